@@ -1,0 +1,84 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+/// Our own targets are built with every warning treated as an error; dependencies are not.
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "HocSo",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "hocso", targets: ["hocso"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // C libraries: one door each, only the wrapper target below imports them.
+        .systemLibrary(
+            name: "CArchive", pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // The leaf: what a course is, how answers are matched and graded. Imports nothing of ours.
+        .target(name: "CourseModel", swiftSettings: strict),
+        // Markdown → a Swift syntax tree with source positions (wraps cmark-gfm).
+        .target(name: "MarkdownSyntax", dependencies: ["CCmarkGFM"], swiftSettings: strict),
+        // Course folders → compiled courses plus diagnostics.
+        .target(
+            name: "CourseCompiler",
+            dependencies: ["CourseModel", "MarkdownSyntax", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strict),
+        // Streaming tar + zstd reading and writing (wraps libarchive).
+        .target(name: "ArchiveIO", dependencies: ["CArchive"], swiftSettings: strict),
+        // Signed packs: build, verify, install into a content store, list.
+        .target(
+            name: "Packs",
+            dependencies: ["CourseModel", "ArchiveIO", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
+        // Compiled content → wrapped, styled terminal lines.
+        .target(name: "TerminalText", dependencies: ["CourseModel"], swiftSettings: strict),
+
+        // The quiz as a pure state machine: no terminal, no clock, no database.
+        .target(name: "QuizEngine", dependencies: ["CourseModel"], swiftSettings: strict),
+        // The centre's SQLite database: learners, the append-only event log, derived progress.
+        .target(
+            name: "ProgressStore",
+            dependencies: ["CourseModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        // The terminal learner client: screens, keys, input methods; over the engine and the store.
+        .target(
+            name: "LearnerClient",
+            dependencies: ["CourseModel", "QuizEngine", "ProgressStore", "TerminalText", "Packs"],
+            swiftSettings: strict),
+
+        // The one executable: parses arguments, calls one library function, maps errors to exit codes.
+        .executableTarget(
+            name: "hocso",
+            dependencies: [
+                "CourseModel", "CourseCompiler", "Packs", "TerminalText", "ProgressStore", "LearnerClient",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+
+        .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"], swiftSettings: strict),
+        .testTarget(
+            name: "CourseCompilerTests", dependencies: ["CourseCompiler", "CourseModel", "MarkdownSyntax"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "PacksTests", dependencies: ["Packs", "ArchiveIO", "CourseModel", "CourseCompiler"],
+            swiftSettings: strict),
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText", "CourseModel"], swiftSettings: strict),
+        .testTarget(name: "QuizEngineTests", dependencies: ["QuizEngine", "CourseModel"], swiftSettings: strict),
+        .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "CourseModel"], swiftSettings: strict),
+        .testTarget(
+            name: "LearnerClientTests", dependencies: ["LearnerClient", "QuizEngine", "TerminalText", "CourseModel"],
+            swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["CourseModel", "Packs"], swiftSettings: strict),
+    ]
+)
