@@ -1,0 +1,20 @@
+import ArgumentParser
+
+/// `hocso`: one program, subcommands grouped by role (author, learner, centre operator, coordinator).
+@main
+struct HocSo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hocso",
+        abstract: "HocSo — học số: học kỹ năng số không cần mạng. Offline digital-literacy learning.",
+        version: HocSoVersion.current,
+        subcommands: [
+            LearnCommand.self, CourseCommand.self, PackCommand.self, KeysCommand.self,
+        ],
+        defaultSubcommand: LearnCommand.self
+    )
+}
+
+/// The version of this program, printed by `--version` and recorded in the packs it builds.
+enum HocSoVersion {
+    static let current = "0.1.0"
+}
