@@ -79,6 +79,6 @@ let package = Package(
         .testTarget(
             name: "LearnerClientTests", dependencies: ["LearnerClient", "QuizEngine", "TerminalText", "CourseModel"],
             swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["CourseModel", "Packs"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["CourseModel", "CourseCompiler", "Packs"], swiftSettings: strict),
     ]
 )
