@@ -1,1 +1,165 @@
-// Placeholder until the module lands.
+import CourseModel
+import Foundation
+import MarkdownSyntax
+
+/// Compiles course folders (`course.yaml` plus Markdown lessons) into `Course` values with diagnostics.
+public struct CourseCompiler: Sendable {
+    /// Makes a compiler.
+    public init() {}
+
+    /// Compiles one course folder (reads course.yaml and the lessons it lists).
+    public func compile(courseAt folder: URL) -> CompilationResult {
+        var run = CompilationRun(folder: folder)
+        return run.compile()
+    }
+}
+
+/// The state of compiling one course folder.
+struct CompilationRun {
+    let folder: URL
+    let displayRoot: String
+    let folderName: String
+    var diagnostics: [Diagnostic] = []
+    var fileOrder: [String] = []
+    var sourceFiles: [URL] = []
+
+    init(folder: URL) {
+        self.folder = folder.standardizedFileURL
+        var root = folder.relativePath
+        while root.count > 1, root.hasSuffix("/") { root.removeLast() }
+        displayRoot = root
+        folderName = VietnameseText.nfc(folder.standardizedFileURL.lastPathComponent)
+    }
+
+    /// The name to show for a file of the course: the folder as the user gave it, joined with `name`.
+    func display(_ name: String) -> String {
+        displayRoot == "." || displayRoot.isEmpty ? name : displayRoot + "/" + name
+    }
+
+    mutating func add(_ reporter: Reporter) {
+        if !fileOrder.contains(reporter.file) { fileOrder.append(reporter.file) }
+        diagnostics += reporter.diagnostics
+    }
+
+    mutating func compile() -> CompilationResult {
+        let manifestURL = folder.appendingPathComponent("course.yaml")
+        var manifestReporter = Reporter(file: display("course.yaml"))
+        guard FileManager.default.fileExists(atPath: manifestURL.path) else {
+            manifestReporter.error(
+                "missing course.yaml", at: .fileStart,
+                hint: "every course folder needs a course.yaml; 'hocso course new' makes one")
+            add(manifestReporter)
+            return finish(course: nil)
+        }
+        sourceFiles.append(manifestURL)
+        guard let text = SourceText.read(manifestURL, reporter: &manifestReporter),
+            let manifest = CourseManifest.read(text, folderName: folderName, reporter: &manifestReporter)
+        else {
+            add(manifestReporter)
+            return finish(course: nil)
+        }
+
+        var lessons: [Lesson] = []
+        var assets: Set<String> = []
+        var lessonIDs: [String: (file: String, position: SourcePosition)] = [:]
+        var questionIDs: [String: (file: String, position: SourcePosition)] = [:]
+        var finalLesson: (file: String, position: SourcePosition)?
+        var lessonReporters: [Reporter] = []
+        for entry in manifest.lessons {
+            let url = folder.appendingPathComponent(entry.name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                manifestReporter.error(
+                    "lesson file '\(entry.name)' does not exist", at: entry.position,
+                    hint: nearestLessonFile(entry.name).map { "did you mean '\($0)'?" } ?? "create the file or remove it from 'lessons'")
+                continue
+            }
+            sourceFiles.append(url)
+            var reporter = Reporter(file: display(entry.name))
+            guard let lessonText = SourceText.read(url, reporter: &reporter) else {
+                lessonReporters.append(reporter)
+                continue
+            }
+            var compiler = LessonCompiler(fileURL: url, courseFolder: folder, coursePassMark: manifest.passMark, reporter: reporter)
+            let output = compiler.compile(lessonText)
+            reporter = compiler.reporter
+            assets.formUnion(compiler.assets)
+            if let lesson = output.lesson {
+                if let first = lessonIDs[lesson.id] {
+                    reporter.error(
+                        "duplicate lesson id '\(lesson.id)'", at: output.idPosition,
+                        hint: "first used in \(first.file):\(first.position.line):\(first.position.column); every lesson needs its own id")
+                } else {
+                    lessonIDs[lesson.id] = (reporter.file, output.idPosition)
+                    lessons.append(lesson)
+                }
+            }
+            for (id, position) in output.questionIDs {
+                if let first = questionIDs[id] {
+                    reporter.error(
+                        "duplicate question id '\(id)'", at: position,
+                        hint: "first used in \(first.file):\(first.position.line):\(first.position.column); question ids are unique in the course")
+                } else {
+                    questionIDs[id] = (reporter.file, position)
+                }
+            }
+            if let position = output.finalPosition {
+                if let first = finalLesson {
+                    reporter.error(
+                        "two lessons are marked 'final: true'", at: position,
+                        hint: "the first is \(first.file):\(first.position.line); a course has at most one final quiz")
+                } else {
+                    finalLesson = (reporter.file, position)
+                }
+            }
+            lessonReporters.append(reporter)
+        }
+        add(manifestReporter)
+        for reporter in lessonReporters { add(reporter) }
+        warnUnlisted(manifest)
+        sourceFiles += assets.sorted().map { folder.appendingPathComponent($0) }
+
+        guard !diagnostics.contains(where: { $0.severity == .error }), let id = manifest.id, let title = manifest.title,
+            let language = manifest.language, let version = manifest.version, let description = manifest.description
+        else { return finish(course: nil) }
+        let course = Course(
+            id: id, version: version, title: title, titleEnglish: manifest.titleEnglish, language: language,
+            description: description, summaryEnglish: manifest.summaryEnglish, audience: manifest.audience,
+            digcompAreas: manifest.digcompAreas, sources: manifest.sources, tags: manifest.tags,
+            passMark: manifest.passMark, lessons: lessons, assets: assets.sorted())
+        return finish(course: course)
+    }
+
+    /// Markdown files in the course folder that `course.yaml` does not list.
+    private mutating func warnUnlisted(_ manifest: CourseManifest) {
+        let listed = Set(manifest.lessons.map { VietnameseText.nfc($0.name) })
+        for name in markdownFiles() where !listed.contains(name) {
+            var reporter = Reporter(file: display(name))
+            reporter.warning(
+                "lesson file '\(name)' is not listed in course.yaml", at: .fileStart,
+                hint: "add it under 'lessons:' in course.yaml, or move it out of the course folder")
+            add(reporter)
+        }
+    }
+
+    private func markdownFiles() -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.map(VietnameseText.nfc).filter {
+            $0.lowercased().hasSuffix(".md") && !["readme.md", "notes.md", "changelog.md"].contains($0.lowercased())
+        }.sorted()
+    }
+
+    private func nearestLessonFile(_ name: String) -> String? {
+        Spelling.nearest(to: name, in: markdownFiles())
+    }
+
+    private func finish(course: Course?) -> CompilationResult {
+        let rank = Dictionary(fileOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        let ordered = diagnostics.enumerated().sorted { a, b in
+            let ka = (rank[a.element.file] ?? Int.max, a.element.line, a.element.column, a.offset)
+            let kb = (rank[b.element.file] ?? Int.max, b.element.line, b.element.column, b.offset)
+            return ka < kb
+        }.map(\.element)
+        return CompilationResult(course: course, diagnostics: ordered, sourceFiles: sourceFiles)
+    }
+}

@@ -1,0 +1,68 @@
+import MarkdownSyntax
+
+/// One problem found in a course, with where it is and how to fix it.
+public struct Diagnostic: Sendable, Codable, Equatable {
+    /// How bad a problem is.
+    public enum Severity: String, Sendable, Codable {
+        /// The course cannot be compiled.
+        case error
+        /// The course compiles, but something is probably not what the author meant.
+        case warning
+    }
+
+    /// How bad it is.
+    public var severity: Severity
+    /// The file, as the user named the course folder joined with the file name.
+    public var file: String
+    /// Line, from 1.
+    public var line: Int
+    /// Column in characters, from 1.
+    public var column: Int
+    /// What is wrong, lowercase, quoting the input.
+    public var message: String
+    /// How to fix it, when that can be guessed.
+    public var hint: String?
+
+    /// Makes a diagnostic.
+    public init(severity: Severity, file: String, line: Int, column: Int, message: String, hint: String? = nil) {
+        self.severity = severity
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+        self.hint = hint
+    }
+}
+
+/// Collects the diagnostics of one file.
+struct Reporter {
+    /// The file's display path.
+    let file: String
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
+
+    mutating func error(_ message: String, at position: SourcePosition, hint: String? = nil) {
+        diagnostics.append(
+            Diagnostic(severity: .error, file: file, line: position.line, column: position.column, message: message, hint: hint))
+    }
+
+    mutating func warning(_ message: String, at position: SourcePosition, hint: String? = nil) {
+        diagnostics.append(
+            Diagnostic(severity: .warning, file: file, line: position.line, column: position.column, message: message, hint: hint))
+    }
+
+    /// The diagnostics in line and column order (stable for equal positions).
+    var sorted: [Diagnostic] {
+        diagnostics.enumerated().sorted { a, b in
+            (a.element.line, a.element.column, a.offset) < (b.element.line, b.element.column, b.offset)
+        }.map(\.element)
+    }
+}
+
+extension SourcePosition {
+    /// The start of a file.
+    static let fileStart = SourcePosition(line: 1, column: 1)
+}

@@ -1,0 +1,161 @@
+import CourseModel
+import Foundation
+import MarkdownSyntax
+
+/// Compiles one lesson file: front matter, reading steps and the quiz, collecting diagnostics.
+struct LessonCompiler {
+    /// What the course compiler needs to know about a lesson besides the lesson itself.
+    struct Output {
+        var lesson: Lesson?
+        var idPosition: SourcePosition
+        var finalPosition: SourcePosition?
+        var questionIDs: [(id: String, position: SourcePosition)] = []
+    }
+
+    var reporter: Reporter
+    /// The lesson file.
+    let fileURL: URL
+    /// The course folder, standardised; pictures must live inside it.
+    let courseFolder: URL
+    /// The pass mark of `course.yaml`.
+    let coursePassMark: Double
+    /// Pictures referenced so far, relative to the course folder.
+    var assets: Set<String> = []
+    var questionIDs: [(id: String, position: SourcePosition)] = []
+
+    static let knownKeys = ["id", "title", "duration", "pass", "mastery", "final", "tags", "lang", "version", "summary"]
+
+    init(fileURL: URL, courseFolder: URL, coursePassMark: Double, reporter: Reporter) {
+        self.fileURL = fileURL
+        self.courseFolder = courseFolder
+        self.coursePassMark = coursePassMark
+        self.reporter = reporter
+    }
+
+    /// Compiles the lesson's text.
+    mutating func compile(_ text: String) -> Output {
+        let split = FrontMatter.split(text, reporter: &reporter)
+        var output = Output(lesson: nil, idPosition: .fileStart)
+        var header = LessonHeader()
+        if let yaml = split.yaml {
+            header = readHeader(yaml, output: &output)
+        } else if !reporter.hasErrors {
+            reporter.error(
+                "lesson has no front matter", at: .fileStart,
+                hint: "start the file with '---', 'id: …', 'title: …', '---'")
+        }
+        let document = MarkdownParser.parse(split.body).shifted(byLines: split.bodyLineOffset)
+        let bodyStart = SourcePosition(line: split.bodyLineOffset + 1, column: 1)
+        let (steps, quiz) = compileBody(document, lessonTitle: header.title ?? "", mastery: header.mastery)
+        output.questionIDs = questionIDs
+        if steps.isEmpty && quiz == nil {
+            reporter.error(
+                "lesson has neither steps nor questions", at: bodyStart,
+                hint: "add a '## heading' with text for a reading step, or '### question' headings for a quiz")
+        }
+        guard let id = header.id, let title = header.title, !reporter.hasErrors else { return output }
+        output.lesson = Lesson(
+            id: id, title: title, durationMinutes: header.duration, isFinal: header.isFinal, tags: header.tags,
+            steps: steps, quiz: quiz)
+        return output
+    }
+
+    /// The front matter's values.
+    struct LessonHeader {
+        var id: String?
+        var title: String?
+        var duration: Int?
+        var isFinal = false
+        var tags: [String] = []
+        var mastery: MasteryRule = .passMark(0.8)
+    }
+
+    private mutating func readHeader(_ yaml: String, output: inout Output) -> LessonHeader {
+        var header = LessonHeader(mastery: .passMark(coursePassMark))
+        guard let fields = YAMLFields.parse(yaml, lineOffset: 1, at: .fileStart, what: "front matter", reporter: &reporter)
+        else { return header }
+        fields.check(known: Self.knownKeys, required: ["id", "title"], what: "front matter", reporter: &reporter)
+        if let id = fields.string("id", reporter: &reporter), let field = fields["id"] {
+            output.idPosition = field.valuePosition
+            if Identifier.isValid(id) { header.id = id } else { reportInvalidID(id, at: field.valuePosition, what: "lesson") }
+        }
+        if let title = fields.string("title", reporter: &reporter), let field = fields["title"] {
+            let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { reporter.error("'title' is empty", at: field.valuePosition) } else { header.title = trimmed }
+        }
+        if let text = fields.string("duration", reporter: &reporter), let field = fields["duration"] {
+            if let minutes = Self.minutes(text) { header.duration = minutes } else {
+                reporter.error("bad duration '\(text)'", at: field.valuePosition, hint: "write minutes like '15m' or hours like '1h30m'")
+            }
+        }
+        if let final = fields.bool("final", reporter: &reporter) {
+            header.isFinal = final
+            if final { output.finalPosition = fields["final"]?.valuePosition }
+        }
+        for (tag, position) in fields.strings("tags", reporter: &reporter) ?? [] {
+            if Identifier.isValid(tag) { header.tags.append(tag) } else {
+                reporter.error("invalid tag '\(tag)'", at: position, hint: "tags are slugs like 'an-toan-so'")
+            }
+        }
+        if let lang = fields.string("lang", reporter: &reporter), let field = fields["lang"], !CourseManifest.languages.contains(lang) {
+            reporter.error("unknown language '\(lang)'", at: field.valuePosition, hint: "write 'lang: vi' or 'lang: en'")
+        }
+        _ = fields.positiveInt("version", reporter: &reporter)
+        _ = fields.string("summary", reporter: &reporter)
+        if let pass = fields.passMark(reporter: &reporter) { header.mastery = .passMark(pass) }
+        if let text = fields.string("mastery", reporter: &reporter), let field = fields["mastery"] {
+            if let rule = Self.mastery(text) {
+                if fields["pass"] != nil {
+                    reporter.warning("both 'pass' and 'mastery' are given; 'mastery' is used", at: field.keyPosition, hint: "remove one of them")
+                }
+                header.mastery = rule
+            } else {
+                reporter.error(
+                    "bad mastery '\(text)'", at: field.valuePosition,
+                    hint: "write 'm/n' with 1 ≤ m ≤ n, e.g. 'mastery: 4/5' (4 of the last 5 answers right)")
+            }
+        }
+        return header
+    }
+
+    /// Minutes in `15m`, `15`, `1h`, `1h30m`, `90 phút`.
+    static func minutes(_ text: String) -> Int? {
+        var s = text.lowercased().replacingOccurrences(of: " ", with: "")
+        for suffix in ["phút", "min", "minutes", "p"] where s.hasSuffix(suffix) {
+            s = String(s.dropLast(suffix.count)) + "m"
+            break
+        }
+        if let plain = Int(s), plain > 0 { return plain }
+        var total = 0
+        var digits = ""
+        var sawUnit = false
+        for character in s {
+            if character.isASCII, character.isNumber { digits.append(character); continue }
+            guard let value = Int(digits), value >= 0, value < 100_000 else { return nil }
+            switch character {
+            case "h", "g": total += value * 60
+            case "m": total += value
+            default: return nil
+            }
+            digits = ""
+            sawUnit = true
+        }
+        return sawUnit && digits.isEmpty && total > 0 ? total : nil
+    }
+
+    /// `m/n` with 1 ≤ m ≤ n.
+    static func mastery(_ text: String) -> MasteryRule? {
+        let parts = text.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, let m = Int(parts[0]), let n = Int(parts[1]), m >= 1, m <= n, n <= 1000 else { return nil }
+        return .recent(m: m, n: n)
+    }
+
+    mutating func reportInvalidID(_ id: String, at position: SourcePosition, what: String) {
+        let suggestion = Identifier.slug(id)
+        reporter.error(
+            "invalid \(what) id '\(id)'", at: position,
+            hint: suggestion.isEmpty
+                ? "ids are lower-case ASCII letters and digits joined by '-', e.g. 'dau-hieu-lua-dao'"
+                : "ids are lower-case ASCII letters and digits joined by '-', e.g. '\(suggestion)'")
+    }
+}
