@@ -1,0 +1,59 @@
+import CourseModel
+import Foundation
+
+/// `hocso course new`: a new course folder with `course.yaml` and one sample lesson that passes the check.
+public enum CourseScaffold {
+    /// Creates the course at `folder` (which must not exist or be empty); returns the files written.
+    public static func create(at folder: URL, id: String? = nil, title: String? = nil, language: String = "vi") throws -> [URL] {
+        let folderName = VietnameseText.nfc(folder.standardizedFileURL.lastPathComponent)
+        let id = id ?? folderName
+        guard Identifier.isValid(id) else {
+            let slug = Identifier.slug(id)
+            throw CourseCompilerError(
+                .invalidID, "invalid course id '\(id)'; use a slug such as '\(slug.isEmpty ? "ten-khoa-hoc" : slug)'")
+        }
+        guard id == folderName else {
+            throw CourseCompilerError(.invalidID, "course id '\(id)' must equal the folder name '\(folderName)'")
+        }
+        guard language == "vi" || language == "en" else {
+            throw CourseCompilerError(.invalidLanguage, "unknown language '\(language)'; use 'vi' or 'en'")
+        }
+        let manager = FileManager.default
+        if let contents = try? manager.contentsOfDirectory(atPath: folder.path), !contents.isEmpty {
+            throw CourseCompilerError(.folderNotEmpty, "folder '\(folder.relativePath)' exists and is not empty")
+        }
+        let template = language == "vi" ? Template.vietnamese : Template.english
+        let courseTitle = title.map(VietnameseText.nfc) ?? template.defaultTitle
+        let files: [(String, String)] = [
+            ("course.yaml", template.courseYAML(id: id, title: courseTitle)),
+            (template.lessonFile, template.lesson),
+        ]
+        var written: [URL] = []
+        do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            for (name, text) in files {
+                let url = folder.appendingPathComponent(name)
+                try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+                written.append(url)
+            }
+        } catch {
+            throw CourseCompilerError(.cannotWrite, "cannot write the course in '\(folder.relativePath)': \(error.localizedDescription)")
+        }
+        return written
+    }
+
+    /// Quotes `text` as a YAML double-quoted scalar.
+    static func yamlQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+            }
+        }
+        return out + "\""
+    }
+}
