@@ -58,3 +58,14 @@ enum Posix {
         try? FileManager.default.removeItem(atPath: path)
     }
 }
+
+extension Posix {
+    /// Writes a whole small file, failing if it exists.
+    static func writeFile(_ path: String, _ data: Data) throws {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw PackError.io(path, "create", errno: errno) }
+        defer { close(fd) }
+        try writeAll(fd, data, path: path)
+        _ = fsync(fd)
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// A course installed in a content store: its manifest and where its files are.
+public struct InstalledCourse: Sendable, Equatable {
+    /// The installed pack's manifest.
+    public var manifest: PackManifest
+    /// The folder holding `course.json` and `assets/` (through the course's stable link).
+    public var directory: URL
+    /// The public key (base64) that signed the installed pack, if it was signed.
+    public var signer: String?
+
+    /// Makes a record.
+    public init(manifest: PackManifest, directory: URL, signer: String?) {
+        self.manifest = manifest
+        self.directory = directory
+        self.signer = signer
+    }
+
+    /// The course id.
+    public var id: String { manifest.course.id }
+    /// The installed version.
+    public var version: Int { manifest.course.version }
+    /// The course title.
+    public var title: String { manifest.course.title }
+}
