@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
     ],
     targets: [
         // C libraries: one door each, only the wrapper target below imports them.
@@ -49,7 +50,11 @@ let package = Package(
         // The centre's SQLite database: learners, the append-only event log, derived progress.
         .target(
             name: "ProgressStore",
-            dependencies: ["CourseModel", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "CourseModel", "QuizEngine", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
             swiftSettings: strict),
         // The terminal learner client: screens, keys, input methods; over the engine and the store.
         .target(
@@ -57,11 +62,46 @@ let package = Package(
             dependencies: ["CourseModel", "QuizEngine", "ProgressStore", "TerminalText", "Packs"],
             swiftSettings: strict),
 
+        // The hub's database behind a narrow protocol (SQLite now, PostgreSQL later).
+        .target(
+            name: "HubStore",
+            dependencies: ["CourseModel", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        // Node identity, signed bundles and receipts, the HTTP push/pull client.
+        .target(
+            name: "Sync",
+            dependencies: [
+                "CourseModel", "ProgressStore", "HubStore", "ArchiveIO", "Packs",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
+        // Coordinator reports over a hub (or centre) database, in every output form.
+        .target(
+            name: "Reports",
+            dependencies: ["CourseModel", "HubStore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        // The coordinators' web dashboard, as routes a hub server mounts.
+        .target(
+            name: "Dashboard",
+            dependencies: [
+                "Reports", "HubStore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
+        // The hub's HTTP server: sync endpoints, pack catalogue, health, and the dashboard.
+        .target(
+            name: "HubServer",
+            dependencies: [
+                "HubStore", "Sync", "Packs", "Dashboard", .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict),
+
         // The one executable: parses arguments, calls one library function, maps errors to exit codes.
         .executableTarget(
             name: "hocso",
             dependencies: [
                 "CourseModel", "CourseCompiler", "Packs", "TerminalText", "ProgressStore", "LearnerClient",
+                "HubStore", "Sync", "Reports", "HubServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict),
@@ -75,10 +115,20 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText", "CourseModel"], swiftSettings: strict),
         .testTarget(name: "QuizEngineTests", dependencies: ["QuizEngine", "CourseModel"], swiftSettings: strict),
-        .testTarget(name: "ProgressStoreTests", dependencies: ["ProgressStore", "CourseModel"], swiftSettings: strict),
+        .testTarget(
+            name: "ProgressStoreTests", dependencies: ["ProgressStore", "CourseModel", "QuizEngine", "hocso-stress"],
+            swiftSettings: strict),
         .testTarget(
             name: "LearnerClientTests", dependencies: ["LearnerClient", "QuizEngine", "TerminalText", "CourseModel"],
             swiftSettings: strict),
+        .testTarget(
+            name: "SyncTests",
+            dependencies: ["Sync", "HubStore", "HubServer", "ProgressStore", "CourseModel"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ReportsTests", dependencies: ["Reports", "Dashboard", "HubStore", "CourseModel"],
+            swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["CourseModel", "CourseCompiler", "Packs"], swiftSettings: strict),
+        .executableTarget(name: "hocso-stress", dependencies: ["ProgressStore", "CourseModel"], path: "Tests/Support/hocso-stress"),
     ]
 )
