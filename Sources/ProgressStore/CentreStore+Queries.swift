@@ -1,0 +1,115 @@
+import CourseModel
+import Foundation
+import GRDB
+import QuizEngine
+
+extension CentreStore {
+    /// The learner's courses, most recent activity first.
+    public func courseProgress(learner: String) throws -> [CourseProgress] {
+        let code = learner.uppercased()
+        return try storageErrors {
+            try pool.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT c.*, coalesce((SELECT max(l.last_activity_at) FROM lesson_progress l
+                                              WHERE l.learner = c.learner AND l.course_id = c.course_id), c.started_at)
+                               AS last_activity_at
+                        FROM course_progress c WHERE c.learner = ? ORDER BY last_activity_at DESC, c.course_id
+                        """, arguments: [code]
+                ).map { row in
+                    CourseProgress(
+                        courseId: row["course_id"], status: ProgressStatus(rawValue: row["status"]) ?? .started,
+                        lessonsCompleted: row["lessons_completed"], quizzesPassed: row["quizzes_passed"],
+                        finalBestShare: row["final_best_share"], finalPassed: row["final_passed"], startedAt: row["started_at"],
+                        completedAt: row["completed_at"], lastActivityAt: row["last_activity_at"])
+                }
+            }
+        }
+    }
+
+    /// The learner's lessons in a course (those touched at all), by lesson id.
+    public func lessonProgress(learner: String, course: String) throws -> [LessonProgress] {
+        try storageErrors {
+            try pool.read { db in
+                try Row.fetchAll(
+                    db, sql: "SELECT * FROM lesson_progress WHERE learner = ? AND course_id = ? ORDER BY lesson_id",
+                    arguments: [learner.uppercased(), course]
+                ).map(Self.lessonProgress(from:))
+            }
+        }
+    }
+
+    /// Where the learner last was: the most recently touched lesson and the place in it.
+    public func resumePoint(learner: String) throws -> ResumePoint? {
+        try storageErrors {
+            try pool.read { db in
+                // The primary key starts with the learner, so this reads only their rows.
+                guard
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT * FROM lesson_progress WHERE learner = ? ORDER BY last_seq DESC LIMIT 1",
+                        arguments: [learner.uppercased()])
+                else { return nil }
+                let p = Self.lessonProgress(from: row)
+                return ResumePoint(
+                    courseId: p.courseId, lessonId: p.lessonId, phase: p.phase, stepId: p.lastStepId,
+                    attempt: p.phase == .quiz ? p.currentAttempt : nil)
+            }
+        }
+    }
+
+    /// The recorded answers of one attempt, in the order given: feed them to `QuizSession(…answered:)`.
+    public func answers(learner: String, course: String, lesson: String, attempt: Int) throws -> [RecordedAnswer] {
+        try storageErrors {
+            try pool.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT * FROM attempt_answers
+                        WHERE learner = ? AND course_id = ? AND lesson_id = ? AND attempt = ? ORDER BY event_seq
+                        """, arguments: [learner.uppercased(), course, lesson, attempt]
+                ).map(Self.answer(from:))
+            }
+        }
+    }
+
+    /// The open (latest) attempt of a lesson's quiz and its answers, nil when none was started.
+    public func currentAttempt(learner: String, course: String, lesson: String) throws -> (attempt: Int, finished: Bool, answers: [RecordedAnswer])? {
+        guard let progress = try lessonProgress(learner: learner, course: course).first(where: { $0.lessonId == lesson }),
+            let attempt = progress.currentAttempt
+        else { return nil }
+        return (attempt, progress.currentAttemptFinished, try answers(learner: learner, course: course, lesson: lesson, attempt: attempt))
+    }
+
+    /// The wrong answers of the latest finished attempt: what to review.
+    public func wrongAnswers(learner: String, course: String, lesson: String) throws -> [RecordedAnswer] {
+        guard let progress = try lessonProgress(learner: learner, course: course).first(where: { $0.lessonId == lesson }),
+            let attempt = progress.lastFinishedAttempt
+        else { return [] }
+        return try answers(learner: learner, course: course, lesson: lesson, attempt: attempt).filter { !$0.correct }
+    }
+
+    static func lessonProgress(from row: Row) -> LessonProgress {
+        LessonProgress(
+            courseId: row["course_id"], lessonId: row["lesson_id"], status: ProgressStatus(rawValue: row["status"]) ?? .started,
+            phase: LessonPhase(rawValue: row["phase"]) ?? .reading, lastStepId: row["last_step_id"],
+            currentAttempt: row["quiz_attempt"], currentAttemptFinished: row["quiz_attempt_finished"],
+            lastFinishedAttempt: row["last_finished_attempt"], attemptsFinished: row["attempts_finished"],
+            bestScore: row["best_score"], bestMaxScore: row["best_max_score"], bestShare: row["best_share"],
+            passed: row["passed"], startedAt: row["started_at"], completedAt: row["completed_at"],
+            lastActivityAt: row["last_activity_at"])
+    }
+
+    static func answer(from row: Row) throws -> RecordedAnswer {
+        let text: String = row["response"]
+        let response: Response
+        do {
+            response = try JSONDecoder().decode(Response.self, from: Data(text.utf8))
+        } catch {
+            throw ProgressStoreError(.corrupt, "a stored response is not valid")
+        }
+        return RecordedAnswer(
+            questionId: row["question_id"], response: response, correct: row["correct"], score: row["score"],
+            maxScore: row["max_score"], hintsUsed: row["hints_used"], elapsedMs: row["elapsed_ms"])
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import GRDB
+
+/// Progress derived from the event log: applied event by event as they are recorded, and
+/// recomputed from `events` alone by `rebuild`. Both paths run the same `apply`, in seq order,
+/// so a rebuild equals the live tables unless something went wrong (which `doctor` detects).
+///
+/// Per answer, only two rows change (the attempt's answer and the lesson's row), which keeps the
+/// commit small: the benchmark's baseline writes the event alone.
+enum DerivedProgress {
+    /// Applies one event, inside the caller's write transaction.
+    static func apply(_ e: RecordedEvent, _ p: EventPayload, _ db: Database) throws {
+        guard let course = e.courseId else { return }  // learner events derive nothing here
+        try ensureCourse(e, course, db)
+        if e.kind == .courseCompleted {
+            try db.cachedStatement(sql: """
+                UPDATE course_progress SET status = 'completed',
+                    completed_at = CASE WHEN completed_at IS NULL OR ?1 < completed_at THEN ?1 ELSE completed_at END
+                WHERE learner = ?2 AND course_id = ?3
+                """
+            ).execute(arguments: [e.occurredAt, e.learner, course])
+            return
+        }
+        guard let lesson = e.lessonId else { return }
+        try ensureLesson(e, course, lesson, db)
+        let key: StatementArguments = [e.learner, course, lesson]
+        switch e.kind {
+        case .lessonOpened:
+            try update(lesson: "phase = 'reading'", [], key, db)
+        case .stepRead:
+            try update(lesson: "phase = 'reading', last_step_id = ?", [e.itemId], key, db)
+        case .quizStarted:
+            try startAttempt(e.attempt ?? 1, key, db)
+        case .answerSubmitted:
+            guard p.practice != true else { return }
+            try startAttempt(e.attempt ?? 1, key, db)
+            try insertAnswer(e, p, course, lesson, db)
+        case .quizFinished:
+            guard p.practice != true else { return }
+            try finishAttempt(e, p, key, db)
+            try db.cachedStatement(sql: """
+                UPDATE course_progress SET quizzes_passed = (
+                    SELECT count(*) FROM lesson_progress l
+                    WHERE l.learner = ?1 AND l.course_id = ?2 AND l.passed = 1)
+                WHERE learner = ?1 AND course_id = ?2
+                """
+            ).execute(arguments: [e.learner, course])
+            if p.final == true {
+                let share = Self.share(p)
+                try db.cachedStatement(sql: """
+                    UPDATE course_progress SET final_best_share = max(coalesce(final_best_share, 0), ?1),
+                        final_passed = max(final_passed, ?2)
+                    WHERE learner = ?3 AND course_id = ?4
+                    """
+                ).execute(arguments: [share, p.passed == true ? 1 : 0, e.learner, course])
+            }
+        case .lessonCompleted:
+            try update(
+                lesson: """
+                    status = 'completed', phase = 'finished',
+                    completed_at = CASE WHEN completed_at IS NULL OR ? < completed_at THEN ? ELSE completed_at END
+                    """, [e.occurredAt, e.occurredAt], key, db)
+            try db.cachedStatement(sql: """
+                UPDATE course_progress SET lessons_completed = (
+                    SELECT count(*) FROM lesson_progress l
+                    WHERE l.learner = ?1 AND l.course_id = ?2 AND l.status = 'completed')
+                WHERE learner = ?1 AND course_id = ?2
+                """
+            ).execute(arguments: [e.learner, course])
+        case .learnerRegistered, .learnerUpdated, .courseCompleted:
+            break
+        }
+    }
+
+    /// Recomputes every derived table from `events` alone, inside the caller's transaction.
+    static func rebuild(_ db: Database) throws {
+        for table in Schema.derivedTables.reversed() {
+            try db.execute(sql: "DELETE FROM \(table)")
+        }
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM events ORDER BY node_id, seq")
+        while let row = try cursor.next() {
+            let event = try CentreStore.event(from: row)
+            try apply(event, try event.decodedPayload(), db)
+        }
+    }
+
+    /// The score share of a finished attempt.
+    static func share(_ p: EventPayload) -> Double {
+        guard let max = p.maxScore, max > 0 else { return 0 }
+        return min(1, Swift.max(0, (p.score ?? 0) / max))
+    }
+
+    private static func ensureCourse(_ e: RecordedEvent, _ course: String, _ db: Database) throws {
+        // Writes only when the row is new or the event is older than the known start.
+        try db.cachedStatement(sql: """
+            INSERT INTO course_progress (learner, course_id, status, started_at) VALUES (?, ?, 'started', ?)
+            ON CONFLICT (learner, course_id) DO UPDATE SET started_at = excluded.started_at
+            WHERE excluded.started_at < course_progress.started_at
+            """
+        ).execute(arguments: [e.learner, course, e.occurredAt])
+    }
+
+    private static func ensureLesson(_ e: RecordedEvent, _ course: String, _ lesson: String, _ db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO lesson_progress (learner, course_id, lesson_id, status, phase, started_at, last_activity_at, last_seq)
+            VALUES (?, ?, ?, 'started', 'reading', ?4, ?4, ?5)
+            ON CONFLICT (learner, course_id, lesson_id) DO UPDATE SET
+                started_at = min(started_at, excluded.started_at),
+                last_activity_at = max(last_activity_at, excluded.last_activity_at),
+                last_seq = max(last_seq, excluded.last_seq)
+            """
+        ).execute(arguments: [e.learner, course, lesson, e.occurredAt, e.seq])
+    }
+
+    private static func update(lesson assignments: String, _ values: [(any DatabaseValueConvertible)?], _ key: StatementArguments, _ db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE lesson_progress SET \(assignments) WHERE learner = ? AND course_id = ? AND lesson_id = ?")
+            .execute(arguments: StatementArguments(values) + key)
+    }
+
+    private static func startAttempt(_ attempt: Int, _ key: StatementArguments, _ db: Database) throws {
+        // SET expressions all read the old row, so the CASE sees the previous attempt number.
+        try update(
+            lesson: """
+                phase = 'quiz',
+                quiz_attempt_finished = CASE WHEN ?1 > coalesce(quiz_attempt, 0) THEN 0 ELSE quiz_attempt_finished END,
+                quiz_attempt = max(coalesce(quiz_attempt, 0), ?1)
+                """, [attempt], key, db)
+    }
+
+    private static func insertAnswer(_ e: RecordedEvent, _ p: EventPayload, _ course: String, _ lesson: String, _ db: Database) throws {
+        let response: String
+        do {
+            response = String(decoding: try JSONEncoder.sorted.encode(p.response), as: UTF8.self)
+        } catch {
+            throw ProgressStoreError(.invalidEvent, field: "payload", "response cannot be encoded")
+        }
+        // First answer per question wins: a second terminal answering the same question again
+        // is kept in the log but does not change the attempt.
+        try db.cachedStatement(sql: """
+            INSERT INTO attempt_answers (learner, course_id, lesson_id, attempt, question_id, event_seq, response,
+                                         correct, score, max_score, hints_used, elapsed_ms)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            """
+        ).execute(arguments: [
+            e.learner, course, lesson, e.attempt ?? 1, e.itemId, e.seq, response, p.correct == true ? 1 : 0,
+            p.score ?? 0, p.maxScore ?? 0, max(0, p.hintsUsed ?? 0), max(0, p.elapsedMs ?? 0),
+        ])
+    }
+
+    private static func finishAttempt(_ e: RecordedEvent, _ p: EventPayload, _ key: StatementArguments, _ db: Database) throws {
+        let share = Self.share(p)
+        let better = "best_share IS NULL OR ?2 > best_share"
+        try update(
+            lesson: """
+                phase = 'finished',
+                attempts_finished = attempts_finished + 1,
+                best_score = CASE WHEN \(better) THEN ?3 ELSE best_score END,
+                best_max_score = CASE WHEN \(better) THEN ?4 ELSE best_max_score END,
+                best_share = CASE WHEN \(better) THEN ?2 ELSE best_share END,
+                passed = max(passed, ?5),
+                last_finished_attempt = max(coalesce(last_finished_attempt, 0), ?1),
+                quiz_attempt_finished = CASE WHEN ?1 >= coalesce(quiz_attempt, 0) THEN 1 ELSE quiz_attempt_finished END,
+                quiz_attempt = max(coalesce(quiz_attempt, 0), ?1)
+                """,
+            [e.attempt ?? 1, share, p.score ?? 0, p.maxScore ?? 0, p.passed == true ? 1 : 0], key, db)
+    }
+}
+
+extension JSONEncoder {
+    /// Compact JSON with sorted keys: the stored form of responses and payloads.
+    static var sorted: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+}

@@ -1,0 +1,136 @@
+import GRDB
+
+/// The database schema as named, ordered migrations. A shipped migration is never edited:
+/// changes come as new migrations appended to the list.
+enum Schema {
+    /// Every migration, in order.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-centre", migrate: v1Centre)
+        return migrator
+    }
+
+    /// Derived tables, parents first; rebuilt from `events` alone.
+    static let derivedTables = ["course_progress", "lesson_progress", "attempt_answers"]
+
+    /// The first schema: meta, learners, the event log, derived progress, hub acknowledgements.
+    static func v1Centre(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE meta (
+                key TEXT PRIMARY KEY NOT NULL,
+                value TEXT NOT NULL
+            ) WITHOUT ROWID;
+
+            CREATE TABLE learners (
+                code TEXT PRIMARY KEY NOT NULL
+                    CHECK (length(code) BETWEEN 3 AND 8 AND code NOT GLOB '*[^A-Z0-9]*'),
+                display_name TEXT NOT NULL CHECK (length(trim(display_name)) BETWEEN 1 AND 100),
+                birth_year INTEGER NOT NULL CHECK (birth_year BETWEEN 1900 AND 2200),
+                gender TEXT CHECK (gender IN ('nu', 'nam', 'khac')),
+                commune TEXT NOT NULL CHECK (length(trim(commune)) BETWEEN 1 AND 100),
+                pin_hash TEXT CHECK (pin_hash IS NULL OR pin_hash GLOB 'pbkdf2-sha256$*'),
+                registered_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL CHECK (updated_at >= registered_at)
+            ) WITHOUT ROWID;
+
+            -- The append-only log that sync ships. (node_id, seq) is the global id.
+            CREATE TABLE events (
+                node_id TEXT NOT NULL CHECK (length(node_id) = 18 AND node_id GLOB 'n-*'),
+                seq INTEGER NOT NULL CHECK (seq >= 1),
+                kind TEXT NOT NULL CHECK (kind IN (
+                    'learner.registered', 'learner.updated', 'lesson.opened', 'step.read', 'answer.submitted',
+                    'quiz.started', 'quiz.finished', 'lesson.completed', 'course.completed')),
+                learner TEXT NOT NULL REFERENCES learners(code),
+                occurred_at INTEGER NOT NULL,
+                recorded_at INTEGER NOT NULL,
+                course_id TEXT,
+                course_version INTEGER CHECK (course_version IS NULL OR course_version >= 0),
+                lesson_id TEXT,
+                item_id TEXT,
+                attempt INTEGER CHECK (attempt IS NULL OR attempt >= 1),
+                payload TEXT NOT NULL CHECK (json_valid(payload)),
+                PRIMARY KEY (node_id, seq),
+                CHECK (kind GLOB 'learner.*' OR course_id IS NOT NULL),
+                CHECK (kind GLOB 'learner.*' OR kind = 'course.completed' OR lesson_id IS NOT NULL),
+                CHECK (kind NOT IN ('step.read', 'answer.submitted') OR item_id IS NOT NULL),
+                CHECK (kind NOT IN ('quiz.started', 'answer.submitted', 'quiz.finished') OR attempt IS NOT NULL)
+            ) WITHOUT ROWID;
+
+            CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
+            BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+            CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
+            BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+            -- Derived: one row per learner and course.
+            CREATE TABLE course_progress (
+                learner TEXT NOT NULL REFERENCES learners(code),
+                course_id TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('started', 'completed')),
+                lessons_completed INTEGER NOT NULL DEFAULT 0 CHECK (lessons_completed >= 0),
+                quizzes_passed INTEGER NOT NULL DEFAULT 0 CHECK (quizzes_passed >= 0),
+                final_best_share REAL CHECK (final_best_share IS NULL OR final_best_share BETWEEN 0 AND 1),
+                final_passed INTEGER NOT NULL DEFAULT 0 CHECK (final_passed IN (0, 1)),
+                started_at INTEGER NOT NULL,
+                completed_at INTEGER,
+                PRIMARY KEY (learner, course_id),
+                CHECK ((status = 'completed') = (completed_at IS NOT NULL))
+            ) WITHOUT ROWID;
+
+            -- Derived: one row per learner and lesson; `phase` and `last_seq` give the resume point.
+            CREATE TABLE lesson_progress (
+                learner TEXT NOT NULL,
+                course_id TEXT NOT NULL,
+                lesson_id TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('started', 'completed')),
+                phase TEXT NOT NULL CHECK (phase IN ('reading', 'quiz', 'finished')),
+                last_step_id TEXT,
+                quiz_attempt INTEGER CHECK (quiz_attempt IS NULL OR quiz_attempt >= 1),
+                quiz_attempt_finished INTEGER NOT NULL DEFAULT 0 CHECK (quiz_attempt_finished IN (0, 1)),
+                last_finished_attempt INTEGER CHECK (last_finished_attempt IS NULL OR last_finished_attempt >= 1),
+                attempts_finished INTEGER NOT NULL DEFAULT 0 CHECK (attempts_finished >= 0),
+                best_score REAL CHECK (best_score IS NULL OR best_score >= 0),
+                best_max_score REAL CHECK (best_max_score IS NULL OR best_max_score >= 0),
+                best_share REAL CHECK (best_share IS NULL OR best_share BETWEEN 0 AND 1),
+                passed INTEGER NOT NULL DEFAULT 0 CHECK (passed IN (0, 1)),
+                started_at INTEGER NOT NULL,
+                completed_at INTEGER,
+                last_activity_at INTEGER NOT NULL,
+                last_seq INTEGER NOT NULL CHECK (last_seq >= 1),
+                PRIMARY KEY (learner, course_id, lesson_id),
+                FOREIGN KEY (learner, course_id) REFERENCES course_progress(learner, course_id),
+                CHECK ((status = 'completed') = (completed_at IS NOT NULL))
+            ) WITHOUT ROWID;
+
+            -- Derived: the graded answers of each attempt, first answer per question, for exact
+            -- resume and for review. Practice answers stay in the log only.
+            CREATE TABLE attempt_answers (
+                learner TEXT NOT NULL,
+                course_id TEXT NOT NULL,
+                lesson_id TEXT NOT NULL,
+                attempt INTEGER NOT NULL CHECK (attempt >= 1),
+                question_id TEXT NOT NULL,
+                event_seq INTEGER NOT NULL CHECK (event_seq >= 1),
+                response TEXT NOT NULL CHECK (json_valid(response)),
+                correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+                score REAL NOT NULL CHECK (score >= 0),
+                max_score REAL NOT NULL CHECK (max_score >= 0 AND score <= max_score + 1e-9),
+                hints_used INTEGER NOT NULL CHECK (hints_used >= 0),
+                elapsed_ms INTEGER NOT NULL CHECK (elapsed_ms >= 0),
+                PRIMARY KEY (learner, course_id, lesson_id, attempt, question_id),
+                FOREIGN KEY (learner, course_id, lesson_id) REFERENCES lesson_progress(learner, course_id, lesson_id)
+            ) WITHOUT ROWID;
+
+            -- Sync: how far each hub has acknowledged this centre's events (issue 4 fills it).
+            CREATE TABLE hub_acknowledgements (
+                hub_id TEXT PRIMARY KEY NOT NULL CHECK (length(hub_id) > 0),
+                acknowledged_through INTEGER NOT NULL DEFAULT 0 CHECK (acknowledged_through >= 0),
+                updated_at INTEGER NOT NULL
+            ) WITHOUT ROWID;
+            """)
+        // The node id is made inside the migration's transaction, so two processes opening a
+        // new file at once still agree on one id.
+        try db.execute(
+            sql: "INSERT INTO meta (key, value) VALUES ('node_id', ?), ('schema', 'hocso-centre')",
+            arguments: [NodeId.random()])
+    }
+}

@@ -1,0 +1,2 @@
+// Placeholder until the stress loop lands.
+print("hocso-stress")
