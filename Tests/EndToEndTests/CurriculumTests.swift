@@ -1,0 +1,85 @@
+import CourseCompiler
+import CourseModel
+import Foundation
+import Testing
+
+/// The curriculum in `Courses/` keeps the promises of the curriculum issue, and
+/// `docs/curriculum.md` stays equal to what the courses actually compile to.
+@Suite("The curriculum in Courses/")
+struct CurriculumTests {
+    /// Every course in `Courses/`, compiled once for all tests of the suite.
+    static let courses: [Course] = {
+        let root = HocSoProcess.packageRoot.appendingPathComponent("Courses")
+        let folders = (try? HocSoProcess.courseFolders()) ?? []
+        return folders.compactMap { folder in
+            CourseCompiler().compile(courseAt: root.deletingLastPathComponent().appendingPathComponent(folder)).course
+        }
+    }()
+
+    @Test func everyCourseCompiles() throws {
+        #expect(Self.courses.count == (try HocSoProcess.courseFolders()).count)
+    }
+
+    @Test func atLeastEightVietnameseCoursesAndOneInEnglish() {
+        #expect(Self.courses.filter { $0.language == "vi" }.count >= 8)
+        #expect(Self.courses.contains { $0.language == "en" })
+    }
+
+    @Test func theVietnameseCoursesCoverEveryDigCompArea() {
+        let covered = Set(Self.courses.filter { $0.language == "vi" }.flatMap(\.digcompAreas))
+        #expect(covered == Set(DigCompArea.allCases))
+    }
+
+    @Test(arguments: CurriculumTests.courses.filter { $0.language == "vi" }.map(\.id))
+    func courseShape(id: String) throws {
+        let course = try #require(Self.courses.first { $0.id == id })
+        let lessons = course.lessons.filter { !$0.isFinal }
+        #expect((3...6).contains(lessons.count), "\(id) has \(lessons.count) lessons")
+        #expect(course.finalQuiz != nil, "\(id) has no final quiz")
+        for lesson in course.lessons {
+            #expect((lesson.quiz?.questions.count ?? 0) >= 5, "\(id)/\(lesson.id) has fewer than 5 questions")
+        }
+        #expect(!course.sources.isEmpty, "\(id) names no official source")
+        #expect(course.titleEnglish != nil && course.summaryEnglish != nil, "\(id) lacks an English title or summary")
+    }
+
+    @Test func everyQuestionKindIsUsed() {
+        let kinds = Set(Self.courses.flatMap(\.allQuestions).map(\.kind))
+        #expect(kinds == Set(QuestionKind.allCases))
+    }
+
+    /// The two courses of the toolchain issue (scams, the electronic ID) use every kind between them.
+    @Test func theFirstTwoCoursesUseEveryKind() {
+        let kinds = Set(
+            Self.courses.filter { ["an-toan-tren-mang", "dinh-danh-dien-tu-vneid"].contains($0.id) }
+                .flatMap(\.allQuestions).map(\.kind))
+        #expect(kinds == Set(QuestionKind.allCases))
+    }
+
+    /// `docs/curriculum.md` has one `| course | lesson | title | questions |` row per lesson, equal to the compiled courses.
+    @Test func curriculumDocumentMatchesTheCompiledCourses() throws {
+        let doc = try String(
+            contentsOf: HocSoProcess.packageRoot.appendingPathComponent("docs/curriculum.md"), encoding: .utf8)
+        var documented: [String: Int] = [:]
+        var inTable = false
+        for line in doc.split(separator: "\n", omittingEmptySubsequences: false) {
+            let cells = line.split(separator: "|", omittingEmptySubsequences: false)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+            if cells.count >= 6, cells[1] == "course", cells[2] == "lesson", cells[4] == "questions" {
+                inTable = true
+                continue
+            }
+            guard inTable else { continue }
+            guard line.hasPrefix("|") else { inTable = false; continue }
+            if cells[1].hasPrefix("---") { continue }
+            guard cells.count >= 6, let count = Int(cells[4]) else { continue }
+            documented["\(cells[1])/\(cells[2])"] = count
+        }
+        var compiled: [String: Int] = [:]
+        for course in Self.courses {
+            for lesson in course.lessons { compiled["\(course.id)/\(lesson.id)"] = lesson.quiz?.questions.count ?? 0 }
+        }
+        #expect(!documented.isEmpty, "no curriculum table found")
+        #expect(documented == compiled)
+    }
+}
