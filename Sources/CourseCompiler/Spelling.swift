@@ -3,6 +3,8 @@ enum Spelling {
     /// The candidate closest to `word`, if it is close enough to be a plausible typo.
     static func nearest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
+        // A cut-short word ("desc", "WARN") is a typo too far for edit distance but plain to a reader.
+        if lowered.count >= 3, let prefixed = candidates.first(where: { $0.lowercased().hasPrefix(lowered) }) { return prefixed }
         let scored = candidates.map { ($0, distance(lowered, $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         return best.1 <= max(2, word.count / 3) ? best.0 : nil
