@@ -30,7 +30,7 @@ public struct CheckReport: Sendable {
             let result = compiler.compile(courseAt: folder)
             diagnostics += result.diagnostics
             courses.append(CourseSummary(
-                id: result.course?.id ?? VietnameseText.nfc(folder.standardizedFileURL.lastPathComponent),
+                id: result.course?.id ?? VietnameseText.nfc(folder.absoluteURL.standardizedFileURL.lastPathComponent),
                 lessons: result.course?.lessons.count ?? 0,
                 questions: result.course?.allQuestions.count ?? 0,
                 errors: result.diagnostics.filter { $0.severity == .error }.count,

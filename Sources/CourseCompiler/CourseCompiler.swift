@@ -24,11 +24,11 @@ struct CompilationRun {
     var sourceFiles: [URL] = []
 
     init(folder: URL) {
-        self.folder = folder.standardizedFileURL
+        self.folder = folder.absoluteURL.standardizedFileURL
         var root = folder.relativePath
         while root.count > 1, root.hasSuffix("/") { root.removeLast() }
         displayRoot = root
-        folderName = VietnameseText.nfc(folder.standardizedFileURL.lastPathComponent)
+        folderName = VietnameseText.nfc(folder.absoluteURL.standardizedFileURL.lastPathComponent)
     }
 
     /// The name to show for a file of the course: the folder as the user gave it, joined with `name`.

@@ -5,7 +5,7 @@ import Foundation
 public enum CourseScaffold {
     /// Creates the course at `folder` (which must not exist or be empty); returns the files written.
     public static func create(at folder: URL, id: String? = nil, title: String? = nil, language: String = "vi") throws -> [URL] {
-        let folderName = VietnameseText.nfc(folder.standardizedFileURL.lastPathComponent)
+        let folderName = VietnameseText.nfc(folder.absoluteURL.standardizedFileURL.lastPathComponent)
         let id = id ?? folderName
         guard Identifier.isValid(id) else {
             let slug = Identifier.slug(id)
