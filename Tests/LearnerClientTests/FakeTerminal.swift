@@ -1,0 +1,35 @@
+@testable import LearnerClient
+
+/// A terminal that replays scripted input and keeps every frame drawn.
+final class FakeTerminal: Terminal {
+    let usesKeys: Bool
+    var inputs: [TerminalEvent]
+    var frames: [[String]] = []
+    var farewellText: String?
+    var width = 80
+    var height = 24
+
+    init(keys: [Key]) {
+        usesKeys = true
+        inputs = keys.map { .input(.key($0)) }
+    }
+
+    init(lines: [String]) {
+        usesKeys = false
+        height = 0
+        inputs = lines.map { .input(.line($0)) }
+    }
+
+    func size() -> (width: Int, height: Int) { (width, height) }
+
+    func next(prompt: String) -> TerminalEvent {
+        inputs.isEmpty ? .end : inputs.removeFirst()
+    }
+
+    func draw(_ lines: [String]) { frames.append(lines) }
+
+    func farewell(_ text: String) { farewellText = text }
+}
+
+/// Keys for typing text.
+func typing(_ text: String) -> [Key] { text.map { .character($0) } }

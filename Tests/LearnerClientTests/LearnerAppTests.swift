@@ -1,0 +1,223 @@
+import CourseModel
+import QuizEngine
+import Testing
+
+@testable import LearnerClient
+
+/// The client as a state machine: sign in, read, answer every kind, hints, resume, retake.
+struct LearnerAppTests {
+    func signedIn(_ backend: InMemoryBackend = InMemoryBackend(courses: [SampleCourse.course])) -> AppDriver {
+        let driver = AppDriver(backend: backend)
+        driver.press(typing("demo") + [.enter])
+        return driver
+    }
+
+    /// Sign in, open the course and the first lesson, read both steps, start the quiz.
+    func atFirstQuestion(_ backend: InMemoryBackend = InMemoryBackend(courses: [SampleCourse.course])) -> AppDriver {
+        let driver = signedIn(backend)
+        driver.press([.enter, .enter, .enter, .enter, .enter])
+        return driver
+    }
+
+    @Test func demoSignsInWithoutPIN() {
+        let driver = signedIn()
+        guard case .courses = driver.app.screen else {
+            Issue.record("expected the course list")
+            return
+        }
+        #expect(driver.screenText.contains("An toàn trên mạng (mẫu)"))
+    }
+
+    @Test func unknownCodeIsRefused() {
+        let driver = AppDriver(backend: InMemoryBackend(courses: [SampleCourse.course]))
+        driver.press(typing("nobody") + [.enter])
+        #expect(driver.screenText.contains("Không tìm thấy mã “NOBODY”"))
+    }
+
+    @Test func pinIsAskedAndChecked() {
+        let backend = InMemoryBackend(courses: [SampleCourse.course])
+        backend.addLearner(code: "LAN24", name: "Chị Lan", pin: "1234")
+        let driver = AppDriver(backend: backend)
+        driver.press(typing("lan24") + [.enter] + typing("9999") + [.enter])
+        #expect(driver.screenText.contains("Mã PIN chưa đúng"))
+        driver.press(typing("1234") + [.enter])
+        #expect(driver.screenText.contains("Xin chào, Chị Lan!"))
+    }
+
+    @Test func readingRecordsStepsAndStartsTheQuiz() {
+        let driver = atFirstQuestion()
+        #expect(driver.quizState?.question?.id == "otp-single")
+        #expect(driver.screenText.contains("Câu 1/7"))
+        let kinds = driver.backend.events.map(\.kind)
+        #expect(kinds == [.lessonOpened, .stepRead, .stepRead, .quizStarted])
+        #expect(driver.backend.events.compactMap(\.itemID) == ["mo-dau", "otp"])
+    }
+
+    @Test func everyKindAnsweredRightPassesTheQuizAndCompletesTheLesson() {
+        let driver = atFirstQuestion()
+        for _ in SampleCourse.questions {
+            driver.press(driver.rightKeys())
+            #expect(driver.screenText.contains("✓ Đúng rồi!"), "\(driver.screenText)")
+            driver.press(.enter)
+        }
+        guard case .result(let state) = driver.app.screen else {
+            Issue.record("expected the result screen")
+            return
+        }
+        #expect(state.result.passed)
+        #expect(driver.screenText.contains("ĐẠT"))
+        let answers = driver.backend.events.filter { $0.kind == .answerSubmitted }
+        #expect(answers.map(\.itemID) == SampleCourse.questions.map(\.id))
+        #expect(answers.allSatisfy { $0.answer?.correct == true && $0.attempt == 1 })
+        #expect(answers.first(where: { $0.itemID == "viet-short" })?.answer?.response == .text("Việt Nam"))
+        #expect(driver.backend.events.suffix(2).map(\.kind) == [.quizFinished, .lessonCompleted])
+    }
+
+    @Test func answerIsRecordedBeforeFeedbackAndAFailedWriteShowsNone() {
+        let driver = atFirstQuestion()
+        struct DiskFull: Error {}
+        driver.backend.failNextRecord = DiskFull()
+        driver.press(driver.rightKeys())
+        #expect(driver.quizState?.outcome == nil)
+        #expect(!driver.screenText.contains("Đúng rồi"))
+        #expect(driver.quizState?.question?.id == "otp-single")
+        driver.press(driver.rightKeys())
+        #expect(driver.screenText.contains("Đúng rồi"))
+        #expect(driver.backend.events.filter { $0.kind == .answerSubmitted }.count == 1)
+    }
+
+    @Test func hintsRevealOneAtATimeAndAreRecorded() {
+        let driver = atFirstQuestion()
+        driver.press(.character("h"))
+        #expect(driver.screenText.contains("Gợi ý 1/2:"))
+        #expect(!driver.screenText.contains("Gợi ý 2/2:"))
+        driver.press(.character("?"))
+        #expect(driver.screenText.contains("Gợi ý 2/2:"))
+        driver.press(.character("h"))
+        #expect(driver.screenText.contains("Câu này không còn gợi ý."))
+        driver.press(driver.rightKeys())
+        #expect(driver.backend.events.last?.answer?.hintsUsed == 2)
+    }
+
+    @Test func quittingMidQuizAndComingBackResumesTheSameQuestionInTheSameOrder() {
+        let backend = InMemoryBackend(courses: [SampleCourse.course])
+        let first = atFirstQuestion(backend)
+        for _ in 0..<2 {
+            first.press(first.rightKeys())
+            first.press(.enter)
+        }
+        first.press(.interrupt)
+        #expect(first.app.isFinished)
+        let shown = first.quizState.flatMap { state in state.question.map { state.active.displayedOptions(of: $0).map(\.id) } }
+
+        let second = signedIn(backend)
+        #expect(second.quizState?.question?.id == "signs-multi")
+        #expect(second.screenText.contains("Câu 3/7"))
+        let again = second.quizState.flatMap { state in state.question.map { state.active.displayedOptions(of: $0).map(\.id) } }
+        #expect(again == shown)
+        #expect(second.screenText.contains("Tiếp tục từ chỗ bạn dừng"))
+    }
+
+    @Test func quittingWhileReadingResumesAtTheNextStep() {
+        let backend = InMemoryBackend(courses: [SampleCourse.course])
+        let first = signedIn(backend)
+        first.press([.enter, .enter, .enter])
+        first.press(.character("q"))
+        let second = signedIn(backend)
+        guard case .reading(let state) = second.app.screen else {
+            Issue.record("expected reading")
+            return
+        }
+        #expect(state.index == 1)
+    }
+
+    @Test func failingThenRetakingStartsAttemptTwo() {
+        let driver = atFirstQuestion()
+        for _ in SampleCourse.questions {
+            driver.press(driver.wrongKeys())
+            driver.press(.enter)
+        }
+        #expect(driver.screenText.contains("CHƯA ĐẠT"))
+        #expect(driver.screenText.contains("Nên ôn lại:"))
+        driver.press(.character("1"))
+        #expect(driver.quizState?.session.attempt == 2)
+        #expect(driver.backend.events.last?.kind == .quizStarted)
+        #expect(driver.backend.events.last?.attempt == 2)
+    }
+
+    @Test func practisingWrongAnswersIsMarkedPracticeAndDoesNotFinishAnAttempt() {
+        let driver = atFirstQuestion()
+        for (index, _) in SampleCourse.questions.enumerated() {
+            driver.press(index == 0 ? driver.wrongKeys() : driver.rightKeys())
+            driver.press(.enter)
+        }
+        driver.press(.character("2"))
+        #expect(driver.screenText.contains("Luyện tập"))
+        #expect(driver.screenText.contains("Câu 1/1"))
+        driver.press(driver.rightKeys())
+        driver.press(.enter)
+        #expect(driver.backend.events.last?.isPractice == true)
+        #expect(driver.backend.events.filter { $0.kind == .quizFinished }.count == 1)
+        #expect(driver.screenText.contains("Kết quả luyện tập"))
+    }
+
+    @Test func inputMethodCyclesAndShowsInTheStatusLine() {
+        let driver = atFirstQuestion()
+        for _ in 0..<3 {
+            driver.press(driver.rightKeys())
+            driver.press(.enter)
+        }
+        #expect(driver.screenText.contains("Kiểu gõ: Telex"))
+        driver.press(.toggleInputMethod)
+        #expect(driver.screenText.contains("Kiểu gõ: VNI"))
+        driver.press(typing("Vie65t"))
+        #expect(driver.screenText.contains("Trả lời: Việt"))
+        driver.press(.function(2))
+        driver.press(typing("aa"))
+        #expect(driver.screenText.contains("Trả lời: Việtaa"))
+    }
+
+    @Test func readAloudWithoutAVoiceSaysHowToInstallOne() {
+        let driver = atFirstQuestion()
+        driver.press(.character("r"))
+        #expect(driver.screenText.contains("sudo apt-get install espeak-ng"))
+    }
+
+    @Test func readAloudSpeaksTheQuestionInVietnamese() {
+        final class Spoken: @unchecked Sendable { var text: [(String, String)] = [] }
+        let spoken = Spoken()
+        let backend = InMemoryBackend(courses: [SampleCourse.course])
+        let speaker = Speaker(isAvailable: { true }, speak: { spoken.text.append(($0, $1)) })
+        let app = LearnerApp(
+            backend: backend, strings: .vietnamese, environment: ClientEnvironment(now: { 0 }, speaker: speaker),
+            usesKeys: true, colorMode: .none, learnerCode: "DEMO")
+        for key in [Key.enter, .enter, .enter, .enter, .enter, .function(5)] { app.handle(.key(key)) }
+        #expect(spoken.text.first?.0.contains("Ai được phép biết mã OTP của bạn?") == true)
+        #expect(spoken.text.first?.1 == "vi")
+    }
+
+    @Test func lessonListShowsStatus() {
+        let driver = atFirstQuestion()
+        driver.press(.interrupt)
+        let again = AppDriver(backend: driver.backend)
+        again.press(typing("DEMO") + [.enter])
+        // Resumed into the quiz; leave to the lesson list through the course.
+        again.app.showLessons(selecting: nil)
+        #expect(again.screenText.contains("▶ 1. Dấu hiệu lừa đảo"))
+        #expect(again.screenText.contains("○ 2. Tổng kết"))
+    }
+
+    @Test func englishInterface() {
+        let driver = AppDriver(backend: InMemoryBackend(courses: [SampleCourse.course]), strings: .english)
+        #expect(driver.screenText.contains("Your learner code:"))
+        driver.press(typing("DEMO") + [.enter, .enter, .enter, .enter, .enter, .enter])
+        #expect(driver.screenText.contains("Question 1/7"))
+    }
+
+    @Test(arguments: [
+        ("en_US.UTF-8", nil, "en"), ("vi_VN.UTF-8", nil, "vi"), ("", nil, "vi"), ("en_GB.UTF-8", "vi", "vi"), ("C", "en", "en"),
+    ] as [(String, String?, String)])
+    func languageChoice(lang: String, flag: String?, expected: String) {
+        #expect(Strings.choose(flag: flag, environment: ["LANG": lang]).code == expected)
+    }
+}
