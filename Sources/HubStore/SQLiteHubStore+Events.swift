@@ -1,0 +1,120 @@
+import Foundation
+import GRDB
+
+extension SQLiteHubStore {
+    /// Inserts a batch idempotently (`ON CONFLICT (node_id, seq) DO NOTHING`) in one transaction,
+    /// with prepared statements (the hot path of bulk import), and keeps learners and held ranges in step.
+    public func insert(_ events: [HubEvent], via: String, receivedAt: Int64) throws -> InsertCounts {
+        guard !events.isEmpty else { return InsertCounts() }
+        return try write { db in
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO events (node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
+                                    lesson_id, item_id, attempt, payload, received_at, via)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (node_id, seq) DO NOTHING
+                """)
+            var counts = InsertCounts()
+            var heldSeqs: [String: [Int64]] = [:]
+            for event in events {
+                insert.setUncheckedArguments([
+                    event.nodeId, event.seq, event.kind, event.learner, event.occurredAt, event.recordedAt, event.courseId,
+                    event.courseVersion, event.lessonId, event.itemId, event.attempt, event.payload, receivedAt, via,
+                ])
+                do {
+                    try insert.execute()
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                    // A CHECK or foreign key refused this row only; the statement was backed out
+                    // and the transaction goes on with the rest of the batch.
+                    counts.rejected += 1
+                    continue
+                }
+                if db.changesCount == 1 {
+                    counts.new += 1
+                    if event.kind.hasPrefix("learner.") { try Self.applyLearner(event, db) }
+                } else {
+                    counts.duplicate += 1
+                }
+                heldSeqs[event.nodeId, default: []].append(event.seq)
+            }
+            for (node, seqs) in heldSeqs {
+                for range in SeqRange.ranges(of: seqs) { try Self.merge(range, node: node, db) }
+            }
+            return counts
+        }
+    }
+
+    /// What the hub holds of one node.
+    public func holdings(_ nodeId: String) throws -> Holdings {
+        try read { db in try Self.holdings(nodeId, db) }
+    }
+
+    /// Events after `position` in arrival order.
+    public func events(afterPosition position: Int64, limit: Int) throws -> [StoredEvent] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT rowid AS position, * FROM events WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                arguments: [position, max(0, limit)]
+            ).map { row in
+                StoredEvent(
+                    position: row["position"],
+                    event: HubEvent(
+                        nodeId: row["node_id"], seq: row["seq"], kind: row["kind"], learner: row["learner"],
+                        occurredAt: row["occurred_at"], recordedAt: row["recorded_at"], courseId: row["course_id"],
+                        courseVersion: row["course_version"], lessonId: row["lesson_id"], itemId: row["item_id"],
+                        attempt: row["attempt"], payload: row["payload"]))
+            }
+        }
+    }
+
+    /// How many events are held.
+    public func eventCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? 0 }
+    }
+
+    static func holdings(_ nodeId: String, _ db: Database) throws -> Holdings {
+        let ranges = try Row.fetchAll(
+            db, sql: "SELECT first_seq, last_seq FROM node_ranges WHERE node_id = ? ORDER BY first_seq", arguments: [nodeId]
+        ).map { SeqRange($0["first_seq"], $0["last_seq"]) }
+        return Holdings(nodeId: nodeId, held: ranges)
+    }
+
+    /// Merges `range` into the node's held ranges, joining overlapping and adjacent ones.
+    static func merge(_ range: SeqRange, node: String, _ db: Database) throws {
+        let touching = try Row.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT first_seq, last_seq FROM node_ranges WHERE node_id = ? AND first_seq <= ? AND last_seq >= ?"),
+            arguments: [node, range.last + 1, range.first - 1])
+        var merged = range
+        for row in touching {
+            let first: Int64 = row["first_seq"], last: Int64 = row["last_seq"]
+            merged = SeqRange(min(merged.first, first), max(merged.last, last))
+            try db.cachedStatement(sql: "DELETE FROM node_ranges WHERE node_id = ? AND first_seq = ?").execute(arguments: [node, first])
+        }
+        try db.cachedStatement(sql: "INSERT INTO node_ranges (node_id, first_seq, last_seq) VALUES (?, ?, ?)")
+            .execute(arguments: [node, merged.first, merged.last])
+    }
+
+    /// Applies a new `learner.*` event to `learners`: the latest (occurred_at, seq) wins, so the
+    /// order events arrive in does not matter.
+    static func applyLearner(_ event: HubEvent, _ db: Database) throws {
+        struct Facts: Decodable {
+            var displayName: String?
+            var birthYear: Int?
+            var gender: String?
+            var commune: String?
+        }
+        let facts = (try? JSONDecoder().decode(Facts.self, from: Data(event.payload.utf8))) ?? Facts()
+        let gender = facts.gender.flatMap { ["nu", "nam", "khac"].contains($0) ? $0 : nil }
+        try db.cachedStatement(sql: """
+            INSERT INTO learners (node_id, code, display_name, birth_year, gender, commune, updated_at, source_seq)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (node_id, code) DO UPDATE SET
+                display_name = excluded.display_name, birth_year = excluded.birth_year, gender = excluded.gender,
+                commune = excluded.commune, updated_at = excluded.updated_at, source_seq = excluded.source_seq
+            WHERE (excluded.updated_at, excluded.source_seq) > (learners.updated_at, learners.source_seq)
+            """
+        ).execute(arguments: [
+            event.nodeId, event.learner, facts.displayName, facts.birthYear, gender, facts.commune, event.occurredAt, event.seq,
+        ])
+    }
+}
