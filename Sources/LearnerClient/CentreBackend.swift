@@ -1,0 +1,107 @@
+import CourseModel
+import Foundation
+import Packs
+import ProgressStore
+import QuizEngine
+
+/// The live backend: the centre database (`CentreStore`) and the installed packs (`ContentStore`).
+public final class CentreBackend: LearnerBackend {
+    /// The centre database.
+    public let store: CentreStore
+    /// The installed content.
+    public let content: ContentStore
+    private var loaded: [String: Course] = [:]
+
+    /// Makes the backend.
+    public init(store: CentreStore, content: ContentStore) {
+        self.store = store
+        self.content = content
+    }
+
+    public func learner(code: String) throws -> LearnerAccount? {
+        guard let learner = try store.learner(code: code) else { return nil }
+        return LearnerAccount(
+            code: learner.code, displayName: learner.displayName, hasPIN: learner.hasPIN,
+            key: learner.globalKey(node: store.nodeId))
+    }
+
+    public func verifyPIN(_ pin: String, code: String) throws -> Bool { try store.verifyPIN(code: code, pin: pin) }
+
+    public func installedCourses() throws -> [CourseListing] {
+        try content.installedCourses().map { installed in
+            let info = installed.manifest.course
+            return CourseListing(
+                id: info.id, version: info.version, title: info.title, titleEnglish: info.titleEnglish,
+                language: info.language, lessonCount: installed.manifest.lessons.count)
+        }
+    }
+
+    public func loadCourse(id: String) throws -> Course {
+        if let course = loaded[id] { return course }
+        let course = try content.loadCourse(id: id)
+        loaded[id] = course
+        return course
+    }
+
+    public func lessonsDone(learner: String) throws -> [String: Int] {
+        var done: [String: Int] = [:]
+        for course in try store.courseProgress(learner: learner) { done[course.courseId] = course.lessonsCompleted }
+        return done
+    }
+
+    public func progress(learner: String, course: Course) throws -> CourseProgress {
+        var progress = CourseProgress()
+        for lesson in try store.lessonProgress(learner: learner, course: course.id) {
+            progress.lessons[lesson.lessonId] = lesson.status == .completed ? .done : .inProgress
+            if let best = lesson.bestShare { progress.bestScores[lesson.lessonId] = best }
+            if let attempt = lesson.currentAttempt { progress.attempts[lesson.lessonId] = attempt }
+        }
+        return progress
+    }
+
+    public func resumePoint(learner: String) throws -> ResumePoint? {
+        guard let point = try store.resumePoint(learner: learner), point.phase != .finished,
+            let course = try? loadCourse(id: point.courseId), let lesson = course.lesson(id: point.lessonId)
+        else { return nil }
+        let here = { (position: ResumePoint.Position) in
+            ResumePoint(courseID: point.courseId, lessonID: point.lessonId, position: position)
+        }
+        if point.phase == .quiz, let current = try store.currentAttempt(learner: learner, course: course.id, lesson: lesson.id) {
+            // A finished attempt (failed) leaves nothing to resume: the learner chooses what next.
+            return current.finished ? nil : here(.quiz(attempt: current.attempt, answered: current.answers))
+        }
+        // `step.read` is recorded when the learner moves past a step: carry on with the next one.
+        let next = point.stepId.flatMap { id in lesson.steps.firstIndex { $0.id == id } }.map { $0 + 1 } ?? 0
+        if next < lesson.steps.count { return here(.step(next)) }
+        let attempts = try progress(learner: learner, course: course).attempts[lesson.id] ?? 0
+        return lesson.quiz == nil ? nil : here(.quizStart(attempt: attempts + 1))
+    }
+
+    public func record(_ event: ClientEvent) throws {
+        let (learner, course, version, at) = (event.learner, event.courseID, event.courseVersion, event.occurredAt)
+        let lesson = event.lessonID ?? ""
+        let new: NewEvent
+        switch event.kind {
+        case .lessonOpened:
+            new = .lessonOpened(learner: learner, course: course, version: version, lesson: lesson, at: at)
+        case .stepRead:
+            new = .stepRead(learner: learner, course: course, version: version, lesson: lesson, step: event.itemID ?? "", at: at)
+        case .quizStarted:
+            new = .quizStarted(learner: learner, course: course, version: version, lesson: lesson, attempt: event.attempt ?? 1, at: at)
+        case .answerSubmitted:
+            guard let answer = event.answer else { return }
+            new = .answerSubmitted(
+                learner: learner, course: course, version: version, lesson: lesson, attempt: event.attempt ?? 1,
+                answer: answer, practice: event.isPractice, at: at)
+        case .quizFinished:
+            guard let result = event.result else { return }
+            let isFinal = loaded[course]?.lesson(id: lesson)?.isFinal ?? false
+            new = .quizFinished(learner: learner, course: course, version: version, lesson: lesson, result: result, isFinal: isFinal, at: at)
+        case .lessonCompleted:
+            new = .lessonCompleted(learner: learner, course: course, version: version, lesson: lesson, at: at)
+        case .courseCompleted:
+            new = .courseCompleted(learner: learner, course: course, version: version, at: at)
+        }
+        _ = try store.record(new)
+    }
+}
