@@ -22,7 +22,7 @@ struct MarkedText {
                 continue
             }
             text.append(character)
-            if character == "\n" {
+            if character.isNewline {
                 line += 1
                 column = 1
             } else {
