@@ -221,3 +221,59 @@ struct LearnerAppTests {
         #expect(Strings.choose(flag: flag, environment: ["LANG": lang]).code == expected)
     }
 }
+
+/// Line mode: no terminal, one line per prompt, so the client can be scripted.
+struct LineModeTests {
+    @Test func aScriptedRunAnswersEveryKindAndRecordsIt() {
+        let backend = InMemoryBackend(courses: [SampleCourse.course])
+        let driver = AppDriver(backend: backend, usesKeys: false)
+        for line in ["demo", "1", "1", "", "", ""] { driver.line(line) }
+        guard let state = driver.quizState else {
+            Issue.record("expected the quiz, got \(driver.app.transcript(width: 80).joined(separator: "\n"))")
+            return
+        }
+        #expect(state.question?.id == "otp-single")
+        var answered = 0
+        while let state = driver.quizState, let question = state.question, state.outcome == nil {
+            driver.line(LineModeTests.rightLine(question: question, state: state))
+            #expect(driver.app.transcript(width: 80).contains("✓ Đúng rồi!"), "\(question.id)")
+            driver.line("")
+            answered += 1
+        }
+        #expect(answered == 7)
+        #expect(driver.app.transcript(width: 80).contains { $0.contains("ĐẠT") })
+        #expect(backend.events.filter { $0.kind == .answerSubmitted }.count == 7)
+    }
+
+    @Test func theRunnerPrintsScreensAndSaysGoodbyeAtTheEndOfInput() {
+        let backend = InMemoryBackend(courses: [SampleCourse.course])
+        let terminal = FakeTerminal(lines: ["DEMO", "1"])
+        let app = LearnerApp(
+            backend: backend, strings: .vietnamese, environment: ClientEnvironment(now: { 0 }, speaker: .silent),
+            usesKeys: false, colorMode: .none)
+        ClientRunner(app: app, terminal: terminal).run()
+        #expect(terminal.frames.count == 3)
+        #expect(terminal.frames[2].contains { $0.contains("Dấu hiệu lừa đảo") })
+        #expect(terminal.farewellText == Strings.vietnamese.saved)
+    }
+
+    static func rightLine(question: Question, state: QuizScreenState) -> String {
+        let options = state.active.displayedOptions(of: question)
+        switch question.answer {
+        case .singleChoice, .trueFalse: return "\((options.firstIndex(where: \.isCorrect) ?? 0) + 1)"
+        case .multipleAnswer: return options.enumerated().filter { $0.element.isCorrect }.map { "\($0.offset + 1)" }.joined(separator: " ")
+        case .shortAnswer: return "Vieetj Nam"
+        case .numeric: return "2,5"
+        case .ordering(let right):
+            return right.compactMap { item in state.order.firstIndex { $0.id == item.id }.map { "\($0 + 1)" } }.joined(separator: " ")
+        case .matching(let key):
+            let left = state.active.displayedLeftItems(of: question)
+            let rightItems = state.active.displayedRightItems(of: question)
+            return key.pairs.compactMap { pair in
+                guard let l = left.firstIndex(where: { $0.id == pair.left.id }), let r = rightItems.firstIndex(where: { $0.id == pair.right.id })
+                else { return nil }
+                return "\(l + 1)\(LearnerApp.letter(r))"
+            }.joined(separator: " ")
+        }
+    }
+}
