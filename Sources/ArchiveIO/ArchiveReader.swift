@@ -23,7 +23,7 @@ public final class ArchiveReader {
         archive_read_support_format_all(handle)
         if archive_read_open_filename(handle, path, blockSize) != ARCHIVE_OK {
             let message = archive_error_string(handle).map { String(cString: $0) } ?? "unknown libarchive error"
-            archive_read_free(handle)
+            // deinit runs for a class whose init throws after storing every property: it frees the handle.
             finished = true
             throw ArchiveError(kind: .open, path: path, message: message)
         }

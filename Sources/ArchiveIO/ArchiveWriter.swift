@@ -73,7 +73,7 @@ public final class ArchiveWriter {
             case .descriptor(let fd): try check(archive_write_open_fd(handle, fd))
             }
         } catch {
-            archive_write_free(handle)
+            // deinit runs for a class whose init throws after storing every property: it frees the handle.
             isOpen = false
             throw error
         }

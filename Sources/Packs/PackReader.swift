@@ -128,11 +128,12 @@ struct PackReader {
             guard let path = current.path else {
                 throw PackError.refused(.unsafePath, pack: name, "an entry's name is not valid UTF-8")
             }
-            if let problem = PackPath.problem(path) {
-                throw PackError.refused(.unsafePath, pack: name, "entry '\(path)' \(problem)")
-            }
+            // The type first: a directory's name ends in '/', and a link is refused for what it is.
             guard current.type == .regular else {
                 throw PackError.refused(.forbiddenEntryType, pack: name, "entry '\(path)' is a \(current.type.name); packs hold only regular files")
+            }
+            if let problem = PackPath.problem(path) {
+                throw PackError.refused(.unsafePath, pack: name, "entry '\(path)' \(problem)")
             }
             guard let position = index[path], !seen[position] else {
                 let why = index[path] == nil ? "is not listed in the manifest" : "appears twice"

@@ -146,13 +146,12 @@ struct RawPack {
         entries[index].data = data
     }
 
-    /// Edits the manifest as a JSON object.
-    mutating func editManifest(_ body: (inout [String: Any]) -> Void) throws {
-        guard let data = data(PackFormat.manifestPath),
-            var object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        else { return }
-        body(&object)
-        replace(PackFormat.manifestPath, with: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]))
+    /// Edits the manifest (re-encoded the way packs encode it).
+    mutating func editManifest(_ body: (inout PackManifest) -> Void) throws {
+        guard let data = data(PackFormat.manifestPath) else { return }
+        var manifest = try PackJSON.decode(PackManifest.self, from: data)
+        body(&manifest)
+        replace(PackFormat.manifestPath, with: try PackJSON.encode(manifest))
     }
 
     /// Writes the entries as tar + zstd (or plain tar).
