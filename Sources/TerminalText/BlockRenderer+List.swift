@@ -34,12 +34,15 @@ extension BlockRenderer {
 
     /// `blocks` with `marker` before the first line and later lines indented to the content.
     func hanging(marker: [Span], blocks: [Block], width: Int, depth: Int, markerWidth: Int? = nil) -> [StyledLine] {
-        let markerColumns = markerWidth ?? StyledLine(marker).width
-        let indent = markerColumns + 1
-        let body = itemLines(blocks, width: width - indent, depth: depth + 1)
+        let indent = (markerWidth ?? StyledLine(marker).width) + 1
+        return hanging(marker: marker, indent: indent, body: itemLines(blocks, width: width - indent, depth: depth + 1))
+    }
+
+    /// Lines already rendered `indent` columns narrower, behind `marker` with a hanging indent.
+    func hanging(marker: [Span], indent: Int, body: [StyledLine]) -> [StyledLine] {
+        guard !body.isEmpty else { return [StyledLine(marker)] }
         let first = StyledLine(marker).padded(to: indent).spans
         let rest = [Span(String(repeating: " ", count: indent))]
-        guard !body.isEmpty else { return [StyledLine(marker)] }
         return body.enumerated().map { index, line in
             if index == 0 { return line.prefixed(by: first) }
             return line.spans.isEmpty ? line : line.prefixed(by: rest)

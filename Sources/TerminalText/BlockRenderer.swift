@@ -63,7 +63,10 @@ public struct BlockRenderer: Sendable {
 
     /// One block.
     func lines(_ block: Block, width: Int, depth: Int) -> [StyledLine] {
-        switch block {
+        // Deep nesting can leave less than nothing; render into one column and let the final
+        // cut in `write` keep the promise of `width`.
+        let width = max(1, width)
+        return switch block {
         case .heading(let level, let content): heading(content, level: level, width: width)
         case .paragraph(let content): paragraph(content, width: width)
         case .list(let start, let items): list(start: start, items: items, width: width, depth: depth)
@@ -100,11 +103,15 @@ public struct BlockRenderer: Sendable {
     }
 
     func callout(_ kind: CalloutKind, _ blocks: [Block], width: Int, depth: Int) -> [StyledLine] {
-        let style = Theme.callout(kind)
+        labelled(language.label(for: kind) + ":", style: Theme.callout(kind), blocks: blocks, width: width, depth: depth)
+    }
+
+    /// A bar in `style` down the left, a label line, then the blocks: callouts, hints, explanations.
+    func labelled(_ label: String, style: TextStyle, blocks: [Block], width: Int, depth: Int) -> [StyledLine] {
         let bar = [Span("│ ", style)]
-        let label = TextWrapper.wrap([Span(language.label(for: kind) + ":", style)], width: width - 2)
+        let title = TextWrapper.wrap([Span(label, style)], width: width - 2)
         let body = lines(blocks, width: width - 2, depth: depth)
-        return (label + body).map { $0.prefixed(by: bar) }
+        return (title + body).map { $0.prefixed(by: bar) }
     }
 
     /// Code keeps its line breaks and spacing: indented, never wrapped, cut with `…`.

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Whether output may carry ANSI colours and attributes. The caller decides; `automatic` helps.
 public enum ColorMode: Sendable, Hashable {
     /// Emit ANSI SGR sequences.

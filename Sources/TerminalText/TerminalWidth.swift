@@ -14,8 +14,11 @@ public enum TerminalWidth {
 
     /// The number of columns one grapheme cluster occupies: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
+        // Fast paths: ASCII, and single scalars (most Vietnamese text is NFC, one scalar a letter).
+        if let ascii = character.asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
+        if scalars.index(after: scalars.startIndex) == scalars.endIndex { return of(first) }
         // An emoji that asks for emoji presentation (❤️, a keycap 1️⃣) is drawn two cells wide,
         // even though its base on its own is a one-cell text symbol.
         if scalars.contains("\u{FE0F}") && first.properties.isEmoji && !first.isASCII { return 2 }
@@ -35,6 +38,10 @@ public enum TerminalWidth {
         let value = scalar.value
         if value < 0x20 || (0x7F...0x9F).contains(value) { return 0 }
         if value < 0x7F { return 1 }
+        // Latin letters, Vietnamese precomposed letters and the combining diacritics, without table look-ups.
+        if (0xA0..<0x300).contains(value) { return value == 0xAD ? 0 : 1 }
+        if (0x300...0x36F).contains(value) { return 0 }
+        if (0x1E00...0x1EFF).contains(value) { return 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control, .lineSeparator, .paragraphSeparator:
             return 0

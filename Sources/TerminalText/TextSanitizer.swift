@@ -1,4 +1,9 @@
-/// Removes what must never reach a terminal from content text.
+import Foundation
+
+/// Removes what must never reach a terminal from content text, and writes Vietnamese precomposed.
+///
+/// Output is NFC: old terminals (the Linux console, older PuTTY and Windows consoles) draw
+/// precomposed `ệ` reliably but often misplace or drop stacked combining marks.
 ///
 /// Lesson text comes from authors and, through packs, from other machines: an escape
 /// character in it could recolour, move the cursor or retitle the learner's terminal. Control
@@ -6,6 +11,7 @@
 enum TextSanitizer {
     /// Text for prose: controls dropped, line breaks and tabs become spaces (soft breaks).
     static func inline(_ text: String) -> String {
+        let text = text.precomposedStringWithCanonicalMapping
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
@@ -19,7 +25,7 @@ enum TextSanitizer {
     static func codeLine(_ line: Substring) -> String {
         var out = ""
         var column = 0
-        for character in line {
+        for character in String(line).precomposedStringWithCanonicalMapping {
             if character == "\t" {
                 let spaces = 4 - column % 4
                 out += String(repeating: " ", count: spaces)
