@@ -29,12 +29,14 @@ public struct CheckReport: Sendable {
         for folder in folders {
             let result = compiler.compile(courseAt: folder)
             diagnostics += result.diagnostics
-            courses.append(CourseSummary(
-                id: result.course?.id ?? VietnameseText.nfc(folder.absoluteURL.standardizedFileURL.lastPathComponent),
-                lessons: result.course?.lessons.count ?? 0,
-                questions: result.course?.allQuestions.count ?? 0,
-                errors: result.diagnostics.filter { $0.severity == .error }.count,
-                warnings: result.diagnostics.filter { $0.severity == .warning }.count))
+            courses.append(
+                CourseSummary(
+                    id: result.course?.id
+                        ?? VietnameseText.nfc(folder.absoluteURL.standardizedFileURL.lastPathComponent),
+                    lessons: result.course?.lessons.count ?? 0,
+                    questions: result.course?.allQuestions.count ?? 0,
+                    errors: result.diagnostics.filter { $0.severity == .error }.count,
+                    warnings: result.diagnostics.filter { $0.severity == .warning }.count))
         }
     }
 
@@ -46,7 +48,8 @@ public struct CheckReport: Sendable {
     /// `2 errors, 1 warning in 3 courses`.
     public var summaryLine: String {
         func counted(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return "\(counted(errorCount, "error")), \(counted(warningCount, "warning")) in \(counted(courses.count, "course"))"
+        return
+            "\(counted(errorCount, "error")), \(counted(warningCount, "warning")) in \(counted(courses.count, "course"))"
     }
 
     /// `{"diagnostics":[…],"courses":[…]}`, keys sorted, for tools.

@@ -68,10 +68,12 @@ struct CompilationRun {
         for entry in manifest.lessons {
             let url = folder.appendingPathComponent(entry.name)
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
+            else {
                 manifestReporter.error(
                     "lesson file '\(entry.name)' does not exist", at: entry.position,
-                    hint: nearestLessonFile(entry.name).map { "did you mean '\($0)'?" } ?? "create the file or remove it from 'lessons'")
+                    hint: nearestLessonFile(entry.name).map { "did you mean '\($0)'?" }
+                        ?? "create the file or remove it from 'lessons'")
                 continue
             }
             sourceFiles.append(url)
@@ -80,7 +82,8 @@ struct CompilationRun {
                 lessonReporters.append(reporter)
                 continue
             }
-            var compiler = LessonCompiler(fileURL: url, courseFolder: folder, coursePassMark: manifest.passMark, reporter: reporter)
+            var compiler = LessonCompiler(
+                fileURL: url, courseFolder: folder, coursePassMark: manifest.passMark, reporter: reporter)
             let output = compiler.compile(lessonText)
             reporter = compiler.reporter
             assets.formUnion(compiler.assets)
@@ -88,7 +91,9 @@ struct CompilationRun {
                 if let first = lessonIDs[lesson.id] {
                     reporter.error(
                         "duplicate lesson id '\(lesson.id)'", at: output.idPosition,
-                        hint: "first used in \(first.file):\(first.position.line):\(first.position.column); every lesson needs its own id")
+                        hint:
+                            "first used in \(first.file):\(first.position.line):\(first.position.column); every lesson needs its own id"
+                    )
                 } else {
                     lessonIDs[lesson.id] = (reporter.file, output.idPosition)
                     lessons.append(lesson)
@@ -98,7 +103,9 @@ struct CompilationRun {
                 if let first = questionIDs[id] {
                     reporter.error(
                         "duplicate question id '\(id)'", at: position,
-                        hint: "first used in \(first.file):\(first.position.line):\(first.position.column); question ids are unique in the course")
+                        hint:
+                            "first used in \(first.file):\(first.position.line):\(first.position.column); question ids are unique in the course"
+                    )
                 } else {
                     questionIDs[id] = (reporter.file, position)
                 }

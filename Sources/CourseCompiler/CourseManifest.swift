@@ -33,7 +33,8 @@ struct CourseManifest {
 
     /// Reads `course.yaml`'s text; `folderName` is the id the course must have.
     static func read(_ text: String, folderName: String, reporter: inout Reporter) -> CourseManifest? {
-        guard let fields = YAMLFields.parse(text, lineOffset: 0, at: .fileStart, what: "course.yaml", reporter: &reporter)
+        guard
+            let fields = YAMLFields.parse(text, lineOffset: 0, at: .fileStart, what: "course.yaml", reporter: &reporter)
         else { return nil }
         fields.check(known: knownKeys, required: requiredKeys, what: "course.yaml", reporter: &reporter)
         var manifest = CourseManifest()
@@ -41,7 +42,9 @@ struct CourseManifest {
             if !Identifier.isValid(id) {
                 reporter.error(
                     "invalid course id '\(id)'", at: field.valuePosition,
-                    hint: "ids are lower-case ASCII words joined by '-', e.g. '\(Identifier.slug(id).isEmpty ? "an-toan-tren-mang" : Identifier.slug(id))'")
+                    hint:
+                        "ids are lower-case ASCII words joined by '-', e.g. '\(Identifier.slug(id).isEmpty ? "an-toan-tren-mang" : Identifier.slug(id))'"
+                )
             } else if id != folderName {
                 reporter.error(
                     "course id '\(id)' differs from its folder name '\(folderName)'", at: field.valuePosition,
@@ -57,23 +60,29 @@ struct CourseManifest {
             if languages.contains(lang) {
                 manifest.language = lang
             } else {
-                reporter.error("unknown language '\(lang)'", at: field.valuePosition, hint: "write 'lang: vi' or 'lang: en'")
+                reporter.error(
+                    "unknown language '\(lang)'", at: field.valuePosition, hint: "write 'lang: vi' or 'lang: en'")
             }
         }
         manifest.version = fields.positiveInt("version", reporter: &reporter)
         if let pass = fields.passMark(reporter: &reporter) { manifest.passMark = pass }
         manifest.audience = (fields.strings("audience", reporter: &reporter) ?? []).map(\.0)
         for (tag, position) in fields.strings("tags", reporter: &reporter) ?? [] {
-            if Identifier.isValid(tag) { manifest.tags.append(tag) } else {
+            if Identifier.isValid(tag) {
+                manifest.tags.append(tag)
+            } else {
                 reporter.error("invalid tag '\(tag)'", at: position, hint: "tags are slugs like 'an-toan-so'")
             }
         }
         for (area, position) in fields.strings("digcomp", reporter: &reporter) ?? [] {
-            if let value = DigCompArea(rawValue: area) { manifest.digcompAreas.append(value) } else {
+            if let value = DigCompArea(rawValue: area) {
+                manifest.digcompAreas.append(value)
+            } else {
                 let names = DigCompArea.allCases.map(\.rawValue)
                 reporter.error(
                     "unknown DigComp area '\(area)'", at: position,
-                    hint: Spelling.nearest(to: area, in: names).map { "did you mean '\($0)'?" } ?? "use one of: \(names.joined(separator: ", "))")
+                    hint: Spelling.nearest(to: area, in: names).map { "did you mean '\($0)'?" }
+                        ?? "use one of: \(names.joined(separator: ", "))")
             }
         }
         manifest.sources = readSources(fields, &reporter)
@@ -103,7 +112,8 @@ struct CourseManifest {
             guard case .mapping(let mapping) = item,
                 let title = mapping["title"]?.scalar?.string, let url = mapping["url"]?.scalar?.string
             else {
-                reporter.error("each source needs a 'title' and a 'url'", at: place, hint: "- title: …\n    url: https://…")
+                reporter.error(
+                    "each source needs a 'title' and a 'url'", at: place, hint: "- title: …\n    url: https://…")
                 continue
             }
             sources.append(Source(title: VietnameseText.nfc(title), url: url))
@@ -115,7 +125,9 @@ struct CourseManifest {
         var entries: [LessonEntry] = []
         for (name, position) in fields.strings("lessons", reporter: &reporter) ?? [] {
             if name.hasPrefix("/") || name.split(separator: "/").contains("..") || name.contains("\\") {
-                reporter.error("lesson path '\(name)' leaves the course folder", at: position, hint: "list files inside the course folder, e.g. '01-bai-mo-dau.md'")
+                reporter.error(
+                    "lesson path '\(name)' leaves the course folder", at: position,
+                    hint: "list files inside the course folder, e.g. '01-bai-mo-dau.md'")
             } else if let first = entries.first(where: { $0.name == name }) {
                 reporter.error(
                     "lesson '\(name)' is listed twice", at: position,
@@ -125,7 +137,8 @@ struct CourseManifest {
             }
         }
         if fields["lessons"] != nil, entries.isEmpty, !reporter.hasErrors, let field = fields["lessons"] {
-            reporter.error("'lessons' lists no lesson", at: field.valuePosition, hint: "list the lesson files in study order")
+            reporter.error(
+                "'lessons' lists no lesson", at: field.valuePosition, hint: "list the lesson files in study order")
         }
         return entries
     }

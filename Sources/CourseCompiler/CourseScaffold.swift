@@ -4,7 +4,9 @@ import Foundation
 /// `hocso course new`: a new course folder with `course.yaml` and one sample lesson that passes the check.
 public enum CourseScaffold {
     /// Creates the course at `folder` (which must not exist or be empty); returns the files written.
-    public static func create(at folder: URL, id: String? = nil, title: String? = nil, language: String = "vi") throws -> [URL] {
+    public static func create(at folder: URL, id: String? = nil, title: String? = nil, language: String = "vi") throws
+        -> [URL]
+    {
         let folderName = VietnameseText.nfc(folder.absoluteURL.standardizedFileURL.lastPathComponent)
         let id = id ?? folderName
         guard Identifier.isValid(id) else {
@@ -37,7 +39,8 @@ public enum CourseScaffold {
                 written.append(url)
             }
         } catch {
-            throw CourseCompilerError(.cannotWrite, "cannot write the course in '\(folder.relativePath)': \(error.localizedDescription)")
+            throw CourseCompilerError(
+                .cannotWrite, "cannot write the course in '\(folder.relativePath)': \(error.localizedDescription)")
         }
         return written
     }
@@ -51,7 +54,11 @@ public enum CourseScaffold {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F { out += String(format: "\\x%02X", scalar.value) } else { out.unicodeScalars.append(scalar) }
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += String(format: "\\x%02X", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out + "\""

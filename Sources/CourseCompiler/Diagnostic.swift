@@ -46,12 +46,16 @@ struct Reporter {
 
     mutating func error(_ message: String, at position: SourcePosition, hint: String? = nil) {
         diagnostics.append(
-            Diagnostic(severity: .error, file: file, line: position.line, column: position.column, message: message, hint: hint))
+            Diagnostic(
+                severity: .error, file: file, line: position.line, column: position.column, message: message, hint: hint
+            ))
     }
 
     mutating func warning(_ message: String, at position: SourcePosition, hint: String? = nil) {
         diagnostics.append(
-            Diagnostic(severity: .warning, file: file, line: position.line, column: position.column, message: message, hint: hint))
+            Diagnostic(
+                severity: .warning, file: file, line: position.line, column: position.column, message: message,
+                hint: hint))
     }
 
     /// The diagnostics in line and column order (stable for equal positions).

@@ -7,7 +7,8 @@ extension LessonCompiler {
     mutating func answerKey(_ list: MarkdownNode, marker: AnswerMarker, options: QuestionOptions) -> AnswerKey? {
         guard let items = answerItems(list, expected: marker) else { return nil }
         for item in items where item.content.isEmpty && item.marker != .match {
-            reporter.error("answer item is empty", at: item.node.start, hint: "write the option's text after the marker")
+            reporter.error(
+                "answer item is empty", at: item.node.start, hint: "write the option's text after the marker")
             return nil
         }
         if let position = options.scoringPosition, marker != .task && marker != .matching {
@@ -36,14 +37,18 @@ extension LessonCompiler {
 
     static func choiceOptions(_ items: [AnswerItemSource], correct: (ItemMarker) -> Bool) -> [ChoiceOption] {
         let ids = Identifier.uniqueSlugs(items.map(\.content.plainText))
-        return zip(ids, items).map { ChoiceOption(id: $0, content: $1.content, isCorrect: correct($1.marker), feedback: $1.feedback) }
+        return zip(ids, items).map {
+            ChoiceOption(id: $0, content: $1.content, isCorrect: correct($1.marker), feedback: $1.feedback)
+        }
     }
 
     private mutating func choiceKey(_ items: [AnswerItemSource], list: MarkdownNode) -> AnswerKey? {
         let options = Self.choiceOptions(items) { $0 == .choice(correct: true) }
         let right = items.filter { $0.marker == .choice(correct: true) }
         if right.isEmpty {
-            reporter.error("single-choice question has no correct option", at: list.start, hint: "mark the right option with '(x)'")
+            reporter.error(
+                "single-choice question has no correct option", at: list.start, hint: "mark the right option with '(x)'"
+            )
             return nil
         }
         if right.count > 1 {
@@ -77,20 +82,24 @@ extension LessonCompiler {
         for item in items {
             let (left, right) = Self.splitPair(item.content)
             if right.isEmpty {
-                reporter.error("matching item has nothing after '->'", at: item.node.start, hint: "write 'left -> right'")
+                reporter.error(
+                    "matching item has nothing after '->'", at: item.node.start, hint: "write 'left -> right'")
                 return nil
             }
             if left.isEmpty { distractors.append(right) } else { pairs.append((left, right)) }
         }
         guard pairs.count >= 2 else {
             reporter.error(
-                "matching question has \(pairs.count) pair\(pairs.count == 1 ? "" : "s"); it needs at least 2", at: list.start,
-                hint: "write one 'left -> right' line per pair; '- -> extra' adds a right-side item that matches nothing")
+                "matching question has \(pairs.count) pair\(pairs.count == 1 ? "" : "s"); it needs at least 2",
+                at: list.start,
+                hint:
+                    "write one 'left -> right' line per pair; '- -> extra' adds a right-side item that matches nothing")
             return nil
         }
         let lefts = Self.answerItems(pairs.map(\.left))
         let rights = Self.answerItems(pairs.map(\.right) + distractors)
         let matched = zip(lefts, rights).map { MatchPair(left: $0, right: $1) }
-        return .matching(MatchingKey(pairs: matched, distractors: Array(rights.dropFirst(pairs.count)), scoring: scoring))
+        return .matching(
+            MatchingKey(pairs: matched, distractors: Array(rights.dropFirst(pairs.count)), scoring: scoring))
     }
 }

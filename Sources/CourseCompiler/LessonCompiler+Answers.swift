@@ -21,7 +21,9 @@ extension LessonCompiler {
 
     /// The marker of one list item, read from its raw text (without side effects).
     enum ItemMarker: Equatable {
-        case choice(correct: Bool), task(checked: Bool), accept, reject, match, none
+        case choice(correct: Bool)
+        case task(checked: Bool)
+        case accept, reject, match, none
 
         var family: AnswerMarker? {
             switch self {
@@ -95,7 +97,10 @@ extension LessonCompiler {
                         hint: "keep each answer on one line; put feedback in a nested '> …' quote")
                 }
             }
-            items.append(AnswerItemSource(marker: marker, content: Self.dropping(marker.length, from: content), feedback: feedback, node: item))
+            items.append(
+                AnswerItemSource(
+                    marker: marker, content: Self.dropping(marker.length, from: content), feedback: feedback, node: item
+                ))
         }
         return mixed ? nil : items
     }
@@ -115,7 +120,8 @@ extension LessonCompiler {
             guard case .text(let text) = inline, let range = text.range(of: "->") else { continue }
             var left = Array(content[..<index])
             var right = Array(content[(index + 1)...])
-            let before = String(text[..<range.lowerBound]), after = String(text[range.upperBound...])
+            let before = String(text[..<range.lowerBound])
+            let after = String(text[range.upperBound...])
             if !before.isEmpty { left.append(.text(before)) }
             if !after.isEmpty { right.insert(.text(after), at: 0) }
             return (trimmed(left), trimmed(right))

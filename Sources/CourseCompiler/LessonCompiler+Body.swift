@@ -1,5 +1,5 @@
-import Foundation
 import CourseModel
+import Foundation
 import MarkdownSyntax
 
 /// Splitting a lesson body into `##` sections: reading steps and the quiz.
@@ -22,7 +22,11 @@ extension LessonCompiler {
             case .heading(level: 2):
                 sections.append(Section(heading: node))
             default:
-                if sections.isEmpty { leading.blocks.append(node) } else { sections[sections.count - 1].blocks.append(node) }
+                if sections.isEmpty {
+                    leading.blocks.append(node)
+                } else {
+                    sections[sections.count - 1].blocks.append(node)
+                }
             }
         }
         if leading.hasQuestions {
@@ -55,7 +59,9 @@ extension LessonCompiler {
                 if let first = stepIDs[step.id] {
                     reporter.error(
                         "duplicate step id '\(step.id)'", at: heading.start,
-                        hint: "the first step with this id is at line \(first.line); add '<!-- id: another-id -->' after one heading")
+                        hint:
+                            "the first step with this id is at line \(first.line); add '<!-- id: another-id -->' after one heading"
+                    )
                 } else {
                     stepIDs[step.id] = heading.start
                     steps.append(step)

@@ -1,5 +1,5 @@
-import Foundation
 import CourseModel
+import Foundation
 import MarkdownSyntax
 
 /// Turning Markdown nodes into compiled `Block`s and `Inline`s.
@@ -65,7 +65,9 @@ extension LessonCompiler {
     mutating func callout(_ node: MarkdownNode) -> (CalloutKind, [Block])? {
         guard let first = node.children.first, first.kind == .paragraph else { return nil }
         var content = inlines(first.children)
-        guard case .text(let text)? = content.first, text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else { return nil }
+        guard case .text(let text)? = content.first, text.hasPrefix("[!"), let close = text.firstIndex(of: "]") else {
+            return nil
+        }
         let name = text[text.index(text.startIndex, offsetBy: 2)..<close]
         guard let kind = CalloutKind(rawValue: name.lowercased()) else {
             let names = CalloutKind.allCases.map { $0.rawValue.uppercased() }
@@ -136,6 +138,8 @@ extension LessonCompiler {
         if shown.count > 40 { shown = String(shown.prefix(40)) + "…" }
         reporter.warning(
             "raw HTML '\(shown)' is dropped", at: position,
-            hint: "learners see compiled Markdown only; write it in Markdown (e.g. '**bold**', a blank line for a new paragraph)")
+            hint:
+                "learners see compiled Markdown only; write it in Markdown (e.g. '**bold**', a blank line for a new paragraph)"
+        )
     }
 }

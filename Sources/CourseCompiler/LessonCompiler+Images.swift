@@ -11,7 +11,9 @@ extension LessonCompiler {
             return nil
         }
         let lowered = url.lowercased()
-        if lowered.contains("://") || lowered.hasPrefix("data:") || lowered.hasPrefix("mailto:") || lowered.hasPrefix("//") {
+        if lowered.contains("://") || lowered.hasPrefix("data:") || lowered.hasPrefix("mailto:")
+            || lowered.hasPrefix("//")
+        {
             reporter.error("image '\(url)' is a web address; courses are used offline", at: position, hint: hint)
             return nil
         }
@@ -37,9 +39,12 @@ extension LessonCompiler {
         let relative = components.joined(separator: "/")
         let file = courseFolder.appendingPathComponent(relative)
         var isDirectory: ObjCBool = false
-        guard !relative.isEmpty, FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue
+        guard !relative.isEmpty, FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory),
+            !isDirectory.boolValue
         else {
-            reporter.error("broken image link '\(url)': no file '\(relative)' in the course", at: position, hint: nearbyImageHint(relative) ?? hint)
+            reporter.error(
+                "broken image link '\(url)': no file '\(relative)' in the course", at: position,
+                hint: nearbyImageHint(relative) ?? hint)
             return nil
         }
         let realFolder = courseFolder.resolvingSymlinksInPath().path

@@ -13,12 +13,16 @@ extension LessonCompiler {
     static let questionOptions = ["id", "points", "shuffle", "match", "scoring"]
 
     /// Reads the comment's options; reports malformed entries and keys not in `allowed`.
-    mutating func readOptions(_ comment: MarkdownNode, allowed: [String], heading: MarkdownNode) -> [String: OptionValue]? {
+    mutating func readOptions(_ comment: MarkdownNode, allowed: [String], heading: MarkdownNode) -> [String:
+        OptionValue]?
+    {
         guard case .htmlBlock(let literal) = comment.kind else { return nil }
         let characters = Array(literal)
-        guard let open = literal.range(of: "<!--"), let close = literal.range(of: "-->", range: open.upperBound..<literal.endIndex)
+        guard let open = literal.range(of: "<!--"),
+            let close = literal.range(of: "-->", range: open.upperBound..<literal.endIndex)
         else {
-            reporter.error("options comment is not closed", at: comment.start, hint: "end it with '-->' on the same line")
+            reporter.error(
+                "options comment is not closed", at: comment.start, hint: "end it with '-->' on the same line")
             return nil
         }
         // Work on character offsets so positions are in characters, like every other column.
@@ -41,7 +45,8 @@ extension LessonCompiler {
         _ characters: [Character], _ range: Range<Int>, comment: MarkdownNode, allowed: [String],
         into options: inout [String: OptionValue]
     ) {
-        var lower = range.lowerBound, upper = range.upperBound
+        var lower = range.lowerBound
+        var upper = range.upperBound
         while lower < upper, characters[lower].isWhitespace { lower += 1 }
         while upper > lower, characters[upper - 1].isWhitespace { upper -= 1 }
         guard lower < upper else { return }

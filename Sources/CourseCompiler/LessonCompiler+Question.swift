@@ -61,15 +61,20 @@ extension LessonCompiler {
         if answerLists.count > 1 {
             reporter.error(
                 "question has two answer blocks", at: answerLists[1].node.start,
-                hint: "a question takes exactly one answer list (the first is at line \(answerList.node.start.line)); split it into two questions")
+                hint:
+                    "a question takes exactly one answer list (the first is at line \(answerList.node.start.line)); split it into two questions"
+            )
         }
-        guard let answer = answerKey(answerList.node, marker: answerList.kind, options: options), let id else { return nil }
+        guard let answer = answerKey(answerList.node, marker: answerList.kind, options: options), let id else {
+            return nil
+        }
         return Question(
             id: id, prompt: prompt, body: body, points: options.points, shuffle: options.shuffle, answer: answer,
             hints: hints, explanation: explanation)
     }
 
-    private mutating func questionID(_ values: [String: OptionValue], heading: MarkdownNode, prompt: String) -> String? {
+    private mutating func questionID(_ values: [String: OptionValue], heading: MarkdownNode, prompt: String) -> String?
+    {
         guard let given = values["id"] else {
             reportMissingID(heading, prompt: prompt)
             return nil
@@ -86,14 +91,20 @@ extension LessonCompiler {
         let slug = Identifier.slug(prompt, limit: 40)
         reporter.error(
             "question has no id", at: heading.start,
-            hint: "add '<!-- id: \(slug.isEmpty ? "cau-hoi-1" : slug) -->' on the line after the heading; the id must never change once published")
+            hint:
+                "add '<!-- id: \(slug.isEmpty ? "cau-hoi-1" : slug) -->' on the line after the heading; the id must never change once published"
+        )
     }
 
     private mutating func questionOptions(_ values: [String: OptionValue]) -> QuestionOptions {
         var options = QuestionOptions()
         if let points = values["points"] {
-            if let n = Int(points.value), n > 0, n <= 1000 { options.points = n } else {
-                reporter.error("points must be a positive whole number, not '\(points.value)'", at: points.position, hint: "e.g. 'points: 2'")
+            if let n = Int(points.value), n > 0, n <= 1000 {
+                options.points = n
+            } else {
+                reporter.error(
+                    "points must be a positive whole number, not '\(points.value)'", at: points.position,
+                    hint: "e.g. 'points: 2'")
             }
         }
         if let shuffle = values["shuffle"] {
@@ -104,11 +115,14 @@ extension LessonCompiler {
             }
         }
         if let match = values["match"] {
-            if let rule = MatchRule.authorSpellings[match.value.lowercased()] { options.match = rule } else {
+            if let rule = MatchRule.authorSpellings[match.value.lowercased()] {
+                options.match = rule
+            } else {
                 let names = MatchRule.authorSpellings.keys.sorted()
                 reporter.error(
                     "unknown match rule '\(match.value)'", at: match.position,
-                    hint: Spelling.nearest(to: match.value, in: names).map { "did you mean '\($0)'?" } ?? "use one of: \(names.joined(separator: ", "))")
+                    hint: Spelling.nearest(to: match.value, in: names).map { "did you mean '\($0)'?" }
+                        ?? "use one of: \(names.joined(separator: ", "))")
             }
         }
         if let scoring = values["scoring"] {
@@ -116,7 +130,9 @@ extension LessonCompiler {
                 options.scoring = value
                 options.scoringPosition = scoring.position
             } else {
-                reporter.error("unknown scoring '\(scoring.value)'", at: scoring.position, hint: "use 'partial' or 'all-or-nothing'")
+                reporter.error(
+                    "unknown scoring '\(scoring.value)'", at: scoring.position,
+                    hint: "use 'partial' or 'all-or-nothing'")
             }
         }
         return options

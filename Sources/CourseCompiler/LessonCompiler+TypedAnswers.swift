@@ -6,7 +6,10 @@ import MarkdownSyntax
 extension LessonCompiler {
     /// A typed answer read as a number: a range from `Numbers.parseKey`, or a plain number.
     private enum Reading {
-        case range(NumericRange), number(Double), text, invalid(String)
+        case range(NumericRange)
+        case number(Double)
+        case text
+        case invalid(String)
     }
 
     private static func reading(_ text: String) -> Reading {
@@ -55,10 +58,16 @@ extension LessonCompiler {
             case .text, .invalid:
                 reporter.error(
                     "'\(text)' is not a number, but this is a numeric question", at: item.node.start,
-                    hint: "every answer of a numeric question is a number or a range; make a separate question for text answers")
+                    hint:
+                        "every answer of a numeric question is a number or a range; make a separate question for text answers"
+                )
                 return nil
             }
-            if item.marker == .accept { accepted.append(range) } else { anticipated.append(AnticipatedNumber(range: range, feedback: item.feedback)) }
+            if item.marker == .accept {
+                accepted.append(range)
+            } else {
+                anticipated.append(AnticipatedNumber(range: range, feedback: item.feedback))
+            }
         }
         return .numeric(NumericKey(accepted: accepted, anticipated: anticipated))
     }
@@ -77,7 +86,9 @@ extension LessonCompiler {
             }
         }
         if acceptedFeedback.allSatisfy(\.isEmpty) { acceptedFeedback = [] }
-        return .shortAnswer(ShortAnswerKey(accepted: accepted, acceptedFeedback: acceptedFeedback, anticipated: anticipated, rule: rule))
+        return .shortAnswer(
+            ShortAnswerKey(accepted: accepted, acceptedFeedback: acceptedFeedback, anticipated: anticipated, rule: rule)
+        )
     }
 
     private mutating func pattern(_ item: AnswerItemSource) -> TextPattern? {

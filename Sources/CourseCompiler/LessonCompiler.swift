@@ -23,7 +23,9 @@ struct LessonCompiler {
     var assets: Set<String> = []
     var questionIDs: [(id: String, position: SourcePosition)] = []
 
-    static let knownKeys = ["id", "title", "duration", "pass", "mastery", "final", "tags", "lang", "version", "summary"]
+    static let knownKeys = [
+        "id", "title", "duration", "pass", "mastery", "final", "tags", "lang", "version", "summary",
+    ]
 
     init(fileURL: URL, courseFolder: URL, coursePassMark: Double, reporter: Reporter) {
         self.fileURL = fileURL
@@ -72,20 +74,34 @@ struct LessonCompiler {
 
     private mutating func readHeader(_ yaml: String, output: inout Output) -> LessonHeader {
         var header = LessonHeader(mastery: .passMark(coursePassMark))
-        guard let fields = YAMLFields.parse(yaml, lineOffset: 1, at: .fileStart, what: "front matter", reporter: &reporter)
+        guard
+            let fields = YAMLFields.parse(
+                yaml, lineOffset: 1, at: .fileStart, what: "front matter", reporter: &reporter)
         else { return header }
         fields.check(known: Self.knownKeys, required: ["id", "title"], what: "front matter", reporter: &reporter)
         if let id = fields.string("id", reporter: &reporter), let field = fields["id"] {
             output.idPosition = field.valuePosition
-            if Identifier.isValid(id) { header.id = id } else { reportInvalidID(id, at: field.valuePosition, what: "lesson") }
+            if Identifier.isValid(id) {
+                header.id = id
+            } else {
+                reportInvalidID(id, at: field.valuePosition, what: "lesson")
+            }
         }
         if let title = fields.string("title", reporter: &reporter), let field = fields["title"] {
             let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { reporter.error("'title' is empty", at: field.valuePosition) } else { header.title = trimmed }
+            if trimmed.isEmpty {
+                reporter.error("'title' is empty", at: field.valuePosition)
+            } else {
+                header.title = trimmed
+            }
         }
         if let text = fields.string("duration", reporter: &reporter), let field = fields["duration"] {
-            if let minutes = Self.minutes(text) { header.duration = minutes } else {
-                reporter.error("bad duration '\(text)'", at: field.valuePosition, hint: "write minutes like '15m' or hours like '1h30m'")
+            if let minutes = Self.minutes(text) {
+                header.duration = minutes
+            } else {
+                reporter.error(
+                    "bad duration '\(text)'", at: field.valuePosition,
+                    hint: "write minutes like '15m' or hours like '1h30m'")
             }
         }
         if let final = fields.bool("final", reporter: &reporter) {
@@ -93,12 +109,17 @@ struct LessonCompiler {
             if final { output.finalPosition = fields["final"]?.valuePosition }
         }
         for (tag, position) in fields.strings("tags", reporter: &reporter) ?? [] {
-            if Identifier.isValid(tag) { header.tags.append(tag) } else {
+            if Identifier.isValid(tag) {
+                header.tags.append(tag)
+            } else {
                 reporter.error("invalid tag '\(tag)'", at: position, hint: "tags are slugs like 'an-toan-so'")
             }
         }
-        if let lang = fields.string("lang", reporter: &reporter), let field = fields["lang"], !CourseManifest.languages.contains(lang) {
-            reporter.error("unknown language '\(lang)'", at: field.valuePosition, hint: "write 'lang: vi' or 'lang: en'")
+        if let lang = fields.string("lang", reporter: &reporter), let field = fields["lang"],
+            !CourseManifest.languages.contains(lang)
+        {
+            reporter.error(
+                "unknown language '\(lang)'", at: field.valuePosition, hint: "write 'lang: vi' or 'lang: en'")
         }
         _ = fields.positiveInt("version", reporter: &reporter)
         _ = fields.string("summary", reporter: &reporter)
@@ -106,7 +127,9 @@ struct LessonCompiler {
         if let text = fields.string("mastery", reporter: &reporter), let field = fields["mastery"] {
             if let rule = Self.mastery(text) {
                 if fields["pass"] != nil {
-                    reporter.warning("both 'pass' and 'mastery' are given; 'mastery' is used", at: field.keyPosition, hint: "remove one of them")
+                    reporter.warning(
+                        "both 'pass' and 'mastery' are given; 'mastery' is used", at: field.keyPosition,
+                        hint: "remove one of them")
                 }
                 header.mastery = rule
             } else {
@@ -130,7 +153,10 @@ struct LessonCompiler {
         var digits = ""
         var sawUnit = false
         for character in s {
-            if character.isASCII, character.isNumber { digits.append(character); continue }
+            if character.isASCII, character.isNumber {
+                digits.append(character)
+                continue
+            }
             guard let value = Int(digits), value >= 0, value < 100_000 else { return nil }
             switch character {
             case "h", "g": total += value * 60
@@ -146,7 +172,9 @@ struct LessonCompiler {
     /// `m/n` with 1 ≤ m ≤ n.
     static func mastery(_ text: String) -> MasteryRule? {
         let parts = text.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count == 2, let m = Int(parts[0]), let n = Int(parts[1]), m >= 1, m <= n, n <= 1000 else { return nil }
+        guard parts.count == 2, let m = Int(parts[0]), let n = Int(parts[1]), m >= 1, m <= n, n <= 1000 else {
+            return nil
+        }
         return .recent(m: m, n: n)
     }
 

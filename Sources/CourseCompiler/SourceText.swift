@@ -10,7 +10,9 @@ enum SourceText {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            reporter.error("cannot read '\(url.lastPathComponent)'", at: .fileStart, hint: "check that the file exists and is readable")
+            reporter.error(
+                "cannot read '\(url.lastPathComponent)'", at: .fileStart,
+                hint: "check that the file exists and is readable")
             return nil
         }
         return decode(data, reporter: &reporter)

@@ -4,7 +4,9 @@ enum Spelling {
     static func nearest(to word: String, in candidates: [String]) -> String? {
         let lowered = word.lowercased()
         // A cut-short word ("desc", "WARN") is a typo too far for edit distance but plain to a reader.
-        if lowered.count >= 3, let prefixed = candidates.first(where: { $0.lowercased().hasPrefix(lowered) }) { return prefixed }
+        if lowered.count >= 3, let prefixed = candidates.first(where: { $0.lowercased().hasPrefix(lowered) }) {
+            return prefixed
+        }
         let scored = candidates.map { ($0, distance(lowered, $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         return best.1 <= max(2, word.count / 3) ? best.0 : nil
@@ -12,7 +14,8 @@ enum Spelling {
 
     /// Levenshtein distance between two strings, by characters.
     static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)

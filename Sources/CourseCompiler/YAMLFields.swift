@@ -20,14 +20,18 @@ struct YAMLFields {
     let lineOffset: Int
 
     /// Parses `yaml` (whose first line is file line `lineOffset + 1`) into a mapping; reports syntax errors.
-    static func parse(_ yaml: String, lineOffset: Int, at position: SourcePosition, what: String, reporter: inout Reporter) -> YAMLFields? {
+    static func parse(
+        _ yaml: String, lineOffset: Int, at position: SourcePosition, what: String, reporter: inout Reporter
+    ) -> YAMLFields? {
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml, Resolver.basic)  // values are read as text here; skipping tag regexes makes parsing 3x cheaper
         } catch let error as YamlError {
             let (message, mark) = describe(error)
             let place = mark.map { SourcePosition(line: $0.line + lineOffset, column: $0.column) } ?? position
-            reporter.error("YAML syntax error in \(what): \(message)", at: place, hint: "check indentation, colons and quotes on this line")
+            reporter.error(
+                "YAML syntax error in \(what): \(message)", at: place,
+                hint: "check indentation, colons and quotes on this line")
             return nil
         } catch {
             reporter.error("YAML syntax error in \(what)", at: position)
@@ -40,9 +44,10 @@ struct YAMLFields {
         var fields: [Field] = []
         for (key, value) in mapping {
             let keyPosition = Self.position(of: key, lineOffset: lineOffset, fallback: position)
-            fields.append(Field(
-                key: VietnameseText.nfc(key.scalar?.string ?? ""), keyPosition: keyPosition, value: value,
-                valuePosition: Self.position(of: value, lineOffset: lineOffset, fallback: keyPosition)))
+            fields.append(
+                Field(
+                    key: VietnameseText.nfc(key.scalar?.string ?? ""), keyPosition: keyPosition, value: value,
+                    valuePosition: Self.position(of: value, lineOffset: lineOffset, fallback: keyPosition)))
         }
         return YAMLFields(fields: fields, position: position, lineOffset: lineOffset)
     }
@@ -58,7 +63,8 @@ struct YAMLFields {
 
     private static func describe(_ error: YamlError) -> (String, Mark?) {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             return (problem, mark)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return ("duplicate key '\(duplicates.joined(separator: "', '"))'", context.mark)
@@ -154,7 +160,8 @@ struct YAMLFields {
         guard (0...1).contains(value) else {
             reporter.error(
                 "pass mark \(field.value.scalar?.string ?? "") is outside 0–1", at: field.valuePosition,
-                hint: value > 1 && value <= 100 ? "write a share, e.g. 'pass: \(value / 100)'" : "write a share between 0 and 1, e.g. 'pass: 0.8'")
+                hint: value > 1 && value <= 100
+                    ? "write a share, e.g. 'pass: \(value / 100)'" : "write a share between 0 and 1, e.g. 'pass: 0.8'")
             return nil
         }
         return value

@@ -70,7 +70,8 @@ public enum MarkdownParser {
             return .item(taskChecked: isTask ? cmark_gfm_extensions_get_tasklist_item_checked(node) : nil)
         case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
         case CMARK_NODE_CODE_BLOCK:
-            return .codeBlock(info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
+            return .codeBlock(
+                info: string(cmark_node_get_fence_info(node)), literal: string(cmark_node_get_literal(node)))
         case CMARK_NODE_HTML_BLOCK: return .htmlBlock(literal: string(cmark_node_get_literal(node)))
         case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
         case CMARK_NODE_TEXT: return .text(literal: string(cmark_node_get_literal(node)))

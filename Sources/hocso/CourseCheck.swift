@@ -19,7 +19,8 @@ struct CourseCheck: ParsableCommand {
         if json {
             print(report.json())
         } else {
-            let color = Console.stderrIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
+            let color =
+                Console.stderrIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
             let printer = DiagnosticPrinter(color: color)
             for diagnostic in report.diagnostics { Console.error(printer.format(diagnostic)) }
             Console.error(report.summaryLine)

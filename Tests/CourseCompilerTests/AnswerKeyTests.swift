@@ -18,7 +18,9 @@ import Testing
             feedback: feedback.map { [.paragraph([.text($0)])] } ?? [])
     }
 
-    static func item(_ text: String) -> AnswerItem { AnswerItem(id: Identifier.slug(text, limit: 40), content: [.text(text)]) }
+    static func item(_ text: String) -> AnswerItem {
+        AnswerItem(id: Identifier.slug(text, limit: 40), content: [.text(text)])
+    }
 
     static let cases: [Case] = [
         Case(
@@ -37,7 +39,10 @@ import Testing
             name: "multiple answer, partial scoring", options: "; scoring: partial",
             answers: "- [x] Link lạ\n- [ ] Buổi sáng\n  > Không liên quan.\n- [x] Link lạ\n",
             expected: .multipleAnswer(
-                [option("Link lạ", true), option("Buổi sáng", false, feedback: "Không liên quan."), option("Link lạ", true, id: "link-la-2")],
+                [
+                    option("Link lạ", true), option("Buổi sáng", false, feedback: "Không liên quan."),
+                    option("Link lạ", true, id: "link-la-2"),
+                ],
                 scoring: .partial)),
         Case(
             name: "multiple answer, default all-or-nothing", options: "",
@@ -46,10 +51,13 @@ import Testing
         Case(
             name: "short answer with regex, anticipated answer and match rule", options: "; match: khong-dau",
             answers: "- = OTP\n- = /m[aã] OTP/\n- != 115\n  > Cấp cứu.\n",
-            expected: .shortAnswer(ShortAnswerKey(
-                accepted: [.text("OTP"), .regex("m[aã] OTP")],
-                anticipated: [AnticipatedAnswer(pattern: .text("115"), feedback: [.paragraph([.text("Cấp cứu.")])])],
-                rule: .ignoreDiacritics))),
+            expected: .shortAnswer(
+                ShortAnswerKey(
+                    accepted: [.text("OTP"), .regex("m[aã] OTP")],
+                    anticipated: [
+                        AnticipatedAnswer(pattern: .text("115"), feedback: [.paragraph([.text("Cấp cứu.")])])
+                    ],
+                    rule: .ignoreDiacritics))),
         Case(
             name: "a hotline without tolerance stays text", options: "",
             answers: "- = 113\n",
@@ -57,15 +65,22 @@ import Testing
         Case(
             name: "numeric with decimal comma and tolerance", options: "",
             answers: "- = 2,5 ± 0,05\n- != 25\n  > Sai dấu phẩy.\n",
-            expected: .numeric(NumericKey(
-                accepted: [NumericRange(lower: 2.45, upper: 2.55, display: "2,5 ± 0,05")],
-                anticipated: [AnticipatedNumber(range: NumericRange(lower: 25, upper: 25, display: "25"), feedback: [.paragraph([.text("Sai dấu phẩy.")])])]))),
+            expected: .numeric(
+                NumericKey(
+                    accepted: [NumericRange(lower: 2.45, upper: 2.55, display: "2,5 ± 0,05")],
+                    anticipated: [
+                        AnticipatedNumber(
+                            range: NumericRange(lower: 25, upper: 25, display: "25"),
+                            feedback: [.paragraph([.text("Sai dấu phẩy.")])])
+                    ]))),
         Case(
             name: "numeric range and percent tolerance", options: "",
             answers: "- = [2,4; 2,6]\n- = 10 ± 5%\n",
-            expected: .numeric(NumericKey(accepted: [
-                NumericRange(lower: 2.4, upper: 2.6, display: "[2,4; 2,6]"), NumericRange(lower: 9.5, upper: 10.5, display: "10 ± 5%"),
-            ]))),
+            expected: .numeric(
+                NumericKey(accepted: [
+                    NumericRange(lower: 2.4, upper: 2.6, display: "[2,4; 2,6]"),
+                    NumericRange(lower: 9.5, upper: 10.5, display: "10 ± 5%"),
+                ]))),
         Case(
             name: "ordering", options: "",
             answers: "1. Tải ứng dụng\n2. Kích hoạt\n3. Đặt passcode\n",
@@ -73,9 +88,13 @@ import Testing
         Case(
             name: "matching with a distractor", options: "",
             answers: "- 113 -> Công an\n- 114 -> Cứu hỏa\n- -> Ngân hàng\n",
-            expected: .matching(MatchingKey(
-                pairs: [MatchPair(left: item("113"), right: item("Công an")), MatchPair(left: item("114"), right: item("Cứu hỏa"))],
-                distractors: [item("Ngân hàng")]))),
+            expected: .matching(
+                MatchingKey(
+                    pairs: [
+                        MatchPair(left: item("113"), right: item("Công an")),
+                        MatchPair(left: item("114"), right: item("Cứu hỏa")),
+                    ],
+                    distractors: [item("Ngân hàng")]))),
     ]
 
     @Test(arguments: cases)

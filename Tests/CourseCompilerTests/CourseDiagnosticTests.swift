@@ -18,7 +18,8 @@ import Testing
     static let cases: [Case] = [
         Case(
             name: "unknown key",
-            yaml: "id: khoa-thu\ntitle: T\nlang: vi\nversion: 1\ndescription: D\n↓descripton: typo\nlessons: [01-bai.md]\n",
+            yaml:
+                "id: khoa-thu\ntitle: T\nlang: vi\nversion: 1\ndescription: D\n↓descripton: typo\nlessons: [01-bai.md]\n",
             severity: .warning, message: "unknown key 'descripton' in course.yaml", hint: "did you mean 'description'?"),
         Case(
             name: "missing required keys",
@@ -26,7 +27,8 @@ import Testing
             message: "missing required key 'description' in course.yaml", hint: "add a line 'description: …'"),
         Case(
             name: "missing lesson file",
-            yaml: "id: khoa-thu\ntitle: T\nlang: vi\nversion: 1\ndescription: D\nlessons:\n  - 01-bai.md\n  - ↓01-bia.md\n",
+            yaml:
+                "id: khoa-thu\ntitle: T\nlang: vi\nversion: 1\ndescription: D\nlessons:\n  - 01-bai.md\n  - ↓01-bia.md\n",
             message: "lesson file '01-bia.md' does not exist"),
         Case(
             name: "pass mark outside 0–1",
@@ -54,15 +56,18 @@ import Testing
             message: "'version' must be a positive whole number, not 'một'"),
         Case(
             name: "unknown DigComp area",
-            yaml: "id: khoa-thu\ntitle: T\nlang: vi\nversion: 1\ndescription: D\ndigcomp: [↓safty]\nlessons: [01-bai.md]\n",
+            yaml:
+                "id: khoa-thu\ntitle: T\nlang: vi\nversion: 1\ndescription: D\ndigcomp: [↓safty]\nlessons: [01-bai.md]\n",
             message: "unknown DigComp area 'safty'", hint: "did you mean 'safety'?"),
         Case(
             name: "lesson listed twice",
-            yaml: "id: khoa-thu\ntitle: T\nlang: vi\nversion: 1\ndescription: D\nlessons:\n  - 01-bai.md\n  - ↓01-bai.md\n",
+            yaml:
+                "id: khoa-thu\ntitle: T\nlang: vi\nversion: 1\ndescription: D\nlessons:\n  - 01-bai.md\n  - ↓01-bai.md\n",
             message: "lesson '01-bai.md' is listed twice"),
         Case(
             name: "lesson path leaving the folder",
-            yaml: "id: khoa-thu\ntitle: T\nlang: vi\nversion: 1\ndescription: D\nlessons:\n  - 01-bai.md\n  - ↓../x.md\n",
+            yaml:
+                "id: khoa-thu\ntitle: T\nlang: vi\nversion: 1\ndescription: D\nlessons:\n  - 01-bai.md\n  - ↓../x.md\n",
             message: "lesson path '../x.md' leaves the course folder"),
     ]
 
@@ -72,7 +77,8 @@ import Testing
         let course = try TestCourse(yaml: marked.text, files: ["01-bai.md": Self.lessonText])
         defer { course.remove() }
         let result = course.compile()
-        let diagnostic = try #require(result.diagnostics.first { $0.message == c.message }, "got \(result.diagnostics.map(\.message))")
+        let diagnostic = try #require(
+            result.diagnostics.first { $0.message == c.message }, "got \(result.diagnostics.map(\.message))")
         #expect(diagnostic.severity == c.severity)
         #expect(diagnostic.file == course.path("course.yaml"))
         #expect(diagnostic.line == marked.position.line)
@@ -90,16 +96,19 @@ import Testing
     }
 
     @Test func lessonFileNotListedIsAWarning() throws {
-        let course = try TestCourse(files: ["01-bai.md": Self.lessonText, "02-nhap.md": Self.lessonText, "README.md": "# ghi chú"])
+        let course = try TestCourse(files: [
+            "01-bai.md": Self.lessonText, "02-nhap.md": Self.lessonText, "README.md": "# ghi chú",
+        ])
         defer { course.remove() }
         let result = course.compile()
         #expect(result.errors == [])
-        #expect(result.warnings == [
-            Diagnostic(
-                severity: .warning, file: course.path("02-nhap.md"), line: 1, column: 1,
-                message: "lesson file '02-nhap.md' is not listed in course.yaml",
-                hint: "add it under 'lessons:' in course.yaml, or move it out of the course folder"),
-        ])
+        #expect(
+            result.warnings == [
+                Diagnostic(
+                    severity: .warning, file: course.path("02-nhap.md"), line: 1, column: 1,
+                    message: "lesson file '02-nhap.md' is not listed in course.yaml",
+                    hint: "add it under 'lessons:' in course.yaml, or move it out of the course folder")
+            ])
         #expect(result.course != nil)
     }
 
@@ -121,7 +130,8 @@ import Testing
 
     @Test func duplicateLessonIDs() throws {
         let second = MarkedText("---\nid: ↓bai-thu\ntitle: B\n---\n\n## Đọc\n\nChữ.\n")
-        let course = try TestCourse(yaml: Self.twoLessonYAML, files: ["01-bai.md": Self.lessonText, "02-bai.md": second.text])
+        let course = try TestCourse(
+            yaml: Self.twoLessonYAML, files: ["01-bai.md": Self.lessonText, "02-bai.md": second.text])
         defer { course.remove() }
         let error = try #require(course.compile().errors.first)
         #expect(error.message == "duplicate lesson id 'bai-thu'")
@@ -132,7 +142,8 @@ import Testing
     @Test func duplicateQuestionIDsAcrossLessons() throws {
         let quiz = "\n## Kiểm tra\n\n### A?\n<!-- id: cau-a -->\n\n- = a\n"
         let first = "---\nid: bai-a\ntitle: A\n---\n" + quiz
-        let second = MarkedText("---\nid: bai-b\ntitle: B\n---\n\n## Kiểm tra\n\n### B?\n<!-- id: ↓cau-a -->\n\n- = b\n")
+        let second = MarkedText(
+            "---\nid: bai-b\ntitle: B\n---\n\n## Kiểm tra\n\n### B?\n<!-- id: ↓cau-a -->\n\n- = b\n")
         let course = try TestCourse(yaml: Self.twoLessonYAML, files: ["01-bai.md": first, "02-bai.md": second.text])
         defer { course.remove() }
         let error = try #require(course.compile().errors.first)
@@ -161,7 +172,9 @@ import Testing
         let course = try TestCourse(
             yaml: TestCourse.defaultYAML + "extra: 1\n", files: ["01-bai.md": lesson, "03-le.md": Self.lessonText])
         defer { course.remove() }
-        let places = course.compile().diagnostics.map { "\(($0.file as NSString).lastPathComponent):\($0.line):\($0.column)" }
+        let places = course.compile().diagnostics.map {
+            "\(($0.file as NSString).lastPathComponent):\($0.line):\($0.column)"
+        }
         #expect(places == ["course.yaml:8:1", "01-bai.md:9:5", "01-bai.md:9:9", "01-bai.md:11:1", "03-le.md:1:1"])
     }
 

@@ -59,11 +59,14 @@ import Testing
             name: "question without an id comment",
             lesson: quiz("↓### Mã OTP là gì?\n\n- = mật khẩu một lần\n"),
             message: "question has no id",
-            hint: "add '<!-- id: ma-otp-la-gi -->' on the line after the heading; the id must never change once published"),
+            hint:
+                "add '<!-- id: ma-otp-la-gi -->' on the line after the heading; the id must never change once published"
+        ),
         Case(
             name: "invalid question id",
             lesson: quiz("### A?\n<!-- id: ↓Câu_1 -->\n\n- = a\n"),
-            message: "invalid question id 'Câu_1'", hint: "ids are lower-case ASCII letters and digits joined by '-', e.g. 'cau-1'"),
+            message: "invalid question id 'Câu_1'",
+            hint: "ids are lower-case ASCII letters and digits joined by '-', e.g. 'cau-1'"),
         Case(
             name: "unknown option in the comment",
             lesson: quiz("### A?\n<!-- id: a; ↓pionts: 2 -->\n\n- = a\n"),
@@ -139,7 +142,8 @@ import Testing
         Case(
             name: "unknown callout",
             lesson: fm + "\n## Đọc\n\n↓> [!WARN]\n> Cẩn thận.\n",
-            severity: .warning, message: "unknown callout '[!WARN]' is shown as a plain quote", hint: "did you mean '[!WARNING]'?"),
+            severity: .warning, message: "unknown callout '[!WARN]' is shown as a plain quote",
+            hint: "did you mean '[!WARNING]'?"),
         Case(
             name: "invalid lesson id",
             lesson: "---\nid: ↓Bài 1\ntitle: Bài thử\n---\n\n## Đọc\n\nChữ.\n",

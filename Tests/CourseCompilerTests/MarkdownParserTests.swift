@@ -5,7 +5,8 @@ import Testing
     @Test func headingsListsAndPositions() {
         let doc = MarkdownParser.parse("# Tiêu đề\n\nĐoạn **đậm** văn.\n\n- ( ) một\n- (x) hai\n")
         #expect(doc.kind == .document)
-        #expect(doc.children.map(\.kind) == [.heading(level: 1), .paragraph, .list(ordered: false, start: 0, tight: true)])
+        #expect(
+            doc.children.map(\.kind) == [.heading(level: 1), .paragraph, .list(ordered: false, start: 0, tight: true)])
         #expect(doc.children[0].start == SourcePosition(line: 1, column: 1))
         #expect(doc.children[1].children.map(\.kind) == [.text(literal: "Đoạn "), .strong, .text(literal: " văn.")])
         #expect(doc.children[2].children[1].start == SourcePosition(line: 6, column: 1))

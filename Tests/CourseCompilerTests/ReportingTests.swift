@@ -1,5 +1,5 @@
-import CourseModel
 import CourseCompiler
+import CourseModel
 import Foundation
 import Testing
 
@@ -10,11 +10,13 @@ import Testing
         message: "single-choice question has 2 correct options", hint: "use '- [x]' for multiple answer")
 
     @Test func plainFormat() {
-        #expect(DiagnosticPrinter(color: false).format(Self.error) == """
-            Courses/x/01-a.md:42:3: error: single-choice question has 2 correct options
-              hint: use '- [x]' for multiple answer
-            """)
-        let warning = Diagnostic(severity: .warning, file: "a.md", line: 1, column: 1, message: "raw HTML '<b>' is dropped")
+        #expect(
+            DiagnosticPrinter(color: false).format(Self.error) == """
+                Courses/x/01-a.md:42:3: error: single-choice question has 2 correct options
+                  hint: use '- [x]' for multiple answer
+                """)
+        let warning = Diagnostic(
+            severity: .warning, file: "a.md", line: 1, column: 1, message: "raw HTML '<b>' is dropped")
         #expect(DiagnosticPrinter(color: false).format(warning) == "a.md:1:1: warning: raw HTML '<b>' is dropped")
     }
 
@@ -26,7 +28,8 @@ import Testing
 
     @Test func positionsAfterFrontMatterAreFileLines() throws {
         // A 9-line front matter: the body's first line is file line 10, and cmark never sees the YAML.
-        let lesson = MarkedText("""
+        let lesson = MarkedText(
+            """
             ---
             id: bai-thu
             title: Bài thử
@@ -49,7 +52,8 @@ import Testing
     }
 
     @Test func crlfLessonsKeepTheirLines() throws {
-        let lesson = MarkedText("---\r\nid: bai-thu\r\ntitle: Bài\r\n---\r\n\r\n## Đọc\r\n\r\nChữ.\r\n\r\n↓## Trống\r\n")
+        let lesson = MarkedText(
+            "---\r\nid: bai-thu\r\ntitle: Bài\r\n---\r\n\r\n## Đọc\r\n\r\nChữ.\r\n\r\n↓## Trống\r\n")
         let course = try TestCourse.lesson(lesson.text)
         defer { course.remove() }
         let first = try #require(course.compile().errors.first)

@@ -49,7 +49,9 @@ import Testing
             #expect(result.errors.isEmpty, "a course despite errors for \(context)")
         }
         for d in result.diagnostics {
-            #expect(d.line >= 1 && d.column >= 1 && d.line <= lineCount + 1, "bad position \(d.line):\(d.column) for \(context)")
+            #expect(
+                d.line >= 1 && d.column >= 1 && d.line <= lineCount + 1,
+                "bad position \(d.line):\(d.column) for \(context)")
         }
     }
 
@@ -62,13 +64,16 @@ import Testing
             let yaml = slot.yaml(s)
             try course.write("01-bai.md", lesson)
             if slot == .courseTitle { try course.write("course.yaml", yaml) }
-            let lines = max(lesson.split(separator: "\n", omittingEmptySubsequences: false).count, yaml.split(separator: "\n").count)
+            let lines = max(
+                lesson.split(separator: "\n", omittingEmptySubsequences: false).count, yaml.split(separator: "\n").count
+            )
             Self.checkInvariant(course.compile(), lineCount: lines + 2, context: "\(slot) \(s.debugDescription)")
         }
     }
 
     static func frontMatterFixtures() -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent("front-matter").path)) ?? []).sorted()
+        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent("front-matter").path))
+            ?? []).sorted()
     }
 
     @Test(arguments: frontMatterFixtures())

@@ -13,7 +13,9 @@ import Testing
         return course
     }
 
-    static func item(_ text: String) -> AnswerItem { AnswerItem(id: Identifier.slug(text, limit: 40), content: [.text(text)]) }
+    static func item(_ text: String) -> AnswerItem {
+        AnswerItem(id: Identifier.slug(text, limit: 40), content: [.text(text)])
+    }
 
     static let expected = Course(
         id: "khoa-mau", version: 3, title: "Khoá mẫu", titleEnglish: "Sample course", language: "vi",
@@ -25,36 +27,49 @@ import Testing
             Lesson(
                 id: "bai-doc", title: "Bài đọc", durationMinutes: 75, tags: ["otp"],
                 steps: [
-                    Step(id: "dau-hieu-lua-dao", title: "Dấu hiệu lừa đảo", blocks: [
-                        .paragraph([
-                            .text("Kẻ gian "), .strong([.text("giả danh")]), .text(" công an và đòi "),
-                            .emphasis([.text("chuyển tiền")]), .text("."),
+                    Step(
+                        id: "dau-hieu-lua-dao", title: "Dấu hiệu lừa đảo",
+                        blocks: [
+                            .paragraph([
+                                .text("Kẻ gian "), .strong([.text("giả danh")]), .text(" công an và đòi "),
+                                .emphasis([.text("chuyển tiền")]), .text("."),
+                            ]),
+                            .callout(.warning, [.paragraph([.text("Không đọc mã OTP.")])]),
+                            .paragraph([.image(source: "images/vneid.png", alt: "Màn hình VNeID")]),
                         ]),
-                        .callout(.warning, [.paragraph([.text("Không đọc mã OTP.")])]),
-                        .paragraph([.image(source: "images/vneid.png", alt: "Màn hình VNeID")]),
-                    ]),
-                    Step(id: "bang", title: "Bảng so sánh", blocks: [
-                        .table(Table(
-                            alignments: [.left, .right], header: [[.text("Dấu hiệu")], [.text("Ví dụ")]],
-                            rows: [[[.text("Gấp gáp")], [.code("2 giờ")]]])),
-                        .heading(level: 4, content: [.text("Ghi nhớ")]),
-                        .list(start: 1, items: [
-                            ListItem(blocks: [.paragraph([.text("Cúp máy")])]), ListItem(blocks: [.paragraph([.text("Gọi lại")])]),
+                    Step(
+                        id: "bang", title: "Bảng so sánh",
+                        blocks: [
+                            .table(
+                                Table(
+                                    alignments: [.left, .right], header: [[.text("Dấu hiệu")], [.text("Ví dụ")]],
+                                    rows: [[[.text("Gấp gáp")], [.code("2 giờ")]]])),
+                            .heading(level: 4, content: [.text("Ghi nhớ")]),
+                            .list(
+                                start: 1,
+                                items: [
+                                    ListItem(blocks: [.paragraph([.text("Cúp máy")])]),
+                                    ListItem(blocks: [.paragraph([.text("Gọi lại")])]),
+                                ]),
                         ]),
-                    ]),
                 ],
                 quiz: Quiz(
                     title: "Kiểm tra nhanh", introduction: [.paragraph([.text("Trả lời hai câu.")])],
                     questions: [
                         Question(
                             id: "so-cong-an", prompt: [.text("Số khẩn cấp của Công an?")],
-                            answer: .shortAnswer(ShortAnswerKey(
-                                accepted: [.text("113")],
-                                anticipated: [AnticipatedAnswer(pattern: .text("115"), feedback: [.paragraph([.text("Cấp cứu.")])])],
-                                rule: .ignoreDiacritics))),
+                            answer: .shortAnswer(
+                                ShortAnswerKey(
+                                    accepted: [.text("113")],
+                                    anticipated: [
+                                        AnticipatedAnswer(
+                                            pattern: .text("115"), feedback: [.paragraph([.text("Cấp cứu.")])])
+                                    ],
+                                    rule: .ignoreDiacritics))),
                         Question(
                             id: "phi-5", prompt: [.text("Phí 5% của 50 triệu?")], points: 2,
-                            answer: .numeric(NumericKey(accepted: [NumericRange(lower: 2.45, upper: 2.55, display: "2,5 ± 0,05")])),
+                            answer: .numeric(
+                                NumericKey(accepted: [NumericRange(lower: 2.45, upper: 2.55, display: "2,5 ± 0,05")])),
                             explanation: [.paragraph([.text("50 × 5 ÷ 100 = 2,5.")])]),
                     ],
                     mastery: .passMark(0.75))),
@@ -74,12 +89,13 @@ import Testing
                             answer: .ordering([item("Tải ứng dụng"), item("Kích hoạt")])),
                         Question(
                             id: "noi", prompt: [.text("Nối")],
-                            answer: .matching(MatchingKey(
-                                pairs: [
-                                    MatchPair(left: item("113"), right: item("Công an")),
-                                    MatchPair(left: item("115"), right: item("Cấp cứu")),
-                                ],
-                                distractors: [item("Ngân hàng")], scoring: .partial))),
+                            answer: .matching(
+                                MatchingKey(
+                                    pairs: [
+                                        MatchPair(left: item("113"), right: item("Công an")),
+                                        MatchPair(left: item("115"), right: item("Cấp cứu")),
+                                    ],
+                                    distractors: [item("Ngân hàng")], scoring: .partial))),
                     ],
                     mastery: .recent(m: 3, n: 4))),
         ],
@@ -93,7 +109,8 @@ import Testing
         let compiled = try #require(result.course)
         #expect(compiled.lessons == Self.expected.lessons)
         #expect(compiled == Self.expected)
-        #expect(result.sourceFiles.map(\.lastPathComponent) == ["course.yaml", "01-doc.md", "02-cuoi-khoa.md", "vneid.png"])
+        #expect(
+            result.sourceFiles.map(\.lastPathComponent) == ["course.yaml", "01-doc.md", "02-cuoi-khoa.md", "vneid.png"])
     }
 
     @Test func compiledCourseRoundTripsThroughJSON() throws {
@@ -112,7 +129,8 @@ import Testing
         let compiled = try #require(course.compile().course?.lessons.first)
         #expect(compiled.title.unicodeScalars.elementsEqual("Bài".precomposedStringWithCanonicalMapping.unicodeScalars))
         #expect(compiled.steps.first?.blocks == [.paragraph([.text("Bài học.".precomposedStringWithCanonicalMapping)])])
-        guard case .paragraph(let inlines)? = compiled.steps.first?.blocks.first, case .text(let text)? = inlines.first else {
+        guard case .paragraph(let inlines)? = compiled.steps.first?.blocks.first, case .text(let text)? = inlines.first
+        else {
             Issue.record("expected a paragraph")
             return
         }
