@@ -1,0 +1,147 @@
+import ArchiveIO
+import Foundation
+import HubStore
+
+/// What importing one bundle did.
+public struct BundleImportResult: Sendable, Equatable {
+    /// The bundle file.
+    public var file: URL
+    /// The centre it came from (nil when even the manifest could not be read).
+    public var node: String?
+    /// The seq range it declared.
+    public var range: SeqRange?
+    /// New, duplicate and rejected event counts.
+    public var counts: InsertCounts
+    /// Why it was refused (wholly or from one data file on), nil when accepted.
+    public var refusal: String?
+}
+
+/// Imports bundles into a hub, streaming: each archive entry is read once, data files one at a
+/// time (at most `BundleFormat.maxDataFileBytes` in memory), each checked against its hash in the
+/// signed manifest before any of its events is inserted.
+public struct BundleImporter: Sendable {
+    /// The hub database.
+    public let store: any HubStore
+    /// Events per insert transaction.
+    public var batchSize: Int
+    /// The clock.
+    public let clock: SyncClock
+
+    /// Makes an importer.
+    public init(store: any HubStore, batchSize: Int = 20_000, clock: @escaping SyncClock = systemSyncClock) {
+        self.store = store
+        self.batchSize = batchSize
+        self.clock = clock
+    }
+
+    /// Imports one bundle; a refusal is reported in the result, events already committed from
+    /// earlier verified data files stay (they are authentic).
+    public func importBundle(at url: URL) -> BundleImportResult {
+        var result = BundleImportResult(file: url, node: nil, range: nil, counts: InsertCounts(), refusal: nil)
+        do {
+            try read(url, into: &result)
+        } catch let error as SyncError {
+            result.refusal = error.message
+        } catch let error as ArchiveError {
+            result.refusal = "bundle refused: '\(url.lastPathComponent)' is damaged (\(error.message))"
+        } catch {
+            result.refusal = "bundle refused: \(error)"
+        }
+        if result.refusal != nil, let range = result.range {
+            let accepted = Int64(result.counts.new + result.counts.duplicate + result.counts.rejected)
+            result.counts.rejected += Int(max(0, range.count - accepted))
+        }
+        return result
+    }
+
+    private func read(_ url: URL, into result: inout BundleImportResult) throws {
+        let name = url.lastPathComponent
+        let reader = try ArchiveReader(path: url.path)
+        func metadata(_ expected: String) throws -> Data {
+            guard let entry = try reader.nextEntry(), entry.path == expected, entry.type == .regular,
+                entry.size <= BundleFormat.maxManifestBytes
+            else { throw SyncError(.corrupt, "bundle refused: '\(name)' does not start with \(expected)") }
+            return try reader.readAll(limit: Int(BundleFormat.maxManifestBytes))
+        }
+        let manifestData = try metadata(BundleFormat.manifestPath)
+        let signatureData = try metadata(BundleFormat.signaturePath)
+        let manifest = try CanonicalJSON.decode(BundleManifest.self, from: manifestData, what: "the manifest of '\(name)'")
+        let signature = try CanonicalJSON.decode(BundleSignature.self, from: signatureData, what: "the signature of '\(name)'")
+        guard manifest.format == BundleManifest.format else {
+            throw SyncError(.invalid, "bundle refused: '\(name)' is format '\(manifest.format)', not \(BundleManifest.format)")
+        }
+        let node = manifest.node
+        guard let center = try hubStoreErrors({ try store.center(node) }) else {
+            throw SyncError(.unknownNode, "bundle refused: signed by an unknown centre \(node)")
+        }
+        guard center.status == .active else { throw SyncError(.revokedNode, "bundle refused: centre \(node) is revoked") }
+        guard signature.algorithm == "ed25519", signature.publicKey == center.publicKey,
+            NodeKey.verify(signature: signature.signature, of: BundleSignature.signedBytes(manifestData), publicKey: center.publicKey)
+        else { throw SyncError(.badSignature, "bundle refused: it is not signed by the registered key of centre \(node)") }
+        result.node = node
+        result.range = SeqRange(manifest.firstSeq, manifest.lastSeq)
+        try checkConsistency(manifest, name: name)
+        try hubStoreErrors { try store.touch(node, at: clock()) }
+
+        for file in manifest.files {
+            guard let entry = try reader.nextEntry(), entry.path == file.path, entry.type == .regular, entry.size == file.bytes else {
+                throw SyncError(.corrupt, "bundle refused: '\(name)' lacks \(file.path) where its manifest lists it")
+            }
+            let data = try reader.readAll(limit: Int(file.bytes))
+            guard Int64(data.count) == file.bytes, Digest.sha256Hex(data) == file.sha256 else {
+                throw SyncError(
+                    .corrupt, "bundle refused: \(file.path) in '\(name)' does not match its hash in the signed manifest (damaged or altered)")
+            }
+            let events = try parse(data, file: file, node: node, name: name)
+            var start = 0
+            while start < events.count {
+                let end = min(events.count, start + batchSize)
+                let counts = try hubStoreErrors { try store.insert(Array(events[start..<end]), via: node, receivedAt: clock()) }
+                result.counts = result.counts + counts
+                start = end
+            }
+        }
+        if try reader.nextEntry() != nil {
+            throw SyncError(.corrupt, "bundle refused: '\(name)' holds entries its manifest does not list")
+        }
+    }
+
+    private func checkConsistency(_ manifest: BundleManifest, name: String) throws {
+        var expected = manifest.firstSeq
+        var total = 0
+        for (index, file) in manifest.files.enumerated() {
+            guard file.path == BundleFormat.dataPath(index + 1), file.firstSeq == expected, file.lastSeq >= file.firstSeq,
+                Int64(file.events) == file.lastSeq - file.firstSeq + 1, file.bytes >= 0,
+                file.bytes <= BundleFormat.maxDataFileBytes
+            else { throw SyncError(.corrupt, "bundle refused: the manifest of '\(name)' is inconsistent") }
+            expected = file.lastSeq + 1
+            total += file.events
+        }
+        guard manifest.firstSeq >= 1, expected == manifest.lastSeq + 1, total == manifest.eventCount else {
+            throw SyncError(.corrupt, "bundle refused: the manifest of '\(name)' is inconsistent")
+        }
+    }
+
+    private func parse(_ data: Data, file: BundleManifest.File, node: String, name: String) throws -> [HubEvent] {
+        var events: [HubEvent] = []
+        events.reserveCapacity(file.events)
+        var next = file.firstSeq
+        try data.withUnsafeBytes { bytes in
+            try EventLine.forEachLine(in: bytes) { line in
+                let event = try EventLine.decode(line)
+                guard event.nodeId == node else {
+                    throw SyncError(.forbidden, "bundle refused: '\(name)' claims events of another node (\(event.nodeId))")
+                }
+                guard event.seq == next else {
+                    throw SyncError(.corrupt, "bundle refused: \(file.path) in '\(name)' does not hold the events its manifest lists")
+                }
+                next += 1
+                events.append(event)
+            }
+        }
+        guard next == file.lastSeq + 1 else {
+            throw SyncError(.corrupt, "bundle refused: \(file.path) in '\(name)' does not hold the events its manifest lists")
+        }
+        return events
+    }
+}
