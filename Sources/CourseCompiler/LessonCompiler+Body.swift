@@ -45,7 +45,8 @@ extension LessonCompiler {
                 let title = section.heading.map { inlines($0.children).plainText } ?? lessonTitle
                 var blocks = section.blocks
                 if let heading = section.heading, let first = blocks.first, Self.isComment(first) {
-                    _ = readOptions(first, allowed: ["id"], heading: heading)  // an id on a quiz section is accepted and unused
+                    // An id on a quiz section is accepted and unused.
+                    _ = readOptions(first, allowed: ["id"], heading: heading)
                     blocks.removeFirst()
                 }
                 let part = compileQuiz(blocks, title: title, mastery: mastery)
