@@ -1,7 +1,46 @@
 import ArgumentParser
+import Foundation
+import Packs
 
-/// `hocso keys …`: signing keys. Owned by the packs work.
+/// `hocso keys …`: Ed25519 signing keys for packs.
 struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "keys", abstract: "Tạo khoá ký. Manage signing keys.", subcommands: [])
+        commandName: "keys",
+        abstract: "Tạo khoá ký gói khoá học. Manage the keys that sign packs.",
+        subcommands: [Generate.self])
+
+    /// `hocso keys generate NAME [--dir D]`.
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "generate",
+            abstract: "Tạo cặp khoá Ed25519 NAME.key (bí mật) và NAME.pub (công khai). Make an Ed25519 key pair NAME.key (private) and NAME.pub (public).",
+            discussion: """
+                Giữ NAME.key bí mật; gửi NAME.pub cho các điểm học để họ tin gói bạn ký.
+                Keep NAME.key secret; give NAME.pub to centres so they trust the packs you sign.
+                """)
+
+        @Argument(help: "Tên khoá, ví dụ tên tỉnh hoặc người soạn. Key name, e.g. a province or author.")
+        var name: String
+
+        @Option(name: .long, help: "Thư mục lưu khoá (mặc định: thư mục hiện tại). Folder for the key files (default: current folder).")
+        var dir: String = "."
+
+        func validate() throws {
+            guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else {
+                throw ValidationError("key name '\(name)' must be a plain file name without '/' or a leading '.'")
+            }
+        }
+
+        func run() throws {
+            try reportingFailures {
+                let directory = URL(fileURLWithPath: dir)
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                let key = SigningKey.generate()
+                let files = try key.write(name: name, in: directory)
+                Console.error("khoá bí mật / private key: \(files.privateKey.path) (chỉ bạn đọc được / owner-only)")
+                Console.error("khoá công khai / public key: \(files.publicKey.path)")
+                print(key.publicKey.base64)
+            }
+        }
+    }
 }
