@@ -101,11 +101,12 @@ extension LearnerApp {
         var body: [String] = [""]
         body += Layout.wrap(strings.demoHint, width: width - 2).map { "  " + $0 }
         body.append("")
+        // In line mode the prompt itself asks; the body shows only what is already known.
         if state.pending != nil {
             body.append("  \(strings.codePrompt) \(state.code)")
-            body.append("  \(strings.pinPrompt) \(String(repeating: "•", count: state.pin.count))\(usesKeys ? "▏" : "")")
-        } else {
-            body.append("  \(strings.codePrompt) \(state.code)\(usesKeys ? "▏" : "")")
+            if usesKeys { body.append("  \(strings.pinPrompt) \(String(repeating: "•", count: state.pin.count))▏") }
+        } else if usesKeys {
+            body.append("  \(strings.codePrompt) \(state.code)▏")
         }
         if let error = state.error {
             body.append("")

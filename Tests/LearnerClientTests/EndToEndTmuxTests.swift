@@ -1,0 +1,182 @@
+import CourseModel
+import Foundation
+import Packs
+import Testing
+
+/// The real `hocso` binary in a real terminal (tmux, 80×24): sign in, read, answer one question
+/// of every kind (typed answers in Telex), quit mid-quiz with Ctrl-C, resume, finish; then the
+/// centre database holds exactly those events.
+@Suite(.serialized)
+struct EndToEndTmuxTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// `.build/debug/hocso`, next to the test bundle or under the package root.
+    static var binary: URL? {
+        var candidates: [URL] = []
+        if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
+            candidates.append(URL(fileURLWithPath: bundle.bundlePath).deletingLastPathComponent().appendingPathComponent("hocso"))
+        }
+        candidates.append(root.appendingPathComponent(".build/debug/hocso"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux); the end-to-end test needs it"))
+    func learnerSessionInARealTerminal() throws {
+        let hocso = try #require(Self.binary, "build the binary first: swift build --product hocso")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("hocso-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let store = work.appendingPathComponent("store")
+        let db = work.appendingPathComponent("centre.sqlite")
+        try installSampleCourse(hocso: hocso, work: work, store: store)
+
+        let command = "\(hocso.path) learn --db '\(db.path)' --store '\(store.path)' --lang vi; echo \"EXITED $?\"; sleep 60"
+
+        // First sitting: read the lesson, answer three questions, leave with Ctrl-C.
+        do {
+            let tmux = try TmuxSession(command: command, directory: work)
+            try tmux.waitFor("Mã học viên của bạn:")
+            try tmux.type("DEMO")
+            try tmux.keys("Enter")
+            try tmux.waitFor("An toàn trên mạng (mẫu)")
+            try tmux.keys("Enter")
+            try tmux.waitFor("○ 1. Dấu hiệu lừa đảo")
+            try tmux.keys("Enter")
+            try tmux.waitFor("Bước 1/2")
+            try tmux.keys("Right")
+            try tmux.waitFor("Bước 2/2")
+            try tmux.keys("Enter")
+            try tmux.waitFor("Bài kiểm tra có 7 câu")
+            try tmux.keys("Enter")
+
+            var screen = try tmux.waitFor("Câu 1/7")
+            try tmux.type(try number(of: "Chỉ mình bạn", in: screen))
+            try tmux.waitFor("Đúng rồi!")
+            try tmux.keys("Enter")
+
+            // True/false with the arrows: ↓ reaches option 2; ↑ comes back when "Đúng" is option 1.
+            screen = try tmux.waitFor("Câu 2/7")
+            try tmux.keys("Down")
+            if try number(of: "Đúng", in: screen) == "1" { try tmux.keys("Up") }
+            try tmux.keys("Enter")
+            try tmux.waitFor("Đúng rồi!")
+            try tmux.keys("Enter")
+
+            screen = try tmux.waitFor("Câu 3/7")
+            try tmux.type(try number(of: "Đòi chuyển tiền gấp", in: screen))
+            try tmux.type(try number(of: "Hỏi mã OTP", in: screen))
+            try tmux.keys("Enter")
+            try tmux.waitFor("Đúng rồi!")
+            try tmux.keys("Enter")
+            try tmux.waitFor("Câu 4/7")
+            try tmux.keys("C-c")
+            screen = try tmux.waitFor("EXITED 0")
+            #expect(screen.contains("Đã lưu mọi câu trả lời"))
+        }
+
+        // Second sitting: straight back to question 4; Telex for the typed answers; finish.
+        do {
+            let tmux = try TmuxSession(command: command, directory: work)
+            try tmux.waitFor("Mã học viên của bạn:")
+            try tmux.type("DEMO")
+            try tmux.keys("Enter")
+            try tmux.waitFor("Câu 4/7")
+            try tmux.waitFor("Kiểu gõ: Telex")
+            try tmux.type("Vieetj Nam")
+            try tmux.waitFor("Trả lời: Việt Nam")
+            try tmux.keys("Enter")
+            try tmux.waitFor("Đúng rồi!")
+            try tmux.keys("Enter")
+
+            try tmux.waitFor("Câu 5/7")
+            try tmux.type("2,5")
+            try tmux.keys("Enter")
+            try tmux.waitFor("Đúng rồi!")
+            try tmux.keys("Enter")
+
+            var screen = try tmux.waitFor("Câu 6/7")
+            // Move each item up into place, as a learner would with ↓ and `u`.
+            var cursor = 1
+            for (offset, item) in ["Khoá thẻ", "Báo ngân hàng", "Báo công an"].enumerated() {
+                let target = offset + 1
+                let position = try Int(number(of: item, in: screen)) ?? target
+                for _ in 0..<abs(position - cursor) { try tmux.keys(position > cursor ? "Down" : "Up") }
+                for _ in 0..<(position - target) { try tmux.keys("u") }
+                cursor = target
+                screen = try tmux.waitFor("\(target). \(item)")
+            }
+            try tmux.keys("Enter")
+            try tmux.waitFor("Đúng rồi!")
+            try tmux.keys("Enter")
+
+            screen = try tmux.waitFor("Câu 7/7")
+            // Pick a left item by its number, then its partner by its letter.
+            for (left, right) in [("OTP", "Mã dùng một lần"), ("VNeID", "Định danh điện tử")] {
+                let letter = try letter(of: right, in: screen)
+                try tmux.type(try number(of: left, in: screen, suffix: " → "))
+                try tmux.type(letter)
+                screen = try tmux.waitFor("\(left) → \(letter). \(right)")
+            }
+            try tmux.keys("Enter")
+            try tmux.waitFor("Đúng rồi!")
+            try tmux.keys("Enter")
+            try tmux.waitFor("ĐẠT")
+            try tmux.keys("q")
+            try tmux.waitFor("EXITED 0")
+        }
+
+        let rows = try sqlite(db, "SELECT kind, coalesce(item_id, ''), coalesce(attempt, '') FROM events WHERE kind NOT LIKE 'learner.%' ORDER BY seq")
+        let expected = [
+            "lesson.opened||", "step.read|mo-dau|", "step.read|otp|", "quiz.started||1",
+            "answer.submitted|otp-single|1", "answer.submitted|link-tf|1", "answer.submitted|signs-multi|1",
+            "answer.submitted|viet-short|1", "answer.submitted|fee-numeric|1", "answer.submitted|steps-order|1",
+            "answer.submitted|terms-match|1", "quiz.finished||1", "lesson.completed||",
+        ]
+        #expect(rows == expected)
+        let typed = try sqlite(db, "SELECT payload FROM events WHERE item_id = 'viet-short'")
+        #expect(typed.first?.contains("Việt Nam") == true, "the Telex answer is stored composed (NFC): \(typed)")
+        #expect(try sqlite(db, "SELECT count(*) FROM events WHERE kind = 'answer.submitted' AND payload LIKE '%\"correct\":true%'") == ["7"])
+    }
+
+    /// Builds the sample course's pack and installs it into `store`.
+    func installSampleCourse(hocso: URL, work: URL, store: URL) throws {
+        let packs = work.appendingPathComponent("packs")
+        try FileManager.default.createDirectory(at: packs, withIntermediateDirectories: true)
+        let pack = try PackBuilder().build(course: SampleCourse.course, courseFolder: work, into: packs, signingKey: nil)
+        try ContentStore(root: store).install(pack: pack)
+    }
+
+    /// The number shown before `text` on the screen (`2. Chỉ mình bạn` → `2`).
+    func number(of text: String, in screen: String, suffix: String = "") throws -> String {
+        for line in screen.split(separator: "\n") {
+            guard let range = line.range(of: ". \(text)\(suffix)") else { continue }
+            let digits = line[..<range.lowerBound].reversed().prefix { $0.isNumber }
+            if !digits.isEmpty { return String(digits.reversed()) }
+        }
+        throw TmuxError(message: "“\(text)” is not on the screen:\n\(screen)")
+    }
+
+    /// The letter shown before `text` in a matching question's right column.
+    func letter(of text: String, in screen: String) throws -> String {
+        for line in screen.split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.hasSuffix(". \(text)"), let first = trimmed.first, first.isLetter, trimmed.dropFirst().hasPrefix(". ") {
+                return String(first)
+            }
+        }
+        throw TmuxError(message: "“\(text)” is not in the right column:\n\(screen)")
+    }
+
+    func sqlite(_ db: URL, _ query: String) throws -> [String] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TmuxSession.which("sqlite3") ?? "/usr/bin/sqlite3")
+        process.arguments = [db.path, query]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+    }
+}
