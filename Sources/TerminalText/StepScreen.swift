@@ -4,7 +4,7 @@ import CourseModel
 /// step, and a footer hint line, cut into pages when the step is taller than the screen.
 ///
 /// The layout depends only on the size, so the client calls `pages(width:height:)` again
-/// after a resize and shows the page holding what the learner was reading.
+/// after a resize (and clamps its page index to the new page count).
 public struct StepScreen: Sendable {
     /// The title bar's text, e.g. the lesson and step titles.
     public var title: String
