@@ -36,6 +36,13 @@ public final class CentreStore: Sendable {
             try FileManager.default.createDirectory(
                 at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
             pool = try DatabasePool(path: path.path, configuration: config)
+            // GRDB switches its writer to `synchronous=NORMAL` when it sets up WAL, after
+            // `prepareDatabase` ran: put FULL back on the one connection that commits, and check.
+            let level = try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                return try Int.fetchOne(db, sql: "PRAGMA synchronous")
+            }
+            guard level == 2 else { throw ProgressStoreError(.cannotOpen, "SQLite refused synchronous=FULL") }
             try Self.migrate(pool)
             let id = try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'node_id'") }
             guard let id, NodeId.isValid(id) else {

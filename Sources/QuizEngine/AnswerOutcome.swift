@@ -36,6 +36,21 @@ public struct QuizResult: Sendable, Equatable, Codable {
     public var attempt: Int
     /// Whether the attempt was practice.
     public var isPractice: Bool
+
+    /// Makes a result (the session makes them; tests and tools may too).
+    public init(
+        score: Double, maxScore: Double, share: Double, passed: Bool, mastery: MasteryRule, wrongQuestionIds: [String],
+        attempt: Int, isPractice: Bool
+    ) {
+        self.score = score
+        self.maxScore = maxScore
+        self.share = share
+        self.passed = passed
+        self.mastery = mastery
+        self.wrongQuestionIds = wrongQuestionIds
+        self.attempt = attempt
+        self.isPractice = isPractice
+    }
 }
 
 /// "Question 3 of 8".

@@ -1,0 +1,148 @@
+import CourseModel
+import Foundation
+import GRDB
+import QuizEngine
+import Testing
+
+@testable import ProgressStore
+
+@Suite("Events → derived progress")
+struct ProgressTests {
+    static let quiz = Quiz(
+        title: "Kiểm tra",
+        questions: ["q1", "q2", "q3"].map { id in
+            Question(
+                id: id, prompt: [.text(id)],
+                answer: .singleChoice([
+                    ChoiceOption(id: "dung", content: [.text("Đúng")], isCorrect: true),
+                    ChoiceOption(id: "sai", content: [.text("Sai")], isCorrect: false),
+                ]))
+        }, mastery: .passMark(0.6))
+
+    @Test func aLessonFromOpeningToCompletion() throws {
+        let db = try TestDatabase()
+        defer { db.remove() }
+        let store = try db.open()
+        try store.addLearner(Sample.learner("LAN24"))
+        let c = "an-toan", v = 3, l = "bai-1"
+        var t: Int64 = 1_772_323_200_000
+        func at() -> Int64 { t += 1000; return t }
+
+        try store.record(.lessonOpened(learner: "LAN24", course: c, version: v, lesson: l, at: at()))
+        try store.record(.stepRead(learner: "LAN24", course: c, version: v, lesson: l, step: "buoc-1", at: at()))
+        try store.record(.stepRead(learner: "lan24", course: c, version: v, lesson: l, step: "buoc-2", at: at()))
+        #expect(try store.resumePoint(learner: "LAN24") == ResumePoint(courseId: c, lessonId: l, phase: .reading, stepId: "buoc-2"))
+
+        // Attempt 1: two answers, then the power goes.
+        var session = QuizSession(quiz: Self.quiz, learnerKey: "\(store.nodeId)/LAN24", attempt: 1)
+        try store.record(.quizStarted(learner: "LAN24", course: c, version: v, lesson: l, attempt: 1, at: at()))
+        for response in ["dung", "sai"] {
+            let outcome = try session.submit(.choice(response), elapsedMs: 900)
+            try store.record(.answerSubmitted(learner: "LAN24", course: c, version: v, lesson: l, attempt: 1, answer: outcome.recorded, at: at()))
+            try session.proceed()
+        }
+        let resume = try #require(try store.resumePoint(learner: "LAN24"))
+        #expect(resume.phase == .quiz && resume.attempt == 1)
+
+        // Exact resume: the rebuilt session equals the one that was lost.
+        let open = try #require(try store.currentAttempt(learner: "LAN24", course: c, lesson: l))
+        #expect(open.attempt == 1 && !open.finished)
+        var resumed = QuizSession(quiz: Self.quiz, learnerKey: "\(store.nodeId)/LAN24", attempt: open.attempt, answered: open.answers)
+        #expect(resumed == session)
+        #expect(resumed.current?.id == "q3")
+
+        let last = try resumed.submit(.choice("sai"), elapsedMs: 500)
+        try store.record(.answerSubmitted(learner: "LAN24", course: c, version: v, lesson: l, attempt: 1, answer: last.recorded, at: at()))
+        try resumed.proceed()
+        let result = try #require(resumed.result)
+        #expect(!result.passed)
+        try store.record(.quizFinished(learner: "LAN24", course: c, version: v, lesson: l, result: result, at: at()))
+        #expect(try store.wrongAnswers(learner: "LAN24", course: c, lesson: l).map(\.questionId) == ["q2", "q3"])
+
+        // Practice on the wrong answers is logged but changes nothing derived.
+        var review = try resumed.review()
+        let practice = try review.submit(.choice("dung"), elapsedMs: 100)
+        try store.record(.answerSubmitted(learner: "LAN24", course: c, version: v, lesson: l, attempt: 1, answer: practice.recorded, practice: true, at: at()))
+        #expect(try store.answers(learner: "LAN24", course: c, lesson: l, attempt: 1).count == 3)
+
+        // Attempt 2 passes.
+        var retake = try resumed.retake()
+        try store.record(.quizStarted(learner: "LAN24", course: c, version: v, lesson: l, attempt: 2, at: at()))
+        #expect(try store.currentAttempt(learner: "LAN24", course: c, lesson: l)?.finished == false)
+        for _ in 0..<3 {
+            let o = try retake.submit(.choice("dung"), elapsedMs: 300)
+            try store.record(.answerSubmitted(learner: "LAN24", course: c, version: v, lesson: l, attempt: 2, answer: o.recorded, at: at()))
+            try retake.proceed()
+        }
+        try store.record(.quizFinished(learner: "LAN24", course: c, version: v, lesson: l, result: try #require(retake.result), isFinal: true, at: at()))
+        try store.record(.lessonCompleted(learner: "LAN24", course: c, version: v, lesson: l, at: at()))
+        try store.record(.courseCompleted(learner: "LAN24", course: c, version: v, at: at()))
+
+        let lesson = try #require(try store.lessonProgress(learner: "LAN24", course: c).first)
+        #expect(lesson.status == .completed && lesson.phase == .finished)
+        #expect(lesson.attemptsFinished == 2 && lesson.passed && lesson.bestShare == 1 && lesson.bestScore == 3)
+        #expect(lesson.lastStepId == "buoc-2" && lesson.currentAttempt == 2 && lesson.currentAttemptFinished)
+        #expect(try store.wrongAnswers(learner: "LAN24", course: c, lesson: l).isEmpty)
+
+        let course = try #require(try store.courseProgress(learner: "LAN24").first)
+        #expect(course.status == .completed && course.lessonsCompleted == 1 && course.quizzesPassed == 1)
+        #expect(course.finalPassed && course.finalBestShare == 1)
+        #expect(course.startedAt == 1_772_323_201_000 && course.completedAt == t && course.lastActivityAt == t - 1000)
+
+        // The frozen mastery rule travels in the event.
+        let finished = try store.events(afterSeq: 0, limit: 100).filter { $0.kind == .quizFinished }
+        #expect(try finished.map { try $0.decodedPayload().mastery?.masteryRule } == [.passMark(0.6), .passMark(0.6)])
+
+        let report = try store.doctor(repair: false)
+        #expect(report.isHealthy && report.differences.isEmpty)
+    }
+
+    @Test(arguments: [
+        (NewEvent(kind: .answerSubmitted, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l", itemId: "q", attempt: 1), "payload"),
+        (NewEvent(kind: .answerSubmitted, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l", attempt: 1), "item_id"),
+        (NewEvent(kind: .quizStarted, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l", attempt: 0), "attempt"),
+        (NewEvent(kind: .stepRead, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l"), "item_id"),
+        (NewEvent(kind: .lessonOpened, learner: "LAN24", occurredAt: 1, courseId: "c"), "lesson_id"),
+        (NewEvent(kind: .courseCompleted, learner: "LAN24", occurredAt: 1), "course_id"),
+        (NewEvent(kind: .lessonOpened, learner: "la-n", occurredAt: 1, courseId: "c", lessonId: "l"), "learner"),
+    ])
+    func incompleteEventsAreRefused(event: NewEvent, field: String) throws {
+        let db = try TestDatabase()
+        defer { db.remove() }
+        let store = try db.open()
+        try store.addLearner(Sample.learner("LAN24"))
+        let error = #expect(throws: ProgressStoreError.self) { try store.record(event) }
+        #expect(error?.kind == .invalidEvent && error?.field == field)
+        #expect(try store.eventCount == 1)
+    }
+
+    @Test func unknownLearnersAreRefused() throws {
+        let db = try TestDatabase()
+        defer { db.remove() }
+        let store = try db.open()
+        let error = #expect(throws: ProgressStoreError.self) {
+            try store.record(.lessonOpened(learner: "NOBODY", course: "c", version: 1, lesson: "l", at: 1))
+        }
+        #expect(error?.kind == .unknownLearner)
+    }
+
+    @Test func syncReadsEventsInPages() throws {
+        let db = try TestDatabase()
+        defer { db.remove() }
+        let store = try db.open()
+        try store.addLearner(Sample.learner("LAN24"))
+        for i in 0..<9 {
+            try store.record(.stepRead(learner: "LAN24", course: "c", version: 1, lesson: "l", step: "s\(i)", at: Int64(i)))
+        }
+        var seqs: [Int64] = []
+        var after: Int64 = 0
+        while case let page = try store.events(afterSeq: after, limit: 4), !page.isEmpty {
+            seqs += page.map(\.seq)
+            after = page.last?.seq ?? after
+        }
+        #expect(seqs == Array(1...10))
+        #expect(try store.eventCount == 10 && (try store.lastSeq) == 10)
+        let ids = try store.events(afterSeq: 0, limit: 2).map(\.id)
+        #expect(ids == ["\(store.nodeId)/1", "\(store.nodeId)/2"])
+    }
+}

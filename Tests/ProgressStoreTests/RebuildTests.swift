@@ -1,0 +1,104 @@
+import CourseModel
+import Foundation
+import GRDB
+import QuizEngine
+import Testing
+
+@testable import ProgressStore
+
+@Suite("Rebuild equals live; doctor finds and repairs drift")
+struct RebuildTests {
+    /// A random but reproducible script of learner activity: lessons opened in any order, steps,
+    /// attempts begun and abandoned, answers (some duplicated, some practice), finishes, completions.
+    static func runScript(seed: UInt64, events: Int, on store: CentreStore) throws {
+        var rng = SplitMix64(state: seed)
+        func pick<T>(_ items: [T]) -> T { items[Int(rng.next() % UInt64(items.count))] }
+        let learners = ["LAN1", "MINH2", "HOA3"]
+        for code in learners { try store.addLearner(Sample.learner(code)) }
+        var attempts: [String: Int] = [:]
+        for i in 0..<events {
+            let learner = pick(learners), course = pick(["c1", "c2"]), lesson = pick(["l1", "l2", "l3"])
+            let key = "\(learner)/\(course)/\(lesson)"
+            let attempt = attempts[key, default: 1]
+            let at = 1_772_000_000_000 + Int64(rng.next() % 10_000_000)  // clocks are not ordered
+            let event: NewEvent
+            switch rng.next() % 10 {
+            case 0: event = .lessonOpened(learner: learner, course: course, version: 1, lesson: lesson, at: at)
+            case 1: event = .stepRead(learner: learner, course: course, version: 1, lesson: lesson, step: pick(["s1", "s2"]), at: at)
+            case 2: event = .quizStarted(learner: learner, course: course, version: 1, lesson: lesson, attempt: attempt, at: at)
+            case 3, 4, 5:
+                let right = rng.next() % 2 == 0
+                let answer = RecordedAnswer(
+                    questionId: pick(["q1", "q2", "q3", "q4"]), response: .choice(right ? "a" : "b"), correct: right,
+                    score: right ? 1 : 0, maxScore: 1, hintsUsed: Int(rng.next() % 3), elapsedMs: Int(rng.next() % 60_000))
+                event = .answerSubmitted(
+                    learner: learner, course: course, version: 1, lesson: lesson, attempt: attempt, answer: answer,
+                    practice: rng.next() % 7 == 0, at: at)
+            case 6:
+                let score = Double(rng.next() % 5)
+                let result = QuizResult(
+                    score: score, maxScore: 4, share: min(1, score / 4), passed: score >= 3, mastery: .passMark(0.75),
+                    wrongQuestionIds: [], attempt: attempt, isPractice: rng.next() % 9 == 0)
+                event = .quizFinished(learner: learner, course: course, version: 1, lesson: lesson, result: result, isFinal: lesson == "l3", at: at)
+                attempts[key] = attempt + 1
+            case 7: event = .lessonCompleted(learner: learner, course: course, version: 1, lesson: lesson, at: at)
+            case 8: event = .courseCompleted(learner: learner, course: course, version: 1, at: at)
+            default:
+                event = .answerSubmitted(
+                    learner: learner, course: course, version: 1, lesson: lesson, attempt: attempt,
+                    answer: RecordedAnswer(questionId: "q\(i % 4 + 1)", response: .text("tôi đi"), correct: false, score: 0, maxScore: 2),
+                    at: at)
+            }
+            try store.record(event)
+        }
+    }
+
+    static func snapshot(_ store: CentreStore) throws -> [String: [Row]] {
+        try store.pool.read { db in
+            try Dictionary(uniqueKeysWithValues: Schema.derivedTables.map { table in
+                (table, try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3, 4, 5"))
+            })
+        }
+    }
+
+    @Test(arguments: [1, 2, 3, 42, 2026] as [UInt64])
+    func rebuildEqualsLive(seed: UInt64) throws {
+        let db = try TestDatabase()
+        defer { db.remove() }
+        let store = try db.open()
+        try Self.runScript(seed: seed, events: 300, on: store)
+        let live = try Self.snapshot(store)
+        #expect(live["attempt_answers"]?.isEmpty == false)
+        #expect(try store.doctor(repair: false).differences.isEmpty)
+        try store.rebuildDerived()
+        #expect(try Self.snapshot(store) == live)
+    }
+
+    @Test(arguments: [
+        ("UPDATE lesson_progress SET passed = 1 - passed WHERE rowid IN (SELECT rowid FROM lesson_progress LIMIT 1)", "lesson_progress"),
+        ("DELETE FROM attempt_answers WHERE event_seq = (SELECT min(event_seq) FROM attempt_answers)", "attempt_answers"),
+        ("UPDATE course_progress SET lessons_completed = lessons_completed + 5", "course_progress"),
+    ])
+    func doctorFindsTamperingAndRepairs(sql: String, table: String) throws {
+        let db = try TestDatabase()
+        defer { db.remove() }
+        let store = try db.open()
+        try Self.runScript(seed: 7, events: 200, on: store)
+        let good = try Self.snapshot(store)
+        // WITHOUT ROWID tables have no rowid: tamper through a plain UPDATE of the first row instead.
+        let statement = sql.replacingOccurrences(
+            of: "WHERE rowid IN (SELECT rowid FROM lesson_progress LIMIT 1)",
+            with: "WHERE (learner, course_id, lesson_id) = (SELECT learner, course_id, lesson_id FROM lesson_progress LIMIT 1)")
+        try store.pool.write { try $0.execute(sql: statement) }
+
+        let found = try store.doctor(repair: false)
+        #expect(found.integrity == ["ok"])
+        #expect(found.differences.map(\.table) == [table])
+        #expect(!found.isHealthy)
+
+        let repaired = try store.doctor(repair: true)
+        #expect(repaired.repaired && repaired.isHealthy)
+        #expect(try Self.snapshot(store) == good)
+        #expect(try store.doctor(repair: false).differences.isEmpty)
+    }
+}
