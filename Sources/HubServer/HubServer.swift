@@ -1,1 +1,95 @@
-// Placeholder until the module lands.
+import Foundation
+import HubStore
+import Hummingbird
+import Logging
+import Sync
+
+/// How a hub server runs.
+public struct HubServerConfiguration: Sendable {
+    /// Address to bind (127.0.0.1 by default: exposing a hub is a deliberate choice).
+    public var host: String
+    /// Port; 0 picks a free one.
+    public var port: Int
+    /// Folder of `.hspack` files offered in the catalogue, nil for none.
+    public var packsDirectory: URL?
+    /// Largest request body accepted (413 beyond).
+    public var maxRequestBytes: Int
+    /// Requests per second allowed per node (429 beyond).
+    public var requestsPerSecond: Double
+    /// Requests a node may send at once before the rate applies.
+    public var burst: Int
+
+    /// Makes a configuration.
+    public init(
+        host: String = "127.0.0.1", port: Int = 8470, packsDirectory: URL? = nil, maxRequestBytes: Int = 8 << 20,
+        requestsPerSecond: Double = 50, burst: Int = 100
+    ) {
+        self.host = host
+        self.port = port
+        self.packsDirectory = packsDirectory
+        self.maxRequestBytes = maxRequestBytes
+        self.requestsPerSecond = requestsPerSecond
+        self.burst = burst
+    }
+}
+
+/// The hub's HTTP server (Hummingbird 2): `POST /api/v1/events`, `GET /api/v1/catalogue`,
+/// `GET /api/v1/packs/{file}` (with Range), `GET /healthz`, and the dashboard's routes.
+public enum HubServer {
+    /// Builds the application; `onRunning` receives the bound port.
+    public static func application(
+        store: any HubStore, identity: HubIdentity, configuration: HubServerConfiguration, logger: Logger? = nil,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        var log = logger ?? Logger(label: "hocso-hub")
+        if logger == nil { log.logLevel = .info }
+        let router = Router(context: BasicRequestContext.self)
+        router.add(middleware: JSONErrorMiddleware())
+        let service = SyncService(store: store, identity: identity)
+        let limiter = RateLimiter(perSecond: configuration.requestsPerSecond, burst: configuration.burst)
+        let catalogue = PackCatalogueCache(directory: configuration.packsDirectory)
+
+        router.get("healthz") { _, _ -> Response in
+            json(["status": "ok", "hub": identity.nodeId])
+        }
+        router.post("api/v1/events") { request, context -> Response in
+            try await EventsEndpoint.handle(
+                request, context: context, service: service, limiter: limiter, maxBytes: configuration.maxRequestBytes)
+        }
+        router.get("api/v1/catalogue") { _, _ -> Response in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(try catalogue.current())
+            return Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        }
+        router.get("api/v1/packs/:file") { request, context -> Response in
+            try await PacksEndpoint.handle(request, context: context, catalogue: catalogue)
+        }
+        // Dashboard mount point (issue 5): when the reports work lands `DashboardRoutes`, call
+        //     DashboardRoutes.add(to: router, store: store)
+        // here. Until then the hub serves only the sync endpoints.
+
+        return Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: "hocso-hub"),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },
+            logger: log)
+    }
+
+    /// Runs until SIGINT/SIGTERM.
+    public static func run(
+        store: any HubStore, identity: HubIdentity, configuration: HubServerConfiguration,
+        onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) async throws {
+        let app = application(store: store, identity: identity, configuration: configuration, onRunning: onRunning)
+        try await app.runService()
+    }
+
+    static func json(_ object: [String: String], status: HTTPResponse.Status = .ok) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = (try? encoder.encode(object)) ?? Data("{}".utf8)
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

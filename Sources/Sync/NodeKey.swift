@@ -104,3 +104,14 @@ public typealias SyncClock = @Sendable () -> Int64
 
 /// The wall clock in ms since 1970 UTC.
 public let systemSyncClock: SyncClock = { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
+
+extension Digest {
+    /// Lower-case hex SHA-256 of a file, read in 1 MiB pieces.
+    public static func sha256Hex(fileAt url: URL) throws -> String {
+        guard let handle = try? FileHandle(forReadingFrom: url) else { throw SyncError(.io, "cannot read '\(url.path)'") }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty { hasher.update(data: data) }
+        return hex(hasher.finalize())
+    }
+}

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HubServer
 import HubStore
 import Sync
 
@@ -8,7 +9,8 @@ struct HubCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hub", abstract: "Trạm tổng hợp huyện, tỉnh. District and province hubs.",
         subcommands: [
-            Init.self, Centers.self, Import.self, HubAreasCommand.self, HubUsersCommand.self,
+            Init.self, Centers.self, Import.self, Serve.self, Push.self, Upstreams.self, HubAreasCommand.self,
+            HubUsersCommand.self,
         ])
 
     /// The hub database option shared by the subcommands.
@@ -203,6 +205,99 @@ struct HubCommand: AsyncParsableCommand {
             }
             for url in report.receipts { print("receipt: \(url.path)") }
             if report.hasRefusals { throw ExitCode.failure }
+        }
+    }
+
+    /// `hocso hub serve [--db] [--port] [--host] [--packs DIR]`.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "serve", abstract: "Chạy máy chủ của trạm. Run the hub's HTTP server.")
+
+        @OptionGroup var database: DatabaseOption
+
+        @Option(name: .long, help: "Địa chỉ. Address to bind.") var host: String = "127.0.0.1"
+
+        @Option(name: .long, help: "Cổng (0: tự chọn). Port (0: any free one).") var port: Int = 8470
+
+        @Option(name: .long, help: "Thư mục gói khoá học phục vụ. Folder of packs to serve.") var packs: String?
+
+        @Option(name: .customLong("max-request-bytes"), help: "Kích thước yêu cầu tối đa. Largest request body.")
+        var maxRequestBytes: Int = 8 << 20
+
+        @Option(name: .customLong("rate"), help: "Số yêu cầu mỗi giây cho mỗi nút. Requests per second per node.")
+        var rate: Double = 50
+
+        func run() async throws {
+            let (store, identity) = try reportingFailures {
+                let store = try database.open()
+                return (store, try HubIdentity.load(store))
+            }
+            let configuration = HubServerConfiguration(
+                host: host, port: port, packsDirectory: packs.map { URL(fileURLWithPath: $0) }, maxRequestBytes: maxRequestBytes,
+                requestsPerSecond: rate, burst: max(1, Int(rate * 2)))
+            do {
+                try await HubServer.run(store: store, identity: identity, configuration: configuration) { port in
+                    // The first line on stdout says where the hub listens (tests and scripts read it).
+                    print("listening on http://\(configuration.host):\(port)")
+                    fflush(nil)
+                }
+            } catch {
+                Console.error("hocso: error: the hub server stopped: \(error)")
+                throw ExitCode.failure
+            }
+        }
+    }
+
+    /// `hocso hub push --upstream URL [--db] [--chunk N]`.
+    struct Push: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "push", abstract: "Gửi dữ liệu lên trạm cấp trên. Push everything held to an upstream hub.")
+
+        @OptionGroup var database: DatabaseOption
+
+        @Option(name: .long, help: "Địa chỉ trạm cấp trên. The upstream hub's URL.") var upstream: String
+
+        @Option(name: .long, help: "Số sự kiện mỗi lần gửi. Events per request.") var chunk: Int = 2000
+
+        func run() async throws {
+            guard let url = URL(string: upstream), url.scheme == "http" || url.scheme == "https" else {
+                throw ValidationError("'\(upstream)' is not an http(s) URL")
+            }
+            let (store, identity) = try reportingFailures {
+                let store = try database.open()
+                return (store, try HubIdentity.load(store))
+            }
+            do {
+                let pusher = EventPusher(hub: url, node: identity.nodeId, key: identity.key)
+                let report = try await HubPush.run(store: store, identity: identity, pusher: pusher, chunk: chunk)
+                print("upstream \(report.hub): \(report.sent) events sent in \(report.batches) requests, \(report.counts.new) new, \(report.counts.duplicate) duplicate, \(report.counts.rejected) rejected")
+            } catch {
+                Console.error("hocso: error: \(error)")
+                throw ExitCode.failure
+            }
+        }
+    }
+
+    /// `hocso hub upstreams add FILE`.
+    struct Upstreams: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "upstreams", abstract: "Trạm cấp trên. Upstream hubs.", subcommands: [Add.self])
+
+        /// `hocso hub upstreams add FILE`.
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "add", abstract: "Thêm trạm cấp trên từ tệp đăng ký của nó. Add an upstream hub from its registration file.")
+
+            @OptionGroup var database: DatabaseOption
+
+            @Argument(help: "Tệp đăng ký. Registration file.") var file: String
+
+            func run() throws {
+                try reportingFailures {
+                    let hub = try HubPush.addUpstream(from: URL(fileURLWithPath: file), to: try database.open())
+                    print("upstream \(hub.nodeId) (\(hub.name)) added")
+                }
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HubStore
+import Packs
 import ProgressStore
 import Sync
 
@@ -8,7 +9,7 @@ import Sync
 struct SyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync", abstract: "Gửi kết quả học lên trạm. Send results to hubs.",
-        subcommands: [Export.self, Ack.self, Status.self, Hubs.self])
+        subcommands: [Export.self, Ack.self, Status.self, Hubs.self, Push.self, Pull.self])
 
     /// The centre database option shared by the subcommands.
     struct DatabaseOption: ParsableArguments {
@@ -129,6 +130,69 @@ struct SyncCommand: AsyncParsableCommand {
                         print("\(hub.hubId)\t\(hub.name)\tacknowledged 1–\(hub.acknowledgedThrough)")
                     }
                 }
+            }
+        }
+    }
+
+    /// `hocso sync push --hub URL [--db] [--chunk N]`.
+    struct Push: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "push", abstract: "Gửi sự kiện chưa xác nhận lên trạm qua mạng. Push unacknowledged events to a hub.")
+
+        @OptionGroup var database: DatabaseOption
+
+        @Option(name: .long, help: "Địa chỉ trạm, ví dụ http://10.0.0.5:8470. The hub's URL.") var hub: String
+
+        @Option(name: .long, help: "Số sự kiện mỗi lần gửi. Events per request.") var chunk: Int = 2000
+
+        func run() async throws {
+            guard let url = URL(string: hub), url.scheme == "http" || url.scheme == "https" else {
+                throw ValidationError("'\(hub)' is not an http(s) URL")
+            }
+            guard chunk >= 1 else { throw ValidationError("--chunk must be at least 1") }
+            let (store, identity) = try reportingFailures {
+                let store = try database.open()
+                return (store, try CentreSync.identity(store))
+            }
+            do {
+                let pusher = EventPusher(hub: url, node: identity.nodeId, key: try NodeKey(base64: identity.privateKey))
+                let report = try await CentrePush.run(store: store, pusher: pusher, chunk: chunk)
+                print("hub \(report.hub): \(report.sent) events sent in \(report.batches) requests, \(report.counts.new) new, \(report.counts.duplicate) duplicate; acknowledged 1–\(report.acknowledgedThrough)")
+            } catch {
+                Console.error("hocso: error: \(error)")
+                throw ExitCode.failure
+            }
+        }
+    }
+
+    /// `hocso sync pull --hub URL [--store DIR] [--trust PUB]`.
+    struct Pull: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pull", abstract: "Tải và cài gói khoá học mới từ trạm. Fetch and install new packs from a hub.")
+
+        @Option(name: .long, help: "Địa chỉ trạm. The hub's URL.") var hub: String
+
+        @Option(name: .long, help: "Kho nội dung. The content store folder.") var store: String?
+
+        @Option(name: .long, parsing: .singleValue, help: "Khoá công khai được tin (NAME.pub); có thể lặp lại. A trusted key; repeatable.")
+        var trust: [String] = []
+
+        func run() async throws {
+            guard let url = URL(string: hub), url.scheme == "http" || url.scheme == "https" else {
+                throw ValidationError("'\(hub)' is not an http(s) URL")
+            }
+            let keys = try reportingFailures { try trust.map { try PublicKey(contentsOf: URL(fileURLWithPath: $0)) } }
+            let contentStore = ContentStore(root: store.map { URL(fileURLWithPath: $0) } ?? ContentStore.defaultRoot)
+            do {
+                let pulled = try await PackPuller(hub: url).pull(
+                    into: contentStore, policy: InstallPolicy(trustedKeys: keys, requireSignature: !keys.isEmpty))
+                if pulled.isEmpty { print("the hub offers no packs") }
+                for pack in pulled {
+                    print("\(pack.entry.id) \(pack.entry.version): \(pack.outcome)")
+                }
+            } catch {
+                Console.error("hocso: error: \(error)")
+                throw ExitCode.failure
             }
         }
     }
