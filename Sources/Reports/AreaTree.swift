@@ -1,0 +1,125 @@
+import GRDB
+
+/// A level of the hierarchy reports group by. Centres hang under communes.
+public enum AreaLevel: String, Sendable, Codable, CaseIterable, Comparable {
+    /// A province (tỉnh) or centrally-run city.
+    case province
+    /// A district (huyện); Vietnam removed this level in mid-2025, so it may be absent.
+    case district
+    /// A commune or ward (xã, phường).
+    case commune
+    /// A learning centre (a node), attached to a commune.
+    case center
+
+    /// Depth from the top, for ordering.
+    var depth: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
+    /// Higher levels sort first.
+    public static func < (a: AreaLevel, b: AreaLevel) -> Bool { a.depth < b.depth }
+
+    /// Reads `province`, `tinh`, `tỉnh` and so on (Vietnamese or English, with or without marks).
+    public init?(spelling: String) {
+        let key = ReportText.fold(spelling)
+        switch key {
+        case "province", "tinh", "thanh pho", "tinh/thanh pho": self = .province
+        case "district", "huyen", "quan", "thi xa": self = .district
+        case "commune", "xa", "phuong", "thi tran", "ward": self = .commune
+        case "center", "centre", "trung tam", "diem": self = .center
+        default: return nil
+        }
+    }
+}
+
+/// One area or centre of the hierarchy.
+public struct AreaNode: Sendable, Equatable, Codable {
+    /// The area code, or the node id for a centre.
+    public var code: String
+    /// The name people use.
+    public var name: String
+    /// Its level.
+    public var level: AreaLevel
+    /// The code of the area above it (a centre's commune); nil at the top or when unattached.
+    public var parent: String?
+
+    /// Makes a node.
+    public init(code: String, name: String, level: AreaLevel, parent: String?) {
+        self.code = code
+        self.name = name
+        self.level = level
+        self.parent = parent
+    }
+}
+
+/// The areas and centres of a hub, with the questions reports and access rules ask of them.
+public struct AreaTree: Sendable {
+    /// Every area and centre by code (centres by node id).
+    public private(set) var nodes: [String: AreaNode]
+
+    /// The code used for centres not attached to any commune.
+    public static let unattached = "-"
+
+    /// Builds a tree from areas and centres.
+    public init(_ list: [AreaNode]) {
+        nodes = Dictionary(list.map { ($0.code, $0) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// Reads `areas` and `centers`.
+    public static func load(_ db: Database) throws -> AreaTree {
+        var list: [AreaNode] = []
+        for row in try Row.fetchAll(db, sql: "SELECT code, name, level, parent_code FROM areas") {
+            let level = AreaLevel(rawValue: row["level"]) ?? .commune
+            list.append(AreaNode(code: row["code"], name: row["name"], level: level, parent: row["parent_code"]))
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT node_id, name, commune_code FROM centers WHERE role = 'centre'") {
+            list.append(AreaNode(code: row["node_id"], name: row["name"], level: .center, parent: row["commune_code"]))
+        }
+        return AreaTree(list)
+    }
+
+    /// The node itself, then each area above it, up to the top.
+    public func lineage(_ code: String) -> [AreaNode] {
+        var out: [AreaNode] = []
+        var next: String? = code
+        while let c = next, let node = nodes[c], !out.contains(where: { $0.code == c }) {
+            out.append(node)
+            next = node.parent
+        }
+        return out
+    }
+
+    /// Whether `code` is `scope` or lies below it.
+    public func isWithin(_ code: String, _ scope: String) -> Bool {
+        lineage(code).contains { $0.code == scope }
+    }
+
+    /// The areas and centres directly below `code`, ordered by code.
+    public func children(of code: String) -> [AreaNode] {
+        nodes.values.filter { $0.parent == code }.sorted { ($0.level, $0.code) < ($1.level, $1.code) }
+    }
+
+    /// The areas at the top (no parent), ordered by code.
+    public var roots: [AreaNode] {
+        nodes.values.filter { $0.parent == nil && $0.level != .center }.sorted { $0.code < $1.code }
+    }
+
+    /// The row a centre's numbers go to when grouping by `level`: the area of that level above
+    /// it; for a commune straight under its province (no district), the commune itself; nil for
+    /// a centre not attached to any commune.
+    public func group(ofCentre nodeId: String, by level: AreaLevel) -> AreaNode? {
+        let chain = lineage(nodeId)
+        guard chain.count > 1 || level == .center else { return nil }
+        if let exact = chain.first(where: { $0.level == level }) { return exact }
+        // The level is missing in this branch: take the lowest area above the wanted level.
+        return chain.last(where: { $0.level > level }) ?? chain.first
+    }
+
+    /// A sort key that keeps children under their parents (codes from the top down).
+    public func sortKey(_ code: String) -> String {
+        lineage(code).reversed().map(\.code).joined(separator: "/")
+    }
+
+    /// The names from the top down to `code`, e.g. `Tỉnh X › Huyện Y › Xã Z`.
+    public func path(_ code: String) -> String {
+        lineage(code).reversed().map(\.name).joined(separator: " › ")
+    }
+}

@@ -1,0 +1,99 @@
+import GRDB
+
+/// Completion per course and area: enrolled, started, completed, passed, rate, median time.
+enum CompletionReport {
+    /// Counts per (course, centre) over the cohort that first opened the course in the range.
+    static func tallies(_ c: ReportContext, _ db: Database) throws -> [String: [Int: Tally]] {
+        let q = c.query
+        var out: [String: [Int: Tally]] = [:]
+        let courses = c.courseOrder
+        guard !courses.isEmpty, !c.allowed.isEmpty else { return out }
+        let courseList = courses.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ",")
+        let cohort = "course_id IN (\(courseList)) AND node IN (\(c.allowedList)) AND first_at >= ?1 AND first_at < ?2"
+        let args: StatementArguments = [q.fromMillis, q.toMillis]
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT course_id, node, count(*), ifnull(sum(started_at < ?2), 0), ifnull(sum(completed_at < ?2), 0),
+                    ifnull(sum(passed_at < ?2), 0)
+                FROM report_progress WHERE \(cohort) GROUP BY course_id, node
+                """, arguments: args)
+        // `sum(x < ?2)` counts rows whose milestone exists and falls before the end (NULL is skipped).
+        while let row = try rows.next() {
+            out[row[0], default: [:]][row[1], default: Tally()] = Tally(
+                enrolled: row[2], started: row[3], completed: row[4], passed: row[5])
+        }
+        let durations = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT course_id, node, (completed_at - first_at) / 3600000, count(*)
+                FROM report_progress WHERE \(cohort) AND completed_at < ?2 GROUP BY 1, 2, 3
+                """, arguments: args)
+        while let row = try durations.next() {
+            out[row[0], default: [:]][row[1], default: Tally()].hours[row[2]] = row[3]
+        }
+        return out
+    }
+
+    static func build(_ c: ReportContext, _ db: Database) throws -> Report {
+        let t = c.text
+        var report = Report(
+            kind: .completion, language: c.query.language, title: t.title(.completion),
+            filters: c.filters(extra: [ReportFilter(label: t.pick("Nhóm theo", "Grouped by"), value: t.level(c.query.by))]),
+            columns: [
+                ReportColumn("course", t.pick("Khoá học", "Course"), .text),
+                ReportColumn("area_code", t.pick("Mã", "Code"), .text),
+                ReportColumn("area", t.pick("Địa bàn", "Area"), .text),
+                ReportColumn("level", t.pick("Cấp", "Level"), .text),
+                ReportColumn("enrolled", t.pick("Ghi danh", "Enrolled"), .integer),
+                ReportColumn("started", t.pick("Bắt đầu", "Started"), .integer),
+                ReportColumn("completed", t.pick("Hoàn thành", "Completed"), .integer),
+                ReportColumn("passed", t.pick("Đạt KT cuối", "Passed"), .integer),
+                ReportColumn("completion_rate", t.pick("Tỉ lệ HT", "Completion"), .percent),
+                ReportColumn("median_days", t.pick("Trung vị (ngày)", "Median days"), .decimal),
+            ])
+        let tallies = try tallies(c, db)
+        var chartLabels: [String] = []
+        var chartValues: [Double] = []
+        for course in c.courseOrder {
+            let byCentre = tallies[course] ?? [:]
+            var groups: [String: (node: AreaNode, tally: Tally)] = [:]
+            for (centre, tally) in byCentre {
+                guard let g = c.group(centre) else { continue }
+                groups[g.code, default: (g, Tally())].tally = groups[g.code, default: (g, Tally())].tally + tally
+            }
+            let title = c.courseTitle(course)
+            let total = groups.values.reduce(Tally()) { $0 + $1.tally }
+            for (code, entry) in groups.sorted(by: { c.tree.sortKey($0.key) < c.tree.sortKey($1.key) }) {
+                report.append(row(title, code, entry.node.name, t.level(entry.node.level), entry.tally), key: "\(course)|\(code)")
+            }
+            report.append(row(title, "", t.total, "", total), key: "\(course)|*")
+            chartLabels.append(title)
+            chartValues.append(ReportValue.percent(total.completed, of: total.enrolled).double ?? 0)
+        }
+        report.charts.append(
+            ReportChart(
+                title: t.pick("Tỉ lệ hoàn thành theo khoá học", "Completion rate by course"), style: .bars, unit: .percent,
+                labels: chartLabels, series: [ChartSeries(name: t.pick("Tỉ lệ HT", "Completion"), values: chartValues)]))
+        report.notes = notes(t)
+        return report
+
+        func row(_ course: String, _ code: String, _ name: String, _ level: String, _ x: Tally) -> [ReportValue] {
+            [
+                .text(course), .text(code), .text(name), .text(level), .integer(x.enrolled), .integer(x.started),
+                .integer(x.completed), .integer(x.passed), .percent(x.completed, of: x.enrolled), .decimal(x.medianDays),
+            ]
+        }
+    }
+
+    static func notes(_ t: ReportText) -> [String] {
+        [
+            t.pick(
+                "Ghi danh: đã mở khoá học (lần đầu trong khoảng thời gian lọc). Bắt đầu: đã đọc hoặc trả lời ít nhất một mục. Hoàn thành: xong mọi bài của khoá. Đạt KT cuối: đạt bài kiểm tra cuối khoá (không tính luyện tập).",
+                "Enrolled: opened the course (first time within the date filter). Started: read or answered at least one item. Completed: finished every lesson. Passed: passed the final quiz (practice excluded)."),
+            t.pick(
+                "Tỉ lệ HT = hoàn thành ÷ ghi danh. Trung vị: số ngày từ lần mở đầu tiên đến khi hoàn thành, tính theo giờ tròn.",
+                "Completion = completed ÷ enrolled. Median: days from first opening to completion, counted in whole hours."),
+        ]
+    }
+}

@@ -1,0 +1,108 @@
+import GRDB
+
+/// Completion by age band and gender: are the elderly and women reached?
+enum InclusionReport {
+    /// Lower bounds of the age bands (the last is open-ended).
+    static let bands = [15, 25, 35, 45, 55, 65]
+
+    /// The band of an age: `15–24`, …, `65+`; ages under 15 join the first band.
+    static func band(age: Int?) -> Int? {
+        guard let age else { return nil }
+        return bands.last { age >= $0 } ?? bands[0]
+    }
+
+    static func bandLabel(_ band: Int?, _ t: ReportText) -> String {
+        guard let band, let i = bands.firstIndex(of: band) else { return t.pick("Không rõ tuổi", "Age unknown") }
+        return i + 1 < bands.count ? "\(band)–\(bands[i + 1] - 1)" : "\(band)+"
+    }
+
+    static func build(_ c: ReportContext, _ db: Database) throws -> Report {
+        let t = c.text
+        let q = c.query
+        let latest = try Int64.fetchOne(db, sql: "SELECT max(last_at) FROM report_progress").map(LocalDate.init(millis:))
+        let year = (q.asOf ?? q.to ?? latest ?? LocalDate(day: 0)).components.year
+        var report = Report(
+            kind: .inclusion, language: q.language, title: t.title(.inclusion),
+            filters: c.filters(extra: [ReportFilter(label: t.pick("Tuổi tính theo năm", "Ages as of"), value: String(year))]),
+            columns: [
+                ReportColumn("age_band", t.pick("Nhóm tuổi", "Age band"), .text),
+                ReportColumn("gender", t.pick("Giới", "Gender"), .text),
+                ReportColumn("registered", t.pick("Đã đăng ký", "Registered"), .integer),
+                ReportColumn("enrolled", t.pick("Ghi danh", "Enrolled"), .integer),
+                ReportColumn("started", t.pick("Bắt đầu", "Started"), .integer),
+                ReportColumn("completed", t.pick("Hoàn thành", "Completed"), .integer),
+                ReportColumn("passed", t.pick("Đạt KT cuối", "Passed"), .integer),
+                ReportColumn("completion_rate", t.pick("Tỉ lệ HT", "Completion"), .percent),
+            ])
+        report.notes = [
+            t.pick(
+                "Đã đăng ký: người học đăng ký tại các trung tâm của địa bàn. Các cột khác đếm lượt ghi danh (một người học hai khoá được đếm hai lần), cùng định nghĩa như báo cáo hoàn thành. Tuổi = năm tính − năm sinh.",
+                "Registered: learners registered at the area's centres. The other columns count enrolments (a learner in two courses counts twice), defined as in the completion report. Age = reference year − birth year.")
+        ]
+        guard !c.allowed.isEmpty else { return report }
+        struct Key: Hashable, Comparable {
+            var band: Int
+            var gender: String
+            static func < (a: Key, b: Key) -> Bool { (a.band, a.gender) < (b.band, b.gender) }
+        }
+        func key(_ birthYear: Int?, _ gender: String?) -> Key {
+            Key(band: band(age: birthYear.map { year - $0 }) ?? Int.max, gender: ["nu", "nam", "khac"].contains(gender ?? "") ? gender ?? "" : "~")
+        }
+        var tallies: [Key: Tally] = [:]
+        var registered: [Key: Int] = [:]
+        let allowedNodes = Set(c.allowed.compactMap { c.nodeIds[$0] })
+        for row in try Row.fetchAll(db, sql: "SELECT node_id, birth_year, gender, count(*) FROM learners GROUP BY 1, 2, 3") {
+            let node: String = row[0]
+            guard allowedNodes.contains(node) else { continue }
+            registered[key(row[1], row[2]), default: 0] += row[3] as Int
+        }
+        let courseList = c.courseOrder.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ",")
+        if !courseList.isEmpty {
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT l.birth_year, l.gender, count(*), ifnull(sum(p.started_at < ?2), 0),
+                        ifnull(sum(p.completed_at < ?2), 0), ifnull(sum(p.passed_at < ?2), 0)
+                    FROM report_progress p
+                    JOIN report_learners rl ON rl.id = p.learner
+                    JOIN report_nodes n ON n.id = p.node
+                    LEFT JOIN learners l ON l.node_id = n.node_id AND l.code = rl.code
+                    WHERE p.course_id IN (\(courseList)) AND \(c.nodeFilter("p.node")) AND p.first_at >= ?1 AND p.first_at < ?2
+                    GROUP BY 1, 2
+                    """, arguments: [q.fromMillis, q.toMillis])
+            while let row = try rows.next() {
+                let k = key(row[0], row[1])
+                tallies[k] = (tallies[k] ?? Tally()) + Tally(enrolled: row[2], started: row[3], completed: row[4], passed: row[5])
+            }
+        }
+        let keys = Set(tallies.keys).union(registered.keys).sorted()
+        var total = Tally()
+        var chart: [String: [Int: Double]] = [:]
+        for k in keys {
+            let x = tallies[k] ?? Tally()
+            total = total + x
+            let bandText = bandLabel(k.band == Int.max ? nil : k.band, t)
+            let genderText = t.gender(k.gender == "~" ? nil : k.gender)
+            report.append(
+                [
+                    .text(bandText), .text(genderText), .integer(registered[k] ?? 0), .integer(x.enrolled), .integer(x.started),
+                    .integer(x.completed), .integer(x.passed), .percent(x.completed, of: x.enrolled),
+                ], key: "\(k.band)|\(k.gender)")
+            if k.band != Int.max, k.gender == "nu" || k.gender == "nam" {
+                chart[k.gender, default: [:]][k.band] = ReportValue.percent(x.completed, of: x.enrolled).double ?? 0
+            }
+        }
+        report.append(
+            [
+                .text(t.total), .text(""), .integer(registered.values.reduce(0, +)), .integer(total.enrolled),
+                .integer(total.started), .integer(total.completed), .integer(total.passed),
+                .percent(total.completed, of: total.enrolled),
+            ], key: "*")
+        report.charts.append(
+            ReportChart(
+                title: t.pick("Tỉ lệ hoàn thành theo nhóm tuổi và giới", "Completion rate by age band and gender"),
+                style: .bars, unit: .percent, labels: bands.map { bandLabel($0, t) },
+                series: ["nu", "nam"].map { g in ChartSeries(name: t.gender(g), values: bands.map { chart[g]?[$0] ?? 0 }) }))
+        return report
+    }
+}

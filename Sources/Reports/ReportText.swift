@@ -1,0 +1,91 @@
+import CourseModel
+import Foundation
+
+/// Words and number formats in the report's language.
+public struct ReportText: Sendable {
+    /// The language.
+    public var language: ReportLanguage
+
+    /// Text for a language.
+    public init(_ language: ReportLanguage) { self.language = language }
+
+    /// The Vietnamese or the English text.
+    public func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+
+    /// A count with thousands grouped: `12.345` (vi), `12,345` (en).
+    public func integer(_ n: Int) -> String {
+        let digits = String(n.magnitude)
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(language == .vi ? "." : ",") }
+            out.append(ch)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    /// A number with one decimal: `2,5` (vi), `2.5` (en); thousands grouped.
+    public func decimal(_ v: Double) -> String {
+        let tenths = Int((v * 10).rounded(.toNearestOrAwayFromZero))
+        let whole = integer(abs(tenths) / 10)
+        return (tenths < 0 ? "-" : "") + whole + (language == .vi ? "," : ".") + String(abs(tenths) % 10)
+    }
+
+    /// A percentage: `62,5%` (vi), `62.5%` (en).
+    public func percent(_ v: Double) -> String { decimal(v) + "%" }
+
+    /// A value as people read it; empty for none.
+    public func format(_ value: ReportValue, as type: ColumnType) -> String {
+        switch value {
+        case .text(let s): s
+        case .integer(let n): integer(n)
+        case .number(let v): type == .percent ? percent(v) : decimal(v)
+        case .none: "–"
+        }
+    }
+
+    /// Lower case, no diacritics, `đ` as `d`, spaces collapsed: for matching headers and levels.
+    public static func fold(_ text: String) -> String {
+        let stripped = VietnameseText.strippingDiacritics(VietnameseText.nfc(text).lowercased())
+            .replacingOccurrences(of: "đ", with: "d")
+        return stripped.split(whereSeparator: { $0.isWhitespace || $0 == "_" }).joined(separator: " ")
+    }
+
+    /// The name of a level.
+    public func level(_ level: AreaLevel) -> String {
+        switch level {
+        case .province: pick("Tỉnh", "Province")
+        case .district: pick("Huyện", "District")
+        case .commune: pick("Xã", "Commune")
+        case .center: pick("Trung tâm", "Centre")
+        }
+    }
+
+    /// The name of a gender code.
+    public func gender(_ code: String?) -> String {
+        switch code {
+        case "nu": pick("Nữ", "Women")
+        case "nam": pick("Nam", "Men")
+        case "khac": pick("Khác", "Other")
+        default: pick("Không rõ", "Unknown")
+        }
+    }
+
+    /// The title of a report.
+    public func title(_ kind: ReportKind) -> String {
+        switch kind {
+        case .completion: pick("Hoàn thành khoá học theo địa bàn", "Course completion by area")
+        case .activity: pick("Hoạt động học tập", "Learning activity")
+        case .funnel: pick("Phễu học tập theo khoá", "Course funnel")
+        case .items: pick("Phân tích câu hỏi", "Question analysis")
+        case .needsHelp: pick("Người học cần hỗ trợ", "Learners who need help")
+        case .inclusion: pick("Hoà nhập: theo tuổi và giới", "Inclusion: by age and gender")
+        }
+    }
+
+    /// Label for centres not attached to a commune.
+    public var unattached: String { pick("(trung tâm chưa gắn xã)", "(centres not attached to a commune)") }
+    /// Label for all areas together.
+    public var total: String { pick("Tổng", "Total") }
+    /// Label for the whole hub.
+    public var everywhere: String { pick("Toàn bộ", "Everywhere") }
+}
