@@ -70,6 +70,8 @@ public struct BundleImporter: Sendable {
         guard manifest.format == BundleManifest.format else {
             throw SyncError(.invalid, "bundle refused: '\(name)' is format '\(manifest.format)', not \(BundleManifest.format)")
         }
+        // Counted as rejected if the bundle is refused (the range is only reported, never trusted).
+        result.range = SeqRange(manifest.firstSeq, max(manifest.firstSeq - 1, manifest.lastSeq))
         let node = manifest.node
         guard let center = try hubStoreErrors({ try store.center(node) }) else {
             throw SyncError(.unknownNode, "bundle refused: signed by an unknown centre \(node)")
@@ -79,7 +81,6 @@ public struct BundleImporter: Sendable {
             NodeKey.verify(signature: signature.signature, of: BundleSignature.signedBytes(manifestData), publicKey: center.publicKey)
         else { throw SyncError(.badSignature, "bundle refused: it is not signed by the registered key of centre \(node)") }
         result.node = node
-        result.range = SeqRange(manifest.firstSeq, manifest.lastSeq)
         try checkConsistency(manifest, name: name)
         try hubStoreErrors { try store.touch(node, at: clock()) }
 
