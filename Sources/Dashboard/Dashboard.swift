@@ -1,6 +1,6 @@
 // The coordinators' web dashboard, mounted by the hub server with one call:
 //
-//     try Dashboard.addRoutes(to: router, store: store)   // router: Router<BasicRequestContext>
+//     Dashboard.addRoutes(to: router, store: store)   // router: Router<BasicRequestContext>
 //
 // It adds every route under `/dashboard` (pages, `/dashboard/api/…` JSON, `/dashboard/csv/…`
 // downloads, sign-in and sign-out, one-time links `/dashboard/link/<token>`). Each page and
@@ -13,12 +13,20 @@ import Reports
 /// The coordinators' dashboard: overview, drill-down by area, course pages, question analysis,
 /// every report as HTML, JSON and CSV, in Vietnamese or English.
 public enum Dashboard {
-    /// Adds the dashboard's routes (all under `/dashboard`) to `router`. The store must be the
-    /// SQLite hub store (reports are SQL); throws otherwise or when the session key cannot be made.
-    public static func addRoutes<Context: RequestContext>(to router: Router<Context>, store: any HubStore) throws {
-        let reports = try ReportDatabase(store: store)
+    /// Adds the dashboard's routes (all under `/dashboard`) to `router`. Reports are SQL, so
+    /// with a store other than `SQLiteHubStore` every dashboard route answers 501 (JSON).
+    public static func addRoutes<Context: RequestContext>(to router: Router<Context>, store: any HubStore) {
+        guard let reports = try? ReportDatabase(store: store) else {
+            let unavailable: @Sendable (Request, Context) -> Response = { _, _ in
+                DashboardApp.jsonError(.notImplemented, "the dashboard needs the SQLite hub store")
+            }
+            router.get("/dashboard", use: unavailable)
+            router.get("/dashboard/**", use: unavailable)
+            return
+        }
         let accounts = Accounts(store: reports.store)
-        let app = DashboardApp(reports: reports, accounts: accounts, key: try accounts.sessionKey())
+        // Made once here when possible; otherwise each request reads it (see `signingKey`).
+        let app = DashboardApp(reports: reports, accounts: accounts, key: try? accounts.sessionKey())
         app.register(router)
     }
 }
@@ -42,7 +50,7 @@ extension DashboardApp {
             return await self.page(request, context) { viewer in try self.itemsPage(viewer, course: course) }
         }
         router.get("/dashboard/reports") { request, context in
-            await self.page(request, context) { viewer in self.reportsIndex(viewer) }
+            await self.page(request, context) { viewer in try self.reportsIndex(viewer) }
         }
         router.get("/dashboard/report/:kind") { request, context in
             let kind = context.parameters.get("kind") ?? ""

@@ -157,9 +157,15 @@ extension DashboardApp {
         return page
     }
 
-    /// The list of reports.
-    func reportsIndex(_ viewer: Viewer) -> Page {
-        Page(title: viewer.text.reports, body: "<h1>\(HTML.escape(viewer.text.reports))</h1>\n" + reportLinks(viewer, area: viewer.scope))
+    /// The list of reports, for the viewer's area or an area below it.
+    func reportsIndex(_ viewer: Viewer) throws -> Page {
+        let area = try query(.completion, viewer).area ?? viewer.scope
+        let tree = try reports.areaTree()
+        guard tree.nodes[area] != nil else { throw ReportError(.notFound, "no area or centre with code") }
+        guard tree.isWithin(area, viewer.scope) else { throw ReportError(.forbidden, "the area asked for is outside your area") }
+        var page = Page(title: viewer.text.reports, body: "<h1>\(HTML.escape(viewer.text.reports))</h1>\n" + reportLinks(viewer, area: area))
+        page.breadcrumb = try breadcrumb(viewer, to: area)
+        return page
     }
 
     func reportLinks(_ viewer: Viewer, area: String) -> String {

@@ -32,7 +32,7 @@ extension DashboardApp {
                 return loginForm(request, failed: true, next: next)
             }
             var response = Self.redirect(next)
-            response.setCookie(sessionCookie(Session.make(for: user, key: key, now: Accounts.now())))
+            response.setCookie(sessionCookie(Session.make(for: user, key: try signingKey(), now: Accounts.now())))
             return response
         } catch {
             return failure(error, context)
@@ -46,7 +46,7 @@ extension DashboardApp {
                 return Self.jsonError(.notFound, "this sign-in link is unknown, used or expired")
             }
             var response = Self.redirect(next)
-            response.setCookie(sessionCookie(Session.make(for: user, key: key, now: Accounts.now())))
+            response.setCookie(sessionCookie(Session.make(for: user, key: try signingKey(), now: Accounts.now())))
             return response
         } catch {
             return failure(error, context)

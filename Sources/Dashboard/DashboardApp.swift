@@ -19,7 +19,13 @@ struct Viewer {
 struct DashboardApp: Sendable {
     let reports: ReportDatabase
     let accounts: Accounts
-    let key: SymmetricKey
+    let key: SymmetricKey?
+
+    /// The session-signing key.
+    func signingKey() throws -> SymmetricKey {
+        if let key { return key }
+        return try accounts.sessionKey()
+    }
 
     static let languageCookie = "hocso_lang"
 
@@ -27,7 +33,7 @@ struct DashboardApp: Sendable {
     func viewer(_ request: Request) throws -> Viewer? {
         guard let value = request.cookies[Session.cookieName]?.value else { return nil }
         var found: HubUser?
-        let name = Session.username(in: value, key: key, now: Accounts.now()) { name in
+        let name = Session.username(in: value, key: try signingKey(), now: Accounts.now()) { name in
             found = try? accounts.user(name)
             return found?.passwordHash
         }

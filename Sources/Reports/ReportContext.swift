@@ -30,9 +30,11 @@ struct ReportContext {
             throw ReportError(.forbidden, "the account's area '\(scope)' no longer exists")
         }
         if let area = query.area {
-            guard tree.nodes[area] != nil else { throw ReportError(.notFound, "no area or centre with code '\(area)'") }
+            // To a scoped viewer (the dashboard) the answer never repeats a code outside the scope.
+            let shown = query.scope == nil ? " '\(area)'" : ""
+            guard tree.nodes[area] != nil else { throw ReportError(.notFound, "no area or centre with code\(shown)") }
             if let scope = query.scope, !tree.isWithin(area, scope) {
-                throw ReportError(.forbidden, "area '\(area)' is outside your area")
+                throw ReportError(.forbidden, "the area asked for is outside your area")
             }
         }
         let root = query.area ?? query.scope

@@ -17,14 +17,18 @@ extension ReportDatabase {
     /// rowid. Idempotent; safe to run from several processes (each chunk is one write transaction
     /// that re-reads the mark inside it).
     @discardableResult
-    public func refresh() throws -> RefreshCounts {
+    public func refresh() throws -> RefreshCounts { try refresh(chunk: Self.refreshChunk) }
+
+    /// `refresh` reading at most `chunk` rowids per transaction (tests use tiny chunks to prove
+    /// the result does not depend on where the cuts fall).
+    func refresh(chunk: Int64) throws -> RefreshCounts {
         var total: Int64 = 0
         while true {
             let (read, through, more) = try write { db -> (Int64, Int64, Bool) in
                 let mark = try Int64.fetchOne(db, sql: "SELECT value FROM report_state WHERE key = 'events_rowid'") ?? 0
                 let last = try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM events") ?? 0
                 guard last > mark else { return (0, mark, false) }
-                let upper = min(last, mark + Self.refreshChunk)
+                let upper = min(last, mark + chunk)
                 try Self.apply(from: mark, through: upper, db)
                 try db.execute(
                     sql: """

@@ -77,7 +77,7 @@ struct DevCommand: AsyncParsableCommand {
                 throw ExitCode.failure
             }
             let router = Router()
-            try Dashboard.addRoutes(to: router, store: store)
+            Dashboard.addRoutes(to: router, store: store)
             let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)))
             Console.error("hocso dev dashboard: http://127.0.0.1:\(port)/dashboard")
             try await app.runService()

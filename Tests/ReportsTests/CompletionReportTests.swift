@@ -1,0 +1,115 @@
+import Foundation
+import HubStore
+import Testing
+@testable import Reports
+
+@Suite struct CompletionReportTests {
+    /// (area code, enrolled, started, completed, passed, completion %, median days)
+    struct Expected: Sendable, CustomStringConvertible {
+        var by: AreaLevel
+        var area: String?
+        var rows: [[String]]
+        var description: String { "by \(by.rawValue) in \(area ?? "everything")" }
+    }
+
+    static let cases: [Expected] = [
+        Expected(by: .district, area: nil, rows: [
+            ["C0", "1", "1", "1", "1", "100", "1"],
+            ["D1", "3", "2", "1", "1", "33.3", "2"],
+            ["D2", "2", "2", "1", "1", "50", "4"],
+            ["", "6", "5", "3", "3", "50", "2"],
+        ]),
+        Expected(by: .commune, area: "D1", rows: [
+            ["C11", "3", "2", "1", "1", "33.3", "2"],
+            ["", "3", "2", "1", "1", "33.3", "2"],
+        ]),
+        Expected(by: .center, area: "P", rows: [
+            [HubFixture.nodeC, "1", "1", "1", "1", "100", "1"],
+            [HubFixture.nodeA, "3", "2", "1", "1", "33.3", "2"],
+            [HubFixture.nodeB, "2", "2", "1", "1", "50", "4"],
+            ["", "6", "5", "3", "3", "50", "2"],
+        ]),
+        Expected(by: .province, area: "C21", rows: [
+            ["C21", "2", "2", "1", "1", "50", "4"],
+            ["", "2", "2", "1", "1", "50", "4"],
+        ]),
+    ]
+
+    @Test(arguments: cases)
+    func countsPerArea(_ expected: Expected) throws {
+        let fixture = try HubFixture()
+        defer { fixture.remove() }
+        let report = try fixture.db.report(ReportQuery(.completion, area: expected.area, by: expected.by))
+        let ids = ["area_code", "enrolled", "started", "completed", "passed", "completion_rate", "median_days"]
+        let got = report.rows.map { row in ids.map { id in CSVRenderer.plain(row[report.columns.firstIndex { $0.id == id } ?? 0]) } }
+        #expect(got == expected.rows)
+    }
+
+    @Test func cohortDatesCountOnlyLearnersWhoStartedInTheRange() throws {
+        let fixture = try HubFixture()
+        defer { fixture.remove() }
+        // B1 opened on 06-03 and C1 on 06-04; A's learners on 06-02.
+        let report = try fixture.db.report(ReportQuery(.completion, from: LocalDate("2025-06-03"), by: .province))
+        #expect(report.column("enrolled").last == .integer(3))
+        // B1 completed on 06-07: by 06-05 only C1 (06-05) had completed.
+        let early = try fixture.db.report(ReportQuery(.completion, from: LocalDate("2025-06-03"), to: LocalDate("2025-06-05"), by: .province))
+        #expect(early.column("completed").last == .integer(1))
+    }
+
+    @Test func refreshIsIncrementalAndIndependentOfChunks() throws {
+        let all = HubFixture.allEvents()
+        let whole = try HubFixture()
+        defer { whole.remove() }
+        let expected = JSONRenderer().render(try whole.db.report(ReportQuery(.completion, by: .center)))
+
+        // The same events arriving in two imports, refreshed in between, in chunks of 3 rowids.
+        let split = try HubFixture(events: false)
+        defer { split.remove() }
+        let half = all.count / 2
+        try split.insert(Array(all.prefix(half)))
+        _ = try split.db.refresh(chunk: 3)
+        try split.insert(Array(all.suffix(from: half)))
+        let counts = try split.db.refresh(chunk: 3)
+        #expect(counts.events == Int64(all.count - half))
+        #expect(JSONRenderer().render(try split.db.report(ReportQuery(.completion, by: .center))) == expected)
+
+        // A rebuild from nothing gives the same again, and so do the wrong-answer runs.
+        _ = try split.db.rebuild()
+        #expect(JSONRenderer().render(try split.db.report(ReportQuery(.completion, by: .center))) == expected)
+        let help = try split.db.report(ReportQuery(.needsHelp, asOf: LocalDate("2025-06-30")))
+        #expect(help.column("wrong_in_a_row").contains(.integer(3)))
+    }
+
+    @Test func needsHelpListsRunsOfWrongAnswersAndStalledLearners() throws {
+        let fixture = try HubFixture()
+        defer { fixture.remove() }
+        let report = try fixture.db.report(ReportQuery(.needsHelp, asOf: LocalDate("2025-06-30")))
+        #expect(report.column("learner") == [.text("A3"), .text("B2")])
+        #expect(report.column("wrong_in_a_row") == [.integer(3), .integer(1)])
+        #expect(report.column("days_inactive") == [.integer(28), .integer(27)])
+        // Within 14 days of the last activity, B2 is neither stalled nor on a run of 3.
+        let soon = try fixture.db.report(ReportQuery(.needsHelp, asOf: LocalDate("2025-06-05")))
+        #expect(soon.column("learner") == [.text("A3")])
+    }
+
+    @Test func itemAnalysisCountsFirstTriesAndWrongAnswers() throws {
+        let fixture = try HubFixture()
+        defer { fixture.remove() }
+        let report = try fixture.db.report(ReportQuery(.items, course: "k"))
+        #expect(report.column("question") == [.text("q1"), .text("f1")])
+        // q1: A1, B1, C1 right at attempt 1; A3 wrong at attempts 1–3; B2 wrong at attempt 1.
+        #expect(report.column("attempts") == [.integer(7), .integer(3)])
+        #expect(report.column("first_tries") == [.integer(5), .integer(3)])
+        #expect(report.column("first_try_correct") == [.number(60), .number(100)])
+        #expect(report.column("hints_used") == [.number(14.3), .number(0)])
+        #expect(report.column("common_wrong").first == .text("Sai, \"trích dẫn\" (4)"))
+    }
+
+    @Test func inclusionSplitsByAgeBandAndGender() throws {
+        let fixture = try HubFixture()
+        defer { fixture.remove() }
+        let report = try fixture.db.report(ReportQuery(.inclusion, language: .en, asOf: LocalDate("2025-06-30")))
+        let rows = report.rows.map { "\($0[0].string ?? "") \($0[1].string ?? "") \(CSVRenderer.plain($0[3]))/\(CSVRenderer.plain($0[5]))" }
+        #expect(rows == ["25–34 Women 1/1", "35–44 Men 1/0", "35–44 Women 1/0", "55–64 Men 1/1", "65+ Women 2/1", "Total  6/3"])
+    }
+}

@@ -1,0 +1,157 @@
+@testable import Dashboard
+import Foundation
+import HubStore
+import Testing
+@testable import Reports
+
+/// A district coordinator reads nothing of another district, through any page or endpoint.
+@Suite(.serialized) struct DashboardAccessTests {
+    /// Things only the other areas have: names of areas, centres and learners, node ids.
+    static let foreignMarkers = [
+        "Huyện Hai", "Xã Hai Một", "Bưu điện B", "Hoàng Thị Em", "Phạm Văn Dũng", "Phường Trực Thuộc", "Điểm trường C",
+        "Đỗ Thị Giang", HubFixture.nodeB, HubFixture.nodeC,
+    ]
+    /// Codes of areas and centres outside district D1.
+    static let foreignCodes = ["D2", "C21", HubFixture.nodeB, "C0", HubFixture.nodeC, "P", "NO-SUCH-AREA"]
+
+    static func routes(area code: String?) -> [String] {
+        let q = code.map { "area=\($0)" } ?? ""
+        var routes = [
+            "/dashboard/course/k?\(q)", "/dashboard/items/k?\(q)", "/dashboard/reports?\(q)",
+        ]
+        if let code { routes.append("/dashboard/area/\(code)") } else { routes.append("/dashboard") }
+        for kind in ReportKind.allCases {
+            routes += ["/dashboard/report/\(kind.rawValue)?\(q)", "/dashboard/api/\(kind.rawValue)?\(q)", "/dashboard/csv/\(kind.rawValue)?\(q)"]
+            routes.append("/dashboard/api/\(kind.rawValue)?course=k&by=center&\(q)")
+        }
+        return routes
+    }
+
+    func withServer(_ body: (HubFixture, DashboardServer, TestHTTP) async throws -> Void) async throws {
+        let fixture = try HubFixture()
+        defer { fixture.remove() }
+        let accounts = Accounts(store: fixture.store)
+        try accounts.add(username: "huyen1", password: "mật khẩu một", area: "D1", rounds: 1000)
+        try accounts.add(username: "tinh", password: "mật khẩu tỉnh", area: "P", rounds: 1000)
+        let server = try await DashboardServer(store: fixture.store)
+        defer { server.stop() }
+        try await body(fixture, server, TestHTTP())
+    }
+
+    func signIn(_ http: TestHTTP, _ server: DashboardServer, _ user: String, _ password: String) async throws -> String {
+        let reply = try await http.send(
+            server.base + "/dashboard/login", method: "POST", form: ["username": user, "password": password, "next": "/dashboard"])
+        #expect(reply.status == 303)
+        let setCookie = reply.header("Set-Cookie") ?? ""
+        #expect(setCookie.contains("HttpOnly"))
+        #expect(setCookie.lowercased().contains("samesite=strict"))
+        return try #require(reply.cookie("hocso_session"))
+    }
+
+    @Test func districtCoordinatorCannotReadAnotherDistrict() async throws {
+        try await withServer { _, server, http in
+            let cookie = try await signIn(http, server, "huyen1", "mật khẩu một")
+            for code in Self.foreignCodes {
+                for route in Self.routes(area: code) {
+                    let reply = try await http.send(server.base + route, cookie: cookie)
+                    #expect([403, 404].contains(reply.status), "\(route) answered \(reply.status)")
+                    for marker in Self.foreignMarkers { #expect(!reply.body.contains(marker), "\(route) shows \(marker)") }
+                }
+            }
+            // Its own pages (no area given) show only D1.
+            for route in Self.routes(area: nil) + Self.routes(area: "D1") + Self.routes(area: "C11") + Self.routes(area: HubFixture.nodeA) {
+                let reply = try await http.send(server.base + route, cookie: cookie)
+                #expect(reply.status == 200, "\(route) answered \(reply.status)")
+                for marker in Self.foreignMarkers { #expect(!reply.body.contains(marker), "\(route) shows \(marker)") }
+            }
+            // The numbers are D1's alone: 3 enrolled; q1 answered 4 times (A1 once, A3 three times).
+            let completion = try await http.send(server.base + "/dashboard/api/completion", cookie: cookie)
+            #expect(completion.body.contains("\"enrolled\" : 3"))
+            #expect(!completion.body.contains("\"enrolled\" : 6"))
+            let items = try await http.send(server.base + "/dashboard/api/items?course=k", cookie: cookie)
+            let json = try JSONSerialization.jsonObject(with: Data(items.body.utf8)) as? [String: Any]
+            let rows = json?["rows"] as? [[String: Any]] ?? []
+            #expect(rows.first { $0["question"] as? String == "q1" }?["attempts"] as? Int == 4)
+        }
+    }
+
+    @Test func provinceCoordinatorSeesEverything() async throws {
+        try await withServer { _, server, http in
+            let cookie = try await signIn(http, server, "tinh", "mật khẩu tỉnh")
+            let completion = try await http.send(server.base + "/dashboard/api/completion?by=district", cookie: cookie)
+            #expect(completion.body.contains("\"enrolled\" : 6"))
+            let page = try await http.send(server.base + "/dashboard/area/D2?lang=en", cookie: cookie)
+            #expect(page.status == 200)
+            #expect(page.body.contains("Overview"))
+            #expect(page.body.contains("Xã Hai Một"))
+        }
+    }
+
+    @Test func signInIsRequiredAndSessionsCannotBeForged() async throws {
+        try await withServer { _, server, http in
+            let page = try await http.send(server.base + "/dashboard/area/D1")
+            #expect(page.status == 303)
+            #expect(page.header("Location")?.hasPrefix("/dashboard/login?next=") == true)
+            let api = try await http.send(server.base + "/dashboard/api/completion")
+            #expect(api.status == 401)
+            #expect(api.header("Content-Type")?.hasPrefix("application/json") == true)
+            let wrong = try await http.send(
+                server.base + "/dashboard/login", method: "POST", form: ["username": "huyen1", "password": "sai rồi!!"])
+            #expect(wrong.status == 401)
+            #expect(wrong.cookie("hocso_session") == nil)
+
+            let cookie = try await signIn(http, server, "huyen1", "mật khẩu một")
+            // Claiming to be "tinh" with huyen1's signature fails.
+            let parts = cookie.dropFirst("hocso_session=".count).split(separator: ".")
+            let forged = "hocso_session=" + Data("tinh".utf8).base64EncodedString().replacingOccurrences(of: "=", with: "") + "." + parts[1] + "." + parts[2]
+            #expect(try await http.send(server.base + "/dashboard/api/completion", cookie: forged).status == 401)
+            let tampered = String(cookie.dropLast()) + (cookie.hasSuffix("A") ? "B" : "A")
+            #expect(try await http.send(server.base + "/dashboard/api/completion", cookie: tampered).status == 401)
+            #expect(try await http.send(server.base + "/dashboard/api/completion", cookie: cookie).status == 200)
+        }
+    }
+
+    @Test func loginLinksWorkOnceAndExpire() async throws {
+        try await withServer { fixture, server, http in
+            let accounts = Accounts(store: fixture.store)
+            let token = try accounts.makeLoginLink(username: "huyen1", next: "/dashboard/items/k")
+            let first = try await http.send(server.base + "/dashboard/link/\(token)")
+            #expect(first.status == 303)
+            #expect(first.header("Location") == "/dashboard/items/k")
+            let cookie = try #require(first.cookie("hocso_session"))
+            #expect(try await http.send(server.base + "/dashboard/items/k", cookie: cookie).status == 200)
+            #expect(try await http.send(server.base + "/dashboard/link/\(token)").status == 404)
+
+            let old = try accounts.makeLoginLink(username: "huyen1", minutes: 1, now: Accounts.now() - 120_000)
+            #expect(try await http.send(server.base + "/dashboard/link/\(old)").status == 404)
+            // A link cannot send anyone off the dashboard.
+            let away = try accounts.makeLoginLink(username: "huyen1", next: "https://example.com/")
+            #expect(try await http.send(server.base + "/dashboard/link/\(away)").header("Location") == "/dashboard")
+        }
+    }
+}
+
+@Suite struct PasswordHashTests {
+    /// PBKDF2-HMAC-SHA256 test vectors (RFC 7914 §11 and the widely published "password"/"salt" set).
+    static let vectors: [(String, String, Int, Int, String)] = [
+        ("password", "salt", 1, 32, "120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b"),
+        ("password", "salt", 2, 32, "ae4d0c95af6b46d32d0adff928f06dd02a303f8ef3c251dfd6e2d85a95474c43"),
+        ("password", "salt", 4096, 32, "c5e478d59288c841aa530db6845c4c8d962893a001ce4e11a4963873aa98134a"),
+        ("passwd", "salt", 1, 64, "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783"),
+    ]
+
+    @Test(arguments: vectors)
+    func matchesPublishedVectors(_ password: String, _ salt: String, _ rounds: Int, _ length: Int, _ hex: String) {
+        let out = PasswordHash.pbkdf2(Array(password.utf8), salt: Array(salt.utf8), rounds: rounds, length: length)
+        #expect(out.map { String(format: "%02x", $0) }.joined() == hex)
+    }
+
+    @Test func verifiesAndRejects() {
+        let stored = PasswordHash.make("Mật khẩu dài", rounds: 500)
+        #expect(stored.hasPrefix("pbkdf2-sha256$500$"))
+        #expect(PasswordHash.verify("Mật khẩu dài", against: stored))
+        #expect(PasswordHash.verify("Mật khẩu dài".decomposedStringWithCanonicalMapping, against: stored))
+        #expect(!PasswordHash.verify("mật khẩu dài", against: stored))
+        #expect(!PasswordHash.verify("x", against: "garbage"))
+    }
+}
