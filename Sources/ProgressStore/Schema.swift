@@ -7,6 +7,8 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-centre", migrate: v1Centre)
+        // Sync's tables (identity, hubs, exports), defined beside the sync code that owns them.
+        migrator.registerMigration("v2-sync", migrate: CentreStore.v2Sync)
         return migrator
     }
 

@@ -31,7 +31,7 @@ struct SchemaTests {
         let second = try db.open()
         #expect(second.nodeId == first)
         let applied = try second.pool.read { try Schema.migrator.appliedIdentifiers($0) }
-        #expect(applied == ["v1-centre"])
+        #expect(applied == ["v1-centre", "v2-sync"])
     }
 
     @Test func writerConnectionIsAlsoFull() throws {
