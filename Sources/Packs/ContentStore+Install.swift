@@ -31,7 +31,8 @@ extension ContentStore {
             let sink = StagingSink(root: staging.path)
             let reader = PackReader(
                 trustedKeys: policy.trustedKeys, requireSignature: policy.requireSignature,
-                limits: PackLimits(maxEntries: policy.maxEntries, maxTotalBytes: policy.maxTotalBytes))
+                limits: PackLimits(maxEntries: policy.maxEntries, maxTotalBytes: policy.maxTotalBytes),
+                decodesCourse: false)
             let contents = try reader.read(pack: pack, sink: sink) { manifest in
                 try checkVersion(manifest, pack: pack.path, policy: policy)
                 try checkSpace(manifest, pack: pack.path, policy: policy)

@@ -26,8 +26,8 @@ struct PackContents {
     var signer: PublicKey?
     /// Whether the signer is among the trusted keys.
     var isTrusted: Bool
-    /// The compiled course.
-    var course: Course
+    /// The compiled course, when the reader was asked to decode it whole.
+    var course: Course?
 }
 
 /// Bounds on what a pack may expand to.
@@ -46,6 +46,9 @@ struct PackReader {
     var trustedKeys: [PublicKey]
     var requireSignature: Bool
     var limits: PackLimits
+    /// Whether to decode all of course.json (verify does; install checks only its id and version,
+    /// since the hashes already tie it to the manifest and a full decode dominates install time).
+    var decodesCourse = true
 
     func read(
         pack: URL, sink: PackEntrySink? = nil, beforeData: (PackManifest) throws -> Void = { _ in }
@@ -175,14 +178,21 @@ struct PackReader {
         }
 
         // 4. The course itself, which must be the one the manifest names.
-        let course: Course
+        struct Identity: Decodable { var id: String; var version: Int }
+        let course: Course?
+        let identity: Identity
         do {
-            course = try PackJSON.decode(Course.self, from: courseData)
+            if decodesCourse {
+                let full = try PackJSON.decode(Course.self, from: courseData)
+                (course, identity) = (full, Identity(id: full.id, version: full.version))
+            } else {
+                (course, identity) = (nil, try PackJSON.decode(Identity.self, from: courseData))
+            }
         } catch {
             throw PackError.refused(.badCourse, pack: name, "course.json is not a valid compiled course")
         }
-        guard course.id == manifest.course.id, course.version == manifest.course.version else {
-            throw PackError.refused(.badCourse, pack: name, "course.json holds course '\(course.id)' version \(course.version) but the manifest names '\(manifest.course.id)' version \(manifest.course.version)")
+        guard identity.id == manifest.course.id, identity.version == manifest.course.version else {
+            throw PackError.refused(.badCourse, pack: name, "course.json holds course '\(identity.id)' version \(identity.version) but the manifest names '\(manifest.course.id)' version \(manifest.course.version)")
         }
         return PackContents(
             manifest: manifest, manifestData: manifestData, signatureData: signatureData, signer: signer,

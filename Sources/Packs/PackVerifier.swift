@@ -29,7 +29,10 @@ public struct PackVerifier: Sendable {
             trustedKeys: trustedKeys, requireSignature: requireSignature,
             limits: PackLimits(maxEntries: maxEntries, maxTotalBytes: maxTotalBytes)
         ).read(pack: pack)
-        return PackInspection(manifest: contents.manifest, signer: contents.signer, isTrusted: contents.isTrusted, course: contents.course)
+        guard let course = contents.course else {
+            throw PackError.refused(.badCourse, pack: pack.path, "course.json was not decoded")
+        }
+        return PackInspection(manifest: contents.manifest, signer: contents.signer, isTrusted: contents.isTrusted, course: course)
     }
 }
 
