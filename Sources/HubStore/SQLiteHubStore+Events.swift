@@ -13,25 +13,35 @@ extension SQLiteHubStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (node_id, seq) DO NOTHING
                 """)
+            guard let connection = db.sqliteConnection else { throw HubStoreError(.storage, "the database connection is closed") }
+            let raw = RawInsert(statement: insert.sqliteStatement, connection: connection)
             var counts = InsertCounts()
             var heldSeqs: [String: [Int64]] = [:]
             for event in events {
-                insert.setUncheckedArguments([
-                    event.nodeId, event.seq, event.kind, event.learner, event.occurredAt, event.recordedAt, event.courseId,
-                    event.courseVersion, event.lessonId, event.itemId, event.attempt, event.payload, receivedAt, via,
-                ])
-                do {
-                    try insert.execute()
-                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                raw.bind(1, event.nodeId)
+                raw.bind(2, event.seq)
+                raw.bind(3, event.kind)
+                raw.bind(4, event.learner)
+                raw.bind(5, event.occurredAt)
+                raw.bind(6, event.recordedAt)
+                raw.bind(7, event.courseId)
+                raw.bind(8, event.courseVersion)
+                raw.bind(9, event.lessonId)
+                raw.bind(10, event.itemId)
+                raw.bind(11, event.attempt)
+                raw.bind(12, event.payload)
+                raw.bind(13, receivedAt)
+                raw.bind(14, via)
+                switch try raw.step() {
+                case .rejected:
                     // A CHECK or foreign key refused this row only; the statement was backed out
                     // and the transaction goes on with the rest of the batch.
                     counts.rejected += 1
                     continue
-                }
-                if db.changesCount == 1 {
+                case .inserted:
                     counts.new += 1
                     if event.kind.hasPrefix("learner.") { try Self.applyLearner(event, db) }
-                } else {
+                case .duplicate:
                     counts.duplicate += 1
                 }
                 heldSeqs[event.nodeId, default: []].append(event.seq)

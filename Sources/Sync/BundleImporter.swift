@@ -84,9 +84,20 @@ public struct BundleImporter: Sendable {
         try checkConsistency(manifest, name: name)
         try hubStoreErrors { try store.touch(node, at: clock()) }
 
+        // What the hub already holds needs no reading at all: a bundle imported again costs
+        // its manifest, and a data file whose whole range is held is skipped unread.
+        let holdings = try hubStoreErrors { try store.holdings(node) }
+        if Self.covers(holdings, manifest.firstSeq, manifest.lastSeq) {
+            result.counts.duplicate += manifest.eventCount
+            return
+        }
         for file in manifest.files {
             guard let entry = try reader.nextEntry(), entry.path == file.path, entry.type == .regular, entry.size == file.bytes else {
                 throw SyncError(.corrupt, "bundle refused: '\(name)' lacks \(file.path) where its manifest lists it")
+            }
+            if Self.covers(holdings, file.firstSeq, file.lastSeq) {
+                result.counts.duplicate += file.events
+                continue
             }
             let data = try reader.readAll(limit: Int(file.bytes))
             guard Int64(data.count) == file.bytes, Digest.sha256Hex(data) == file.sha256 else {
@@ -105,6 +116,11 @@ public struct BundleImporter: Sendable {
         if try reader.nextEntry() != nil {
             throw SyncError(.corrupt, "bundle refused: '\(name)' holds entries its manifest does not list")
         }
+    }
+
+    /// Whether one held range covers `first…last` (held ranges are merged, so one must).
+    static func covers(_ holdings: Holdings, _ first: Int64, _ last: Int64) -> Bool {
+        holdings.held.contains { $0.first <= first && $0.last >= last }
     }
 
     private func checkConsistency(_ manifest: BundleManifest, name: String) throws {

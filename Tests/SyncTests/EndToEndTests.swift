@@ -58,6 +58,13 @@ struct EndToEndTests {
         try expectSuccess(export)
         let bundles = try FileManager.default.contentsOfDirectory(atPath: usb.path).filter { $0.hasSuffix(".hsbundle") }
         #expect(bundles == ["\(setup.centre.nodeId)-1-61.hsbundle"])
+        // A copy with a flipped byte: refused with one clear line and exit status 1, nothing stored.
+        var data = try Data(contentsOf: usb.appendingPathComponent(bundles[0]))
+        data[data.count / 2] ^= 1
+        try data.write(to: setup.dir.appendingPathComponent("damaged.hsbundle"))
+        let damaged = try HocSoBinary.run(["hub", "import", setup.dir.appendingPathComponent("damaged.hsbundle").path, "--db", setup.hubDB.path])
+        #expect(damaged.status == 1 && damaged.stderr.contains("bundle refused:"))
+        #expect(try setup.hubEventCount() == (0, 0))
         let imported = try HocSoBinary.run(["hub", "import", usb.appendingPathComponent(bundles[0]).path, "--db", setup.hubDB.path])
         try expectSuccess(imported)
         #expect(imported.stdout.contains("61 new, 0 duplicate, 0 rejected"))
@@ -68,12 +75,6 @@ struct EndToEndTests {
         let status = try HocSoBinary.run(["sync", "status", "--db", setup.centreDB.path])
         #expect(status.stdout.contains("to export: 0") && status.stdout.contains("acknowledged: 61"))
         #expect(try setup.hubEventCount() == (61, 61))
-        // A flipped byte: refused with one clear line and exit status 1.
-        var data = try Data(contentsOf: usb.appendingPathComponent(bundles[0]))
-        data[data.count / 2] ^= 1
-        try data.write(to: usb.appendingPathComponent("damaged.hsbundle"))
-        let damaged = try HocSoBinary.run(["hub", "import", usb.appendingPathComponent("damaged.hsbundle").path, "--db", setup.hubDB.path])
-        #expect(damaged.status == 1 && damaged.stderr.contains("bundle refused:"))
     }
 
     @Test("answers → push over HTTP to a real `hocso hub serve` → acknowledged")
