@@ -1,3 +1,4 @@
+import Dashboard
 import Foundation
 import HubStore
 import Hummingbird
@@ -34,7 +35,7 @@ public struct HubServerConfiguration: Sendable {
 }
 
 /// The hub's HTTP server (Hummingbird 2): `POST /api/v1/events`, `GET /api/v1/catalogue`,
-/// `GET /api/v1/packs/{file}` (with Range), `GET /healthz`, and the dashboard's routes.
+/// `GET /api/v1/packs/{file}` (with Range), `GET /healthz`, and the dashboard (`/dashboard`).
 public enum HubServer {
     /// Builds the application; `onRunning` receives the bound port.
     public static func application(
@@ -66,9 +67,8 @@ public enum HubServer {
         router.get("api/v1/packs/:file") { request, context -> Response in
             try await PacksEndpoint.handle(request, context: context, catalogue: catalogue)
         }
-        // Dashboard mount point (issue 5): when the reports work lands `DashboardRoutes`, call
-        //     DashboardRoutes.add(to: router, store: store)
-        // here. Until then the hub serves only the sync endpoints.
+        // The coordinators' dashboard (issue 5): every route under /dashboard.
+        Dashboard.addRoutes(to: router, store: store)
 
         return Application(
             router: router,
