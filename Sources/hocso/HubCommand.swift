@@ -201,7 +201,8 @@ struct HubCommand: AsyncParsableCommand {
             print("total: \(t.new) new, \(t.duplicate) duplicate, \(t.rejected) rejected")
             for held in report.holdings {
                 let gaps = held.gaps.isEmpty ? "no gaps" : "missing " + held.gaps.map(\.description).joined(separator: ", ")
-                print("\(held.node): holds 1–\(held.contiguousThrough) contiguous; \(gaps)")
+                let start = held.contiguousThrough > 0 ? "holds 1–\(held.contiguousThrough) without a break" : "lacks seq 1"
+                print("\(held.node): \(start); \(gaps)")
             }
             for url in report.receipts { print("receipt: \(url.path)") }
             if report.hasRefusals { throw ExitCode.failure }
