@@ -29,7 +29,8 @@ extension LearnerApp {
             body += ["", styler.apply(TextStyle(bold: true, foreground: .green), to: strings.hint(index + 1, question.hints.count))]
             body += r.render(hint)
         }
-        var footer = kindIsText(question) ? strings.textKeys : strings.questionKeys
+        // The input method shows in the footer whenever typing is asked for, with its toggle key.
+        var footer = kindIsText(question) ? strings.inputMethod(state.text.method) + " (Ctrl-T) · " + strings.textKeys : strings.questionKeys
         if let outcome = state.outcome {
             body.append("")
             focus = body.count
@@ -38,11 +39,12 @@ extension LearnerApp {
         } else {
             body += [""] + Layout.wrap(strings.instruction(kindName(question), usesKeys), width: width).map { styler.apply(TextStyle(dim: true), to: $0) }
         }
-        if !usesKeys, state.outcome == nil { footer = strings.lineHelp }
+        if !usesKeys, state.outcome == nil {
+            footer = kindIsText(question) ? strings.inputMethod(state.text.method) + " · " + strings.lineHelp : strings.lineHelp
+        }
         var content = ScreenContent(
             title: lesson.title, indicator: strings.questionCounter(position.number, position.total), body: body,
             focus: focus, footer: footer)
-        if kindIsText(question), state.outcome == nil { content.status = strings.inputMethod(state.text.method) + " (Ctrl-T)" }
         if state.outcome == nil, kindIsText(question) { content.prompt = strings.yourAnswer + " " }
         return content
     }

@@ -62,7 +62,7 @@ extension Strings {
         notANumber: "Please type a number, e.g. 2.5.",
         continueKey: "Press Enter to go on.",
         questionKeys: "h hint · r read aloud · q quit",
-        textKeys: "? hint · F5 read aloud · Ctrl-T typing · Esc quit",
+        textKeys: "? hint · F5 read aloud · Esc quit",
         lineHelp: "(h hint · q quit)",
         resultTitle: "Result",
         practiceResultTitle: "Practice result",

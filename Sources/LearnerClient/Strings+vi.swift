@@ -62,7 +62,7 @@ extension Strings {
         notANumber: "Hãy gõ một số, ví dụ 2,5.",
         continueKey: "Nhấn Enter để tiếp tục.",
         questionKeys: "h gợi ý · r đọc to · q thoát",
-        textKeys: "? gợi ý · F5 đọc to · Ctrl-T kiểu gõ · Esc thoát",
+        textKeys: "? gợi ý · F5 đọc to · Esc thoát",
         lineHelp: "(h gợi ý · q thoát)",
         resultTitle: "Kết quả",
         practiceResultTitle: "Kết quả luyện tập",

@@ -1,6 +1,5 @@
 import CourseModel
 import Foundation
-import Packs
 import Testing
 
 /// The real `hocso` binary in a real terminal (tmux, 80×24): sign in, read, answer one question
@@ -11,9 +10,10 @@ struct EndToEndTmuxTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// `.build/debug/hocso`, next to the test bundle or under the package root.
+    /// `$HOCSO_BINARY`, else `.build/debug/hocso` next to the test bundle or under the package root.
     static var binary: URL? {
         var candidates: [URL] = []
+        if let explicit = ProcessInfo.processInfo.environment["HOCSO_BINARY"] { candidates.append(URL(fileURLWithPath: explicit)) }
         if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
             candidates.append(URL(fileURLWithPath: bundle.bundlePath).deletingLastPathComponent().appendingPathComponent("hocso"))
         }
@@ -139,13 +139,131 @@ struct EndToEndTmuxTests {
         #expect(try sqlite(db, "SELECT count(*) FROM events WHERE kind = 'answer.submitted' AND payload LIKE '%\"correct\":true%'") == ["7"])
     }
 
-    /// Builds the sample course's pack and installs it into `store`.
+    /// Writes the course fixture (the same course as `SampleCourse`, as an author writes it), builds
+    /// its pack with `hocso pack build` and installs it with `hocso pack install --store`.
     func installSampleCourse(hocso: URL, work: URL, store: URL) throws {
+        let folder = work.appendingPathComponent("an-toan-mau")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for (name, text) in [("course.yaml", Self.courseYAML), ("01-dau-hieu.md", Self.lessonOne), ("02-ket-thuc.md", Self.lessonTwo)] {
+            try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
         let packs = work.appendingPathComponent("packs")
-        try FileManager.default.createDirectory(at: packs, withIntermediateDirectories: true)
-        let pack = try PackBuilder().build(course: SampleCourse.course, courseFolder: work, into: packs, signingKey: nil)
-        try ContentStore(root: store).install(pack: pack)
+        try run(hocso, ["pack", "build", folder.path, "--output", packs.path])
+        try run(hocso, ["pack", "install", packs.appendingPathComponent("an-toan-mau-3.hspack").path, "--store", store.path])
     }
+
+    func run(_ executable: URL, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw TmuxError(message: "hocso \(arguments.joined(separator: " ")) failed: \(String(decoding: data, as: UTF8.self))")
+        }
+    }
+
+    static let courseYAML = """
+        id: an-toan-mau
+        title: An toàn trên mạng (mẫu)
+        lang: vi
+        version: 3
+        description: Khoá học mẫu cho các bài kiểm thử.
+        lessons:
+          - 01-dau-hieu.md
+          - 02-ket-thuc.md
+        """
+
+    static let lessonOne = """
+        ---
+        id: dau-hieu
+        title: Dấu hiệu lừa đảo
+        ---
+
+        ## Mở đầu
+        <!-- id: mo-dau -->
+
+        Kẻ lừa đảo thường tạo cảm giác gấp gáp.
+
+        ## Mã OTP
+        <!-- id: otp -->
+
+        Không bao giờ đọc mã **OTP** cho người khác.
+
+        > [!WARNING]
+        > Ngân hàng không gọi để hỏi mã.
+
+        ## Kiểm tra
+
+        ### Ai được phép biết mã OTP của bạn?
+        <!-- id: otp-single -->
+
+        - ( ) Nhân viên ngân hàng
+          > Ngân hàng không bao giờ hỏi mã OTP.
+        - (x) Chỉ mình bạn
+        - ( ) Công an gọi điện
+
+        > [!TIP]
+        > OTP là mã dùng một lần.
+
+        > [!TIP]
+        > Không ai khác.
+
+        > [!NOTE]
+        > Mã OTP là chìa khoá: không đưa cho ai.
+
+        ### Đường link lạ trong tin nhắn có thể là lừa đảo.
+        <!-- id: link-tf -->
+
+        - (x) Đúng
+        - ( ) Sai
+
+        ### Dấu hiệu nào là lừa đảo? (chọn tất cả)
+        <!-- id: signs-multi -->
+
+        - [x] Đòi chuyển tiền gấp
+        - [x] Hỏi mã OTP
+        - [ ] Chào hỏi lịch sự
+
+        ### Gõ tên nước ta (hai chữ)
+        <!-- id: viet-short -->
+
+        - = Việt Nam
+
+        ### Phí 2,5 nghìn đồng viết bằng số thập phân (nghìn)?
+        <!-- id: fee-numeric -->
+
+        - = 2,5 ± 0
+
+        ### Sắp xếp các bước khi bị lừa
+        <!-- id: steps-order -->
+
+        1. Khoá thẻ
+        2. Báo ngân hàng
+        3. Báo công an
+
+        ### Ghép thuật ngữ với nghĩa
+        <!-- id: terms-match -->
+
+        - OTP -> Mã dùng một lần
+        - VNeID -> Định danh điện tử
+        - -> Mạng xã hội
+        """
+
+    static let lessonTwo = """
+        ---
+        id: ket-thuc
+        title: Tổng kết
+        ---
+
+        ## Tổng kết
+
+        Hãy cẩn thận.
+        """
 
     /// The number shown before `text` on the screen (`2. Chỉ mình bạn` → `2`).
     func number(of text: String, in screen: String, suffix: String = "") throws -> String {

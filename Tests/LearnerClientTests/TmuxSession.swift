@@ -51,24 +51,47 @@ final class TmuxSession {
 
     @discardableResult
     private func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: TmuxSession.which("tmux") ?? "/usr/bin/tmux")
-        process.arguments = ["-u", "-S", socket, "-f", "/dev/null"] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["LC_ALL"] = "C.UTF-8"
         environment.removeValue(forKey: "TMUX")
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        if process.terminationStatus != 0 && arguments.first != "kill-server" {
+        let tool = TmuxSession.which("tmux") ?? "/usr/bin/tmux"
+        let (status, text) = try Spawn.run(tool, ["-u", "-S", socket, "-f", "/dev/null"] + arguments, environment: environment)
+        if status != 0 && arguments.first != "kill-server" {
             throw TmuxError(message: "tmux \(arguments.joined(separator: " ")) failed: \(text)")
         }
         return text
+    }
+}
+
+/// Runs a program and waits for it with `posix_spawn` and `waitpid`.
+///
+/// Foundation's `Process` was seen not to reap `tmux new-session -d` here (a zombie client and a
+/// test that never returned), and the tmux server keeps inherited pipes open; so output goes to
+/// a temporary file and the child is waited for directly.
+enum Spawn {
+    static func run(_ path: String, _ arguments: [String], environment: [String: String]) throws -> (Int32, String) {
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("spawn-\(UUID().uuidString)").path
+        defer { unlink(outputPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([path] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
+        guard spawned == 0 else { throw TmuxError(message: "cannot start \(path): error \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+        let exited = status & 0x7f == 0
+        return (exited ? (status >> 8) & 0xff : 128 + (status & 0x7f), output)
     }
 }
 
