@@ -22,6 +22,15 @@ extension ReportDatabase {
     /// `refresh` reading at most `chunk` rowids per transaction (tests use tiny chunks to prove
     /// the result does not depend on where the cuts fall).
     func refresh(chunk: Int64) throws -> RefreshCounts {
+        // Most reports find nothing new: look first with a read, so they never wait for (or
+        // take) the write lock that imports need.
+        let (mark, last) = try read { db in
+            (
+                try Int64.fetchOne(db, sql: "SELECT value FROM report_state WHERE key = 'events_rowid'") ?? 0,
+                try Int64.fetchOne(db, sql: "SELECT max(rowid) FROM events") ?? 0
+            )
+        }
+        if last <= mark { return RefreshCounts(events: 0, through: mark) }
         var total: Int64 = 0
         while true {
             let (read, through, more) = try write { db -> (Int64, Int64, Bool) in

@@ -74,7 +74,11 @@ struct ReportCommand: ParsableCommand {
                 guard db == nil else { throw ValidationError("give --db or --centre-db, not both") }
                 report = try ReportDatabase.withCentre(at: URL(fileURLWithPath: centreDb), build)
             } else {
-                report = try build(ReportDatabase(path: db.map { URL(fileURLWithPath: $0) } ?? SQLiteHubStore.defaultPath))
+                let path = db.map { URL(fileURLWithPath: $0) } ?? SQLiteHubStore.defaultPath
+                guard FileManager.default.fileExists(atPath: path.path) else {
+                    throw Failure("no hub database at '\(path.path)' (give --db, or --centre-db for a centre's database)")
+                }
+                report = try build(ReportDatabase(path: path))
             }
             let text: String =
                 switch format {
