@@ -31,7 +31,10 @@ struct EndToEndTmuxTests {
         let db = work.appendingPathComponent("centre.sqlite")
         try installSampleCourse(hocso: hocso, work: work, store: store)
 
-        let command = "\(hocso.path) learn --db '\(db.path)' --store '\(store.path)' --lang vi; echo \"EXITED $?\"; sleep 60"
+        // After the client, the shell reports its status and whether the terminal is back in
+        // canonical mode (`icanon`, not raw mode's `-icanon`).
+        let command = "\(hocso.path) learn --db '\(db.path)' --store '\(store.path)' --lang vi; echo \"EXITED $?\"; "
+            + "stty -a | tr ' ' '\\n' | grep -x -- '-*icanon' | sed 's/^/MODE /'; sleep 60"
 
         // First sitting: read the lesson, answer three questions, leave with Ctrl-C.
         do {
@@ -71,8 +74,10 @@ struct EndToEndTmuxTests {
             try tmux.keys("Enter")
             try tmux.waitFor("Câu 4/7")
             try tmux.keys("C-c")
-            screen = try tmux.waitFor("EXITED 0")
+            try tmux.waitFor("EXITED 0")
+            screen = try tmux.waitFor("MODE ")
             #expect(screen.contains("Đã lưu mọi câu trả lời"))
+            #expect(screen.contains("MODE icanon"), "the terminal is restored after Ctrl-C")
         }
 
         // Second sitting: straight back to question 4; Telex for the typed answers; finish.
@@ -124,6 +129,7 @@ struct EndToEndTmuxTests {
             try tmux.waitFor("ĐẠT")
             try tmux.keys("q")
             try tmux.waitFor("EXITED 0")
+            #expect(try tmux.waitFor("MODE ").contains("MODE icanon"), "the terminal is restored after q")
         }
 
         let rows = try sqlite(db, "SELECT kind, coalesce(item_id, ''), coalesce(attempt, '') FROM events WHERE kind NOT LIKE 'learner.%' ORDER BY seq")
@@ -137,6 +143,36 @@ struct EndToEndTmuxTests {
         let typed = try sqlite(db, "SELECT payload FROM events WHERE item_id = 'viet-short'")
         #expect(typed.first?.contains("Việt Nam") == true, "the Telex answer is stored composed (NFC): \(typed)")
         #expect(try sqlite(db, "SELECT count(*) FROM events WHERE kind = 'answer.submitted' AND payload LIKE '%\"correct\":true%'") == ["7"])
+    }
+
+    @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux); the end-to-end test needs it"))
+    func terminatedClientRestoresTheTerminalAndKeepsTheAnswer() throws {
+        let hocso = try #require(Self.binary, "build the binary first: swift build --product hocso")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("hocso-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: work) }
+        let store = work.appendingPathComponent("store")
+        let db = work.appendingPathComponent("centre.sqlite")
+        try installSampleCourse(hocso: hocso, work: work, store: store)
+        let tmux = try TmuxSession(
+            command: "\(hocso.path) learn --db '\(db.path)' --store '\(store.path)' --learner DEMO; echo \"EXITED $?\"; "
+                + "stty -a | tr ' ' '\\n' | grep -x -- '-*icanon' | sed 's/^/MODE /'; sleep 60",
+            directory: work)
+        try tmux.waitFor("An toàn trên mạng (mẫu)")
+        try tmux.keys("Enter")
+        try tmux.keys("Enter")
+        try tmux.waitFor("Bước 1/2")
+        try tmux.keys("Enter")
+        try tmux.keys("Enter")
+        try tmux.keys("Enter")
+        let screen = try tmux.waitFor("Câu 1/7")
+        try tmux.type(try number(of: "Công an gọi điện", in: screen))
+        try tmux.waitFor("Chưa đúng")
+        let pid = try #require(try tmux.clientPID(), "the client's process id")
+        kill(pid, SIGTERM)
+        try tmux.waitFor("EXITED")
+        #expect(try tmux.waitFor("MODE ").contains("MODE icanon"), "the terminal is restored after SIGTERM")
+        #expect(try sqlite(db, "SELECT item_id FROM events WHERE kind = 'answer.submitted'") == ["otp-single"])
     }
 
     /// Writes the course fixture (the same course as `SampleCourse`, as an author writes it), builds

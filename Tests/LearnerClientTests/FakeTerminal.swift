@@ -22,8 +22,13 @@ final class FakeTerminal: Terminal {
 
     func size() -> (width: Int, height: Int) { (width, height) }
 
+    /// Sizes the window takes, one for each `.resized` event replayed.
+    var sizesOnResize: [(Int, Int)] = []
+
     func next(prompt: String) -> TerminalEvent {
-        inputs.isEmpty ? .end : inputs.removeFirst()
+        let event = inputs.isEmpty ? TerminalEvent.end : inputs.removeFirst()
+        if event == .resized, !sizesOnResize.isEmpty { (width, height) = sizesOnResize.removeFirst() }
+        return event
     }
 
     func draw(_ lines: [String]) { frames.append(lines) }

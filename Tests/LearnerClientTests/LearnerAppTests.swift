@@ -277,3 +277,21 @@ struct LineModeTests {
         }
     }
 }
+
+/// The runner: redraws at the new size after a resize, and leaves at the end of input.
+struct ClientRunnerTests {
+    @Test func resizeRedrawsAtTheNewSize() {
+        let terminal = FakeTerminal(keys: typing("DEMO") + [.enter])
+        terminal.inputs.append(.resized)
+        terminal.sizesOnResize = [(120, 30)]
+        let app = LearnerApp(
+            backend: InMemoryBackend(courses: [SampleCourse.course]), strings: .vietnamese,
+            environment: ClientEnvironment(now: { 0 }, speaker: .silent), usesKeys: true, colorMode: .none)
+        ClientRunner(app: app, terminal: terminal).run()
+        #expect(terminal.frames.first?.count == 24)
+        #expect(terminal.frames.last?.count == 30)
+        #expect(terminal.frames.last?.first.map { TerminalWidthOf($0) } == 120)
+        #expect(terminal.frames.last?.contains { $0.contains("An toàn trên mạng (mẫu)") } == true)
+        #expect(terminal.farewellText == Strings.vietnamese.saved)
+    }
+}

@@ -33,6 +33,13 @@ final class TmuxSession {
         for character in text { try tmux(["send-keys", "-t", name, "-l", String(character)]) }
     }
 
+    /// The process id of the program the pane's shell is running (its first child).
+    func clientPID() throws -> pid_t? {
+        let shell = try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return children.split(separator: " ").first.flatMap { pid_t($0) }
+    }
+
     /// The screen as text.
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 
