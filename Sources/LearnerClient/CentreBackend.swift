@@ -18,6 +18,7 @@ public final class CentreBackend: LearnerBackend {
         self.content = content
     }
 
+    /// See `LearnerBackend`.
     public func learner(code: String) throws -> LearnerAccount? {
         guard let learner = try store.learner(code: code) else { return nil }
         return LearnerAccount(
@@ -25,8 +26,10 @@ public final class CentreBackend: LearnerBackend {
             key: learner.globalKey(node: store.nodeId))
     }
 
+    /// See `LearnerBackend`.
     public func verifyPIN(_ pin: String, code: String) throws -> Bool { try store.verifyPIN(code: code, pin: pin) }
 
+    /// See `LearnerBackend`.
     public func installedCourses() throws -> [CourseListing] {
         try content.installedCourses().map { installed in
             let info = installed.manifest.course
@@ -36,6 +39,7 @@ public final class CentreBackend: LearnerBackend {
         }
     }
 
+    /// See `LearnerBackend`.
     public func loadCourse(id: String) throws -> Course {
         if let course = loaded[id] { return course }
         let course = try content.loadCourse(id: id)
@@ -43,12 +47,14 @@ public final class CentreBackend: LearnerBackend {
         return course
     }
 
+    /// See `LearnerBackend`.
     public func lessonsDone(learner: String) throws -> [String: Int] {
         var done: [String: Int] = [:]
         for course in try store.courseProgress(learner: learner) { done[course.courseId] = course.lessonsCompleted }
         return done
     }
 
+    /// See `LearnerBackend`.
     public func progress(learner: String, course: Course) throws -> CourseProgress {
         var progress = CourseProgress()
         for lesson in try store.lessonProgress(learner: learner, course: course.id) {
@@ -59,6 +65,7 @@ public final class CentreBackend: LearnerBackend {
         return progress
     }
 
+    /// See `LearnerBackend`.
     public func resumePoint(learner: String) throws -> ResumePoint? {
         guard let point = try store.resumePoint(learner: learner), point.phase != .finished,
             let course = try? loadCourse(id: point.courseId), let lesson = course.lesson(id: point.lessonId)
@@ -77,6 +84,7 @@ public final class CentreBackend: LearnerBackend {
         return lesson.quiz == nil ? nil : here(.quizStart(attempt: attempts + 1))
     }
 
+    /// See `LearnerBackend`.
     public func record(_ event: ClientEvent) throws {
         let (learner, course, version, at) = (event.learner, event.courseID, event.courseVersion, event.occurredAt)
         let lesson = event.lessonID ?? ""

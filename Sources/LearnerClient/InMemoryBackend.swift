@@ -25,20 +25,25 @@ public final class InMemoryBackend: LearnerBackend {
         accounts[code] = (LearnerAccount(code: code, displayName: name, hasPIN: pin != nil, key: "n-test/\(code)"), pin)
     }
 
+    /// See `LearnerBackend`.
     public func learner(code: String) throws -> LearnerAccount? { accounts[code.uppercased()]?.account }
 
+    /// See `LearnerBackend`.
     public func verifyPIN(_ pin: String, code: String) throws -> Bool {
         guard let entry = accounts[code.uppercased()] else { return false }
         return entry.pin == nil || entry.pin == pin
     }
 
+    /// See `LearnerBackend`.
     public func installedCourses() throws -> [CourseListing] { courses.map(CourseListing.init) }
 
+    /// See `LearnerBackend`.
     public func loadCourse(id: String) throws -> Course {
         guard let course = courses.first(where: { $0.id == id }) else { throw InMemoryBackendError.unknownCourse(id) }
         return course
     }
 
+    /// See `LearnerBackend`.
     public func lessonsDone(learner: String) throws -> [String: Int] {
         var done: [String: Set<String>] = [:]
         for e in events where e.learner == learner && e.kind == .lessonCompleted {
@@ -47,6 +52,7 @@ public final class InMemoryBackend: LearnerBackend {
         return done.mapValues(\.count)
     }
 
+    /// See `LearnerBackend`.
     public func progress(learner: String, course: Course) throws -> CourseProgress {
         var progress = CourseProgress()
         for e in events where e.learner == learner && e.courseID == course.id {
@@ -66,6 +72,7 @@ public final class InMemoryBackend: LearnerBackend {
         return progress
     }
 
+    /// See `LearnerBackend`.
     public func resumePoint(learner: String) throws -> ResumePoint? {
         guard let last = events.last(where: { $0.learner == learner && $0.lessonID != nil }),
             let lessonID = last.lessonID, last.kind != .lessonCompleted, last.kind != .quizFinished,
@@ -86,6 +93,7 @@ public final class InMemoryBackend: LearnerBackend {
         return lesson.quiz == nil ? nil : ResumePoint(courseID: course.id, lessonID: lessonID, position: .quizStart(attempt: attempts + 1))
     }
 
+    /// See `LearnerBackend`.
     public func record(_ event: ClientEvent) throws {
         if let error = failNextRecord {
             failNextRecord = nil

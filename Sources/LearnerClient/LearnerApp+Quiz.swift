@@ -34,17 +34,21 @@ struct QuizScreenState: Equatable {
     var question: Question? { active.current }
 
     mutating func submit(_ response: Response, elapsedMs: Int) throws(QuizEngineError) -> AnswerOutcome {
-        if review != nil { return try review!.submit(response, elapsedMs: elapsedMs) }
-        return try session.submit(response, elapsedMs: elapsedMs)
+        guard var practice = review else { return try session.submit(response, elapsedMs: elapsedMs) }
+        defer { review = practice }
+        return try practice.submit(response, elapsedMs: elapsedMs)
     }
 
     mutating func proceed() throws(QuizEngineError) {
-        if review != nil { try review!.proceed() } else { try session.proceed() }
+        guard var practice = review else { return try session.proceed() }
+        defer { review = practice }
+        try practice.proceed()
     }
 
     mutating func revealHint() -> [Block]? {
-        if review != nil { return review!.revealHint() }
-        return session.revealHint()
+        guard var practice = review else { return session.revealHint() }
+        defer { review = practice }
+        return practice.revealHint()
     }
 
     /// Clears the picks when a new question comes up.

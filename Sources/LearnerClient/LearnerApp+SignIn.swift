@@ -114,7 +114,7 @@ extension LearnerApp {
         }
         return ScreenContent(
             title: strings.appTitle, indicator: strings.signInTitle, body: body,
-            footer: usesKeys ? "Enter OK · Esc \(strings.quit)" : "q \(strings.quit)",
+            footer: strings.signInKeys(usesKeys),
             prompt: state.pending != nil ? strings.pinPrompt + " " : strings.codePrompt + " ")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 
 /// A real terminal in raw mode: keys one by one, the alternate screen, restored on every way out.
 public final class RawTerminal: Terminal {
+    /// Raw mode reads keys.
     public let usesKeys = true
     private var decoder = KeyDecoder()
     private var queue: [Key] = []
@@ -27,6 +28,7 @@ public final class RawTerminal: Terminal {
         SignalFlags.uninstall()
     }
 
+    /// The window size from the terminal, else `$COLUMNS`×`$LINES`, else 80×24.
     public func size() -> (width: Int, height: Int) {
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 {
@@ -36,6 +38,7 @@ public final class RawTerminal: Terminal {
         return (env["COLUMNS"].flatMap(Int.init) ?? 80, env["LINES"].flatMap(Int.init) ?? 24)
     }
 
+    /// The next key, resize or end; the prompt is part of the drawn screen in raw mode.
     public func next(prompt: String) -> TerminalEvent {
         while true {
             if !queue.isEmpty { return .input(.key(queue.removeFirst())) }
@@ -64,6 +67,7 @@ public final class RawTerminal: Terminal {
         }
     }
 
+    /// Draws a whole frame, rewriting only the lines that changed.
     public func draw(_ lines: [String]) {
         // Whole lines are rewritten only where they changed, so slow terminals do not flicker.
         var out = ""
@@ -80,16 +84,20 @@ public final class RawTerminal: Terminal {
         writeOut("\u{1B}[2J")
     }
 
+    /// Restores the terminal, then prints `text` on the normal screen.
     public func farewell(_ text: String) {
         restore()
         writeOut(text + "\n")
     }
 
     private func writeOut(_ text: String) {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { write(STDOUT_FILENO, $0.baseAddress! + offset, $0.count - offset) }
+            let written = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return write(STDOUT_FILENO, base + offset, buffer.count - offset)
+            }
             if written < 0 && errno == EINTR { continue }
             if written <= 0 { return }
             offset += written

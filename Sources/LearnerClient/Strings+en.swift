@@ -7,6 +7,7 @@ extension Strings {
         codePrompt: "Your learner code:",
         demoHint: "No code yet? Type DEMO to try.",
         pinPrompt: "PIN:",
+        signInKeys: { $0 ? "Enter OK · Esc quit" : "q quit" },
         unknownLearner: { "No learner with the code “\($0)”. Ask the centre staff." },
         wrongPIN: "That PIN is not right. Please try again.",
         greeting: { "Hello, \($0)!" },

@@ -7,6 +7,7 @@ extension Strings {
         codePrompt: "Mã học viên của bạn:",
         demoHint: "Chưa có mã? Gõ DEMO để học thử.",
         pinPrompt: "Mã PIN:",
+        signInKeys: { $0 ? "Enter đồng ý · Esc thoát" : "q thoát" },
         unknownLearner: { "Không tìm thấy mã “\($0)”. Hãy hỏi cán bộ ở điểm học." },
         wrongPIN: "Mã PIN chưa đúng. Mời thử lại.",
         greeting: { "Xin chào, \($0)!" },

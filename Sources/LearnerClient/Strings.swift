@@ -12,6 +12,7 @@ public struct Strings: Sendable {
     let codePrompt: String
     let demoHint: String
     let pinPrompt: String
+    let signInKeys: @Sendable (Bool) -> String
     let unknownLearner: @Sendable (String) -> String
     let wrongPIN: String
     let greeting: @Sendable (String) -> String
