@@ -295,3 +295,52 @@ struct ClientRunnerTests {
         #expect(terminal.farewellText == Strings.vietnamese.saved)
     }
 }
+
+/// Long steps are cut into pages that fit the screen; n/N and Enter move through them.
+struct ReadingPaginationTests {
+    static let longCourse: Course = {
+        let paragraphs = (1...30).map { Block.paragraph([.text("Đoạn \($0): kẻ lừa đảo thường tạo cảm giác gấp gáp.")]) }
+        return Course(
+            id: "dai", version: 1, title: "Bài dài", language: "vi", description: "",
+            lessons: [
+                Lesson(
+                    id: "bai-dai", title: "Bài dài",
+                    steps: [Step(id: "dai", title: "Rất dài", blocks: paragraphs), Step(id: "ngan", title: "Ngắn", blocks: [.paragraph([.text("Hết.")])])],
+                    quiz: nil)
+            ])
+    }()
+
+    @Test func longStepsArePagedAndEnterReadsEveryPageBeforeMovingOn() {
+        let driver = AppDriver(backend: InMemoryBackend(courses: [Self.longCourse]))
+        driver.press(typing("DEMO") + [.enter, .enter, .enter])
+        #expect(driver.screenText.contains("Bước 1/2 · 1/"))
+        #expect(driver.screenText.contains("Đoạn 1:"))
+        driver.press(.character("n"))
+        #expect(driver.screenText.contains("Bước 1/2 · 2/"))
+        #expect(!driver.screenText.contains("Đoạn 1:"))
+        driver.press(.character("N"))
+        #expect(driver.screenText.contains("Bước 1/2 · 1/"))
+        var presses = 0
+        while !driver.screenText.contains("Bước 2/2"), presses < 10 {
+            driver.press(.enter)
+            presses += 1
+        }
+        #expect(presses > 1, "Enter pages through the step before the next one")
+        #expect(driver.backend.events.filter { $0.kind == .stepRead }.map(\.itemID) == ["dai"])
+        driver.press(.enter)
+        #expect(driver.screenText.contains("Bạn đã đọc xong bài này."))
+        #expect(driver.backend.events.last?.kind == .courseCompleted)
+    }
+
+    @Test func colourFramesStayWithinTheWidth() {
+        let backend = InMemoryBackend(courses: [SampleCourse.course])
+        let app = LearnerApp(
+            backend: backend, strings: .vietnamese, environment: ClientEnvironment(now: { 0 }, speaker: .silent),
+            usesKeys: true, colorMode: .ansi, learnerCode: "DEMO")
+        for key in [Key.enter, .enter, .enter] { app.handle(.key(key)) }
+        let frame = app.frame(width: 80, height: 24)
+        #expect(frame.joined().contains("\u{1B}["))
+        let plain = frame.map { LearnerApp.stripANSI($0) }
+        #expect(plain.allSatisfy { TerminalWidthOf($0) <= 80 })
+    }
+}
