@@ -75,6 +75,16 @@ struct EndToEndTests {
         let status = try HocSoBinary.run(["sync", "status", "--db", setup.centreDB.path])
         #expect(status.stdout.contains("to export: 0") && status.stdout.contains("acknowledged: 61"))
         #expect(try setup.hubEventCount() == (61, 61))
+        // The coordinator lists and revokes the centre; its next bundle is refused.
+        let list = try HocSoBinary.run(["hub", "centers", "list", "--json", "--db", setup.hubDB.path])
+        #expect(list.stdout.contains("\"nodeId\" : \"\(setup.centre.nodeId)\"") && list.stdout.contains("\"status\" : \"active\""))
+        try expectSuccess(HocSoBinary.run(["hub", "centers", "revoke", setup.centre.nodeId, "--db", setup.hubDB.path]))
+        _ = try setup.centre.record(.stepRead(learner: "MINH7", course: "vneid", version: 2, lesson: "kich-hoat", step: "b9", at: 1_760_000_000_000))
+        let later = setup.dir.appendingPathComponent("USB2")
+        try expectSuccess(HocSoBinary.run(["sync", "export", "--db", setup.centreDB.path, "--to", later.path]))
+        let bundle = try #require(try FileManager.default.contentsOfDirectory(atPath: later.path).first)
+        let refused = try HocSoBinary.run(["hub", "import", later.appendingPathComponent(bundle).path, "--db", setup.hubDB.path])
+        #expect(refused.status == 1 && refused.stderr.contains("bundle refused: centre \(setup.centre.nodeId) is revoked"))
     }
 
     @Test("answers → push over HTTP to a real `hocso hub serve` → acknowledged")

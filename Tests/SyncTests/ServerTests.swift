@@ -51,7 +51,7 @@ struct ServerTests {
         #expect(held.ids == (try eventIds(centre)) && held.rows == 301)
     }
 
-    @Test("refusals are JSON with the right status", arguments: ["oversize", "unsigned", "replay", "stale", "forged node", "revoked", "rate"])
+    @Test("refusals are JSON with the right status", arguments: ["oversize", "unsigned", "wrong key", "replay", "stale", "forged node", "revoked", "rate"])
     func refusals(_ case_: String) async throws {
         let dir = try temporaryDirectory("refuse")
         let centre = try TestCentre(in: dir, name: "xa")
@@ -75,7 +75,8 @@ struct ServerTests {
             if case_ == "revoked" { _ = try HubCenters.revoke(centre.nodeId, in: hub.store, at: 5) }
             let body = try PushBody.encode(events: events, vouches: [])
             let at = case_ == "stale" ? systemSyncClock() - 3_600_000 : systemSyncClock()
-            let signed = try SignedRequest.sign(method: "POST", path: "/api/v1/events", body: body, node: centre.nodeId, key: centre.key, at: at)
+            let signer = case_ == "wrong key" ? other.key : centre.key
+            let signed = try SignedRequest.sign(method: "POST", path: "/api/v1/events", body: body, node: centre.nodeId, key: signer, at: at)
             let headers = case_ == "unsigned" ? [:] : signed.headers(body: body)
             var response = try await transport.send(TransportRequest(method: "POST", url: endpoint, headers: headers, body: body))
             if case_ == "replay" || case_ == "rate" {
@@ -91,7 +92,7 @@ struct ServerTests {
             return (response.status, error.error.code)
         }
         let expected: [String: (Int, String)] = [
-            "oversize": (413, "too-large"), "unsigned": (401, "bad-signature"), "replay": (409, "replayed-request"),
+            "oversize": (413, "too-large"), "unsigned": (401, "bad-signature"), "wrong key": (401, "bad-signature"), "replay": (409, "replayed-request"),
             "stale": (401, "stale-request"), "forged node": (403, "forbidden"), "revoked": (403, "revoked-node"), "rate": (429, "rate-limited"),
         ]
         #expect(status == expected[case_]?.0 && code == expected[case_]?.1)
