@@ -36,7 +36,10 @@ public struct SyncService: Sendable {
         }
         guard sender.status == .active else { throw SyncError(.revokedNode, "request refused: node \(sender.nodeId) is revoked") }
         guard abs(now - request.timestamp) <= SignedRequest.maxSkew else {
-            throw SyncError(.staleRequest, "request refused: its timestamp is more than 5 minutes from the hub's clock")
+            // Offline PCs often have wrong clocks: say the hub's time so the operator can set theirs.
+            let hubTime = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(now) / 1000))
+            throw SyncError(
+                .staleRequest, "request refused: its timestamp is more than 5 minutes from the hub's clock (hub time \(hubTime)); check this computer's date and time")
         }
         let signed = SignedRequest.signedBytes(
             method: method, path: path, timestamp: request.timestamp, nonce: request.nonce, bodySHA256: Digest.sha256Hex(body),
