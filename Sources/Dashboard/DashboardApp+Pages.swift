@@ -142,7 +142,7 @@ extension DashboardApp {
         body += HTMLRenderer().fragment(completion, link: { key in
             let code = key.split(separator: "|").last.map(String.init) ?? ""
             return code == "*" || code == AreaTree.unattached ? nil : "/dashboard/course/\(Self.percentEncode(course))?area=\(Self.percentEncode(code))"
-        }, headingLevel: 2)
+        }, linkColumn: "area", headingLevel: 2)
         var page = Page(title: title, body: body)
         page.breadcrumb = try breadcrumb(viewer, to: area)
         return page

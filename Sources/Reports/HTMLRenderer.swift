@@ -30,8 +30,11 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// The report's section (title, filters, charts, table, notes) for embedding in a page.
-    /// `link` may turn a row's first text cell into a link, given the row key.
-    public func fragment(_ report: Report, link: ((String) -> String?)? = nil, headingLevel: Int = 1) -> String {
+    /// `link` may turn a cell into a link, given the row key: the cell of `linkColumn`, else the
+    /// row's first text cell.
+    public func fragment(
+        _ report: Report, link: ((String) -> String?)? = nil, linkColumn: String? = nil, headingLevel: Int = 1
+    ) -> String {
         let t = ReportText(report.language)
         let h = "h\(headingLevel)"
         var out = "<section class=\"report\" data-report=\"\(report.kind.rawValue)\">\n<\(h)>\(HTML.escape(report.title))</\(h)>\n"
@@ -59,7 +62,9 @@ public struct HTMLRenderer: Sendable {
             for (i, column) in report.columns.enumerated() {
                 let value = i < row.count ? row[i] : .none
                 var cell = HTML.escape(t.format(value, as: column.type))
-                if !linked, column.type == .text, case .text(let s) = value, !s.isEmpty, let href = link?(key) {
+                if !linked, column.type == .text, linkColumn == nil || linkColumn == column.id, case .text(let s) = value,
+                    !s.isEmpty, let href = link?(key)
+                {
                     cell = "<a href=\"\(HTML.escape(href))\">\(cell)</a>"
                     linked = true
                 }
@@ -118,10 +123,13 @@ public struct HTMLRenderer: Sendable {
         .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr.total td { font-weight: 600; border-top: 2px solid var(--ink); }
         .notes { color: var(--muted); font-size: 0.85rem; padding-left: 18px; }
+        td.text { min-width: 6em; }
+        td[data-col=prompt], td[data-col=common_wrong], td[data-col=stage] { min-width: 14em; }
         @media (max-width: 600px) {
           body { font-size: 14px; }
           main { padding: 8px; }
           th, td { padding: 4px 5px; }
+          td.text { min-width: 9em; }
         }
         @page { size: A4; margin: 14mm 12mm; }
         @media print {

@@ -82,7 +82,9 @@ enum SVGChart {
         let marks = Set([0, values.count / 2, values.count - 1])
         for i in marks.sorted() where i >= 0 && i < chart.labels.count {
             let x = left + Double(i) * step + step / 2
-            svg += "<text x=\"\(fmt(x))\" y=\"\(fmt(plot + 28))\" font-size=\"11\" text-anchor=\"middle\">\(HTML.escape(chart.labels[i]))</text>"
+            // The last label ends at its column and the first starts at its own, so neither is cut.
+            let anchor = i == values.count - 1 && i > 0 ? "end" : i == 0 && values.count > 1 ? "start" : "middle"
+            svg += "<text x=\"\(fmt(x))\" y=\"\(fmt(plot + 28))\" font-size=\"11\" text-anchor=\"\(anchor)\">\(HTML.escape(chart.labels[i]))</text>"
         }
         return svg + "</svg>"
     }
