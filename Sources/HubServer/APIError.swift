@@ -13,7 +13,8 @@ struct APIError: HTTPResponseError {
         Self.json(status: status, code: code, message: message, headers: headers)
     }
 
-    static func json(status: HTTPResponse.Status, code: String, message: String, headers: HTTPFields = [:]) -> Response {
+    static func json(status: HTTPResponse.Status, code: String, message: String, headers: HTTPFields = [:]) -> Response
+    {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(ErrorBody(code: code, message: message))) ?? Data("{}".utf8)
@@ -40,7 +41,9 @@ struct APIError: HTTPResponseError {
 
 /// Turns every error into a JSON answer; anything unexpected is logged and answered as a bare 500.
 struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch let error as APIError {
@@ -48,25 +51,35 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as SyncError {
             let api = APIError.from(error)
             if api.status == .internalServerError {
-                context.logger.error("sync failure", metadata: ["path": "\(request.uri.path)", "kind": "\(error.kind.rawValue)"])
-                return APIError.json(status: .internalServerError, code: "internal", message: "the hub failed; try again later")
+                context.logger.error(
+                    "sync failure", metadata: ["path": "\(request.uri.path)", "kind": "\(error.kind.rawValue)"])
+                return APIError.json(
+                    status: .internalServerError, code: "internal", message: "the hub failed; try again later")
             }
             return Self.logged(try api.response(from: request, context: context), request, context)
         } catch let error as any HTTPResponseError {
-            let code = error.status == .contentTooLarge ? "too-large" : error.status == .notFound ? "not-found" : "http-\(error.status.code)"
-            let message = error.status == .contentTooLarge
+            let code =
+                error.status == .contentTooLarge
+                ? "too-large" : error.status == .notFound ? "not-found" : "http-\(error.status.code)"
+            let message =
+                error.status == .contentTooLarge
                 ? "request refused: the body is larger than this hub accepts" : (error.status.reasonPhrase.lowercased())
             return Self.logged(APIError.json(status: error.status, code: code, message: message), request, context)
         } catch {
             // Unexpected: log the type only (never bodies, which hold learner data), reveal nothing.
-            context.logger.error("unexpected failure", metadata: ["path": "\(request.uri.path)", "type": "\(type(of: error))"])
-            return APIError.json(status: .internalServerError, code: "internal", message: "the hub failed; try again later")
+            context.logger.error(
+                "unexpected failure", metadata: ["path": "\(request.uri.path)", "type": "\(type(of: error))"])
+            return APIError.json(
+                status: .internalServerError, code: "internal", message: "the hub failed; try again later")
         }
     }
 
     private static func logged(_ response: Response, _ request: Request, _ context: Context) -> Response {
         context.logger.info(
-            "refused", metadata: ["method": "\(request.method)", "path": "\(request.uri.path)", "status": "\(response.status.code)"])
+            "refused",
+            metadata: [
+                "method": "\(request.method)", "path": "\(request.uri.path)", "status": "\(response.status.code)",
+            ])
         return response
     }
 }

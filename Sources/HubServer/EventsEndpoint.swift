@@ -14,28 +14,36 @@ enum EventsEndpoint {
             let timestamp = Int64(timestampText), let nonce = header(SignedRequest.Header.nonce),
             let signature = header(SignedRequest.Header.signature)
         else {
-            throw APIError(status: .unauthorized, code: "bad-signature", message: "request refused: it is not signed (X-HocSo-* headers missing)")
+            throw APIError(
+                status: .unauthorized, code: "bad-signature",
+                message: "request refused: it is not signed (X-HocSo-* headers missing)")
         }
         // Keyed by the claimed node, before the body is read: a flood costs the flooder its quota.
         guard limiter.allow(node) else {
             throw APIError(
-                status: .tooManyRequests, code: "rate-limited", message: "request refused: too many requests from node \(node); slow down",
+                status: .tooManyRequests, code: "rate-limited",
+                message: "request refused: too many requests from node \(node); slow down",
                 headers: [.retryAfter: "1"])
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBytes {
-            throw APIError(status: .contentTooLarge, code: "too-large", message: "request refused: the body is larger than \(maxBytes) bytes")
+            throw APIError(
+                status: .contentTooLarge, code: "too-large",
+                message: "request refused: the body is larger than \(maxBytes) bytes")
         }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: maxBytes)
         } catch is NIOTooManyBytesError {
-            throw APIError(status: .contentTooLarge, code: "too-large", message: "request refused: the body is larger than \(maxBytes) bytes")
+            throw APIError(
+                status: .contentTooLarge, code: "too-large",
+                message: "request refused: the body is larger than \(maxBytes) bytes")
         }
         let body = Data(buffer: buffer)
         let signed = SignedRequest(node: node, timestamp: timestamp, nonce: nonce, signature: signature)
         let answer = try service.acceptEvents(method: "POST", path: request.uri.path, request: signed, body: body)
         context.logger.info(
-            "events", metadata: [
+            "events",
+            metadata: [
                 "node": "\(node)", "new": "\(answer.counts.new)", "duplicate": "\(answer.counts.duplicate)",
                 "rejected": "\(answer.counts.rejected)",
             ])

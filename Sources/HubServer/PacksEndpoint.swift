@@ -26,7 +26,8 @@ final class PackCatalogueCache: Sendable {
         for name in names {
             let url = directory.appendingPathComponent(name)
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-                let size = (attributes[.size] as? NSNumber)?.int64Value, let modified = attributes[.modificationDate] as? Date
+                let size = (attributes[.size] as? NSNumber)?.int64Value,
+                let modified = attributes[.modificationDate] as? Date
             else { continue }
             if let cached = cache.withLock({ $0[name] }), cached.size == size, cached.modified == modified {
                 packs.append(cached.entry)
@@ -36,7 +37,8 @@ final class PackCatalogueCache: Sendable {
             guard let manifest = try? PackVerifier().verify(pack: url, trustedKeys: [], requireSignature: false),
                 let sha = try? Digest.sha256Hex(fileAt: url)
             else { continue }
-            let entry = CatalogueEntry(id: manifest.course.id, version: manifest.course.version, file: name, size: size, sha256: sha)
+            let entry = CatalogueEntry(
+                id: manifest.course.id, version: manifest.course.version, file: name, size: size, sha256: sha)
             cache.withLock { $0[name] = Entry(size: size, modified: modified, entry: entry) }
             packs.append(entry)
         }
@@ -52,7 +54,9 @@ final class PackCatalogueCache: Sendable {
 
 /// `GET /api/v1/packs/{file}` with `Range: bytes=N-[M]` for resumable downloads.
 enum PacksEndpoint {
-    static func handle(_ request: Request, context: some RequestContext, catalogue: PackCatalogueCache) async throws -> Response {
+    static func handle(_ request: Request, context: some RequestContext, catalogue: PackCatalogueCache) async throws
+        -> Response
+    {
         guard let file = context.parameters.get("file"), let (path, size) = try catalogue.path(of: file) else {
             throw APIError(status: .notFound, code: "not-found", message: "no such pack in the catalogue")
         }
@@ -78,7 +82,8 @@ enum PacksEndpoint {
         guard text.hasPrefix("bytes="), size > 0 else { return nil }
         let spec = text.dropFirst(6)
         guard !spec.contains(","), let dash = spec.firstIndex(of: "-") else { return nil }
-        let startText = spec[..<dash], endText = spec[spec.index(after: dash)...]
+        let startText = spec[..<dash]
+        let endText = spec[spec.index(after: dash)...]
         let last = Int(size - 1)
         if startText.isEmpty {
             guard let suffix = Int(endText), suffix > 0 else { return nil }

@@ -284,7 +284,9 @@ public struct HubUser: Sendable, Equatable, Codable {
     public var createdAt: Int64
 
     /// Makes a user.
-    public init(username: String, passwordHash: String, areaCode: String? = nil, displayName: String? = nil, createdAt: Int64) {
+    public init(
+        username: String, passwordHash: String, areaCode: String? = nil, displayName: String? = nil, createdAt: Int64
+    ) {
         self.username = username
         self.passwordHash = passwordHash
         self.areaCode = areaCode

@@ -4,11 +4,13 @@ extension SQLiteHubStore {
     /// A learner's public facts.
     public func learner(node: String, code: String) throws -> HubLearner? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM learners WHERE node_id = ? AND code = ?", arguments: [node, code]).map { row in
-                HubLearner(
-                    nodeId: row["node_id"], code: row["code"], displayName: row["display_name"], birthYear: row["birth_year"],
-                    gender: row["gender"], commune: row["commune"], updatedAt: row["updated_at"])
-            }
+            try Row.fetchOne(db, sql: "SELECT * FROM learners WHERE node_id = ? AND code = ?", arguments: [node, code])
+                .map { row in
+                    HubLearner(
+                        nodeId: row["node_id"], code: row["code"], displayName: row["display_name"],
+                        birthYear: row["birth_year"],
+                        gender: row["gender"], commune: row["commune"], updatedAt: row["updated_at"])
+                }
         }
     }
 
@@ -16,7 +18,9 @@ extension SQLiteHubStore {
     public func areas() throws -> [Area] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM areas ORDER BY code").map { row in
-                Area(code: row["code"], name: row["name"], level: Area.Level(rawValue: row["level"]) ?? .commune, parentCode: row["parent_code"])
+                Area(
+                    code: row["code"], name: row["name"], level: Area.Level(rawValue: row["level"]) ?? .commune,
+                    parentCode: row["parent_code"])
             }
         }
     }
@@ -39,7 +43,10 @@ extension SQLiteHubStore {
 
     /// One user.
     public func user(_ username: String) throws -> HubUser? {
-        try read { db in try Row.fetchOne(db, sql: "SELECT * FROM users WHERE username = ?", arguments: [username]).map(Self.user(from:)) }
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM users WHERE username = ?", arguments: [username]).map(
+                Self.user(from:))
+        }
     }
 
     /// Inserts or replaces a user.

@@ -16,19 +16,23 @@ extension SQLiteHubStore {
         guard center.nodeId.count == 18, center.nodeId.hasPrefix("n-") else {
             throw HubStoreError(.invalid, "'\(center.nodeId)' is not a node id (n- and 16 letters or digits)")
         }
-        guard center.publicKey.count == 44 else { throw HubStoreError(.invalid, "the public key is not a base64 Ed25519 key") }
+        guard center.publicKey.count == 44 else {
+            throw HubStoreError(.invalid, "the public key is not a base64 Ed25519 key")
+        }
         return try write { db in
             if let existing = try Self.center(center.nodeId, db) {
                 guard existing.publicKey == center.publicKey else {
                     throw HubStoreError(.conflict, "node \(center.nodeId) is already registered with another key")
                 }
                 if existing.status == .revoked {
-                    throw HubStoreError(.revokedNode, "node \(center.nodeId) was revoked; a revoked node cannot come back")
+                    throw HubStoreError(
+                        .revokedNode, "node \(center.nodeId) was revoked; a revoked node cannot come back")
                 }
                 // A direct registration replaces a vouched one; a vouched one never overrides a direct one.
                 let vouchedBy = existing.vouchedBy == nil ? nil : center.vouchedBy
                 try db.execute(
-                    sql: "UPDATE centers SET name = ?, commune_code = coalesce(?, commune_code), role = ?, vouched_by = ? WHERE node_id = ?",
+                    sql:
+                        "UPDATE centers SET name = ?, commune_code = coalesce(?, commune_code), role = ?, vouched_by = ? WHERE node_id = ?",
                     arguments: [center.name, center.communeCode, center.role.rawValue, vouchedBy, center.nodeId])
             } else {
                 if let owner = try String.fetchOne(
@@ -42,11 +46,14 @@ extension SQLiteHubStore {
                         VALUES (?, ?, ?, ?, ?, ?, 'active', ?)
                         """,
                     arguments: [
-                        center.nodeId, center.publicKey, center.name, center.communeCode, center.role.rawValue, center.vouchedBy,
+                        center.nodeId, center.publicKey, center.name, center.communeCode, center.role.rawValue,
+                        center.vouchedBy,
                         center.registeredAt,
                     ])
             }
-            guard let stored = try Self.center(center.nodeId, db) else { throw HubStoreError(.storage, "registration vanished") }
+            guard let stored = try Self.center(center.nodeId, db) else {
+                throw HubStoreError(.storage, "registration vanished")
+            }
             return stored
         }
     }
@@ -68,7 +75,8 @@ extension SQLiteHubStore {
     public func touch(_ nodeId: String, at: Int64) throws {
         try write { db in
             try db.execute(
-                sql: "UPDATE centers SET last_seen_at = max(coalesce(last_seen_at, 0), ?) WHERE node_id = ?", arguments: [at, nodeId])
+                sql: "UPDATE centers SET last_seen_at = max(coalesce(last_seen_at, 0), ?) WHERE node_id = ?",
+                arguments: [at, nodeId])
         }
     }
 

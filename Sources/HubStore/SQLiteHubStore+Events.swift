@@ -7,13 +7,16 @@ extension SQLiteHubStore {
     public func insert(_ events: [HubEvent], via: String, receivedAt: Int64) throws -> InsertCounts {
         guard !events.isEmpty else { return InsertCounts() }
         return try write { db in
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO events (node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
-                                    lesson_id, item_id, attempt, payload, received_at, via)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (node_id, seq) DO NOTHING
-                """)
-            guard let connection = db.sqliteConnection else { throw HubStoreError(.storage, "the database connection is closed") }
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO events (node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
+                                        lesson_id, item_id, attempt, payload, received_at, via)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (node_id, seq) DO NOTHING
+                    """)
+            guard let connection = db.sqliteConnection else {
+                throw HubStoreError(.storage, "the database connection is closed")
+            }
             let raw = RawInsert(statement: insert.sqliteStatement, connection: connection)
             var counts = InsertCounts()
             var heldSeqs: [String: [Int64]] = [:]
@@ -83,7 +86,8 @@ extension SQLiteHubStore {
 
     static func holdings(_ nodeId: String, _ db: Database) throws -> Holdings {
         let ranges = try Row.fetchAll(
-            db, sql: "SELECT first_seq, last_seq FROM node_ranges WHERE node_id = ? ORDER BY first_seq", arguments: [nodeId]
+            db, sql: "SELECT first_seq, last_seq FROM node_ranges WHERE node_id = ? ORDER BY first_seq",
+            arguments: [nodeId]
         ).map { SeqRange($0["first_seq"], $0["last_seq"]) }
         return Holdings(nodeId: nodeId, held: ranges)
     }
@@ -92,13 +96,17 @@ extension SQLiteHubStore {
     static func merge(_ range: SeqRange, node: String, _ db: Database) throws {
         let touching = try Row.fetchAll(
             db.cachedStatement(
-                sql: "SELECT first_seq, last_seq FROM node_ranges WHERE node_id = ? AND first_seq <= ? AND last_seq >= ?"),
+                sql:
+                    "SELECT first_seq, last_seq FROM node_ranges WHERE node_id = ? AND first_seq <= ? AND last_seq >= ?"
+            ),
             arguments: [node, range.last + 1, range.first - 1])
         var merged = range
         for row in touching {
-            let first: Int64 = row["first_seq"], last: Int64 = row["last_seq"]
+            let first: Int64 = row["first_seq"]
+            let last: Int64 = row["last_seq"]
             merged = SeqRange(min(merged.first, first), max(merged.last, last))
-            try db.cachedStatement(sql: "DELETE FROM node_ranges WHERE node_id = ? AND first_seq = ?").execute(arguments: [node, first])
+            try db.cachedStatement(sql: "DELETE FROM node_ranges WHERE node_id = ? AND first_seq = ?").execute(
+                arguments: [node, first])
         }
         try db.cachedStatement(sql: "INSERT INTO node_ranges (node_id, first_seq, last_seq) VALUES (?, ?, ?)")
             .execute(arguments: [node, merged.first, merged.last])
@@ -115,16 +123,18 @@ extension SQLiteHubStore {
         }
         let facts = (try? JSONDecoder().decode(Facts.self, from: Data(event.payload.utf8))) ?? Facts()
         let gender = facts.gender.flatMap { ["nu", "nam", "khac"].contains($0) ? $0 : nil }
-        try db.cachedStatement(sql: """
-            INSERT INTO learners (node_id, code, display_name, birth_year, gender, commune, updated_at, source_seq)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (node_id, code) DO UPDATE SET
-                display_name = excluded.display_name, birth_year = excluded.birth_year, gender = excluded.gender,
-                commune = excluded.commune, updated_at = excluded.updated_at, source_seq = excluded.source_seq
-            WHERE (excluded.updated_at, excluded.source_seq) > (learners.updated_at, learners.source_seq)
-            """
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO learners (node_id, code, display_name, birth_year, gender, commune, updated_at, source_seq)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (node_id, code) DO UPDATE SET
+                    display_name = excluded.display_name, birth_year = excluded.birth_year, gender = excluded.gender,
+                    commune = excluded.commune, updated_at = excluded.updated_at, source_seq = excluded.source_seq
+                WHERE (excluded.updated_at, excluded.source_seq) > (learners.updated_at, learners.source_seq)
+                """
         ).execute(arguments: [
-            event.nodeId, event.learner, facts.displayName, facts.birthYear, gender, facts.commune, event.occurredAt, event.seq,
+            event.nodeId, event.learner, facts.displayName, facts.birthYear, gender, facts.commune, event.occurredAt,
+            event.seq,
         ])
     }
 }

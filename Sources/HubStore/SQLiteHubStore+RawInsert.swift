@@ -20,7 +20,9 @@ struct RawInsert {
             return
         }
         value.withUTF8 { buffer in
-            _ = sqlite3_bind_text(statement, index, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) }, Int32(buffer.count), Self.transient)
+            _ = sqlite3_bind_text(
+                statement, index, buffer.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                Int32(buffer.count), Self.transient)
         }
     }
 

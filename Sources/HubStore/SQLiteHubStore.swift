@@ -25,7 +25,8 @@ public final class SQLiteHubStore: HubStore {
             try db.execute(sql: "PRAGMA synchronous = FULL")
         }
         do {
-            try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
             pool = try DatabasePool(path: path.path, configuration: config)
             try Schema.migrator.migrate(pool)
         } catch {
@@ -93,7 +94,9 @@ public final class SQLiteHubStore: HubStore {
     /// Stores `value` under `key` unless present; returns what is stored.
     public func setMetaIfAbsent(_ key: String, _ value: String) throws -> String {
         try write { db in
-            try db.execute(sql: "INSERT INTO hub_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING", arguments: [key, value])
+            try db.execute(
+                sql: "INSERT INTO hub_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+                arguments: [key, value])
             return try String.fetchOne(db, sql: "SELECT value FROM hub_meta WHERE key = ?", arguments: [key]) ?? value
         }
     }
@@ -115,8 +118,10 @@ public final class SQLiteHubStore: HubStore {
     public func upstreamCursor(_ upstreamId: String) throws -> UpstreamCursor {
         try read { db in
             let row = try Row.fetchOne(
-                db, sql: "SELECT pushed_through, updated_at FROM upstream_cursors WHERE upstream_id = ?", arguments: [upstreamId])
-            return UpstreamCursor(upstreamId: upstreamId, pushedThrough: row?["pushed_through"] ?? 0, updatedAt: row?["updated_at"])
+                db, sql: "SELECT pushed_through, updated_at FROM upstream_cursors WHERE upstream_id = ?",
+                arguments: [upstreamId])
+            return UpstreamCursor(
+                upstreamId: upstreamId, pushedThrough: row?["pushed_through"] ?? 0, updatedAt: row?["updated_at"])
         }
     }
 

@@ -55,7 +55,8 @@ extension CentreStore {
             try pool.read { db in
                 try Row.fetchOne(db, sql: "SELECT * FROM sync_identity").map {
                     SyncIdentity(
-                        nodeId: $0["node_id"], name: $0["name"], publicKey: $0["public_key"], privateKey: $0["private_key"],
+                        nodeId: $0["node_id"], name: $0["name"], publicKey: $0["public_key"],
+                        privateKey: $0["private_key"],
                         createdAt: $0["created_at"])
                 }
             }
@@ -70,19 +71,24 @@ extension CentreStore {
             try writeImmediate { db in
                 if try Int.fetchOne(db, sql: "SELECT count(*) FROM sync_identity") == 0 {
                     try db.execute(
-                        sql: "INSERT INTO sync_identity (node_id, name, public_key, private_key, created_at) VALUES (?, ?, ?, ?, ?)",
+                        sql:
+                            "INSERT INTO sync_identity (node_id, name, public_key, private_key, created_at) VALUES (?, ?, ?, ?, ?)",
                         arguments: [nodeId, name, publicKey, privateKey, at])
                 }
             }
         }
-        guard let identity = try syncIdentity() else { throw ProgressStoreError(.corrupt, "the centre identity vanished") }
+        guard let identity = try syncIdentity() else {
+            throw ProgressStoreError(.corrupt, "the centre identity vanished")
+        }
         return identity
     }
 
     /// Renames the centre (the name travels in registration files).
     public func renameCentre(_ name: String) throws {
         try ensureSyncSchema()
-        try storageErrors { try writeImmediate { db in try db.execute(sql: "UPDATE sync_identity SET name = ?", arguments: [name]) } }
+        try storageErrors {
+            try writeImmediate { db in try db.execute(sql: "UPDATE sync_identity SET name = ?", arguments: [name]) }
+        }
     }
 
     /// Adds (or updates the name of) a hub; another key for a known hub id is refused.
@@ -91,9 +97,12 @@ extension CentreStore {
         let at = now()
         try storageErrors {
             try writeImmediate { db in
-                if let key = try String.fetchOne(db, sql: "SELECT public_key FROM sync_hubs WHERE hub_id = ?", arguments: [id]) {
+                if let key = try String.fetchOne(
+                    db, sql: "SELECT public_key FROM sync_hubs WHERE hub_id = ?", arguments: [id])
+                {
                     guard key == publicKey else {
-                        throw ProgressStoreError(.invalidEvent, field: "hub", "hub \(id) is already known with another key")
+                        throw ProgressStoreError(
+                            .invalidEvent, field: "hub", "hub \(id) is already known with another key")
                     }
                     try db.execute(sql: "UPDATE sync_hubs SET name = ? WHERE hub_id = ?", arguments: [name, id])
                 } else {
@@ -135,11 +144,15 @@ extension CentreStore {
         let at = now()
         return try storageErrors {
             try writeImmediate { db in
-                guard let row = try Row.fetchOne(db, sql: "SELECT last_receipt_at FROM sync_hubs WHERE hub_id = ?", arguments: [hub]) else {
+                guard
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT last_receipt_at FROM sync_hubs WHERE hub_id = ?", arguments: [hub])
+                else {
                     throw ProgressStoreError(.invalidEvent, field: "hub", "hub \(hub) is not known to this centre")
                 }
-                let last = try Int64.fetchOne(
-                    db, sql: "SELECT coalesce(max(seq), 0) FROM events WHERE node_id = ?", arguments: [nodeId]) ?? 0
+                let last =
+                    try Int64.fetchOne(
+                        db, sql: "SELECT coalesce(max(seq), 0) FROM events WHERE node_id = ?", arguments: [nodeId]) ?? 0
                 guard contiguousThrough <= last else {
                     throw ProgressStoreError(
                         .invalidEvent, field: "receipt",
@@ -148,7 +161,8 @@ extension CentreStore {
                 let previous: Int64? = row["last_receipt_at"]
                 if let previous, previous > issuedAt {
                     return try Int64.fetchOne(
-                        db, sql: "SELECT acknowledged_through FROM hub_acknowledgements WHERE hub_id = ?", arguments: [hub]) ?? 0
+                        db, sql: "SELECT acknowledged_through FROM hub_acknowledgements WHERE hub_id = ?",
+                        arguments: [hub]) ?? 0
                 }
                 try db.execute(
                     sql: "UPDATE sync_hubs SET last_receipt_at = ?, last_heard_at = ? WHERE hub_id = ?",
@@ -169,7 +183,8 @@ extension CentreStore {
         try ensureSyncSchema()
         return try storageErrors {
             try pool.read { db in
-                try Int64.fetchOne(db, sql: "SELECT coalesce(max(acknowledged_through), 0) FROM hub_acknowledgements") ?? 0
+                try Int64.fetchOne(db, sql: "SELECT coalesce(max(acknowledged_through), 0) FROM hub_acknowledgements")
+                    ?? 0
             }
         }
     }
@@ -181,7 +196,8 @@ extension CentreStore {
         try storageErrors {
             try writeImmediate { db in
                 try db.execute(
-                    sql: "INSERT INTO sync_exports (file_name, first_seq, last_seq, event_count, exported_at) VALUES (?, ?, ?, ?, ?)",
+                    sql:
+                        "INSERT INTO sync_exports (file_name, first_seq, last_seq, event_count, exported_at) VALUES (?, ?, ?, ?, ?)",
                     arguments: [fileName, firstSeq, lastSeq, lastSeq - firstSeq + 1, at])
             }
         }
@@ -192,10 +208,13 @@ extension CentreStore {
         let hubs = try syncHubs()
         return try storageErrors {
             try pool.read { db in
-                let last = try Int64.fetchOne(
-                    db, sql: "SELECT coalesce(max(seq), 0) FROM events WHERE node_id = ?", arguments: [nodeId]) ?? 0
+                let last =
+                    try Int64.fetchOne(
+                        db, sql: "SELECT coalesce(max(seq), 0) FROM events WHERE node_id = ?", arguments: [nodeId]) ?? 0
                 let exported = try Int64.fetchOne(db, sql: "SELECT coalesce(max(last_seq), 0) FROM sync_exports") ?? 0
-                let acked = try Int64.fetchOne(db, sql: "SELECT coalesce(max(acknowledged_through), 0) FROM hub_acknowledgements") ?? 0
+                let acked =
+                    try Int64.fetchOne(
+                        db, sql: "SELECT coalesce(max(acknowledged_through), 0) FROM hub_acknowledgements") ?? 0
                 return SyncStatus(lastSeq: last, acknowledgedThrough: acked, exportedThrough: exported, hubs: hubs)
             }
         }
@@ -203,14 +222,17 @@ extension CentreStore {
 
     /// Calls `body` with this centre's events `first…last` in order, `batch` at a time, from one
     /// read transaction (a consistent snapshot), without holding them all in memory.
-    public func forEachEvent(from first: Int64, through last: Int64, batch: Int = 5000, _ body: ([RecordedEvent]) throws -> Void) throws {
+    public func forEachEvent(
+        from first: Int64, through last: Int64, batch: Int = 5000, _ body: ([RecordedEvent]) throws -> Void
+    ) throws {
         // Only SQLite's own errors become storage errors; the caller's errors pass through as they are.
         do {
             try pool.read { db in
                 var cursor = first - 1
                 while cursor < last {
                     let rows = try Row.fetchAll(
-                        db.cachedStatement(sql: "SELECT * FROM events WHERE node_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?"),
+                        db.cachedStatement(
+                            sql: "SELECT * FROM events WHERE node_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?"),
                         arguments: [nodeId, cursor, last, batch])
                     guard let lastRow = rows.last else { return }
                     try body(try rows.map(Self.event(from:)))

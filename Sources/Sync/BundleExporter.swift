@@ -36,7 +36,8 @@ public struct BundleExporter: Sendable {
 
     /// Makes an exporter (FAT32-safe defaults).
     public init(
-        maxBundleBytes: Int64 = BundleFormat.defaultMaxBundleBytes, eventsPerFile: Int = 20_000, bytesPerFile: Int = 8 << 20,
+        maxBundleBytes: Int64 = BundleFormat.defaultMaxBundleBytes, eventsPerFile: Int = 20_000,
+        bytesPerFile: Int = 8 << 20,
         compressionLevel: Int = 3
     ) {
         self.maxBundleBytes = maxBundleBytes
@@ -52,7 +53,9 @@ public struct BundleExporter: Sendable {
 
     /// Writes bundles of every event not yet acknowledged by a hub into `directory`; none when
     /// there is nothing to send.
-    public func export(from store: CentreStore, to directory: URL, clock: SyncClock = systemSyncClock) throws -> [ExportedBundle] {
+    public func export(from store: CentreStore, to directory: URL, clock: SyncClock = systemSyncClock) throws
+        -> [ExportedBundle]
+    {
         guard let identity = try store.syncIdentity() else {
             throw SyncError(.notInitialised, "this centre has no signing key yet; run 'hocso center init' first")
         }
@@ -69,7 +72,9 @@ public struct BundleExporter: Sendable {
         // Room for tar headers, the manifest and zstd's worst case, so a part never reaches the limit.
         let partBudget = maxBundleBytes - maxBundleBytes / 16 - 8192
         let fileBudget = Int(min(Int64(bytesPerFile), partBudget - 4096))
-        guard fileBudget > 1024 else { throw SyncError(.invalid, "the bundle size limit \(maxBundleBytes) is too small") }
+        guard fileBudget > 1024 else {
+            throw SyncError(.invalid, "the bundle size limit \(maxBundleBytes) is too small")
+        }
 
         // Pass 1: data files, hashed and sized.
         var chunks: [Chunk] = []
@@ -125,8 +130,10 @@ public struct BundleExporter: Sendable {
 
         var written: [ExportedBundle] = []
         for part in parts {
-            let bundle = try writePart(part, identity: identity, key: key, store: store, directory: directory, createdAt: clock())
-            try store.recordExport(fileName: bundle.url.lastPathComponent, firstSeq: bundle.firstSeq, lastSeq: bundle.lastSeq)
+            let bundle = try writePart(
+                part, identity: identity, key: key, store: store, directory: directory, createdAt: clock())
+            try store.recordExport(
+                fileName: bundle.url.lastPathComponent, firstSeq: bundle.firstSeq, lastSeq: bundle.lastSeq)
             written.append(bundle)
         }
         return written
@@ -135,7 +142,9 @@ public struct BundleExporter: Sendable {
     private func writePart(
         _ part: [Chunk], identity: SyncIdentity, key: NodeKey, store: CentreStore, directory: URL, createdAt: Int64
     ) throws -> ExportedBundle {
-        guard let firstChunk = part.first, let lastChunk = part.last else { throw SyncError(.invalid, "empty bundle part") }
+        guard let firstChunk = part.first, let lastChunk = part.last else {
+            throw SyncError(.invalid, "empty bundle part")
+        }
         var files: [BundleManifest.File] = []
         var kinds: [String: Int] = [:]
         for (index, chunk) in part.enumerated() {
@@ -146,18 +155,22 @@ public struct BundleExporter: Sendable {
         }
         let manifest = BundleManifest(
             format: BundleManifest.format, node: identity.nodeId, publicKey: identity.publicKey,
-            firstSeq: firstChunk.file.firstSeq, lastSeq: lastChunk.file.lastSeq, eventCount: files.reduce(0) { $0 + $1.events },
+            firstSeq: firstChunk.file.firstSeq, lastSeq: lastChunk.file.lastSeq,
+            eventCount: files.reduce(0) { $0 + $1.events },
             kinds: kinds, createdAt: createdAt, files: files)
         let manifestData = try CanonicalJSON.pretty(manifest)
         let signature = BundleSignature(
-            algorithm: "ed25519", publicKey: identity.publicKey, signature: try key.sign(BundleSignature.signedBytes(manifestData)))
+            algorithm: "ed25519", publicKey: identity.publicKey,
+            signature: try key.sign(BundleSignature.signedBytes(manifestData)))
         let signatureData = try CanonicalJSON.pretty(signature)
 
         let name = BundleFormat.fileName(node: identity.nodeId, first: manifest.firstSeq, last: manifest.lastSeq)
         let final = directory.appendingPathComponent(name)
         let temporary = directory.appendingPathComponent(".\(name).\(UUID().uuidString.prefix(8)).partial")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw SyncError(.io, "cannot create '\(temporary.path)': \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw SyncError(.io, "cannot create '\(temporary.path)': \(String(cString: strerror(errno)))")
+        }
         var closed = false
         defer {
             if !closed { close(fd) }
@@ -165,9 +178,15 @@ public struct BundleExporter: Sendable {
         do {
             let writer = try ArchiveWriter(fileDescriptor: fd, compression: .zstd(level: compressionLevel))
             let mtime = createdAt / 1000
-            try writer.beginEntry(ArchiveEntry(path: BundleFormat.manifestPath, type: .regular, size: Int64(manifestData.count), mode: 0o644, modificationTime: mtime))
+            try writer.beginEntry(
+                ArchiveEntry(
+                    path: BundleFormat.manifestPath, type: .regular, size: Int64(manifestData.count), mode: 0o644,
+                    modificationTime: mtime))
             try writer.write(manifestData)
-            try writer.beginEntry(ArchiveEntry(path: BundleFormat.signaturePath, type: .regular, size: Int64(signatureData.count), mode: 0o644, modificationTime: mtime))
+            try writer.beginEntry(
+                ArchiveEntry(
+                    path: BundleFormat.signaturePath, type: .regular, size: Int64(signatureData.count), mode: 0o644,
+                    modificationTime: mtime))
             try writer.write(signatureData)
             for file in files {
                 var buffer: [UInt8] = []
@@ -179,24 +198,34 @@ public struct BundleExporter: Sendable {
                     }
                 }
                 guard Int64(buffer.count) == file.bytes, Digest.sha256Hex(buffer) == file.sha256 else {
-                    throw SyncError(.corrupt, "events \(file.firstSeq)–\(file.lastSeq) changed while exporting; the event log is damaged")
+                    throw SyncError(
+                        .corrupt,
+                        "events \(file.firstSeq)–\(file.lastSeq) changed while exporting; the event log is damaged")
                 }
-                try writer.beginEntry(ArchiveEntry(path: file.path, type: .regular, size: file.bytes, mode: 0o644, modificationTime: mtime))
+                try writer.beginEntry(
+                    ArchiveEntry(
+                        path: file.path, type: .regular, size: file.bytes, mode: 0o644, modificationTime: mtime))
                 try buffer.withUnsafeBytes { try writer.write($0) }
             }
             try writer.close()
-            guard fsync(fd) == 0 else { throw SyncError(.io, "cannot flush '\(temporary.path)' to disk: \(String(cString: strerror(errno)))") }
+            guard fsync(fd) == 0 else {
+                throw SyncError(.io, "cannot flush '\(temporary.path)' to disk: \(String(cString: strerror(errno)))")
+            }
             close(fd)
             closed = true
             let bytes = (try? FileManager.default.attributesOfItem(atPath: temporary.path)[.size] as? Int64) ?? 0
             guard bytes < maxBundleBytes else {
-                throw SyncError(.io, "bundle '\(name)' came out at \(bytes) bytes, over the \(maxBundleBytes)-byte limit")
+                throw SyncError(
+                    .io, "bundle '\(name)' came out at \(bytes) bytes, over the \(maxBundleBytes)-byte limit")
             }
             guard rename(temporary.path, final.path) == 0 else {
-                throw SyncError(.io, "cannot rename '\(temporary.path)' to '\(final.path)': \(String(cString: strerror(errno)))")
+                throw SyncError(
+                    .io, "cannot rename '\(temporary.path)' to '\(final.path)': \(String(cString: strerror(errno)))")
             }
             Self.syncDirectory(directory)
-            return ExportedBundle(url: final, firstSeq: manifest.firstSeq, lastSeq: manifest.lastSeq, eventCount: manifest.eventCount, bytes: bytes)
+            return ExportedBundle(
+                url: final, firstSeq: manifest.firstSeq, lastSeq: manifest.lastSeq, eventCount: manifest.eventCount,
+                bytes: bytes)
         } catch {
             unlink(temporary.path)
             if let error = error as? SyncError { throw error }

@@ -65,10 +65,13 @@ public struct BundleImporter: Sendable {
         }
         let manifestData = try metadata(BundleFormat.manifestPath)
         let signatureData = try metadata(BundleFormat.signaturePath)
-        let manifest = try CanonicalJSON.decode(BundleManifest.self, from: manifestData, what: "the manifest of '\(name)'")
-        let signature = try CanonicalJSON.decode(BundleSignature.self, from: signatureData, what: "the signature of '\(name)'")
+        let manifest = try CanonicalJSON.decode(
+            BundleManifest.self, from: manifestData, what: "the manifest of '\(name)'")
+        let signature = try CanonicalJSON.decode(
+            BundleSignature.self, from: signatureData, what: "the signature of '\(name)'")
         guard manifest.format == BundleManifest.format else {
-            throw SyncError(.invalid, "bundle refused: '\(name)' is format '\(manifest.format)', not \(BundleManifest.format)")
+            throw SyncError(
+                .invalid, "bundle refused: '\(name)' is format '\(manifest.format)', not \(BundleManifest.format)")
         }
         // Counted as rejected if the bundle is refused (the range is only reported, never trusted).
         result.range = SeqRange(manifest.firstSeq, max(manifest.firstSeq - 1, manifest.lastSeq))
@@ -76,10 +79,16 @@ public struct BundleImporter: Sendable {
         guard let center = try hubStoreErrors({ try store.center(node) }) else {
             throw SyncError(.unknownNode, "bundle refused: signed by an unknown centre \(node)")
         }
-        guard center.status == .active else { throw SyncError(.revokedNode, "bundle refused: centre \(node) is revoked") }
+        guard center.status == .active else {
+            throw SyncError(.revokedNode, "bundle refused: centre \(node) is revoked")
+        }
         guard signature.algorithm == "ed25519", signature.publicKey == center.publicKey,
-            NodeKey.verify(signature: signature.signature, of: BundleSignature.signedBytes(manifestData), publicKey: center.publicKey)
-        else { throw SyncError(.badSignature, "bundle refused: it is not signed by the registered key of centre \(node)") }
+            NodeKey.verify(
+                signature: signature.signature, of: BundleSignature.signedBytes(manifestData),
+                publicKey: center.publicKey)
+        else {
+            throw SyncError(.badSignature, "bundle refused: it is not signed by the registered key of centre \(node)")
+        }
         result.node = node
         try checkConsistency(manifest, name: name)
         try hubStoreErrors { try store.touch(node, at: clock()) }
@@ -92,7 +101,9 @@ public struct BundleImporter: Sendable {
             return
         }
         for file in manifest.files {
-            guard let entry = try reader.nextEntry(), entry.path == file.path, entry.type == .regular, entry.size == file.bytes else {
+            guard let entry = try reader.nextEntry(), entry.path == file.path, entry.type == .regular,
+                entry.size == file.bytes
+            else {
                 throw SyncError(.corrupt, "bundle refused: '\(name)' lacks \(file.path) where its manifest lists it")
             }
             if Self.covers(holdings, file.firstSeq, file.lastSeq) {
@@ -102,13 +113,17 @@ public struct BundleImporter: Sendable {
             let data = try reader.readAll(limit: Int(file.bytes))
             guard Int64(data.count) == file.bytes, Digest.sha256Hex(data) == file.sha256 else {
                 throw SyncError(
-                    .corrupt, "bundle refused: \(file.path) in '\(name)' does not match its hash in the signed manifest (damaged or altered)")
+                    .corrupt,
+                    "bundle refused: \(file.path) in '\(name)' does not match its hash in the signed manifest (damaged or altered)"
+                )
             }
             let events = try parse(data, file: file, node: node, name: name)
             var start = 0
             while start < events.count {
                 let end = min(events.count, start + batchSize)
-                let counts = try hubStoreErrors { try store.insert(Array(events[start..<end]), via: node, receivedAt: clock()) }
+                let counts = try hubStoreErrors {
+                    try store.insert(Array(events[start..<end]), via: node, receivedAt: clock())
+                }
                 result.counts = result.counts + counts
                 start = end
             }
@@ -127,7 +142,8 @@ public struct BundleImporter: Sendable {
         var expected = manifest.firstSeq
         var total = 0
         for (index, file) in manifest.files.enumerated() {
-            guard file.path == BundleFormat.dataPath(index + 1), file.firstSeq == expected, file.lastSeq >= file.firstSeq,
+            guard file.path == BundleFormat.dataPath(index + 1), file.firstSeq == expected,
+                file.lastSeq >= file.firstSeq,
                 Int64(file.events) == file.lastSeq - file.firstSeq + 1, file.bytes >= 0,
                 file.bytes <= BundleFormat.maxDataFileBytes
             else { throw SyncError(.corrupt, "bundle refused: the manifest of '\(name)' is inconsistent") }
@@ -147,17 +163,21 @@ public struct BundleImporter: Sendable {
             try EventLine.forEachLine(in: bytes) { line in
                 let event = try EventLine.decode(line)
                 guard event.nodeId == node else {
-                    throw SyncError(.forbidden, "bundle refused: '\(name)' claims events of another node (\(event.nodeId))")
+                    throw SyncError(
+                        .forbidden, "bundle refused: '\(name)' claims events of another node (\(event.nodeId))")
                 }
                 guard event.seq == next else {
-                    throw SyncError(.corrupt, "bundle refused: \(file.path) in '\(name)' does not hold the events its manifest lists")
+                    throw SyncError(
+                        .corrupt,
+                        "bundle refused: \(file.path) in '\(name)' does not hold the events its manifest lists")
                 }
                 next += 1
                 events.append(event)
             }
         }
         guard next == file.lastSeq + 1 else {
-            throw SyncError(.corrupt, "bundle refused: \(file.path) in '\(name)' does not hold the events its manifest lists")
+            throw SyncError(
+                .corrupt, "bundle refused: \(file.path) in '\(name)' does not hold the events its manifest lists")
         }
         return events
     }

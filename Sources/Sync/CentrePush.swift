@@ -38,7 +38,8 @@ public enum CentrePush {
             if !batch.isEmpty {
                 holdings = try await exchange(batch, store: store, pusher: pusher, me: me, report: &report)
                 guard batch.allSatisfy({ holdings.holds($0.seq) }) else {
-                    throw SyncError(.network, "hub \(report.hub) answered without storing events \(batch[0].seq)–\(lastInBatch)")
+                    throw SyncError(
+                        .network, "hub \(report.hub) answered without storing events \(batch[0].seq)–\(lastInBatch)")
                 }
             }
             cursor = max(holdings.contiguousThrough, cursor)
@@ -58,7 +59,9 @@ public enum CentrePush {
         let hubId = answer.receipt.receipt.hub
         guard let hub = try centreStoreErrors({ try store.syncHubs() }).first(where: { $0.hubId == hubId }) else {
             throw SyncError(
-                .unknownNode, "hub \(hubId) at \(pusher.hub.absoluteString) is not known here; add its registration with 'hocso sync hubs add'")
+                .unknownNode,
+                "hub \(hubId) at \(pusher.hub.absoluteString) is not known here; add its registration with 'hocso sync hubs add'"
+            )
         }
         let receipt = try answer.receipt.verified(hubId: hub.hubId, hubPublicKey: hub.publicKey)
         guard let mine = receipt.holdings(of: me.nodeId) else {
@@ -69,7 +72,8 @@ public enum CentrePush {
         report.sent += batch.count
         report.counts = report.counts + answer.counts
         report.acknowledgedThrough = try centreStoreErrors {
-            try store.recordAcknowledgement(hub: hubId, contiguousThrough: mine.contiguousThrough, issuedAt: receipt.issuedAt)
+            try store.recordAcknowledgement(
+                hub: hubId, contiguousThrough: mine.contiguousThrough, issuedAt: receipt.issuedAt)
         }
         return mine
     }

@@ -6,7 +6,8 @@ import ProgressStore
 public enum CentreSync {
     /// Makes the centre's key pair once (named `name`, default "centre <node>"); returns it and
     /// whether it was made now.
-    public static func initialise(_ store: CentreStore, name: String?) throws -> (identity: SyncIdentity, created: Bool) {
+    public static func initialise(_ store: CentreStore, name: String?) throws -> (identity: SyncIdentity, created: Bool)
+    {
         if let existing = try centreStoreErrors({ try store.syncIdentity() }) {
             if let name, name != existing.name {
                 try centreStoreErrors { try store.renameCentre(name) }
@@ -16,7 +17,8 @@ public enum CentreSync {
         }
         let key = NodeKey.generate()
         let made = try centreStoreErrors {
-            try store.createSyncIdentity(name: name ?? "centre \(store.nodeId)", publicKey: key.publicKey, privateKey: key.base64)
+            try store.createSyncIdentity(
+                name: name ?? "centre \(store.nodeId)", publicKey: key.publicKey, privateKey: key.base64)
         }
         return (made, made.publicKey == key.publicKey)
     }
@@ -32,7 +34,8 @@ public enum CentreSync {
     /// The centre's registration, for a hub.
     public static func registration(_ store: CentreStore, communeCode: String? = nil) throws -> NodeRegistration {
         let id = try identity(store)
-        return NodeRegistration(nodeId: id.nodeId, name: id.name, role: .centre, publicKey: id.publicKey, communeCode: communeCode)
+        return NodeRegistration(
+            nodeId: id.nodeId, name: id.name, role: .centre, publicKey: id.publicKey, communeCode: communeCode)
     }
 
     /// Adds a hub from the registration file it exported for this centre.
@@ -40,14 +43,20 @@ public enum CentreSync {
         let file = try RegistrationFile.read(url)
         let me = try identity(store)
         guard file.node.role == .hub else {
-            throw SyncError(.invalid, "'\(url.lastPathComponent)' registers \(file.node.role.rawValue) \(file.node.nodeId), not a hub")
+            throw SyncError(
+                .invalid,
+                "'\(url.lastPathComponent)' registers \(file.node.role.rawValue) \(file.node.nodeId), not a hub")
         }
         if let target = file.for {
             guard target.nodeId == me.nodeId, target.publicKey == me.publicKey else {
-                throw SyncError(.forbidden, "'\(url.lastPathComponent)' was made for centre \(target.nodeId), not this centre (\(me.nodeId))")
+                throw SyncError(
+                    .forbidden,
+                    "'\(url.lastPathComponent)' was made for centre \(target.nodeId), not this centre (\(me.nodeId))")
             }
         }
-        try centreStoreErrors { try store.addSyncHub(id: file.node.nodeId, name: file.node.name, publicKey: file.node.publicKey) }
+        try centreStoreErrors {
+            try store.addSyncHub(id: file.node.nodeId, name: file.node.name, publicKey: file.node.publicKey)
+        }
         return file.node
     }
 
@@ -58,14 +67,17 @@ public enum CentreSync {
         let me = try identity(store)
         let hubId = signed.receipt.hub
         guard let hub = try centreStoreErrors({ try store.syncHubs() }).first(where: { $0.hubId == hubId }) else {
-            throw SyncError(.unknownNode, "receipt refused: hub \(hubId) is not known here; add its registration with 'hocso sync hubs add'")
+            throw SyncError(
+                .unknownNode,
+                "receipt refused: hub \(hubId) is not known here; add its registration with 'hocso sync hubs add'")
         }
         let receipt = try signed.verified(hubId: hub.hubId, hubPublicKey: hub.publicKey)
         guard let mine = receipt.holdings(of: me.nodeId) else {
             throw SyncError(.invalid, "receipt refused: it says nothing about this centre (\(me.nodeId))")
         }
         return try centreStoreErrors {
-            try store.recordAcknowledgement(hub: hubId, contiguousThrough: mine.contiguousThrough, issuedAt: receipt.issuedAt)
+            try store.recordAcknowledgement(
+                hub: hubId, contiguousThrough: mine.contiguousThrough, issuedAt: receipt.issuedAt)
         }
     }
 

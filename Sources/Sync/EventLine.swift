@@ -24,11 +24,26 @@ public enum EventLine {
         appendInt(event.occurredAt, to: &out)
         out.append(contentsOf: #","recordedAt":"#.utf8)
         appendInt(event.recordedAt, to: &out)
-        if let v = event.courseId { out.append(contentsOf: #","courseId":"#.utf8); appendString(v, to: &out) }
-        if let v = event.courseVersion { out.append(contentsOf: #","courseVersion":"#.utf8); appendInt(Int64(v), to: &out) }
-        if let v = event.lessonId { out.append(contentsOf: #","lessonId":"#.utf8); appendString(v, to: &out) }
-        if let v = event.itemId { out.append(contentsOf: #","itemId":"#.utf8); appendString(v, to: &out) }
-        if let v = event.attempt { out.append(contentsOf: #","attempt":"#.utf8); appendInt(Int64(v), to: &out) }
+        if let v = event.courseId {
+            out.append(contentsOf: #","courseId":"#.utf8)
+            appendString(v, to: &out)
+        }
+        if let v = event.courseVersion {
+            out.append(contentsOf: #","courseVersion":"#.utf8)
+            appendInt(Int64(v), to: &out)
+        }
+        if let v = event.lessonId {
+            out.append(contentsOf: #","lessonId":"#.utf8)
+            appendString(v, to: &out)
+        }
+        if let v = event.itemId {
+            out.append(contentsOf: #","itemId":"#.utf8)
+            appendString(v, to: &out)
+        }
+        if let v = event.attempt {
+            out.append(contentsOf: #","attempt":"#.utf8)
+            appendInt(Int64(v), to: &out)
+        }
         out.append(contentsOf: #","payload":"#.utf8)
         appendString(event.payload, to: &out)
         out.append(UInt8(ascii: "}"))
@@ -37,10 +52,18 @@ public enum EventLine {
     /// Reads one line (without its newline).
     public static func decode(_ line: UnsafeRawBufferPointer) throws -> HubEvent {
         var parser = FlatJSONParser(line)
-        var node: String?, kind: String?, learner: String?, payload: String?
-        var seq: Int64?, occurredAt: Int64?, recordedAt: Int64?
-        var courseId: String?, lessonId: String?, itemId: String?
-        var courseVersion: Int64?, attempt: Int64?
+        var node: String?
+        var kind: String?
+        var learner: String?
+        var payload: String?
+        var seq: Int64?
+        var occurredAt: Int64?
+        var recordedAt: Int64?
+        var courseId: String?
+        var lessonId: String?
+        var itemId: String?
+        var courseVersion: Int64?
+        var attempt: Int64?
         try parser.object { key, parser in
             switch key {
             case "node": node = try parser.string()
@@ -71,7 +94,9 @@ public enum EventLine {
     }
 
     /// Calls `body` with each line of `data` (newline-separated; a final line without newline counts).
-    public static func forEachLine(in data: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+    public static func forEachLine(in data: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) throws -> Void)
+        rethrows
+    {
         var start = 0
         let count = data.count
         while start < count {
@@ -125,7 +150,9 @@ struct FlatJSONParser {
 
     mutating func expect(_ byte: UInt8) throws {
         skipSpace()
-        guard index < bytes.count, bytes[index] == byte else { throw fail("expected '\(Character(Unicode.Scalar(byte)))'") }
+        guard index < bytes.count, bytes[index] == byte else {
+            throw fail("expected '\(Character(Unicode.Scalar(byte)))'")
+        }
         index += 1
     }
 
@@ -142,8 +169,14 @@ struct FlatJSONParser {
                 try field(key, &self)
                 skipSpace()
                 guard index < bytes.count else { throw fail("unterminated object") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "}") { index += 1; break }
+                if bytes[index] == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                if bytes[index] == UInt8(ascii: "}") {
+                    index += 1
+                    break
+                }
                 throw fail("expected ',' or '}'")
             }
         }
@@ -168,7 +201,10 @@ struct FlatJSONParser {
     mutating func integer() throws -> Int64 {
         skipSpace()
         var negative = false
-        if index < bytes.count, bytes[index] == UInt8(ascii: "-") { negative = true; index += 1 }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") {
+            negative = true
+            index += 1
+        }
         var value: Int64 = 0
         var digits = 0
         while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 {
@@ -187,7 +223,10 @@ struct FlatJSONParser {
     mutating func skipScalar() throws {
         skipSpace()
         guard index < bytes.count else { throw fail("missing value") }
-        if bytes[index] == UInt8(ascii: "\"") { _ = try string(); return }
+        if bytes[index] == UInt8(ascii: "\"") {
+            _ = try string()
+            return
+        }
         let start = index
         while index < bytes.count, bytes[index] != UInt8(ascii: ","), bytes[index] != UInt8(ascii: "}") { index += 1 }
         guard index > start else { throw fail("missing value") }
@@ -233,7 +272,9 @@ struct FlatJSONParser {
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
                     if (0xD800..<0xDC00).contains(scalar) {
-                        guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                        guard index + 2 <= bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                            bytes[index + 1] == UInt8(ascii: "u")
+                        else {
                             throw fail("lone surrogate")
                         }
                         index += 2

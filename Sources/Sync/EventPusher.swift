@@ -19,7 +19,8 @@ public struct EventPusher: Sendable {
 
     /// Makes a pusher.
     public init(
-        hub: URL, node: String, key: NodeKey, transport: any SyncTransport = URLSessionTransport(), retry: RetryPolicy = RetryPolicy(),
+        hub: URL, node: String, key: NodeKey, transport: any SyncTransport = URLSessionTransport(),
+        retry: RetryPolicy = RetryPolicy(),
         clock: @escaping SyncClock = systemSyncClock
     ) {
         self.hub = hub
@@ -43,7 +44,8 @@ public struct EventPusher: Sendable {
             var headers = signed.headers(body: body)
             headers["Content-Type"] = "application/x-ndjson"
             do {
-                let response = try await transport.send(TransportRequest(method: "POST", url: url, headers: headers, body: body))
+                let response = try await transport.send(
+                    TransportRequest(method: "POST", url: url, headers: headers, body: body))
                 switch response.status {
                 case 200:
                     return try CanonicalJSON.decode(PushAnswer.self, from: response.body, what: "the hub's answer")
@@ -59,7 +61,8 @@ public struct EventPusher: Sendable {
                 lastProblem = "the connection failed (\(Self.short(error)))"
             }
             guard attempt < retry.maxAttempts else {
-                throw SyncError(.network, "cannot reach hub \(hub.absoluteString) after \(attempt) attempts: \(lastProblem)")
+                throw SyncError(
+                    .network, "cannot reach hub \(hub.absoluteString) after \(attempt) attempts: \(lastProblem)")
             }
             await retry.sleep(retry.delay(beforeRetry: attempt))
         }
@@ -74,7 +77,9 @@ public struct EventPusher: Sendable {
     }
 
     static func describe(_ response: TransportResponse) -> String {
-        (try? JSONDecoder().decode(ErrorBody.self, from: response.body)).map { "HTTP \(response.status): \($0.error.message)" }
+        (try? JSONDecoder().decode(ErrorBody.self, from: response.body)).map {
+            "HTTP \(response.status): \($0.error.message)"
+        }
             ?? "HTTP \(response.status)"
     }
 

@@ -28,7 +28,8 @@ public struct HubIdentity: Sendable {
     static let metaKey = "identity"
 
     /// Makes the hub's identity once; returns the stored one and whether it was made now.
-    public static func initialise(_ store: any HubStore, name: String?) throws -> (identity: HubIdentity, created: Bool) {
+    public static func initialise(_ store: any HubStore, name: String?) throws -> (identity: HubIdentity, created: Bool)
+    {
         let key = NodeKey.generate()
         let nodeId = NodeId.random()
         let fresh = Stored(nodeId: nodeId, name: name ?? "hub \(nodeId)", privateKey: key.base64)
@@ -65,7 +66,9 @@ public enum HubCenters {
         let r = try registration.validated()
         return try hubStoreErrors {
             try store.register(
-                Center(nodeId: r.nodeId, publicKey: r.publicKey, name: r.name, communeCode: r.communeCode, role: r.role, registeredAt: at))
+                Center(
+                    nodeId: r.nodeId, publicKey: r.publicKey, name: r.name, communeCode: r.communeCode, role: r.role,
+                    registeredAt: at))
         }
     }
 
@@ -76,12 +79,16 @@ public enum HubCenters {
 
     /// The registration file a hub gives a centre: the hub's own key (to verify receipts), and
     /// the centre's registration as the hub holds it.
-    public static func exportRegistration(for nodeId: String, store: any HubStore, identity: HubIdentity, to url: URL) throws {
+    public static func exportRegistration(for nodeId: String, store: any HubStore, identity: HubIdentity, to url: URL)
+        throws
+    {
         guard let center = try hubStoreErrors({ try store.center(nodeId) }) else {
-            throw SyncError(.unknownNode, "no node \(nodeId) is registered at this hub; add it with 'hocso hub centers add'")
+            throw SyncError(
+                .unknownNode, "no node \(nodeId) is registered at this hub; add it with 'hocso hub centers add'")
         }
         let centre = NodeRegistration(
-            nodeId: center.nodeId, name: center.name, role: center.role, publicKey: center.publicKey, communeCode: center.communeCode)
+            nodeId: center.nodeId, name: center.name, role: center.role, publicKey: center.publicKey,
+            communeCode: center.communeCode)
         try RegistrationFile(node: identity.registration, for: centre).write(to: url)
     }
 }
@@ -108,7 +115,8 @@ func centreStoreErrors<T>(_ body: () throws -> T) throws -> T {
         return try body()
     } catch let error as ProgressStoreError {
         switch error.kind {
-        case .invalidEvent, .invalidLearner, .invalidCSV, .duplicateCode, .unknownLearner: throw SyncError(.invalid, error.description)
+        case .invalidEvent, .invalidLearner, .invalidCSV, .duplicateCode, .unknownLearner:
+            throw SyncError(.invalid, error.description)
         case .cannotOpen, .corrupt, .storage: throw SyncError(.storage, error.description)
         }
     }

@@ -38,7 +38,8 @@ public enum HubImport {
         for node in firstBundle.keys.sorted() {
             let signed = try hubStoreErrors { try identity.receipt(for: [node], store: store, at: clock()) }
             if let held = signed.receipt.holdings(of: node) { holdings.append(held) }
-            let directory = receiptsDirectory ?? firstBundle[node]?.deletingLastPathComponent() ?? URL(fileURLWithPath: ".")
+            let directory =
+                receiptsDirectory ?? firstBundle[node]?.deletingLastPathComponent() ?? URL(fileURLWithPath: ".")
             let url = directory.appendingPathComponent(SignedReceipt.fileName(node: node, hub: identity.nodeId))
             try signed.write(to: url)
             receipts.append(url)

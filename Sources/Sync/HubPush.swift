@@ -13,12 +13,15 @@ public enum HubPush {
     public static func addUpstream(from url: URL, to store: any HubStore) throws -> NodeRegistration {
         let file = try RegistrationFile.read(url)
         guard file.node.role == .hub else {
-            throw SyncError(.invalid, "'\(url.lastPathComponent)' registers \(file.node.role.rawValue) \(file.node.nodeId), not a hub")
+            throw SyncError(
+                .invalid,
+                "'\(url.lastPathComponent)' registers \(file.node.role.rawValue) \(file.node.nodeId), not a hub")
         }
         let text = String(decoding: try CanonicalJSON.encode(file.node), as: UTF8.self)
         let stored = try hubStoreErrors { try store.setMetaIfAbsent(metaKey(file.node.nodeId), text) }
         guard stored == text else {
-            let old = try CanonicalJSON.decode(NodeRegistration.self, from: Data(stored.utf8), what: "the stored upstream")
+            let old = try CanonicalJSON.decode(
+                NodeRegistration.self, from: Data(stored.utf8), what: "the stored upstream")
             guard old.publicKey == file.node.publicKey else {
                 throw SyncError(.forbidden, "upstream \(file.node.nodeId) is already known with another key")
             }
@@ -29,7 +32,8 @@ public enum HubPush {
 
     /// Pushes every event not yet held upstream. Returns counts, batches and the upstream id.
     public static func run(
-        store: any HubStore, identity: HubIdentity, pusher: EventPusher, chunk: Int = 2000, clock: @escaping SyncClock = systemSyncClock
+        store: any HubStore, identity: HubIdentity, pusher: EventPusher, chunk: Int = 2000,
+        clock: @escaping SyncClock = systemSyncClock
     ) async throws -> PushReport {
         var report = PushReport(hub: "", sent: 0, counts: InsertCounts(), acknowledgedThrough: 0, batches: 0)
         // Probe: who is upstream, and is its key the one registered here?
@@ -44,9 +48,12 @@ public enum HubPush {
             var vouches: [NodeRegistration] = []
             for origin in Set(events.map(\.nodeId)).sorted() where origin != identity.nodeId {
                 guard let center = try hubStoreErrors({ try store.center(origin) }) else {
-                    throw SyncError(.unknownNode, "events of node \(origin) are held here but the node is not registered")
+                    throw SyncError(
+                        .unknownNode, "events of node \(origin) are held here but the node is not registered")
                 }
-                vouches.append(NodeRegistration(nodeId: center.nodeId, name: center.name, role: center.role, publicKey: center.publicKey))
+                vouches.append(
+                    NodeRegistration(
+                        nodeId: center.nodeId, name: center.name, role: center.role, publicKey: center.publicKey))
             }
             let answer = try await pusher.send(events, vouches: vouches)
             let receipt = try verify(answer, store: store, pusher: pusher)
@@ -70,9 +77,11 @@ public enum HubPush {
         guard let text = try hubStoreErrors({ try store.meta(metaKey(hubId)) }) else {
             throw SyncError(
                 .unknownNode,
-                "upstream \(hubId) at \(pusher.hub.absoluteString) is not known here; add its registration with 'hocso hub upstreams add'")
+                "upstream \(hubId) at \(pusher.hub.absoluteString) is not known here; add its registration with 'hocso hub upstreams add'"
+            )
         }
-        let registration = try CanonicalJSON.decode(NodeRegistration.self, from: Data(text.utf8), what: "the stored upstream")
+        let registration = try CanonicalJSON.decode(
+            NodeRegistration.self, from: Data(text.utf8), what: "the stored upstream")
         return try answer.receipt.verified(hubId: hubId, hubPublicKey: registration.publicKey)
     }
 }

@@ -10,7 +10,9 @@ public struct NodeKey: Sendable {
 
     /// The key from its base64 seed.
     public init(base64: String) throws {
-        guard let data = Data(base64Encoded: base64), let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: data) else {
+        guard let data = Data(base64Encoded: base64),
+            let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: data)
+        else {
             throw SyncError(.corrupt, "the stored private key is not an Ed25519 key")
         }
         self.key = key
@@ -108,7 +110,9 @@ public let systemSyncClock: SyncClock = { Int64((Date().timeIntervalSince1970 * 
 extension Digest {
     /// Lower-case hex SHA-256 of a file, read in 1 MiB pieces.
     public static func sha256Hex(fileAt url: URL) throws -> String {
-        guard let handle = try? FileHandle(forReadingFrom: url) else { throw SyncError(.io, "cannot read '\(url.path)'") }
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            throw SyncError(.io, "cannot read '\(url.path)'")
+        }
         defer { try? handle.close() }
         var hasher = SHA256()
         while let data = try handle.read(upToCount: 1 << 20), !data.isEmpty { hasher.update(data: data) }

@@ -57,7 +57,10 @@ public struct PackPuller: Sendable {
     public var pieceBytes: Int64
 
     /// Makes a puller.
-    public init(hub: URL, transport: any SyncTransport = URLSessionTransport(), retry: RetryPolicy = RetryPolicy(), pieceBytes: Int64 = 4 << 20) {
+    public init(
+        hub: URL, transport: any SyncTransport = URLSessionTransport(), retry: RetryPolicy = RetryPolicy(),
+        pieceBytes: Int64 = 4 << 20
+    ) {
         self.hub = hub
         self.transport = transport
         self.retry = retry
@@ -77,7 +80,9 @@ public struct PackPuller: Sendable {
         }
         var results: [PulledPack] = []
         for entry in catalogue.packs.sorted(by: { ($0.id, $0.version) < ($1.id, $1.version) }) {
-            guard !entry.file.contains("/"), entry.file.hasSuffix(".\(PackFormat.fileExtension)"), !entry.file.hasPrefix(".") else {
+            guard !entry.file.contains("/"), entry.file.hasSuffix(".\(PackFormat.fileExtension)"),
+                !entry.file.hasPrefix(".")
+            else {
                 throw SyncError(.invalid, "the catalogue lists a bad file name '\(entry.file)'")
             }
             if let installed = store.installedCourse(id: entry.id), installed.version >= entry.version {
@@ -102,7 +107,9 @@ public struct PackPuller: Sendable {
         if !FileManager.default.fileExists(atPath: part.path) {
             _ = FileManager.default.createFile(atPath: part.path, contents: nil)
         }
-        guard let handle = try? FileHandle(forWritingTo: part) else { throw SyncError(.io, "cannot write '\(part.path)'") }
+        guard let handle = try? FileHandle(forWritingTo: part) else {
+            throw SyncError(.io, "cannot write '\(part.path)'")
+        }
         defer { try? handle.close() }
         var have = Int64((try? handle.seekToEnd()) ?? 0)
         if have > entry.size {
@@ -114,7 +121,9 @@ public struct PackPuller: Sendable {
         while have < entry.size {
             let end = min(entry.size, have + pieceBytes) - 1
             let response = try await get(url, range: (have, end))
-            guard response.status == 206 || (response.status == 200 && have == 0) else { throw EventPusher.refusal(response) }
+            guard response.status == 206 || (response.status == 200 && have == 0) else {
+                throw EventPusher.refusal(response)
+            }
             let piece = response.status == 200 ? response.body.prefix(Int(entry.size)) : response.body
             guard !piece.isEmpty else { throw SyncError(.network, "the hub sent an empty piece of '\(entry.file)'") }
             try handle.write(contentsOf: piece)
@@ -126,7 +135,9 @@ public struct PackPuller: Sendable {
         let data = try Data(contentsOf: part, options: .alwaysMapped)
         guard Int64(data.count) == entry.size, Digest.sha256Hex(data) == entry.sha256 else {
             try? FileManager.default.removeItem(at: part)
-            throw SyncError(.corrupt, "pack '\(entry.file)' does not match the catalogue's size and hash; the download was discarded")
+            throw SyncError(
+                .corrupt,
+                "pack '\(entry.file)' does not match the catalogue's size and hash; the download was discarded")
         }
         let final = downloads.appendingPathComponent(entry.file)
         try? FileManager.default.removeItem(at: final)
@@ -148,7 +159,9 @@ public struct PackPuller: Sendable {
                     throw SyncError(.network, "cannot reach hub \(hub.absoluteString): \(EventPusher.short(error))")
                 }
             }
-            guard attempt < retry.maxAttempts else { throw SyncError(.network, "hub \(hub.absoluteString) keeps failing; try later") }
+            guard attempt < retry.maxAttempts else {
+                throw SyncError(.network, "hub \(hub.absoluteString) keeps failing; try later")
+            }
             await retry.sleep(retry.delay(beforeRetry: attempt))
         }
     }

@@ -37,8 +37,11 @@ public enum PushBody {
     /// Decodes a body.
     public static func decode(_ data: Data) throws -> (header: PushHeader, events: [HubEvent]) {
         let newline = data.firstIndex(of: 0x0A) ?? data.endIndex
-        let header = try CanonicalJSON.decode(PushHeader.self, from: Data(data[data.startIndex..<newline]), what: "the push header")
-        guard header.format == PushHeader.format else { throw SyncError(.invalid, "the body is not \(PushHeader.format)") }
+        let header = try CanonicalJSON.decode(
+            PushHeader.self, from: Data(data[data.startIndex..<newline]), what: "the push header")
+        guard header.format == PushHeader.format else {
+            throw SyncError(.invalid, "the body is not \(PushHeader.format)")
+        }
         var events: [HubEvent] = []
         if newline < data.endIndex {
             try data[(newline + 1)...].withUnsafeBytes { bytes in

@@ -95,7 +95,9 @@ public struct SignedReceipt: Sendable, Equatable, Codable {
         } catch {
             throw SyncError(.io, "cannot read receipt '\(url.path)'")
         }
-        guard data.count < 16 * 1024 * 1024 else { throw SyncError(.invalid, "'\(url.path)' is too large to be a receipt") }
+        guard data.count < 16 * 1024 * 1024 else {
+            throw SyncError(.invalid, "'\(url.path)' is too large to be a receipt")
+        }
         return try CanonicalJSON.decode(SignedReceipt.self, from: data, what: "receipt '\(url.path)'")
     }
 

@@ -29,9 +29,13 @@ public struct NodeRegistration: Sendable, Equatable, Codable {
         guard NodeId.isValid(nodeId) else {
             throw SyncError(.invalid, "'\(nodeId)' is not a node id (n- and 16 base32 characters)")
         }
-        guard NodeKey.isPublicKey(publicKey) else { throw SyncError(.invalid, "the public key of \(nodeId) is not a base64 Ed25519 key") }
+        guard NodeKey.isPublicKey(publicKey) else {
+            throw SyncError(.invalid, "the public key of \(nodeId) is not a base64 Ed25519 key")
+        }
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard (1...200).contains(trimmed.count) else { throw SyncError(.invalid, "the name of \(nodeId) must have 1 to 200 characters") }
+        guard (1...200).contains(trimmed.count) else {
+            throw SyncError(.invalid, "the name of \(nodeId) must have 1 to 200 characters")
+        }
         var copy = self
         copy.name = trimmed
         return copy
@@ -70,7 +74,9 @@ public struct RegistrationFile: Sendable, Equatable, Codable {
         } catch {
             throw SyncError(.io, "cannot read registration file '\(url.path)'")
         }
-        guard data.count < 64 * 1024 else { throw SyncError(.invalid, "'\(url.path)' is too large to be a registration file") }
+        guard data.count < 64 * 1024 else {
+            throw SyncError(.invalid, "'\(url.path)' is too large to be a registration file")
+        }
         var file = try CanonicalJSON.decode(RegistrationFile.self, from: data, what: "registration file '\(url.path)'")
         guard file.format == format else { throw SyncError(.invalid, "'\(url.path)' is not a \(format) file") }
         file.node = try file.node.validated()

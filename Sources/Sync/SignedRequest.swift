@@ -42,14 +42,20 @@ public struct SignedRequest: Sendable, Equatable {
     }
 
     /// The bytes signed.
-    public static func signedBytes(method: String, path: String, timestamp: Int64, nonce: String, bodySHA256: String, node: String) -> Data {
+    public static func signedBytes(
+        method: String, path: String, timestamp: Int64, nonce: String, bodySHA256: String, node: String
+    ) -> Data {
         Data("hocso-request-1\n\(method.uppercased())\n\(path)\n\(timestamp)\n\(nonce)\n\(bodySHA256)\n\(node)".utf8)
     }
 
     /// Signs a request.
-    public static func sign(method: String, path: String, body: Data, node: String, key: NodeKey, at timestamp: Int64) throws -> SignedRequest {
+    public static func sign(method: String, path: String, body: Data, node: String, key: NodeKey, at timestamp: Int64)
+        throws -> SignedRequest
+    {
         let nonce = randomNonce()
-        let bytes = signedBytes(method: method, path: path, timestamp: timestamp, nonce: nonce, bodySHA256: Digest.sha256Hex(body), node: node)
+        let bytes = signedBytes(
+            method: method, path: path, timestamp: timestamp, nonce: nonce, bodySHA256: Digest.sha256Hex(body),
+            node: node)
         return SignedRequest(node: node, timestamp: timestamp, nonce: nonce, signature: try key.sign(bytes))
     }
 

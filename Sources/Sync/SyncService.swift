@@ -34,24 +34,34 @@ public struct SyncService: Sendable {
         guard let sender = try hubStoreErrors({ try store.center(request.node) }) else {
             throw SyncError(.unknownNode, "request refused: node \(request.node) is not registered at this hub")
         }
-        guard sender.status == .active else { throw SyncError(.revokedNode, "request refused: node \(sender.nodeId) is revoked") }
+        guard sender.status == .active else {
+            throw SyncError(.revokedNode, "request refused: node \(sender.nodeId) is revoked")
+        }
         guard abs(now - request.timestamp) <= SignedRequest.maxSkew else {
             // Offline PCs often have wrong clocks: say the hub's time so the operator can set theirs.
             let hubTime = ISO8601DateFormatter().string(from: Date(timeIntervalSince1970: Double(now) / 1000))
             throw SyncError(
-                .staleRequest, "request refused: its timestamp is more than 5 minutes from the hub's clock (hub time \(hubTime)); check this computer's date and time")
+                .staleRequest,
+                "request refused: its timestamp is more than 5 minutes from the hub's clock (hub time \(hubTime)); check this computer's date and time"
+            )
         }
         let signed = SignedRequest.signedBytes(
-            method: method, path: path, timestamp: request.timestamp, nonce: request.nonce, bodySHA256: Digest.sha256Hex(body),
+            method: method, path: path, timestamp: request.timestamp, nonce: request.nonce,
+            bodySHA256: Digest.sha256Hex(body),
             node: request.node)
         guard NodeKey.verify(signature: request.signature, of: signed, publicKey: sender.publicKey) else {
             throw SyncError(.badSignature, "request refused: the signature does not match node \(sender.nodeId)'s key")
         }
-        guard (16...64).contains(request.nonce.count) else { throw SyncError(.invalid, "request refused: the nonce is malformed") }
-        let fresh = try hubStoreErrors {
-            try store.recordNonce(request.nonce, node: sender.nodeId, at: now, forgetBefore: now - 2 * SignedRequest.maxSkew)
+        guard (16...64).contains(request.nonce.count) else {
+            throw SyncError(.invalid, "request refused: the nonce is malformed")
         }
-        guard fresh else { throw SyncError(.replayedRequest, "request refused: this signed request was already received") }
+        let fresh = try hubStoreErrors {
+            try store.recordNonce(
+                request.nonce, node: sender.nodeId, at: now, forgetBefore: now - 2 * SignedRequest.maxSkew)
+        }
+        guard fresh else {
+            throw SyncError(.replayedRequest, "request refused: this signed request was already received")
+        }
         try hubStoreErrors { try store.touch(sender.nodeId, at: now) }
 
         let (header, events) = try PushBody.decode(body)
@@ -59,7 +69,8 @@ public struct SyncService: Sendable {
         var origins = Set<String>()
         for event in events {
             guard allowed.contains(event.nodeId) else {
-                throw SyncError(.forbidden, "request refused: node \(sender.nodeId) may not deliver events of node \(event.nodeId)")
+                throw SyncError(
+                    .forbidden, "request refused: node \(sender.nodeId) may not deliver events of node \(event.nodeId)")
             }
             origins.insert(event.nodeId)
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// One HTTP exchange as sync sees it.
@@ -66,7 +66,9 @@ public struct URLSessionTransport: SyncTransport {
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
         if !request.body.isEmpty { urlRequest.httpBody = request.body }
         let (data, response) = try await session.data(for: urlRequest)
-        guard let http = response as? HTTPURLResponse else { throw SyncError(.network, "the answer from \(request.url.host ?? "the hub") is not HTTP") }
+        guard let http = response as? HTTPURLResponse else {
+            throw SyncError(.network, "the answer from \(request.url.host ?? "the hub") is not HTTP")
+        }
         var headers: [String: String] = [:]
         for (name, value) in http.allHeaderFields {
             if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }

@@ -8,7 +8,9 @@ import Sync
 struct CenterInitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Tạo khoá ký của trung tâm (một lần) và in mã nút. Make the centre's signing key once; print its node id and key.")
+        abstract:
+            "Tạo khoá ký của trung tâm (một lần) và in mã nút. Make the centre's signing key once; print its node id and key."
+    )
 
     @Option(name: .long, help: "Cơ sở dữ liệu trung tâm. The centre database.") var db: String?
 

@@ -25,7 +25,8 @@ struct HubCommand: AsyncParsableCommand {
     /// `hocso hub init [--db] [--name] [--export-registration FILE]`.
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "init", abstract: "Tạo mã nút và khoá ký của trạm (một lần). Make the hub's node id and key once.")
+            commandName: "init",
+            abstract: "Tạo mã nút và khoá ký của trạm (một lần). Make the hub's node id and key once.")
 
         @OptionGroup var database: DatabaseOption
 
@@ -55,13 +56,15 @@ struct HubCommand: AsyncParsableCommand {
     /// `hocso hub centers add|list|revoke|export`.
     struct Centers: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "centers", abstract: "Các trung tâm (và trạm cấp dưới) được chấp nhận. Registered centres and lower hubs.",
+            commandName: "centers",
+            abstract: "Các trung tâm (và trạm cấp dưới) được chấp nhận. Registered centres and lower hubs.",
             subcommands: [Add.self, List.self, Revoke.self, Export.self])
 
         /// `hocso hub centers add FILE | --node-id --public-key --name [--commune]`.
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
-                commandName: "add", abstract: "Đăng ký trung tâm bằng khoá công khai. Register a centre by its public key.")
+                commandName: "add",
+                abstract: "Đăng ký trung tâm bằng khoá công khai. Register a centre by its public key.")
 
             @OptionGroup var database: DatabaseOption
 
@@ -69,7 +72,8 @@ struct HubCommand: AsyncParsableCommand {
 
             @Option(name: .customLong("node-id"), help: "Mã nút. Node id.") var nodeId: String?
 
-            @Option(name: .customLong("public-key"), help: "Khoá công khai (base64). Public key.") var publicKey: String?
+            @Option(name: .customLong("public-key"), help: "Khoá công khai (base64). Public key.") var publicKey:
+                String?
 
             @Option(name: .long, help: "Tên. Name.") var name: String?
 
@@ -90,7 +94,8 @@ struct HubCommand: AsyncParsableCommand {
                         registration = try RegistrationFile.read(URL(fileURLWithPath: file)).node
                     } else {
                         registration = NodeRegistration(
-                            nodeId: nodeId ?? "", name: name ?? "", role: hub ? .hub : .centre, publicKey: publicKey ?? "")
+                            nodeId: nodeId ?? "", name: name ?? "", role: hub ? .hub : .centre,
+                            publicKey: publicKey ?? "")
                     }
                     if let commune { registration.communeCode = commune }
                     if let name { registration.name = name }
@@ -104,7 +109,8 @@ struct HubCommand: AsyncParsableCommand {
 
         /// `hocso hub centers list [--json]`.
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(commandName: "list", abstract: "Liệt kê. List registered nodes.")
+            static let configuration = CommandConfiguration(
+                commandName: "list", abstract: "Liệt kê. List registered nodes.")
 
             @OptionGroup var database: DatabaseOption
 
@@ -121,7 +127,9 @@ struct HubCommand: AsyncParsableCommand {
                     }
                     for c in centers {
                         let via = c.vouchedBy.map { " via \($0)" } ?? ""
-                        print("\(c.nodeId)\t\(c.role.rawValue)\t\(c.status.rawValue)\t\(c.communeCode ?? "-")\t\(c.name)\(via)")
+                        print(
+                            "\(c.nodeId)\t\(c.role.rawValue)\t\(c.status.rawValue)\t\(c.communeCode ?? "-")\t\(c.name)\(via)"
+                        )
                     }
                 }
             }
@@ -148,7 +156,8 @@ struct HubCommand: AsyncParsableCommand {
         struct Export: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "export",
-                abstract: "Ghi tệp đăng ký (kèm khoá của trạm) cho trung tâm. Write the registration file a centre imports.")
+                abstract:
+                    "Ghi tệp đăng ký (kèm khoá của trạm) cho trung tâm. Write the registration file a centre imports.")
 
             @OptionGroup var database: DatabaseOption
 
@@ -160,7 +169,8 @@ struct HubCommand: AsyncParsableCommand {
                 try reportingFailures {
                     let store = try database.open()
                     try HubCenters.exportRegistration(
-                        for: node, store: store, identity: try HubIdentity.load(store), to: URL(fileURLWithPath: output))
+                        for: node, store: store, identity: try HubIdentity.load(store), to: URL(fileURLWithPath: output)
+                    )
                     print(output)
                 }
             }
@@ -177,19 +187,23 @@ struct HubCommand: AsyncParsableCommand {
 
         @Argument(help: "Tệp gói .hsbundle. Bundle files.") var bundles: [String]
 
-        @Option(name: .long, help: "Thư mục ghi biên nhận (mặc định: cạnh gói). Receipts folder (default: beside the bundles).")
+        @Option(
+            name: .long,
+            help: "Thư mục ghi biên nhận (mặc định: cạnh gói). Receipts folder (default: beside the bundles).")
         var receipts: String?
 
         func run() throws {
             let report = try reportingFailures {
                 let store = try database.open()
                 return try HubImport.run(
-                    bundles: bundles.map { URL(fileURLWithPath: $0) }, store: store, identity: try HubIdentity.load(store),
+                    bundles: bundles.map { URL(fileURLWithPath: $0) }, store: store,
+                    identity: try HubIdentity.load(store),
                     receiptsDirectory: receipts.map { URL(fileURLWithPath: $0) })
             }
             for bundle in report.bundles {
                 let c = bundle.counts
-                let line = "\(bundle.file.lastPathComponent): \(c.new) new, \(c.duplicate) duplicate, \(c.rejected) rejected"
+                let line =
+                    "\(bundle.file.lastPathComponent): \(c.new) new, \(c.duplicate) duplicate, \(c.rejected) rejected"
                 if let refusal = bundle.refusal {
                     print(line)
                     Console.error("hocso: error: \(refusal)")
@@ -200,8 +214,10 @@ struct HubCommand: AsyncParsableCommand {
             let t = report.totals
             print("total: \(t.new) new, \(t.duplicate) duplicate, \(t.rejected) rejected")
             for held in report.holdings {
-                let gaps = held.gaps.isEmpty ? "no gaps" : "missing " + held.gaps.map(\.description).joined(separator: ", ")
-                let start = held.contiguousThrough > 0 ? "holds 1–\(held.contiguousThrough) without a break" : "lacks seq 1"
+                let gaps =
+                    held.gaps.isEmpty ? "no gaps" : "missing " + held.gaps.map(\.description).joined(separator: ", ")
+                let start =
+                    held.contiguousThrough > 0 ? "holds 1–\(held.contiguousThrough) without a break" : "lacks seq 1"
                 print("\(held.node): \(start); \(gaps)")
             }
             for url in report.receipts { print("receipt: \(url.path)") }
@@ -234,7 +250,8 @@ struct HubCommand: AsyncParsableCommand {
                 return (store, try HubIdentity.load(store))
             }
             let configuration = HubServerConfiguration(
-                host: host, port: port, packsDirectory: packs.map { URL(fileURLWithPath: $0) }, maxRequestBytes: maxRequestBytes,
+                host: host, port: port, packsDirectory: packs.map { URL(fileURLWithPath: $0) },
+                maxRequestBytes: maxRequestBytes,
                 requestsPerSecond: rate, burst: max(1, Int(rate * 2)))
             do {
                 try await HubServer.run(store: store, identity: identity, configuration: configuration) { port in
@@ -271,7 +288,9 @@ struct HubCommand: AsyncParsableCommand {
             do {
                 let pusher = EventPusher(hub: url, node: identity.nodeId, key: identity.key)
                 let report = try await HubPush.run(store: store, identity: identity, pusher: pusher, chunk: chunk)
-                print("upstream \(report.hub): \(report.sent) events sent in \(report.batches) requests, \(report.counts.new) new, \(report.counts.duplicate) duplicate, \(report.counts.rejected) rejected")
+                print(
+                    "upstream \(report.hub): \(report.sent) events sent in \(report.batches) requests, \(report.counts.new) new, \(report.counts.duplicate) duplicate, \(report.counts.rejected) rejected"
+                )
             } catch {
                 Console.error("hocso: error: \(error)")
                 throw ExitCode.failure
@@ -287,7 +306,8 @@ struct HubCommand: AsyncParsableCommand {
         /// `hocso hub upstreams add FILE`.
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
-                commandName: "add", abstract: "Thêm trạm cấp trên từ tệp đăng ký của nó. Add an upstream hub from its registration file.")
+                commandName: "add",
+                abstract: "Thêm trạm cấp trên từ tệp đăng ký của nó. Add an upstream hub from its registration file.")
 
             @OptionGroup var database: DatabaseOption
 

@@ -36,10 +36,13 @@ struct SyncCommand: AsyncParsableCommand {
         func run() throws {
             try reportingFailures {
                 let store = try database.open()
-                let bundles = try BundleExporter(maxBundleBytes: maxBytes).export(from: store, to: URL(fileURLWithPath: to))
+                let bundles = try BundleExporter(maxBundleBytes: maxBytes).export(
+                    from: store, to: URL(fileURLWithPath: to))
                 if bundles.isEmpty { print("nothing to export: every event is acknowledged") }
                 for bundle in bundles {
-                    print("\(bundle.url.path): events \(bundle.firstSeq)–\(bundle.lastSeq) (\(bundle.eventCount)), \(bundle.bytes) bytes")
+                    print(
+                        "\(bundle.url.path): events \(bundle.firstSeq)–\(bundle.lastSeq) (\(bundle.eventCount)), \(bundle.bytes) bytes"
+                    )
                 }
             }
         }
@@ -69,7 +72,8 @@ struct SyncCommand: AsyncParsableCommand {
     /// `hocso sync status [--json]`.
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "status", abstract: "Sự kiện cần gửi, đã gửi, đã xác nhận. Events to export, exported, acknowledged.")
+            commandName: "status",
+            abstract: "Sự kiện cần gửi, đã gửi, đã xác nhận. Events to export, exported, acknowledged.")
 
         @OptionGroup var database: DatabaseOption
 
@@ -84,7 +88,9 @@ struct SyncCommand: AsyncParsableCommand {
                 print("acknowledged: \(status.acknowledgedThrough)")
                 for hub in status.hubs {
                     let heard = hub.lastHeardAt.map(Self.format) ?? "never"
-                    print("hub \(hub.hubId) (\(hub.name)): acknowledged 1–\(hub.acknowledgedThrough), last heard from this centre \(heard)")
+                    print(
+                        "hub \(hub.hubId) (\(hub.name)): acknowledged 1–\(hub.acknowledgedThrough), last heard from this centre \(heard)"
+                    )
                 }
             }
         }
@@ -104,7 +110,8 @@ struct SyncCommand: AsyncParsableCommand {
         /// `hocso sync hubs add FILE`.
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
-                commandName: "add", abstract: "Thêm trạm từ tệp đăng ký trạm xuất. Add a hub from the registration file it exported.")
+                commandName: "add",
+                abstract: "Thêm trạm từ tệp đăng ký trạm xuất. Add a hub from the registration file it exported.")
 
             @OptionGroup var database: DatabaseOption
 
@@ -137,7 +144,8 @@ struct SyncCommand: AsyncParsableCommand {
     /// `hocso sync push --hub URL [--db] [--chunk N]`.
     struct Push: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "push", abstract: "Gửi sự kiện chưa xác nhận lên trạm qua mạng. Push unacknowledged events to a hub.")
+            commandName: "push",
+            abstract: "Gửi sự kiện chưa xác nhận lên trạm qua mạng. Push unacknowledged events to a hub.")
 
         @OptionGroup var database: DatabaseOption
 
@@ -157,7 +165,9 @@ struct SyncCommand: AsyncParsableCommand {
             do {
                 let pusher = EventPusher(hub: url, node: identity.nodeId, key: try NodeKey(base64: identity.privateKey))
                 let report = try await CentrePush.run(store: store, pusher: pusher, chunk: chunk)
-                print("hub \(report.hub): \(report.sent) events sent in \(report.batches) requests, \(report.counts.new) new, \(report.counts.duplicate) duplicate; acknowledged 1–\(report.acknowledgedThrough)")
+                print(
+                    "hub \(report.hub): \(report.sent) events sent in \(report.batches) requests, \(report.counts.new) new, \(report.counts.duplicate) duplicate; acknowledged 1–\(report.acknowledgedThrough)"
+                )
             } catch {
                 Console.error("hocso: error: \(error)")
                 throw ExitCode.failure
@@ -168,13 +178,16 @@ struct SyncCommand: AsyncParsableCommand {
     /// `hocso sync pull --hub URL [--store DIR] [--trust PUB]`.
     struct Pull: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "pull", abstract: "Tải và cài gói khoá học mới từ trạm. Fetch and install new packs from a hub.")
+            commandName: "pull",
+            abstract: "Tải và cài gói khoá học mới từ trạm. Fetch and install new packs from a hub.")
 
         @Option(name: .long, help: "Địa chỉ trạm. The hub's URL.") var hub: String
 
         @Option(name: .long, help: "Kho nội dung. The content store folder.") var store: String?
 
-        @Option(name: .long, parsing: .singleValue, help: "Khoá công khai được tin (NAME.pub); có thể lặp lại. A trusted key; repeatable.")
+        @Option(
+            name: .long, parsing: .singleValue,
+            help: "Khoá công khai được tin (NAME.pub); có thể lặp lại. A trusted key; repeatable.")
         var trust: [String] = []
 
         func run() async throws {

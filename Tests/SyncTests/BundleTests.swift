@@ -3,6 +3,7 @@ import Foundation
 import HubStore
 import ProgressStore
 import Testing
+
 @testable import Sync
 
 @Suite("USB bundles")
@@ -50,7 +51,8 @@ struct BundleTests {
         try hubB.enrol(centre)
         try centre.record(300)
         let limit: Int64 = 24 * 1024
-        let bundles = try BundleExporter(maxBundleBytes: limit, eventsPerFile: 40).export(from: centre.store, to: dir.appendingPathComponent("usb"))
+        let bundles = try BundleExporter(maxBundleBytes: limit, eventsPerFile: 40).export(
+            from: centre.store, to: dir.appendingPathComponent("usb"))
         #expect(bundles.count > 2)
         for bundle in bundles {
             let size = try #require(try FileManager.default.attributesOfItem(atPath: bundle.url.path)[.size] as? Int)
@@ -74,10 +76,12 @@ struct BundleTests {
         let hub = try TestHub(in: dir, name: "huyen")
         try hub.enrol(centre)
         try centre.record(200)
-        let bundles = try BundleExporter(maxBundleBytes: 24 * 1024, eventsPerFile: 30).export(from: centre.store, to: dir.appendingPathComponent("usb"))
+        let bundles = try BundleExporter(maxBundleBytes: 24 * 1024, eventsPerFile: 30).export(
+            from: centre.store, to: dir.appendingPathComponent("usb"))
         try #require(bundles.count >= 3)
         let missing = bundles[1]
-        let report = try HubImport.run(bundles: [bundles[0].url] + bundles.dropFirst(2).map(\.url), store: hub.store, identity: hub.identity)
+        let report = try HubImport.run(
+            bundles: [bundles[0].url] + bundles.dropFirst(2).map(\.url), store: hub.store, identity: hub.identity)
         #expect(report.holdings.first?.gaps == [SeqRange(missing.firstSeq, missing.lastSeq)])
         #expect(try CentreSync.acknowledge(receiptAt: report.receipts[0], store: centre.store) == bundles[0].lastSeq)
         // The next export resends from the gap on.
@@ -104,13 +108,15 @@ struct BundleTests {
         #expect(try hub.store.eventCount() == 0)
     }
 
-    @Test("bundles from an unknown, a revoked or a wrongly keyed centre are refused", arguments: ["unknown", "revoked", "wrong key"])
-    func untrusted(_ case_: String) throws {
+    @Test(
+        "bundles from an unknown, a revoked or a wrongly keyed centre are refused",
+        arguments: ["unknown", "revoked", "wrong key"])
+    func untrusted(_ scenario: String) throws {
         let dir = try temporaryDirectory()
         let centre = try TestCentre(in: dir, name: "xa")
         let hub = try TestHub(in: dir, name: "huyen")
         try centre.record(5)
-        switch case_ {
+        switch scenario {
         case "revoked":
             try hub.enrol(centre)
             _ = try HubCenters.revoke(centre.nodeId, in: hub.store, at: 2)
@@ -126,7 +132,7 @@ struct BundleTests {
             "unknown": "bundle refused: signed by an unknown centre \(centre.nodeId)",
             "revoked": "bundle refused: centre \(centre.nodeId) is revoked",
             "wrong key": "bundle refused: it is not signed by the registered key of centre \(centre.nodeId)",
-        ][case_]
+        ][scenario]
         #expect(report.bundles[0].refusal == expected)
         #expect(report.bundles[0].counts.rejected == 6)
         #expect(try hub.store.eventCount() == 0)
@@ -141,11 +147,14 @@ struct BundleTests {
         try hub.enrol(honest)
         try hub.enrol(forger)
         let event = HubEvent(
-            nodeId: honest.nodeId, seq: 1, kind: "step.read", learner: "LAN1", occurredAt: 1, recordedAt: 1, courseId: "c",
+            nodeId: honest.nodeId, seq: 1, kind: "step.read", learner: "LAN1", occurredAt: 1, recordedAt: 1,
+            courseId: "c",
             courseVersion: 1, lessonId: "l", itemId: "s", payload: "{}")
         let url = try craftBundle([event], signer: forger, in: dir)
         let report = try HubImport.run(bundles: [url], store: hub.store, identity: hub.identity)
-        #expect(report.bundles[0].refusal == "bundle refused: '\(url.lastPathComponent)' claims events of another node (\(honest.nodeId))")
+        #expect(
+            report.bundles[0].refusal
+                == "bundle refused: '\(url.lastPathComponent)' claims events of another node (\(honest.nodeId))")
         #expect(try hub.store.eventCount() == 0)
     }
 
@@ -158,13 +167,18 @@ struct BundleTests {
         try centre.record(3)
         let holdings = NodeHoldings(Holdings(nodeId: centre.nodeId, held: [SeqRange(1, 4)]))
         let forged = try SignedReceipt(
-            Receipt(hub: hub.identity.nodeId, hubPublicKey: hub.identity.publicKey, issuedAt: 5, nodes: [holdings]), key: NodeKey.generate())
-        #expect(throws: SyncError(.badSignature, "receipt refused: the signature does not match hub \(hub.identity.nodeId)'s key")) {
+            Receipt(hub: hub.identity.nodeId, hubPublicKey: hub.identity.publicKey, issuedAt: 5, nodes: [holdings]),
+            key: NodeKey.generate())
+        #expect(
+            throws: SyncError(
+                .badSignature, "receipt refused: the signature does not match hub \(hub.identity.nodeId)'s key")
+        ) {
             try CentreSync.acknowledge(forged, store: centre.store)
         }
         let tooMuch = NodeHoldings(Holdings(nodeId: centre.nodeId, held: [SeqRange(1, 99)]))
         let greedy = try SignedReceipt(
-            Receipt(hub: hub.identity.nodeId, hubPublicKey: hub.identity.publicKey, issuedAt: 5, nodes: [tooMuch]), key: hub.identity.key)
+            Receipt(hub: hub.identity.nodeId, hubPublicKey: hub.identity.publicKey, issuedAt: 5, nodes: [tooMuch]),
+            key: hub.identity.key)
         #expect(throws: SyncError.self) { try CentreSync.acknowledge(greedy, store: centre.store) }
         #expect(try centre.store.acknowledgedThrough() == 0)
     }
@@ -178,14 +192,17 @@ func craftBundle(_ events: [HubEvent], signer: TestCentre, in dir: URL) throws -
         bytes.append(0x0A)
     }
     let file = BundleManifest.File(
-        path: BundleFormat.dataPath(1), firstSeq: events[0].seq, lastSeq: events[events.count - 1].seq, events: events.count,
+        path: BundleFormat.dataPath(1), firstSeq: events[0].seq, lastSeq: events[events.count - 1].seq,
+        events: events.count,
         bytes: Int64(bytes.count), sha256: Digest.sha256Hex(bytes))
     let manifest = BundleManifest(
-        format: BundleManifest.format, node: signer.nodeId, publicKey: signer.identity.publicKey, firstSeq: file.firstSeq,
+        format: BundleManifest.format, node: signer.nodeId, publicKey: signer.identity.publicKey,
+        firstSeq: file.firstSeq,
         lastSeq: file.lastSeq, eventCount: events.count, kinds: [:], createdAt: 0, files: [file])
     let manifestData = try CanonicalJSON.pretty(manifest)
     let signature = BundleSignature(
-        algorithm: "ed25519", publicKey: signer.identity.publicKey, signature: try signer.key.sign(BundleSignature.signedBytes(manifestData)))
+        algorithm: "ed25519", publicKey: signer.identity.publicKey,
+        signature: try signer.key.sign(BundleSignature.signedBytes(manifestData)))
     let url = dir.appendingPathComponent("crafted-\(UUID().uuidString.prefix(6)).hsbundle")
     let writer = try ArchiveWriter(path: url.path, compression: .zstd(level: 3))
     try writer.addFile(path: BundleFormat.manifestPath, contents: manifestData)

@@ -1,7 +1,9 @@
 import Foundation
+import GRDB
 import HubStore
 import ProgressStore
 import Testing
+
 @testable import Sync
 
 /// The real binary, as operators use it: a centre's answers reach a hub on a USB stick and over
@@ -20,15 +22,24 @@ struct EndToEndTests {
             centreDB = dir.appendingPathComponent("centre.sqlite")
             hubDB = dir.appendingPathComponent("hub.sqlite")
             centre = try CentreStore(path: centreDB)
-            _ = try centre.addLearner(NewLearner(code: "MINH7", displayName: "Trần Văn Minh", birthYear: 1958, gender: .nam, commune: "Xã Đông"))
+            _ = try centre.addLearner(
+                NewLearner(
+                    code: "MINH7", displayName: "Trần Văn Minh", birthYear: 1958, gender: .nam, commune: "Xã Đông"))
             for n in 0..<events {
                 var payload = EventPayload()
                 payload.response = nil
-                _ = try centre.record(.stepRead(learner: "MINH7", course: "vneid", version: 2, lesson: "kich-hoat", step: "b\(n % 5)", at: 1_750_000_000_000 + Int64(n)))
+                _ = try centre.record(
+                    .stepRead(
+                        learner: "MINH7", course: "vneid", version: 2, lesson: "kich-hoat", step: "b\(n % 5)",
+                        at: 1_750_000_000_000 + Int64(n)))
             }
             let registration = dir.appendingPathComponent("centre-registration.json")
             if HocSoBinary.hasCenterInit {
-                try expectSuccess(HocSoBinary.run(["center", "init", "--db", centreDB.path, "--name", "Xã Đông", "--export-registration", registration.path]))
+                try expectSuccess(
+                    HocSoBinary.run([
+                        "center", "init", "--db", centreDB.path, "--name", "Xã Đông", "--export-registration",
+                        registration.path,
+                    ]))
             } else {
                 // Until `hocso center` lists `init`, make the key through the same library call.
                 _ = try CentreSync.initialise(centre, name: "Xã Đông")
@@ -37,15 +48,18 @@ struct EndToEndTests {
             try expectSuccess(HocSoBinary.run(["hub", "init", "--db", hubDB.path, "--name", "Huyện Tây"]))
             try expectSuccess(HocSoBinary.run(["hub", "centers", "add", registration.path, "--db", hubDB.path]))
             let forCentre = dir.appendingPathComponent("hub-for-centre.json")
-            try expectSuccess(HocSoBinary.run(["hub", "centers", "export", centre.nodeId, "-o", forCentre.path, "--db", hubDB.path]))
+            try expectSuccess(
+                HocSoBinary.run(["hub", "centers", "export", centre.nodeId, "-o", forCentre.path, "--db", hubDB.path]))
             try expectSuccess(HocSoBinary.run(["sync", "hubs", "add", forCentre.path, "--db", centreDB.path]))
         }
 
         func hubEventCount() throws -> (rows: Int, distinct: Int) {
             let store = try SQLiteHubStore(path: hubDB)
             return try store.read { db in
-                (try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? -1,
-                 try Int.fetchOne(db, sql: "SELECT count(DISTINCT node_id || '/' || seq) FROM events") ?? -1)
+                (
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM events") ?? -1,
+                    try Int.fetchOne(db, sql: "SELECT count(DISTINCT node_id || '/' || seq) FROM events") ?? -1
+                )
             }
         }
     }
@@ -62,29 +76,44 @@ struct EndToEndTests {
         var data = try Data(contentsOf: usb.appendingPathComponent(bundles[0]))
         data[data.count / 2] ^= 1
         try data.write(to: setup.dir.appendingPathComponent("damaged.hsbundle"))
-        let damaged = try HocSoBinary.run(["hub", "import", setup.dir.appendingPathComponent("damaged.hsbundle").path, "--db", setup.hubDB.path])
+        let damaged = try HocSoBinary.run([
+            "hub", "import", setup.dir.appendingPathComponent("damaged.hsbundle").path, "--db", setup.hubDB.path,
+        ])
         #expect(damaged.status == 1 && damaged.stderr.contains("bundle refused:"))
         #expect(try setup.hubEventCount() == (0, 0))
-        let imported = try HocSoBinary.run(["hub", "import", usb.appendingPathComponent(bundles[0]).path, "--db", setup.hubDB.path])
+        let imported = try HocSoBinary.run([
+            "hub", "import", usb.appendingPathComponent(bundles[0]).path, "--db", setup.hubDB.path,
+        ])
         try expectSuccess(imported)
         #expect(imported.stdout.contains("61 new, 0 duplicate, 0 rejected"))
-        let receipt = try #require(try FileManager.default.contentsOfDirectory(atPath: usb.path).first { $0.hasSuffix("-receipt.json") })
-        let again = try HocSoBinary.run(["hub", "import", usb.appendingPathComponent(bundles[0]).path, "--db", setup.hubDB.path])
+        let receipt = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: usb.path).first { $0.hasSuffix("-receipt.json") })
+        let again = try HocSoBinary.run([
+            "hub", "import", usb.appendingPathComponent(bundles[0]).path, "--db", setup.hubDB.path,
+        ])
         #expect(again.stdout.contains("0 new, 61 duplicate, 0 rejected"))
-        try expectSuccess(HocSoBinary.run(["sync", "ack", usb.appendingPathComponent(receipt).path, "--db", setup.centreDB.path]))
+        try expectSuccess(
+            HocSoBinary.run(["sync", "ack", usb.appendingPathComponent(receipt).path, "--db", setup.centreDB.path]))
         let status = try HocSoBinary.run(["sync", "status", "--db", setup.centreDB.path])
         #expect(status.stdout.contains("to export: 0") && status.stdout.contains("acknowledged: 61"))
         #expect(try setup.hubEventCount() == (61, 61))
         // The coordinator lists and revokes the centre; its next bundle is refused.
         let list = try HocSoBinary.run(["hub", "centers", "list", "--json", "--db", setup.hubDB.path])
-        #expect(list.stdout.contains("\"nodeId\" : \"\(setup.centre.nodeId)\"") && list.stdout.contains("\"status\" : \"active\""))
+        #expect(
+            list.stdout.contains("\"nodeId\" : \"\(setup.centre.nodeId)\"")
+                && list.stdout.contains("\"status\" : \"active\""))
         try expectSuccess(HocSoBinary.run(["hub", "centers", "revoke", setup.centre.nodeId, "--db", setup.hubDB.path]))
-        _ = try setup.centre.record(.stepRead(learner: "MINH7", course: "vneid", version: 2, lesson: "kich-hoat", step: "b9", at: 1_760_000_000_000))
+        _ = try setup.centre.record(
+            .stepRead(
+                learner: "MINH7", course: "vneid", version: 2, lesson: "kich-hoat", step: "b9", at: 1_760_000_000_000))
         let later = setup.dir.appendingPathComponent("USB2")
         try expectSuccess(HocSoBinary.run(["sync", "export", "--db", setup.centreDB.path, "--to", later.path]))
         let bundle = try #require(try FileManager.default.contentsOfDirectory(atPath: later.path).first)
-        let refused = try HocSoBinary.run(["hub", "import", later.appendingPathComponent(bundle).path, "--db", setup.hubDB.path])
-        #expect(refused.status == 1 && refused.stderr.contains("bundle refused: centre \(setup.centre.nodeId) is revoked"))
+        let refused = try HocSoBinary.run([
+            "hub", "import", later.appendingPathComponent(bundle).path, "--db", setup.hubDB.path,
+        ])
+        #expect(
+            refused.status == 1 && refused.stderr.contains("bundle refused: centre \(setup.centre.nodeId) is revoked"))
     }
 
     @Test("answers → push over HTTP to a real `hocso hub serve` → acknowledged")
@@ -92,10 +121,14 @@ struct EndToEndTests {
         let setup = try Setup(events: 250)
         let server = try HocSoBinary.Server(db: setup.hubDB)
         defer { server.kill() }
-        let push = try HocSoBinary.run(["sync", "push", "--hub", server.url.absoluteString, "--db", setup.centreDB.path, "--chunk", "40"])
+        let push = try HocSoBinary.run([
+            "sync", "push", "--hub", server.url.absoluteString, "--db", setup.centreDB.path, "--chunk", "40",
+        ])
         try expectSuccess(push)
         #expect(push.stdout.contains("acknowledged 1–251"))
-        let again = try HocSoBinary.run(["sync", "push", "--hub", server.url.absoluteString, "--db", setup.centreDB.path])
+        let again = try HocSoBinary.run([
+            "sync", "push", "--hub", server.url.absoluteString, "--db", setup.centreDB.path,
+        ])
         #expect(again.stdout.contains("0 events sent"))
         #expect(try setup.hubEventCount() == (251, 251))
     }
@@ -107,7 +140,9 @@ struct EndToEndTests {
         let port = first.url.port ?? 0
         let pushProcess = Process()
         pushProcess.executableURL = HocSoBinary.url
-        pushProcess.arguments = ["sync", "push", "--hub", first.url.absoluteString, "--db", setup.centreDB.path, "--chunk", "10"]
+        pushProcess.arguments = [
+            "sync", "push", "--hub", first.url.absoluteString, "--db", setup.centreDB.path, "--chunk", "10",
+        ]
         pushProcess.standardOutput = FileHandle.nullDevice
         pushProcess.standardError = FileHandle.nullDevice
         try pushProcess.run()
@@ -118,7 +153,9 @@ struct EndToEndTests {
         pushProcess.waitUntilExit()
         let second = try HocSoBinary.Server(db: setup.hubDB, port: port)
         defer { second.kill() }
-        let resumed = try HocSoBinary.run(["sync", "push", "--hub", second.url.absoluteString, "--db", setup.centreDB.path, "--chunk", "200"])
+        let resumed = try HocSoBinary.run([
+            "sync", "push", "--hub", second.url.absoluteString, "--db", setup.centreDB.path, "--chunk", "200",
+        ])
         try expectSuccess(resumed)
         #expect(resumed.stdout.contains("acknowledged 1–1501"))
         #expect(try setup.hubEventCount() == (1501, 1501))
@@ -127,7 +164,6 @@ struct EndToEndTests {
 
 /// Fails the test with the command's stderr when it did not succeed.
 func expectSuccess(_ result: HocSoBinary.Result, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    try #require(result.status == 0, "hocso failed (\(result.status)): \(result.stderr)", sourceLocation: sourceLocation)
+    try #require(
+        result.status == 0, "hocso failed (\(result.status)): \(result.stderr)", sourceLocation: sourceLocation)
 }
-
-import GRDB

@@ -4,11 +4,13 @@ import Synchronization
 /// The real `hocso` binary, run as an operator would.
 enum HocSoBinary {
     /// The package's root folder.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The built binary: beside the test bundle, else `.build/debug/hocso`.
     static let url: URL = {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hocso")
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "hocso")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
         return packageRoot.appendingPathComponent(".build/debug/hocso")
     }()
@@ -29,7 +31,8 @@ enum HocSoBinary {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
@@ -44,7 +47,9 @@ enum HocSoBinary {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errBox.data, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errBox.data, as: UTF8.self))
     }
 
     private final class Box: @unchecked Sendable { var data = Data() }
@@ -56,7 +61,8 @@ enum HocSoBinary {
 
         init(db: URL, port: Int = 0, extra: [String] = []) throws {
             process.executableURL = HocSoBinary.url
-            process.arguments = ["hub", "serve", "--db", db.path, "--host", "127.0.0.1", "--port", String(port)] + extra
+            process.arguments =
+                ["hub", "serve", "--db", db.path, "--host", "127.0.0.1", "--port", String(port)] + extra
             let out = Pipe()
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice
@@ -69,7 +75,8 @@ enum HocSoBinary {
                 buffer.append(chunk)
             }
             let line = String(decoding: buffer, as: UTF8.self).split(separator: "\n")[0]
-            guard let range = line.range(of: "http://"), let parsed = URL(string: String(line[range.lowerBound...])) else {
+            guard let range = line.range(of: "http://"), let parsed = URL(string: String(line[range.lowerBound...]))
+            else {
                 throw CocoaError(.fileReadCorruptFile)
             }
             url = parsed

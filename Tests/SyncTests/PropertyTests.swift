@@ -1,7 +1,9 @@
 import Foundation
+import GRDB
 import HubStore
 import ProgressStore
 import Testing
+
 @testable import Sync
 
 /// Random scripts over two centres, a district hub and a province hub: recording, exports,
@@ -32,7 +34,9 @@ struct PropertyTests {
             case 2:
                 let limit: Int64 = Bool.random(using: &random) ? 24 * 1024 : BundleFormat.defaultMaxBundleBytes
                 let out = dir.appendingPathComponent("stick-\(step)")
-                carried += try BundleExporter(maxBundleBytes: limit, eventsPerFile: 25).export(from: centre.store, to: out).map(\.url)
+                carried += try BundleExporter(maxBundleBytes: limit, eventsPerFile: 25).export(
+                    from: centre.store, to: out
+                ).map(\.url)
             case 3:
                 // Carry a random selection, shuffled, some twice; some stay behind (lost).
                 var load = carried.filter { _ in Bool.random(using: &random) }
@@ -41,7 +45,9 @@ struct PropertyTests {
                 if !load.isEmpty {
                     let out = dir.appendingPathComponent("receipts-\(step)")
                     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-                    receipts += try HubImport.run(bundles: load, store: district.store, identity: district.identity, receiptsDirectory: out).receipts
+                    receipts += try HubImport.run(
+                        bundles: load, store: district.store, identity: district.identity, receiptsDirectory: out
+                    ).receipts
                 }
             case 4:
                 // Carry receipts back, possibly stale ones after newer ones.
@@ -53,14 +59,20 @@ struct PropertyTests {
                 }
             case 5, 6:
                 let transport = InProcessTransport(service: district.service, faults: faults)
-                let pusher = EventPusher(hub: URL(string: "http://district.test")!, node: centre.nodeId, key: centre.key, transport: transport, retry: noWait)
-                _ = try? await CentrePush.run(store: centre.store, pusher: pusher, chunk: Int.random(in: 1...30, using: &random))
+                let pusher = EventPusher(
+                    hub: URL(string: "http://district.test")!, node: centre.nodeId, key: centre.key,
+                    transport: transport, retry: noWait)
+                _ = try? await CentrePush.run(
+                    store: centre.store, pusher: pusher, chunk: Int.random(in: 1...30, using: &random))
             default:
                 let transport = InProcessTransport(service: province.service, faults: faults)
                 let pusher = EventPusher(
-                    hub: URL(string: "http://province.test")!, node: district.identity.nodeId, key: district.identity.key, transport: transport,
+                    hub: URL(string: "http://province.test")!, node: district.identity.nodeId,
+                    key: district.identity.key, transport: transport,
                     retry: noWait)
-                _ = try? await HubPush.run(store: district.store, identity: district.identity, pusher: pusher, chunk: Int.random(in: 1...40, using: &random))
+                _ = try? await HubPush.run(
+                    store: district.store, identity: district.identity, pusher: pusher,
+                    chunk: Int.random(in: 1...40, using: &random))
             }
             try checkAcknowledgements(centres, hub: district)
         }
@@ -91,7 +103,8 @@ struct PropertyTests {
         for centre in centres {
             let sent = try centre.store.events(afterSeq: 0, limit: Int.max)
             let stored = try province.store.read { db in
-                try String.fetchAll(db, sql: "SELECT payload FROM events WHERE node_id = ? ORDER BY seq", arguments: [centre.nodeId])
+                try String.fetchAll(
+                    db, sql: "SELECT payload FROM events WHERE node_id = ? ORDER BY seq", arguments: [centre.nodeId])
             }
             #expect(stored == sent.map(\.payload))
         }
@@ -102,10 +115,10 @@ struct PropertyTests {
         for centre in centres {
             for known in try centre.store.syncHubs() where known.hubId == hub.identity.nodeId {
                 let holdings = try hub.store.holdings(centre.nodeId)
-                #expect(known.acknowledgedThrough <= holdings.contiguousThrough, "centre acknowledged more than the hub holds")
+                #expect(
+                    known.acknowledgedThrough <= holdings.contiguousThrough,
+                    "centre acknowledged more than the hub holds")
             }
         }
     }
 }
-
-import GRDB

@@ -1,12 +1,14 @@
 import Foundation
 import HubServer
 import HubStore
+import Packs
 import ProgressStore
 import Testing
+
 @testable import Sync
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 @Suite("Hub server on 127.0.0.1", .serialized)
@@ -25,14 +27,17 @@ struct ServerTests {
             let batch = try centre.store.events(afterSeq: 0, limit: 30).map(BundleExporter.hubEvent)
             let again = try await pusher.send(batch)
             #expect(again.counts == InsertCounts(new: 0, duplicate: 30))
-            let health = try await URLSessionTransport().send(TransportRequest(method: "GET", url: url.appendingPathComponent("healthz")))
+            let health = try await URLSessionTransport().send(
+                TransportRequest(method: "GET", url: url.appendingPathComponent("healthz")))
             #expect(health.status == 200)
         }
         #expect(try hub.heldIds().rows == 121)
         #expect(try centre.store.syncStatus().acknowledgedThrough == 121)
     }
 
-    @Test("a connection cut mid-batch, either way, is retried and nothing is lost or doubled", arguments: [CuttingProxy.Direction.request, .response])
+    @Test(
+        "a connection cut mid-batch, either way, is retried and nothing is lost or doubled",
+        arguments: [CuttingProxy.Direction.request, .response])
     func cutConnection(direction: CuttingProxy.Direction) async throws {
         let dir = try temporaryDirectory("cut")
         let centre = try TestCentre(in: dir, name: "xa")
@@ -40,10 +45,13 @@ struct ServerTests {
         try hub.enrol(centre)
         try centre.record(300)
         try await withHubServer(hub) { url in
-            let proxy = try CuttingProxy(target: url.port ?? 0, afterBytes: direction == .request ? 9000 : 200, cuts: 2, direction: direction)
+            let proxy = try CuttingProxy(
+                target: url.port ?? 0, afterBytes: direction == .request ? 9000 : 200, cuts: 2, direction: direction)
             let viaProxy = URL(string: "http://127.0.0.1:\(proxy.port)")!
             let retry = RetryPolicy(maxAttempts: 5, baseDelay: .milliseconds(10), maxDelay: .milliseconds(50))
-            let pusher = EventPusher(hub: viaProxy, node: centre.nodeId, key: centre.key, transport: URLSessionTransport(timeout: 10), retry: retry)
+            let pusher = EventPusher(
+                hub: viaProxy, node: centre.nodeId, key: centre.key, transport: URLSessionTransport(timeout: 10),
+                retry: retry)
             let report = try await CentrePush.run(store: centre.store, pusher: pusher, chunk: 100)
             #expect(report.acknowledgedThrough == 301)
         }
@@ -51,8 +59,10 @@ struct ServerTests {
         #expect(held.ids == (try eventIds(centre)) && held.rows == 301)
     }
 
-    @Test("refusals are JSON with the right status", arguments: ["oversize", "unsigned", "wrong key", "replay", "stale", "forged node", "revoked", "rate"])
-    func refusals(_ case_: String) async throws {
+    @Test(
+        "refusals are JSON with the right status",
+        arguments: ["oversize", "unsigned", "wrong key", "replay", "stale", "forged node", "revoked", "rate"])
+    func refusals(_ scenario: String) async throws {
         let dir = try temporaryDirectory("refuse")
         let centre = try TestCentre(in: dir, name: "xa")
         let other = try TestCentre(in: dir, name: "khac")
@@ -61,30 +71,47 @@ struct ServerTests {
         try hub.enrol(other)
         try centre.record(3)
         var configuration = HubServerConfiguration(port: 0, maxRequestBytes: 4096)
-        if case_ == "rate" { configuration.requestsPerSecond = 0.001; configuration.burst = 2 }
+        if scenario == "rate" {
+            configuration.requestsPerSecond = 0.001
+            configuration.burst = 2
+        }
         let (status, code) = try await withHubServer(hub, configuration: configuration) { url -> (Int, String) in
             let transport = URLSessionTransport()
             let endpoint = url.appendingPathComponent("api/v1/events")
             var events = try centre.store.events(afterSeq: 0, limit: 10).map(BundleExporter.hubEvent)
-            if case_ == "oversize" {
-                events = (1...200).map { HubEvent(nodeId: centre.nodeId, seq: Int64($0), kind: "step.read", learner: "LAN1", occurredAt: 1, recordedAt: 1, courseId: "c", lessonId: "l", itemId: "s", payload: "{}") }
+            if scenario == "oversize" {
+                events = (1...200).map {
+                    HubEvent(
+                        nodeId: centre.nodeId, seq: Int64($0), kind: "step.read", learner: "LAN1", occurredAt: 1,
+                        recordedAt: 1, courseId: "c", lessonId: "l", itemId: "s", payload: "{}")
+                }
             }
-            if case_ == "forged node" {
-                events = [HubEvent(nodeId: other.nodeId, seq: 1, kind: "step.read", learner: "LAN1", occurredAt: 1, recordedAt: 1, courseId: "c", lessonId: "l", itemId: "s", payload: "{}")]
+            if scenario == "forged node" {
+                events = [
+                    HubEvent(
+                        nodeId: other.nodeId, seq: 1, kind: "step.read", learner: "LAN1", occurredAt: 1, recordedAt: 1,
+                        courseId: "c", lessonId: "l", itemId: "s", payload: "{}")
+                ]
             }
-            if case_ == "revoked" { _ = try HubCenters.revoke(centre.nodeId, in: hub.store, at: 5) }
+            if scenario == "revoked" { _ = try HubCenters.revoke(centre.nodeId, in: hub.store, at: 5) }
             let body = try PushBody.encode(events: events, vouches: [])
-            let at = case_ == "stale" ? systemSyncClock() - 3_600_000 : systemSyncClock()
-            let signer = case_ == "wrong key" ? other.key : centre.key
-            let signed = try SignedRequest.sign(method: "POST", path: "/api/v1/events", body: body, node: centre.nodeId, key: signer, at: at)
-            let headers = case_ == "unsigned" ? [:] : signed.headers(body: body)
-            var response = try await transport.send(TransportRequest(method: "POST", url: endpoint, headers: headers, body: body))
-            if case_ == "replay" || case_ == "rate" {
+            let at = scenario == "stale" ? systemSyncClock() - 3_600_000 : systemSyncClock()
+            let signer = scenario == "wrong key" ? other.key : centre.key
+            let signed = try SignedRequest.sign(
+                method: "POST", path: "/api/v1/events", body: body, node: centre.nodeId, key: signer, at: at)
+            let headers = scenario == "unsigned" ? [:] : signed.headers(body: body)
+            var response = try await transport.send(
+                TransportRequest(method: "POST", url: endpoint, headers: headers, body: body))
+            if scenario == "replay" || scenario == "rate" {
                 #expect(response.status == 200)
-                response = try await transport.send(TransportRequest(method: "POST", url: endpoint, headers: headers, body: body))
-                if case_ == "rate" {
-                    let fresh = try SignedRequest.sign(method: "POST", path: "/api/v1/events", body: body, node: centre.nodeId, key: centre.key, at: at)
-                    response = try await transport.send(TransportRequest(method: "POST", url: endpoint, headers: fresh.headers(body: body), body: body))
+                response = try await transport.send(
+                    TransportRequest(method: "POST", url: endpoint, headers: headers, body: body))
+                if scenario == "rate" {
+                    let fresh = try SignedRequest.sign(
+                        method: "POST", path: "/api/v1/events", body: body, node: centre.nodeId, key: centre.key, at: at
+                    )
+                    response = try await transport.send(
+                        TransportRequest(method: "POST", url: endpoint, headers: fresh.headers(body: body), body: body))
                 }
             }
             let error = try JSONDecoder().decode(ErrorBody.self, from: response.body)
@@ -92,14 +119,18 @@ struct ServerTests {
             return (response.status, error.error.code)
         }
         let expected: [String: (Int, String)] = [
-            "oversize": (413, "too-large"), "unsigned": (401, "bad-signature"), "wrong key": (401, "bad-signature"), "replay": (409, "replayed-request"),
-            "stale": (401, "stale-request"), "forged node": (403, "forbidden"), "revoked": (403, "revoked-node"), "rate": (429, "rate-limited"),
+            "oversize": (413, "too-large"), "unsigned": (401, "bad-signature"), "wrong key": (401, "bad-signature"),
+            "replay": (409, "replayed-request"),
+            "stale": (401, "stale-request"), "forged node": (403, "forbidden"), "revoked": (403, "revoked-node"),
+            "rate": (429, "rate-limited"),
         ]
-        #expect(status == expected[case_]?.0 && code == expected[case_]?.1)
-        if case_ != "replay" && case_ != "rate" { #expect(try hub.store.eventCount() == 0) }
+        #expect(status == expected[scenario]?.0 && code == expected[scenario]?.1)
+        if scenario != "replay" && scenario != "rate" { #expect(try hub.store.eventCount() == 0) }
     }
 
-    @Test("a district pushes to a province over HTTP, keeping each event's origin; a centre it does not vouch for is refused")
+    @Test(
+        "a district pushes to a province over HTTP, keeping each event's origin; a centre it does not vouch for is refused"
+    )
     func hubToHub() async throws {
         let dir = try temporaryDirectory("updown")
         let centre = try TestCentre(in: dir, name: "xa")
@@ -109,15 +140,20 @@ struct ServerTests {
         try province.enrol(lowerHub: district)
         try centre.record(50)
         _ = try HubImport.run(
-            bundles: try BundleExporter().export(from: centre.store, to: dir).map(\.url), store: district.store, identity: district.identity)
+            bundles: try BundleExporter().export(from: centre.store, to: dir).map(\.url), store: district.store,
+            identity: district.identity)
         try await withHubServer(province) { url in
             let pusher = EventPusher(hub: url, node: district.identity.nodeId, key: district.identity.key)
-            let report = try await HubPush.run(store: district.store, identity: district.identity, pusher: pusher, chunk: 20)
+            let report = try await HubPush.run(
+                store: district.store, identity: district.identity, pusher: pusher, chunk: 20)
             #expect(report.counts.new == 51)
-            let again = try await HubPush.run(store: district.store, identity: district.identity, pusher: pusher, chunk: 20)
+            let again = try await HubPush.run(
+                store: district.store, identity: district.identity, pusher: pusher, chunk: 20)
             #expect(again.sent == 0)
         }
-        let origins = try province.store.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT node_id FROM events") }
+        let origins = try province.store.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT node_id FROM events")
+        }
         #expect(origins == [centre.nodeId])
         #expect(try province.store.center(centre.nodeId)?.vouchedBy == district.identity.nodeId)
     }
@@ -132,7 +168,8 @@ struct ServerTests {
         try #require(build.status == 0, "\(build.stderr)")
         let store = dir.appendingPathComponent("content")
         try await withHubServer(hub, configuration: HubServerConfiguration(port: 0, packsDirectory: packs)) { url in
-            let catalogueResponse = try await URLSessionTransport().send(TransportRequest(method: "GET", url: url.appendingPathComponent("api/v1/catalogue")))
+            let catalogueResponse = try await URLSessionTransport().send(
+                TransportRequest(method: "GET", url: url.appendingPathComponent("api/v1/catalogue")))
             let catalogue = try JSONDecoder().decode(Catalogue.self, from: catalogueResponse.body)
             let entry = try #require(catalogue.packs.first)
             // A download cut after 1000 bytes left a partial file behind.
@@ -141,17 +178,19 @@ struct ServerTests {
             let whole = try Data(contentsOf: packs.appendingPathComponent(entry.file))
             try whole.prefix(1000).write(to: downloads.appendingPathComponent(entry.file + ".part"))
             let ranged = try await URLSessionTransport().send(
-                TransportRequest(method: "GET", url: url.appendingPathComponent("api/v1/packs/\(entry.file)"), headers: ["Range": "bytes=10-19"]))
+                TransportRequest(
+                    method: "GET", url: url.appendingPathComponent("api/v1/packs/\(entry.file)"),
+                    headers: ["Range": "bytes=10-19"]))
             #expect(ranged.status == 206 && ranged.body == whole[10..<20])
-            let pulled = try await PackPuller(hub: url, pieceBytes: 4096).pull(into: ContentStore(root: store), policy: InstallPolicy())
+            let pulled = try await PackPuller(hub: url, pieceBytes: 4096).pull(
+                into: ContentStore(root: store), policy: InstallPolicy())
             #expect(pulled.map(\.outcome) == ["installed"])
             #expect(pulled.first?.fetchedBytes == entry.size - 1000)
             let again = try await PackPuller(hub: url).pull(into: ContentStore(root: store), policy: InstallPolicy())
             #expect(again.map(\.outcome) == ["up to date"])
-            let missing = try await URLSessionTransport().send(TransportRequest(method: "GET", url: url.appendingPathComponent("api/v1/packs/..%2Fhub.sqlite")))
+            let missing = try await URLSessionTransport().send(
+                TransportRequest(method: "GET", url: url.appendingPathComponent("api/v1/packs/..%2Fhub.sqlite")))
             #expect(missing.status == 404)
         }
     }
 }
-
-import Packs

@@ -1,11 +1,13 @@
 import Foundation
+import GRDB
 import HubStore
 import ProgressStore
 import Synchronization
+
 @testable import Sync
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A fresh temporary folder for one test.
@@ -39,18 +41,25 @@ struct TestCentre {
         store = try CentreStore(path: directory.appendingPathComponent("\(name).sqlite"))
         identity = try CentreSync.initialise(store, name: name).identity
         key = try NodeKey(base64: identity.privateKey)
-        _ = try store.addLearner(NewLearner(code: "LAN1", displayName: "Nguyễn Thị Lan", birthYear: 1970, gender: .nu, commune: "Xã Tân Phú"))
+        _ = try store.addLearner(
+            NewLearner(code: "LAN1", displayName: "Nguyễn Thị Lan", birthYear: 1970, gender: .nu, commune: "Xã Tân Phú")
+        )
     }
 
     /// Records `count` events (lesson opened, then steps read).
     func record(_ count: Int) throws {
         for _ in 0..<count {
             let at = Int64(1_700_000_000_000) + Int64.random(in: 0..<1_000_000)
-            _ = try store.record(.stepRead(learner: "LAN1", course: "an-toan", version: 1, lesson: "bai-1", step: "s\(Int.random(in: 1...9))", at: at))
+            _ = try store.record(
+                .stepRead(
+                    learner: "LAN1", course: "an-toan", version: 1, lesson: "bai-1", step: "s\(Int.random(in: 1...9))",
+                    at: at))
         }
     }
 
-    var registration: NodeRegistration { NodeRegistration(nodeId: identity.nodeId, name: identity.name, role: .centre, publicKey: identity.publicKey) }
+    var registration: NodeRegistration {
+        NodeRegistration(nodeId: identity.nodeId, name: identity.name, role: .centre, publicKey: identity.publicKey)
+    }
 }
 
 /// A hub for tests.
@@ -92,8 +101,6 @@ struct TestHub {
     }
 }
 
-import GRDB
-
 /// Centre events as the set of global ids.
 func eventIds(_ centre: TestCentre) throws -> Set<String> {
     Set(try centre.store.events(afterSeq: 0, limit: Int.max).map(\.id))
@@ -126,10 +133,15 @@ struct InProcessTransport: SyncTransport {
             nonce: h[SignedRequest.Header.nonce] ?? "", signature: h[SignedRequest.Header.signature] ?? "")
         let answer: PushAnswer
         do {
-            answer = try service.acceptEvents(method: request.method, path: request.url.path, request: signed, body: request.body)
+            answer = try service.acceptEvents(
+                method: request.method, path: request.url.path, request: signed, body: request.body)
         } catch let error as SyncError {
-            let status = [.replayedRequest: 409, .forbidden: 403, .unknownNode: 403, .revokedNode: 403, .badSignature: 401][error.kind] ?? 400
-            return TransportResponse(status: status, body: try JSONEncoder().encode(ErrorBody(code: error.kind.rawValue, message: error.message)))
+            let status =
+                [.replayedRequest: 409, .forbidden: 403, .unknownNode: 403, .revokedNode: 403, .badSignature: 401][
+                    error.kind] ?? 400
+            return TransportResponse(
+                status: status,
+                body: try JSONEncoder().encode(ErrorBody(code: error.kind.rawValue, message: error.message)))
         }
         if faults.roll() { throw URLError(.networkConnectionLost) }
         return TransportResponse(status: 200, body: try JSONEncoder().encode(answer))

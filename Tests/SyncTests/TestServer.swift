@@ -3,6 +3,7 @@ import HubServer
 import HubStore
 import Hummingbird
 import Synchronization
+
 @testable import Sync
 
 /// A real hub server on 127.0.0.1 (a free port) for the length of `body`.
@@ -55,9 +56,13 @@ final class CuttingProxy: Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) } }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
+        }
         guard bound == 0, listen(fd, 16) == 0 else { throw SyncError(.network, "proxy cannot listen") }
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) } }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
         port = Int(UInt16(bigEndian: address.sin_port))
         let listener = fd
         let remaining = self.remaining
@@ -75,7 +80,9 @@ final class CuttingProxy: Sendable {
                 to.sin_addr.s_addr = inet_addr("127.0.0.1")
                 to.sin_port = in_port_t(UInt16(target).bigEndian)
                 let connected = withUnsafePointer(to: &to) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                        connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                    }
                 }
                 if connected != 0 {
                     close(client)
@@ -83,8 +90,12 @@ final class CuttingProxy: Sendable {
                     continue
                 }
                 let limit = cut ? afterBytes : Int.max
-                Self.pump(from: client, to: upstream, limit: direction == .request ? limit : Int.max, closeBoth: (client, upstream))
-                Self.pump(from: upstream, to: client, limit: direction == .response ? limit : Int.max, closeBoth: (client, upstream))
+                Self.pump(
+                    from: client, to: upstream, limit: direction == .request ? limit : Int.max,
+                    closeBoth: (client, upstream))
+                Self.pump(
+                    from: upstream, to: client, limit: direction == .response ? limit : Int.max,
+                    closeBoth: (client, upstream))
             }
         }
     }
