@@ -1,0 +1,47 @@
+import Foundation
+import HubStore
+import Testing
+
+@testable import Sync
+
+@Suite("Hub store")
+struct HubStoreTests {
+    func learnerEvent(_ seq: Int64, at: Int64, birthYear: Int, kind: String = "learner.updated") -> HubEvent {
+        HubEvent(
+            nodeId: "n-abcdefghijklmnop", seq: seq, kind: kind, learner: "LAN1", occurredAt: at, recordedAt: at,
+            payload: #"{"birthYear":\#(birthYear),"commune":"Xã Đông","gender":"nu"}"#)
+    }
+
+    @Test("learners: the latest learner event wins whatever the arrival order", arguments: [false, true])
+    func lastWriterWins(reversed: Bool) throws {
+        let dir = try temporaryDirectory("store")
+        let store = try SQLiteHubStore(path: dir.appendingPathComponent("hub.sqlite"))
+        _ = try store.register(
+            Center(nodeId: "n-abcdefghijklmnop", publicKey: NodeKey.generate().publicKey, name: "xa", registeredAt: 0))
+        var batches = [
+            [learnerEvent(1, at: 100, birthYear: 1970, kind: "learner.registered")],
+            [learnerEvent(2, at: 300, birthYear: 1980)],
+            [learnerEvent(3, at: 200, birthYear: 1975)],
+        ]
+        if reversed { batches.reverse() }
+        for batch in batches { _ = try store.insert(batch, via: "n-abcdefghijklmnop", receivedAt: 1) }
+        #expect(try store.learner(node: "n-abcdefghijklmnop", code: "LAN1")?.birthYear == 1980)
+        #expect(try store.holdings("n-abcdefghijklmnop").held == [SeqRange(1, 3)])
+    }
+
+    @Test("a malformed event is rejected alone; the rest of its batch is stored and held")
+    func rejectedAlone() throws {
+        let dir = try temporaryDirectory("store")
+        let store = try SQLiteHubStore(path: dir.appendingPathComponent("hub.sqlite"))
+        _ = try store.register(
+            Center(nodeId: "n-abcdefghijklmnop", publicKey: NodeKey.generate().publicKey, name: "xa", registeredAt: 0))
+        var bad = learnerEvent(2, at: 1, birthYear: 1)
+        bad.kind = "no.such.kind"
+        let counts = try store.insert(
+            [learnerEvent(1, at: 1, birthYear: 1970), bad, learnerEvent(3, at: 2, birthYear: 1971)],
+            via: "n-abcdefghijklmnop",
+            receivedAt: 1)
+        #expect(counts == InsertCounts(new: 2, duplicate: 0, rejected: 1))
+        #expect(try store.holdings("n-abcdefghijklmnop").gaps == [SeqRange(2, 2)])
+    }
+}
