@@ -127,6 +127,10 @@ struct EndToEndTmuxTests {
             try tmux.waitFor("Đúng rồi!")
             try tmux.keys("Enter")
             try tmux.waitFor("ĐẠT")
+            // The lesson list now reads its status back from the centre database.
+            try tmux.keys("Enter")
+            try tmux.waitFor("✓ 1. Dấu hiệu lừa đảo")
+            try tmux.waitFor("đã xong 1/2 bài")
             try tmux.keys("q")
             try tmux.waitFor("EXITED 0")
             #expect(try tmux.waitFor("MODE ").contains("MODE icanon"), "the terminal is restored after q")
