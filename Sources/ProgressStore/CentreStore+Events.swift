@@ -10,7 +10,7 @@ extension CentreStore {
         var event = event
         event.learner = event.learner.uppercased()
         try Self.validate(event)
-        let payload = try event.payload.encoded()
+        let payload = event.payload.encoded()
         let recordedAt = now()
         return try storageErrors {
             try writeImmediate { db in try self.append(event, payload: payload, recordedAt: recordedAt, db) }
@@ -19,28 +19,32 @@ extension CentreStore {
 
     /// Inserts an event inside the caller's write transaction and applies it to derived progress.
     func append(_ event: NewEvent, payload: String, recordedAt: Int64, _ db: Database) throws -> RecordedEvent {
-        let known = try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM learners WHERE code = ?)"), arguments: [event.learner])
-        guard known == true else { throw ProgressStoreError(.unknownLearner, "no learner has this code") }
-        // Inside the immediate transaction no other process can take the same number: gap-free.
-        let seq =
-            try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT coalesce(max(seq), 0) + 1 FROM events WHERE node_id = ?"),
-                arguments: [nodeId]) ?? 1
-        let recorded = RecordedEvent(
-            nodeId: nodeId, seq: seq, kind: event.kind, learner: event.learner, occurredAt: event.occurredAt,
+        var recorded = RecordedEvent(
+            nodeId: nodeId, seq: 0, kind: event.kind, learner: event.learner, occurredAt: event.occurredAt,
             recordedAt: recordedAt, courseId: event.courseId, courseVersion: event.courseVersion, lessonId: event.lessonId,
             itemId: event.itemId, attempt: event.attempt, payload: payload)
-        try db.cachedStatement(sql: """
-            INSERT INTO events (node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
-                                lesson_id, item_id, attempt, payload)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """
-        ).execute(arguments: [
-            recorded.nodeId, recorded.seq, recorded.kind.rawValue, recorded.learner, recorded.occurredAt,
-            recorded.recordedAt, recorded.courseId, recorded.courseVersion, recorded.lessonId, recorded.itemId,
-            recorded.attempt, recorded.payload,
-        ])
+        do {
+            // The next seq is taken in the INSERT itself, inside the immediate transaction, so no
+            // other process can take the same number: gap-free, and one statement fewer.
+            let seq = try Int64.fetchOne(
+                db.cachedStatement(sql: """
+                    INSERT INTO events (node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
+                                        lesson_id, item_id, attempt, payload)
+                    SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11
+                    FROM events WHERE node_id = ?1
+                    RETURNING seq
+                    """),
+                arguments: [
+                    recorded.nodeId, recorded.kind.rawValue, recorded.learner, recorded.occurredAt, recorded.recordedAt,
+                    recorded.courseId, recorded.courseVersion, recorded.lessonId, recorded.itemId, recorded.attempt,
+                    recorded.payload,
+                ])
+            guard let seq else { throw ProgressStoreError(.corrupt, "the event log gave no sequence number") }
+            recorded.seq = seq
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
+            // The foreign key to `learners` does the check: no extra query on the hot path.
+            throw ProgressStoreError(.unknownLearner, "no learner has this code")
+        }
         try DerivedProgress.apply(recorded, event.payload, db)
         return recorded
     }
@@ -122,11 +126,13 @@ extension CentreStore {
         }
         let p = e.payload
         if e.kind == .answerSubmitted {
-            guard p.response != nil, p.correct != nil, let score = p.score, let max = p.maxScore, score >= 0, score <= max + 1e-9
+            guard p.response != nil, p.correct != nil, let score = p.score, let max = p.maxScore, score.isFinite, max.isFinite,
+                score >= 0, score <= max + 1e-9
             else { throw ProgressStoreError(.invalidEvent, field: "payload", "an answer needs response, correct and a score within 0…max") }
         }
         if e.kind == .quizFinished {
-            guard let score = p.score, let max = p.maxScore, score >= 0, score <= max + 1e-9, p.passed != nil, p.mastery != nil
+            guard let score = p.score, let max = p.maxScore, score.isFinite, max.isFinite, score >= 0, score <= max + 1e-9,
+                p.passed != nil, p.mastery != nil
             else { throw ProgressStoreError(.invalidEvent, field: "payload", "a finished quiz needs score, maxScore, passed and mastery") }
         }
         if let version = e.courseVersion, version < 0 {

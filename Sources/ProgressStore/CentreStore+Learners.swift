@@ -136,7 +136,7 @@ extension CentreStore {
     /// Appends an event built here (payload encoded on the spot) inside the caller's transaction.
     func append(_ event: NewEvent, _ db: Database) throws -> RecordedEvent {
         try Self.validate(event)
-        return try append(event, payload: try event.payload.encoded(), recordedAt: event.occurredAt, db)
+        return try append(event, payload: event.payload.encoded(), recordedAt: event.occurredAt, db)
     }
 
     static func suggestCode(for name: String, _ db: Database) throws -> String {

@@ -98,13 +98,17 @@ public final class CentreStore: Sendable {
     /// transaction never has to upgrade a read lock (which SQLite cannot wait for) and fail busy.
     func writeImmediate<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.writeWithoutTransaction { db in
-            var value: T?
-            try db.inTransaction(.immediate) {
-                value = try body(db)
-                return .commit
+            // Prepared once per connection: on the hot path (one answer per commit) re-parsing
+            // BEGIN and COMMIT each time showed up in profiles.
+            try db.cachedStatement(sql: "BEGIN IMMEDIATE").execute()
+            do {
+                let value = try body(db)
+                try db.cachedStatement(sql: "COMMIT").execute()
+                return value
+            } catch {
+                if db.isInsideTransaction { try? db.rollback() }
+                throw error
             }
-            guard let value else { throw ProgressStoreError(.corrupt, "transaction produced no value") }
-            return value
         }
     }
 

@@ -11,7 +11,7 @@ enum DerivedProgress {
     /// Applies one event, inside the caller's write transaction.
     static func apply(_ e: RecordedEvent, _ p: EventPayload, _ db: Database) throws {
         guard let course = e.courseId else { return }  // learner events derive nothing here
-        try ensureCourse(e, course, db)
+        if e.kind != .answerSubmitted { try ensureCourse(e, course, db) }
         if e.kind == .courseCompleted {
             try db.cachedStatement(sql: """
                 UPDATE course_progress SET status = 'completed',
@@ -22,19 +22,45 @@ enum DerivedProgress {
             return
         }
         guard let lesson = e.lessonId else { return }
-        try ensureLesson(e, course, lesson, db)
         let key: StatementArguments = [e.learner, course, lesson]
+        if e.kind == .answerSubmitted {
+            // The hot path: one answer per commit. It touches the lesson's row only when the row
+            // is new or the attempt changes, so most commits write two pages (the event and the
+            // attempt's answer), close to the baseline's one. Answers therefore do not move
+            // `last_activity_at`/`last_seq`; the quiz.started before them did.
+            guard p.practice != true else { return }
+            let attempt = e.attempt ?? 1
+            let state = try Row.fetchOne(
+                db.cachedStatement(sql: """
+                    SELECT quiz_attempt, quiz_attempt_finished, phase FROM lesson_progress
+                    WHERE learner = ? AND course_id = ? AND lesson_id = ?
+                    """), arguments: key)
+            if let state {
+                let current: Int? = state[0]
+                let finished: Bool = state[1]
+                let phase: String = state[2]
+                // Same rule as `startAttempt`'s WHERE: write only when something would change.
+                if current.map({ $0 < attempt || ($0 == attempt && !finished && phase != "quiz") }) ?? true {
+                    try startAttempt(attempt, key, onlyIfChanged: true, db)
+                }
+            } else {
+                try ensureCourse(e, course, db)
+                try ensureLesson(e, course, lesson, touching: false, db)
+                try startAttempt(attempt, key, onlyIfChanged: true, db)
+            }
+            try insertAnswer(e, p, course, lesson, db)
+            return
+        }
+        try ensureLesson(e, course, lesson, touching: true, db)
         switch e.kind {
         case .lessonOpened:
             try update(lesson: "phase = 'reading'", [], key, db)
         case .stepRead:
             try update(lesson: "phase = 'reading', last_step_id = ?", [e.itemId], key, db)
         case .quizStarted:
-            try startAttempt(e.attempt ?? 1, key, db)
+            try startAttempt(e.attempt ?? 1, key, onlyIfChanged: false, db)
         case .answerSubmitted:
-            guard p.practice != true else { return }
-            try startAttempt(e.attempt ?? 1, key, db)
-            try insertAnswer(e, p, course, lesson, db)
+            break  // handled above
         case .quizFinished:
             guard p.practice != true else { return }
             try finishAttempt(e, p, key, db)
@@ -100,14 +126,19 @@ enum DerivedProgress {
         ).execute(arguments: [e.learner, course, e.occurredAt])
     }
 
-    private static func ensureLesson(_ e: RecordedEvent, _ course: String, _ lesson: String, _ db: Database) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO lesson_progress (learner, course_id, lesson_id, status, phase, started_at, last_activity_at, last_seq)
-            VALUES (?, ?, ?, 'started', 'reading', ?4, ?4, ?5)
-            ON CONFLICT (learner, course_id, lesson_id) DO UPDATE SET
+    private static func ensureLesson(_ e: RecordedEvent, _ course: String, _ lesson: String, touching: Bool, _ db: Database) throws {
+        let onConflict =
+            touching
+            ? """
+            DO UPDATE SET
                 started_at = min(started_at, excluded.started_at),
                 last_activity_at = max(last_activity_at, excluded.last_activity_at),
                 last_seq = max(last_seq, excluded.last_seq)
+            """ : "DO NOTHING"
+        try db.cachedStatement(sql: """
+            INSERT INTO lesson_progress (learner, course_id, lesson_id, status, phase, started_at, last_activity_at, last_seq)
+            VALUES (?, ?, ?, 'started', 'reading', ?4, ?4, ?5)
+            ON CONFLICT (learner, course_id, lesson_id) \(onConflict)
             """
         ).execute(arguments: [e.learner, course, lesson, e.occurredAt, e.seq])
     }
@@ -117,25 +148,27 @@ enum DerivedProgress {
             .execute(arguments: StatementArguments(values) + key)
     }
 
-    private static func startAttempt(_ attempt: Int, _ key: StatementArguments, _ db: Database) throws {
+    private static func startAttempt(_ attempt: Int, _ key: StatementArguments, onlyIfChanged: Bool, _ db: Database) throws {
         // SET expressions all read the old row, so the CASE sees the previous attempt number.
-        try update(
-            lesson: """
-                phase = 'quiz',
-                quiz_attempt_finished = CASE WHEN ?1 > coalesce(quiz_attempt, 0) THEN 0 ELSE quiz_attempt_finished END,
-                quiz_attempt = max(coalesce(quiz_attempt, 0), ?1)
-                """, [attempt], key, db)
+        let set = """
+            phase = 'quiz',
+            quiz_attempt_finished = CASE WHEN ?1 > coalesce(quiz_attempt, 0) THEN 0 ELSE quiz_attempt_finished END,
+            quiz_attempt = max(coalesce(quiz_attempt, 0), ?1)
+            """
+        guard onlyIfChanged else { return try update(lesson: set, [attempt], key, db) }
+        // Skip the write when nothing would change: same open attempt, already in the quiz.
+        try db.cachedStatement(sql: """
+            UPDATE lesson_progress SET \(set)
+            WHERE learner = ?2 AND course_id = ?3 AND lesson_id = ?4
+              AND (quiz_attempt IS NULL OR quiz_attempt < ?1
+                   OR (quiz_attempt = ?1 AND quiz_attempt_finished = 0 AND phase <> 'quiz'))
+            """
+        ).execute(arguments: [attempt] + key)
     }
 
     private static func insertAnswer(_ e: RecordedEvent, _ p: EventPayload, _ course: String, _ lesson: String, _ db: Database) throws {
-        let response: String
-        do {
-            response = String(decoding: try JSONEncoder.sorted.encode(p.response), as: UTF8.self)
-        } catch {
-            throw ProgressStoreError(.invalidEvent, field: "payload", "response cannot be encoded")
-        }
         // First answer per question wins: a second terminal answering the same question again
-        // is kept in the log but does not change the attempt.
+        // is kept in the log only.
         try db.cachedStatement(sql: """
             INSERT INTO attempt_answers (learner, course_id, lesson_id, attempt, question_id, event_seq, response,
                                          correct, score, max_score, hints_used, elapsed_ms)
@@ -143,8 +176,8 @@ enum DerivedProgress {
             ON CONFLICT DO NOTHING
             """
         ).execute(arguments: [
-            e.learner, course, lesson, e.attempt ?? 1, e.itemId, e.seq, response, p.correct == true ? 1 : 0,
-            p.score ?? 0, p.maxScore ?? 0, max(0, p.hintsUsed ?? 0), max(0, p.elapsedMs ?? 0),
+            e.learner, course, lesson, e.attempt ?? 1, e.itemId, e.seq, p.response.map(PayloadJSON.encode) ?? "{}",
+            p.correct == true ? 1 : 0, p.score ?? 0, p.maxScore ?? 0, max(0, p.hintsUsed ?? 0), max(0, p.elapsedMs ?? 0),
         ])
     }
 
@@ -164,14 +197,5 @@ enum DerivedProgress {
                 quiz_attempt = max(coalesce(quiz_attempt, 0), ?1)
                 """,
             [e.attempt ?? 1, share, p.score ?? 0, p.maxScore ?? 0, p.passed == true ? 1 : 0], key, db)
-    }
-}
-
-extension JSONEncoder {
-    /// Compact JSON with sorted keys: the stored form of responses and payloads.
-    static var sorted: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
     }
 }

@@ -136,15 +136,7 @@ public struct EventPayload: Sendable, Equatable, Codable {
     public init() {}
 
     /// The stored form: compact JSON with sorted keys, absent fields left out.
-    func encoded() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do {
-            return String(decoding: try encoder.encode(self), as: UTF8.self)
-        } catch {
-            throw ProgressStoreError(.invalidEvent, field: "payload", "cannot be encoded")
-        }
-    }
+    func encoded() -> String { PayloadJSON.encode(self) }
 }
 
 /// A mastery rule in the form stored in events: `{"rule":"pass-mark","mark":0.8}` or

@@ -160,20 +160,26 @@ struct CenterCommand: ParsableCommand {
         }
     }
 
-    /// `hocso center bench-record --db PATH --count N` (hidden): the engine side of `tools/bench-answers`.
+    /// `hocso center bench-record --db PATH --count N [--start I]` (hidden): the engine side of
+    /// `tools/bench-answers`. Records answers `start ..< start + count`, one transaction each,
+    /// and prints the time taken; run again with a later `--start` to continue the same database.
     struct BenchRecord: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "bench-record", abstract: "Benchmark: record answers, one transaction each.", shouldDisplay: false)
 
-        @Option(help: "A new database file.") var db: String
+        @Option(help: "The benchmark database.") var db: String
         @Option(help: "How many answers.") var count = 100_000
+        @Option(help: "Index of the first answer.") var start = 0
 
         func run() throws {
             try reportingFailures {
                 let store = try CentreStore(path: URL(fileURLWithPath: db))
-                try store.addLearner(NewLearner(code: "BENCH1", displayName: "Bench", birthYear: 1990, commune: "Bench"))
-                let start = DispatchTime.now().uptimeNanoseconds
-                for i in 0..<count {
+                if try store.learner(code: "BENCH1") == nil {
+                    try store.addLearner(NewLearner(code: "BENCH1", displayName: "Bench", birthYear: 1990, commune: "Bench"))
+                }
+                let clock = ContinuousClock()
+                let began = clock.now
+                for i in start..<(start + count) {
                     let right = i % 3 != 0
                     let answer = RecordedAnswer(
                         questionId: "cau-\(i % 8 + 1)", response: .choice(right ? "dung" : "sai"), correct: right,
@@ -183,8 +189,9 @@ struct CenterCommand: ParsableCommand {
                             learner: "BENCH1", course: "an-toan-tren-mang", version: 3, lesson: "bai-\(i / 8 % 5 + 1)",
                             attempt: i / 40 + 1, answer: answer, at: 1_772_323_200_000 + Int64(i)))
                 }
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                print("engine answers=\(count) seconds=\(String(format: "%.3f", seconds)) rate=\(String(format: "%.1f", Double(count) / seconds))")
+                let elapsed = clock.now - began
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+                print("engine answers=\(count) seconds=\(String(format: "%.3f", seconds))")
             }
         }
     }

@@ -124,6 +124,7 @@ struct ProgressTests {
             try store.record(.lessonOpened(learner: "NOBODY", course: "c", version: 1, lesson: "l", at: 1))
         }
         #expect(error?.kind == .unknownLearner)
+        #expect(try store.eventCount == 0)  // the failed transaction left nothing behind
     }
 
     @Test func syncReadsEventsInPages() throws {
