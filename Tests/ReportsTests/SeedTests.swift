@@ -1,0 +1,66 @@
+import Foundation
+import GRDB
+import HubStore
+import Testing
+@testable import Reports
+
+@Suite struct SeedTests {
+    func seeded(_ seed: UInt64) throws -> (HubFixture, ProvinceSeeder.Summary) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hocso-seed-\(UUID().uuidString)")
+        let store = try SQLiteHubStore(path: folder.appendingPathComponent("hub.sqlite"))
+        let summary = try ProvinceSeeder(courses: [HubFixture.course], seed: seed, learners: 300, scale: .small).run(into: store)
+        return (HubFixture(folder: folder, store: store), summary)
+    }
+
+    /// Everything a seed writes, as one string.
+    func dump(_ store: SQLiteHubStore) throws -> String {
+        try store.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT node_id || seq || kind || learner || occurred_at || ifnull(item_id, '') || payload FROM events ORDER BY rowid
+                """).joined(separator: "\n")
+                + (try String.fetchAll(db, sql: "SELECT code || name || level || ifnull(parent_code, '') FROM areas ORDER BY code").joined())
+        }
+    }
+
+    @Test func sameSeedSameProvinceOtherSeedOtherProvince() throws {
+        let (a, summaryA) = try seeded(42)
+        defer { a.remove() }
+        let (b, summaryB) = try seeded(42)
+        defer { b.remove() }
+        let (c, _) = try seeded(43)
+        defer { c.remove() }
+        #expect(summaryA == summaryB)
+        #expect(try dump(a.store) == dump(b.store))
+        #expect(try dump(a.store) != dump(c.store))
+    }
+
+    @Test func learnersLookLikeAProvince() throws {
+        let (a, summary) = try seeded(7)
+        defer { a.remove() }
+        #expect(summary.learners == 300)
+        #expect(summary.answers > 300)
+        try a.store.read { db in
+            let years = try Row.fetchOne(db, sql: "SELECT min(birth_year), max(birth_year) FROM learners")
+            #expect((years?[0] as Int? ?? 0) >= 1940)
+            #expect((years?[1] as Int? ?? 9999) <= 2010)
+            let women = try Int.fetchOne(db, sql: "SELECT count(*) FROM learners WHERE gender = 'nu'") ?? 0
+            #expect(women > 120 && women < 210)
+            // Every centre is attached to a commune; a commune sits straight under the province.
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM centers WHERE commune_code IS NULL") == 0)
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM areas WHERE level = 'commune' AND parent_code = '26'") ?? 0 >= 1)
+        }
+        // Drop-off: fewer complete than enrol; the funnel only narrows.
+        let funnel = try a.db.report(ReportQuery(.funnel, course: "k"))
+        let learners = funnel.column("learners").compactMap(\.double)
+        #expect(learners.first ?? 0 > learners.last ?? 0)
+        #expect(zip(learners, learners.dropFirst()).dropLast().allSatisfy { $0 >= $1 })
+    }
+}
+
+extension HubFixture {
+    /// Wraps an already filled store.
+    init(folder: URL, store: SQLiteHubStore) {
+        self.folder = folder
+        self.store = store
+    }
+}
