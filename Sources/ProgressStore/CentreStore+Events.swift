@@ -23,24 +23,24 @@ extension CentreStore {
             nodeId: nodeId, seq: 0, kind: event.kind, learner: event.learner, occurredAt: event.occurredAt,
             recordedAt: recordedAt, courseId: event.courseId, courseVersion: event.courseVersion, lessonId: event.lessonId,
             itemId: event.itemId, attempt: event.attempt, payload: payload)
+        // Inside the immediate transaction no other process can take the same number: gap-free.
+        // (A single INSERT … SELECT max(seq) … RETURNING was slower: SQLite builds a temporary
+        // table for an INSERT that reads its own table.)
+        recorded.seq =
+            try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT coalesce(max(seq), 0) + 1 FROM events WHERE node_id = ?"),
+                arguments: [nodeId]) ?? 1
         do {
-            // The next seq is taken in the INSERT itself, inside the immediate transaction, so no
-            // other process can take the same number: gap-free, and one statement fewer.
-            let seq = try Int64.fetchOne(
-                db.cachedStatement(sql: """
-                    INSERT INTO events (node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
-                                        lesson_id, item_id, attempt, payload)
-                    SELECT ?1, coalesce(max(seq), 0) + 1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11
-                    FROM events WHERE node_id = ?1
-                    RETURNING seq
-                    """),
-                arguments: [
-                    recorded.nodeId, recorded.kind.rawValue, recorded.learner, recorded.occurredAt, recorded.recordedAt,
-                    recorded.courseId, recorded.courseVersion, recorded.lessonId, recorded.itemId, recorded.attempt,
-                    recorded.payload,
-                ])
-            guard let seq else { throw ProgressStoreError(.corrupt, "the event log gave no sequence number") }
-            recorded.seq = seq
+            try db.cachedStatement(sql: """
+                INSERT INTO events (node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
+                                    lesson_id, item_id, attempt, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+            ).execute(arguments: [
+                recorded.nodeId, recorded.seq, recorded.kind.rawValue, recorded.learner, recorded.occurredAt,
+                recorded.recordedAt, recorded.courseId, recorded.courseVersion, recorded.lessonId, recorded.itemId,
+                recorded.attempt, recorded.payload,
+            ])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
             // The foreign key to `learners` does the check: no extra query on the hot path.
             throw ProgressStoreError(.unknownLearner, "no learner has this code")
