@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOHTTP1
 import Sync
 
 /// An error answered as `{"error": {"code": …, "message": …}}` with its HTTP status.
@@ -57,6 +58,12 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                     status: .internalServerError, code: "internal", message: "the hub failed; try again later")
             }
             return Self.logged(try api.response(from: request, context: context), request, context)
+        } catch is HTTPParserError {
+            // A request cut off mid-body (a dropped connection) or not HTTP at all.
+            return Self.logged(
+                APIError.json(
+                    status: .badRequest, code: "invalid", message: "request refused: it is not complete HTTP"), request,
+                context)
         } catch let error as any HTTPResponseError {
             let code =
                 error.status == .contentTooLarge
