@@ -95,7 +95,7 @@ struct CenterCommand: ParsableCommand {
             for learner in report.imported { print(text.registered(learner)) }
             print(text.importSummary(imported: report.imported.count, rejected: report.problems.count))
             for problem in report.problems {
-                Console.error("\(file):\(problem.line): \(text.rowProblem(problem))")
+                Console.error("\(file):\(problem.line): error: \(text.rowProblem(problem))")
             }
             if !report.problems.isEmpty { throw ExitCode.failure }
         }
