@@ -150,11 +150,22 @@ struct ServerTests {
             let again = try await HubPush.run(
                 store: district.store, identity: district.identity, pusher: pusher, chunk: 20)
             #expect(again.sent == 0)
+            // A centre registered at the province directly, whose events the district does not vouch for.
+            let stranger = try TestCentre(in: dir, name: "stranger")
+            _ = try HubCenters.add(stranger.registration, to: province.store, at: 1)
+            try stranger.record(2)
+            let theirs = try stranger.store.events(afterSeq: 0, limit: 5).map(BundleExporter.hubEvent)
+            await #expect(throws: SyncError.self) { _ = try await pusher.send(theirs) }
+            // A centre may deliver only its own events: vouching is for hubs.
+            let strangerPusher = EventPusher(hub: url, node: stranger.nodeId, key: stranger.key)
+            await #expect(throws: SyncError.self) {
+                _ = try await strangerPusher.send(theirs, vouches: [centre.registration])
+            }
         }
         let origins = try province.store.read { db in
             try String.fetchAll(db, sql: "SELECT DISTINCT node_id FROM events")
         }
-        #expect(origins == [centre.nodeId])
+        #expect(origins == [centre.nodeId])  // nothing of the stranger's got in
         #expect(try province.store.center(centre.nodeId)?.vouchedBy == district.identity.nodeId)
     }
 
