@@ -31,10 +31,26 @@ public enum CentrePush {
         var holdings = try await exchange([], store: store, pusher: pusher, me: me, report: &report)
         let last = try centreStoreErrors { try store.lastSeq }
         var cursor = holdings.contiguousThrough
+        let limit = max(1, chunk)
+        // The next window is read from the database while the hub stores the current one; used
+        // only if the hub's answer moves the cursor exactly to where the guess started.
+        var prefetched: (after: Int64, task: Task<[RecordedEvent], any Error>)?
         while cursor < last {
-            let candidates = try centreStoreErrors { try store.events(afterSeq: cursor, limit: max(1, chunk)) }
+            let candidates: [RecordedEvent]
+            if let next = prefetched, next.after == cursor {
+                candidates = try await next.task.value
+            } else {
+                candidates = try centreStoreErrors { try store.events(afterSeq: cursor, limit: limit) }
+            }
+            prefetched = nil
             let batch = candidates.filter { !holdings.holds($0.seq) }.map(BundleExporter.hubEvent)
             guard let lastInBatch = candidates.last?.seq else { break }
+            if lastInBatch < last {
+                prefetched = (
+                    lastInBatch,
+                    Task { try centreStoreErrors { try store.events(afterSeq: lastInBatch, limit: limit) } }
+                )
+            }
             if !batch.isEmpty {
                 holdings = try await exchange(batch, store: store, pusher: pusher, me: me, report: &report)
                 guard batch.allSatisfy({ holdings.holds($0.seq) }) else {
