@@ -58,17 +58,52 @@ extension CentreStore {
         }
     }
 
-    /// The recorded answers of one attempt, in the order given: feed them to `QuizSession(…answered:)`.
+    /// The recorded answers of one attempt, in the order given, first answer per question (practice
+    /// left out): feed them to `QuizSession(…answered:)`.
+    ///
+    /// Read from the log, from the attempt's first event on (kept in `lesson_progress`), so the
+    /// range is bounded by what happened at the centre since the attempt began.
     public func answers(learner: String, course: String, lesson: String, attempt: Int) throws -> [RecordedAnswer] {
-        try storageErrors {
+        let code = learner.uppercased()
+        return try storageErrors {
             try pool.read { db in
-                try Row.fetchAll(
+                let bounds = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT * FROM attempt_answers
-                        WHERE learner = ? AND course_id = ? AND lesson_id = ? AND attempt = ? ORDER BY event_seq
-                        """, arguments: [learner.uppercased(), course, lesson, attempt]
-                ).map(Self.answer(from:))
+                        SELECT quiz_attempt, attempt_first_seq, last_finished_attempt, finished_attempt_first_seq
+                        FROM lesson_progress WHERE learner = ? AND course_id = ? AND lesson_id = ?
+                        """, arguments: [code, course, lesson])
+                guard let bounds else { return [] }
+                // The open or the last finished attempt start where recorded; any other attempt
+                // (or one whose start is unknown) is found by reading the whole log.
+                var from: Int64 = 1
+                if bounds["quiz_attempt"] == attempt, let seq: Int64 = bounds["attempt_first_seq"] {
+                    from = seq
+                } else if bounds["last_finished_attempt"] == attempt, let seq: Int64 = bounds["finished_attempt_first_seq"] {
+                    from = seq
+                }
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT item_id, payload FROM events
+                        WHERE node_id = ? AND seq >= ? AND kind = 'answer.submitted'
+                          AND learner = ? AND course_id = ? AND lesson_id = ? AND attempt = ?
+                        ORDER BY seq
+                        """, arguments: [nodeId, from, code, course, lesson, attempt])
+                var seen: Set<String> = []
+                var answers: [RecordedAnswer] = []
+                for row in rows {
+                    let question: String = row["item_id"]
+                    let text: String = row["payload"]
+                    guard let p = try? JSONDecoder().decode(EventPayload.self, from: Data(text.utf8)), let response = p.response
+                    else { throw ProgressStoreError(.corrupt, "a stored answer is not valid") }
+                    guard p.practice != true, seen.insert(question).inserted else { continue }
+                    answers.append(
+                        RecordedAnswer(
+                            questionId: question, response: response, correct: p.correct ?? false, score: p.score ?? 0,
+                            maxScore: p.maxScore ?? 0, hintsUsed: p.hintsUsed ?? 0, elapsedMs: p.elapsedMs ?? 0))
+                }
+                return answers
             }
         }
     }
@@ -98,18 +133,5 @@ extension CentreStore {
             bestScore: row["best_score"], bestMaxScore: row["best_max_score"], bestShare: row["best_share"],
             passed: row["passed"], startedAt: row["started_at"], completedAt: row["completed_at"],
             lastActivityAt: row["last_activity_at"])
-    }
-
-    static func answer(from row: Row) throws -> RecordedAnswer {
-        let text: String = row["response"]
-        let response: Response
-        do {
-            response = try JSONDecoder().decode(Response.self, from: Data(text.utf8))
-        } catch {
-            throw ProgressStoreError(.corrupt, "a stored response is not valid")
-        }
-        return RecordedAnswer(
-            questionId: row["question_id"], response: response, correct: row["correct"], score: row["score"],
-            maxScore: row["max_score"], hintsUsed: row["hints_used"], elapsedMs: row["elapsed_ms"])
     }
 }

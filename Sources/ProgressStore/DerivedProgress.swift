@@ -5,8 +5,8 @@ import GRDB
 /// recomputed from `events` alone by `rebuild`. Both paths run the same `apply`, in seq order,
 /// so a rebuild equals the live tables unless something went wrong (which `doctor` detects).
 ///
-/// Per answer, only two rows change (the attempt's answer and the lesson's row), which keeps the
-/// commit small: the benchmark's baseline writes the event alone.
+/// An answer changes no derived row unless it opens a new attempt: its commit writes the event
+/// alone, like the benchmark's plain-SQLite baseline.
 enum DerivedProgress {
     /// Applies one event, inside the caller's write transaction.
     static func apply(_ e: RecordedEvent, _ p: EventPayload, _ db: Database) throws {
@@ -24,10 +24,10 @@ enum DerivedProgress {
         guard let lesson = e.lessonId else { return }
         let key: StatementArguments = [e.learner, course, lesson]
         if e.kind == .answerSubmitted {
-            // The hot path: one answer per commit. It touches the lesson's row only when the row
-            // is new or the attempt changes, so most commits write two pages (the event and the
-            // attempt's answer), close to the baseline's one. Answers therefore do not move
-            // `last_activity_at`/`last_seq`; the quiz.started before them did.
+            // The hot path: one answer per commit. The answer itself is read back from the log
+            // (see `CentreStore.answers`), so the commit writes the lesson's row only when the
+            // row is new or the attempt changes, and most commits write the event alone. Answers
+            // therefore do not move `last_activity_at`/`last_seq`; the quiz.started before them did.
             guard p.practice != true else { return }
             let attempt = e.attempt ?? 1
             let state = try Row.fetchOne(
@@ -41,14 +41,13 @@ enum DerivedProgress {
                 let phase: String = state[2]
                 // Same rule as `startAttempt`'s WHERE: write only when something would change.
                 if current.map({ $0 < attempt || ($0 == attempt && !finished && phase != "quiz") }) ?? true {
-                    try startAttempt(attempt, key, onlyIfChanged: true, db)
+                    try startAttempt(attempt, seq: e.seq, key, onlyIfChanged: true, db)
                 }
             } else {
                 try ensureCourse(e, course, db)
                 try ensureLesson(e, course, lesson, touching: false, db)
-                try startAttempt(attempt, key, onlyIfChanged: true, db)
+                try startAttempt(attempt, seq: e.seq, key, onlyIfChanged: true, db)
             }
-            try insertAnswer(e, p, course, lesson, db)
             return
         }
         try ensureLesson(e, course, lesson, touching: true, db)
@@ -58,7 +57,7 @@ enum DerivedProgress {
         case .stepRead:
             try update(lesson: "phase = 'reading', last_step_id = ?", [e.itemId], key, db)
         case .quizStarted:
-            try startAttempt(e.attempt ?? 1, key, onlyIfChanged: false, db)
+            try startAttempt(e.attempt ?? 1, seq: e.seq, key, onlyIfChanged: false, db)
         case .answerSubmitted:
             break  // handled above
         case .quizFinished:
@@ -148,37 +147,24 @@ enum DerivedProgress {
             .execute(arguments: StatementArguments(values) + key)
     }
 
-    private static func startAttempt(_ attempt: Int, _ key: StatementArguments, onlyIfChanged: Bool, _ db: Database) throws {
-        // SET expressions all read the old row, so the CASE sees the previous attempt number.
+    private static func startAttempt(_ attempt: Int, seq: Int64, _ key: StatementArguments, onlyIfChanged: Bool, _ db: Database) throws {
+        // SET expressions all read the old row, so each CASE sees the previous attempt number.
+        // A new attempt remembers its first event: answers are read from the log from there.
         let set = """
             phase = 'quiz',
             quiz_attempt_finished = CASE WHEN ?1 > coalesce(quiz_attempt, 0) THEN 0 ELSE quiz_attempt_finished END,
+            attempt_first_seq = CASE WHEN ?1 > coalesce(quiz_attempt, 0) THEN ?2 ELSE attempt_first_seq END,
             quiz_attempt = max(coalesce(quiz_attempt, 0), ?1)
             """
-        guard onlyIfChanged else { return try update(lesson: set, [attempt], key, db) }
+        guard onlyIfChanged else { return try update(lesson: set, [attempt, seq], key, db) }
         // Skip the write when nothing would change: same open attempt, already in the quiz.
         try db.cachedStatement(sql: """
             UPDATE lesson_progress SET \(set)
-            WHERE learner = ?2 AND course_id = ?3 AND lesson_id = ?4
+            WHERE learner = ?3 AND course_id = ?4 AND lesson_id = ?5
               AND (quiz_attempt IS NULL OR quiz_attempt < ?1
                    OR (quiz_attempt = ?1 AND quiz_attempt_finished = 0 AND phase <> 'quiz'))
             """
-        ).execute(arguments: [attempt] + key)
-    }
-
-    private static func insertAnswer(_ e: RecordedEvent, _ p: EventPayload, _ course: String, _ lesson: String, _ db: Database) throws {
-        // First answer per question wins: a second terminal answering the same question again
-        // is kept in the log only.
-        try db.cachedStatement(sql: """
-            INSERT INTO attempt_answers (learner, course_id, lesson_id, attempt, question_id, event_seq, response,
-                                         correct, score, max_score, hints_used, elapsed_ms)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT DO NOTHING
-            """
-        ).execute(arguments: [
-            e.learner, course, lesson, e.attempt ?? 1, e.itemId, e.seq, p.response.map(PayloadJSON.encode) ?? "{}",
-            p.correct == true ? 1 : 0, p.score ?? 0, p.maxScore ?? 0, max(0, p.hintsUsed ?? 0), max(0, p.elapsedMs ?? 0),
-        ])
+        ).execute(arguments: [attempt, seq] + key)
     }
 
     private static func finishAttempt(_ e: RecordedEvent, _ p: EventPayload, _ key: StatementArguments, _ db: Database) throws {
@@ -193,9 +179,15 @@ enum DerivedProgress {
                 best_share = CASE WHEN \(better) THEN ?2 ELSE best_share END,
                 passed = max(passed, ?5),
                 last_finished_attempt = max(coalesce(last_finished_attempt, 0), ?1),
+                finished_attempt_first_seq = CASE
+                    WHEN ?1 < coalesce(last_finished_attempt, 0) THEN finished_attempt_first_seq
+                    WHEN ?1 > coalesce(quiz_attempt, 0) THEN ?6
+                    WHEN ?1 = quiz_attempt THEN attempt_first_seq
+                    ELSE NULL END,
+                attempt_first_seq = CASE WHEN ?1 > coalesce(quiz_attempt, 0) THEN ?6 ELSE attempt_first_seq END,
                 quiz_attempt_finished = CASE WHEN ?1 >= coalesce(quiz_attempt, 0) THEN 1 ELSE quiz_attempt_finished END,
                 quiz_attempt = max(coalesce(quiz_attempt, 0), ?1)
                 """,
-            [e.attempt ?? 1, share, p.score ?? 0, p.maxScore ?? 0, p.passed == true ? 1 : 0], key, db)
+            [e.attempt ?? 1, share, p.score ?? 0, p.maxScore ?? 0, p.passed == true ? 1 : 0, e.seq], key, db)
     }
 }

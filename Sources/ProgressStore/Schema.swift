@@ -9,11 +9,12 @@ enum Schema {
         migrator.registerMigration("v1-centre", migrate: v1Centre)
         // Sync's tables (identity, hubs, exports), defined beside the sync code that owns them.
         migrator.registerMigration("v2-sync", migrate: CentreStore.v2Sync)
+        migrator.registerMigration("v3-answers-from-log", migrate: v3AnswersFromLog)
         return migrator
     }
 
     /// Derived tables, parents first; rebuilt from `events` alone.
-    static let derivedTables = ["course_progress", "lesson_progress", "attempt_answers"]
+    static let derivedTables = ["course_progress", "lesson_progress"]
 
     /// The first schema: meta, learners, the event log, derived progress, hub acknowledgements.
     static func v1Centre(_ db: Database) throws {
@@ -134,5 +135,21 @@ enum Schema {
         try db.execute(
             sql: "INSERT INTO meta (key, value) VALUES ('node_id', ?), ('schema', 'hocso-centre')",
             arguments: [NodeId.random()])
+    }
+
+    /// Answered questions are read back from the log instead of a per-answer table: an answer's
+    /// commit then writes the event alone (as the benchmark's plain-SQLite baseline does), and
+    /// the lesson's row remembers where the open attempt's events start, so resuming reads a
+    /// bounded range of the log.
+    static func v3AnswersFromLog(_ db: Database) throws {
+        try db.execute(sql: """
+            DROP TABLE attempt_answers;
+            ALTER TABLE lesson_progress ADD COLUMN attempt_first_seq INTEGER
+                CHECK (attempt_first_seq IS NULL OR attempt_first_seq >= 1);
+            ALTER TABLE lesson_progress ADD COLUMN finished_attempt_first_seq INTEGER
+                CHECK (finished_attempt_first_seq IS NULL OR finished_attempt_first_seq >= 1);
+            """)
+        // The new columns are derived: fill them from the log.
+        try DerivedProgress.rebuild(db)
     }
 }

@@ -93,6 +93,10 @@ struct ProgressTests {
         let finished = try store.events(afterSeq: 0, limit: 100).filter { $0.kind == .quizFinished }
         #expect(try finished.map { try $0.decodedPayload().mastery?.masteryRule } == [.passMark(0.6), .passMark(0.6)])
 
+        // An older attempt is still readable (from the whole log, its start is no longer kept).
+        #expect(try store.answers(learner: "LAN24", course: c, lesson: l, attempt: 1).map(\.questionId) == ["q1", "q2", "q3"])
+        #expect(try store.answers(learner: "LAN24", course: c, lesson: l, attempt: 2).allSatisfy(\.correct))
+
         let report = try store.doctor(repair: false)
         #expect(report.isHealthy && report.differences.isEmpty)
     }
