@@ -4,7 +4,7 @@ import GRDB
 public enum ReportSchema {
     /// Derived tables, children first, so a rebuild can empty them in this order.
     public static let derivedTables = [
-        "report_answers", "report_items", "report_activity", "report_lessons", "report_progress",
+        "report_item_counts", "report_answers", "report_items", "report_activity", "report_lessons", "report_progress",
         "report_learners", "report_nodes", "report_state",
     ]
 }
@@ -15,6 +15,29 @@ extension Schema {
     /// Registers the report migrations, in order, after `v1-hub`.
     static func registerReportMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v1-reports", migrate: v1Reports)
+        migrator.registerMigration("v2-report-item-counts", migrate: v2ReportItemCounts)
+    }
+
+    /// Answer counts per question, centre and kind of answer: what item analysis reads when no
+    /// date filter is given (a few rows per question and centre instead of one per answer).
+    /// Filled from `report_answers` here, then kept in step by each refresh.
+    static func v2ReportItemCounts(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE report_item_counts (
+                item INTEGER NOT NULL REFERENCES report_items(id),
+                node INTEGER NOT NULL,
+                first_try INTEGER NOT NULL CHECK (first_try IN (0, 1)),
+                correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+                hinted INTEGER NOT NULL CHECK (hinted IN (0, 1)),
+                response TEXT NOT NULL,  -- '' for right answers
+                answers INTEGER NOT NULL CHECK (answers >= 0),
+                PRIMARY KEY (item, node, first_try, correct, hinted, response)
+            ) WITHOUT ROWID;
+
+            INSERT INTO report_item_counts (item, node, first_try, correct, hinted, response, answers)
+            SELECT item, node, first_try, correct, hints > 0, ifnull(response, ''), count(*)
+            FROM report_answers GROUP BY 1, 2, 3, 4, 5, 6;
+            """)
     }
 
     /// Derived report tables, refreshed incrementally from a high-water rowid on `events`.

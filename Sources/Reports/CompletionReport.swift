@@ -9,7 +9,7 @@ enum CompletionReport {
         let courses = c.courseOrder
         guard !courses.isEmpty, !c.allowed.isEmpty else { return out }
         let courseList = courses.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ",")
-        let cohort = "course_id IN (\(courseList)) AND node IN (\(c.allowedList)) AND first_at >= ?1 AND first_at < ?2"
+        let cohort = "course_id IN (\(courseList)) AND \(c.nodeFilter("node")) AND first_at >= ?1 AND first_at < ?2"
         let args: StatementArguments = [q.fromMillis, q.toMillis]
         let rows = try Row.fetchCursor(
             db,
@@ -23,14 +23,30 @@ enum CompletionReport {
             out[row[0], default: [:]][row[1], default: Tally()] = Tally(
                 enrolled: row[2], started: row[3], completed: row[4], passed: row[5])
         }
-        let durations = try Row.fetchCursor(
-            db,
+        // One course at a time, integers only: this is the report's biggest result (a row per
+        // course, centre and hour), so it avoids decoding a string per row.
+        let statement = try db.makeStatement(
             sql: """
-                SELECT course_id, node, (completed_at - first_at) / 3600000, count(*)
-                FROM report_progress WHERE \(cohort) AND completed_at < ?2 GROUP BY 1, 2, 3
-                """, arguments: args)
-        while let row = try durations.next() {
-            out[row[0], default: [:]][row[1], default: Tally()].hours[row[2]] = row[3]
+                SELECT node, (completed_at - first_at) / 3600000, count(*) FROM report_progress
+                WHERE course_id = ?3 AND \(c.nodeFilter("node")) AND first_at >= ?1 AND first_at < ?2 AND completed_at < ?2
+                GROUP BY 1, 2
+                """)
+        for course in courses {
+            var byNode = out[course] ?? [:]
+            var node = -1
+            var hours: [Int: Int] = [:]
+            let rows = try Row.fetchCursor(statement, arguments: [q.fromMillis, q.toMillis, course])
+            while let row = try rows.next() {
+                let n: Int = row[0]
+                if n != node {
+                    if node >= 0 { byNode[node, default: Tally()].hours = hours }
+                    node = n
+                    hours = [:]
+                }
+                hours[row[1]] = row[2]
+            }
+            if node >= 0 { byNode[node, default: Tally()].hours = hours }
+            out[course] = byNode
         }
         return out
     }

@@ -52,13 +52,23 @@ enum ItemsReport {
         guard !items.isEmpty, !c.allowed.isEmpty else { return report }
         let itemList = items.keys.sorted().map(String.init).joined(separator: ",")
         var counts: [Int: Counts] = [:]
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT item, first_try, correct, hints > 0, response, count(*) FROM report_answers
-                WHERE item IN (\(itemList)) AND \(c.nodeFilter("node")) AND day >= ? AND day <= ?
-                GROUP BY item, first_try, correct, hints > 0, response
-                """, arguments: [q.from?.day ?? Int.min, q.to?.day ?? Int.max])
+        // Without dates the per-centre counts answer it; with dates, the answers themselves.
+        let rows =
+            q.from == nil && q.to == nil
+            ? try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT item, first_try, correct, hinted, response, sum(answers) FROM report_item_counts
+                    WHERE item IN (\(itemList)) AND \(c.nodeFilter("node"))
+                    GROUP BY item, first_try, correct, hinted, response
+                    """)
+            : try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT item, first_try, correct, hints > 0, ifnull(response, ''), count(*) FROM report_answers
+                    WHERE item IN (\(itemList)) AND \(c.nodeFilter("node")) AND day >= ? AND day <= ?
+                    GROUP BY item, first_try, correct, hints > 0, response
+                    """, arguments: [q.from?.day ?? Int.min, q.to?.day ?? Int.max])
         while let row = try rows.next() {
             let item: Int = row[0]
             let firstTry: Bool = row[1]

@@ -115,6 +115,13 @@ extension ReportDatabase {
             FROM temp.report_chunk c JOIN report_items i ON i.course_id = c.course_id AND i.question_id = c.item_id
             WHERE c.kind = 'answer.submitted' AND NOT c.practice;
 
+            INSERT INTO report_item_counts (item, node, first_try, correct, hinted, response, answers)
+            SELECT i.id, c.node, c.attempt = 1, c.correct <> 0, c.hints > 0, ifnull(c.response, ''), count(*)
+            FROM temp.report_chunk c JOIN report_items i ON i.course_id = c.course_id AND i.question_id = c.item_id
+            WHERE c.kind = 'answer.submitted' AND NOT c.practice
+            GROUP BY 1, 2, 3, 4, 5, 6
+            ON CONFLICT (item, node, first_try, correct, hinted, response) DO UPDATE SET answers = answers + excluded.answers;
+
             INSERT INTO report_lessons (learner, course_id, lesson_id, node, completed_at)
             SELECT learner, course_id, lesson_id, min(node), min(at) FROM temp.report_chunk
             WHERE kind = 'lesson.completed' AND course_id IS NOT NULL AND lesson_id IS NOT NULL

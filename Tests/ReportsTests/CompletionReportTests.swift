@@ -105,6 +105,17 @@ import Testing
         #expect(report.column("common_wrong").first == .text("Sai, \"trích dẫn\" (4)"))
     }
 
+    @Test(arguments: [nil, "D1", HubFixture.nodeB])
+    func itemAnalysisIsTheSameFromCountsAndFromAnswers(_ area: String?) throws {
+        let fixture = try HubFixture()
+        defer { fixture.remove() }
+        // No dates: `report_item_counts`; a range holding everything: `report_answers`.
+        let counts = try fixture.db.report(ReportQuery(.items, course: "k", area: area))
+        let answers = try fixture.db.report(ReportQuery(.items, from: LocalDate("2000-01-01"), to: LocalDate("2100-01-01"), course: "k", area: area))
+        #expect(counts.rows == answers.rows)
+        #expect(!counts.rows.isEmpty)
+    }
+
     @Test func inclusionSplitsByAgeBandAndGender() throws {
         let fixture = try HubFixture()
         defer { fixture.remove() }
