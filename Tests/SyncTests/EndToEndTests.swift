@@ -34,17 +34,11 @@ struct EndToEndTests {
                         at: 1_750_000_000_000 + Int64(n)))
             }
             let registration = dir.appendingPathComponent("centre-registration.json")
-            if HocSoBinary.hasCenterInit {
-                try expectSuccess(
-                    HocSoBinary.run([
-                        "center", "init", "--db", centreDB.path, "--name", "Xã Đông", "--export-registration",
-                        registration.path,
-                    ]))
-            } else {
-                // Until `hocso center` lists `init`, make the key through the same library call.
-                _ = try CentreSync.initialise(centre, name: "Xã Đông")
-                try RegistrationFile(node: try CentreSync.registration(centre)).write(to: registration)
-            }
+            try expectSuccess(
+                HocSoBinary.run([
+                    "center", "init", "--db", centreDB.path, "--name", "Xã Đông", "--export-registration",
+                    registration.path,
+                ]))
             try expectSuccess(HocSoBinary.run(["hub", "init", "--db", hubDB.path, "--name", "Huyện Tây"]))
             try expectSuccess(HocSoBinary.run(["hub", "centers", "add", registration.path, "--db", hubDB.path]))
             let forCentre = dir.appendingPathComponent("hub-for-centre.json")

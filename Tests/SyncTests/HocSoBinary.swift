@@ -90,7 +90,4 @@ enum HocSoBinary {
 
         deinit { kill() }
     }
-
-    /// Whether `hocso center init` is reachable (the lead registers it under `hocso center`).
-    static var hasCenterInit: Bool { (try? run(["center", "init", "--help"]).status) == 0 }
 }
