@@ -26,8 +26,6 @@ struct EndToEndTests {
                 NewLearner(
                     code: "MINH7", displayName: "Trần Văn Minh", birthYear: 1958, gender: .nam, commune: "Xã Đông"))
             for n in 0..<events {
-                var payload = EventPayload()
-                payload.response = nil
                 _ = try centre.record(
                     .stepRead(
                         learner: "MINH7", course: "vneid", version: 2, lesson: "kich-hoat", step: "b\(n % 5)",
