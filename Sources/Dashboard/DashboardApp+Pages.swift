@@ -138,8 +138,9 @@ extension DashboardApp {
         let title = funnel.filters.first { $0.label == viewer.text.pick("Khoá học", "Course") }?.value ?? course
         var body = "<h1>\(HTML.escape(title))</h1>\n"
         body += "<ul class=\"links\"><li><a href=\"/dashboard/items/\(Self.percentEncode(course))?area=\(Self.percentEncode(area))\">\(HTML.escape(viewer.text.itemAnalysis))</a></li></ul>\n"
-        body += HTMLRenderer().fragment(funnel, headingLevel: 2)
-        body += HTMLRenderer().fragment(completion, link: { key in
+        // The page is about one course: the course and code columns would only crowd a phone.
+        body += HTMLRenderer().fragment(funnel.dropping(["course"]), headingLevel: 2)
+        body += HTMLRenderer().fragment(completion.dropping(["course", "area_code"]), link: { key in
             let code = key.split(separator: "|").last.map(String.init) ?? ""
             return code == "*" || code == AreaTree.unattached ? nil : "/dashboard/course/\(Self.percentEncode(course))?area=\(Self.percentEncode(code))"
         }, linkColumn: "area", headingLevel: 2)
@@ -152,7 +153,9 @@ extension DashboardApp {
     func itemsPage(_ viewer: Viewer, course: String) throws -> Page {
         let area = try query(.items, viewer).area ?? viewer.scope
         let items = try reports.report(query(.items, viewer, area: area, course: course))
-        var page = Page(title: items.title, body: HTMLRenderer().fragment(items) + downloadLinks(.items, viewer, area: area, course: course))
+        var page = Page(
+            title: items.title,
+            body: HTMLRenderer().fragment(items.dropping(["course"])) + downloadLinks(.items, viewer, area: area, course: course))
         page.breadcrumb = try breadcrumb(viewer, to: area)
         return page
     }

@@ -151,6 +151,16 @@ public struct Report: Sendable, Codable, Equatable {
         rowKeys.append(key)
     }
 
+    /// The same report without the columns named in `ids` (for narrow screens: a page about one
+    /// course need not repeat the course on every row). Charts and numbers are untouched.
+    public func dropping(_ ids: Set<String>) -> Report {
+        var copy = self
+        let keep = columns.indices.filter { !ids.contains(columns[$0].id) }
+        copy.columns = keep.map { columns[$0] }
+        copy.rows = rows.map { row in keep.map { $0 < row.count ? row[$0] : .none } }
+        return copy
+    }
+
     /// The values of the column named `id`.
     public func column(_ id: String) -> [ReportValue] {
         guard let index = columns.firstIndex(where: { $0.id == id }) else { return [] }
