@@ -73,7 +73,9 @@ public final class CentreBackend: LearnerBackend {
         let here = { (position: ResumePoint.Position) in
             ResumePoint(courseID: point.courseId, lessonID: point.lessonId, position: position)
         }
-        if point.phase == .quiz, let current = try store.currentAttempt(learner: learner, course: course.id, lesson: lesson.id) {
+        if point.phase == .quiz,
+            let current = try store.currentAttempt(learner: learner, course: course.id, lesson: lesson.id)
+        {
             // A finished attempt (failed) leaves nothing to resume: the learner chooses what next.
             return current.finished ? nil : here(.quiz(attempt: current.attempt, answered: current.answers))
         }
@@ -93,9 +95,11 @@ public final class CentreBackend: LearnerBackend {
         case .lessonOpened:
             new = .lessonOpened(learner: learner, course: course, version: version, lesson: lesson, at: at)
         case .stepRead:
-            new = .stepRead(learner: learner, course: course, version: version, lesson: lesson, step: event.itemID ?? "", at: at)
+            new = .stepRead(
+                learner: learner, course: course, version: version, lesson: lesson, step: event.itemID ?? "", at: at)
         case .quizStarted:
-            new = .quizStarted(learner: learner, course: course, version: version, lesson: lesson, attempt: event.attempt ?? 1, at: at)
+            new = .quizStarted(
+                learner: learner, course: course, version: version, lesson: lesson, attempt: event.attempt ?? 1, at: at)
         case .answerSubmitted:
             guard let answer = event.answer else { return }
             new = .answerSubmitted(
@@ -104,7 +108,9 @@ public final class CentreBackend: LearnerBackend {
         case .quizFinished:
             guard let result = event.result else { return }
             let isFinal = loaded[course]?.lesson(id: lesson)?.isFinal ?? false
-            new = .quizFinished(learner: learner, course: course, version: version, lesson: lesson, result: result, isFinal: isFinal, at: at)
+            new = .quizFinished(
+                learner: learner, course: course, version: version, lesson: lesson, result: result, isFinal: isFinal,
+                at: at)
         case .lessonCompleted:
             new = .lessonCompleted(learner: learner, course: course, version: version, lesson: lesson, at: at)
         case .courseCompleted:

@@ -43,7 +43,9 @@ public struct Speaker: Sendable {
 
     /// `espeak-ng` when it is on `PATH` (`espeak-ng -v vi`), else none.
     public static func live(environment: [String: String] = ProcessInfo.processInfo.environment) -> Speaker {
-        guard let path = findExecutable("espeak-ng", path: environment["PATH"] ?? "/usr/bin:/bin") else { return .silent }
+        guard let path = findExecutable("espeak-ng", path: environment["PATH"] ?? "/usr/bin:/bin") else {
+            return .silent
+        }
         let voice = SpeechProcess(executable: path)
         return Speaker(isAvailable: { true }, speak: { voice.say($0, language: $1) }, stop: { voice.stop() })
     }

@@ -82,15 +82,18 @@ public final class InMemoryBackend: LearnerBackend {
         if let started = mine.last(where: { $0.kind == .quizStarted }), let attempt = started.attempt,
             !mine.contains(where: { $0.kind == .quizFinished && $0.attempt == attempt })
         {
-            let answered = mine.filter { $0.kind == .answerSubmitted && $0.attempt == attempt && !$0.isPractice }.compactMap(\.answer)
-            return ResumePoint(courseID: course.id, lessonID: lessonID, position: .quiz(attempt: attempt, answered: answered))
+            let answered = mine.filter { $0.kind == .answerSubmitted && $0.attempt == attempt && !$0.isPractice }
+                .compactMap(\.answer)
+            return ResumePoint(
+                courseID: course.id, lessonID: lessonID, position: .quiz(attempt: attempt, answered: answered))
         }
         let read = Set(mine.filter { $0.kind == .stepRead }.compactMap(\.itemID))
         if let next = lesson.steps.firstIndex(where: { !read.contains($0.id) }) {
             return ResumePoint(courseID: course.id, lessonID: lessonID, position: .step(next))
         }
         let attempts = mine.compactMap { $0.kind == .quizStarted ? $0.attempt : nil }.max() ?? 0
-        return lesson.quiz == nil ? nil : ResumePoint(courseID: course.id, lessonID: lessonID, position: .quizStart(attempt: attempts + 1))
+        return lesson.quiz == nil
+            ? nil : ResumePoint(courseID: course.id, lessonID: lessonID, position: .quizStart(attempt: attempts + 1))
     }
 
     /// See `LearnerBackend`.

@@ -45,7 +45,11 @@ public struct KeyDecoder: Sendable {
         return keys
     }
 
-    enum Step { case key(Key, Int), skip(Int), incomplete }
+    enum Step {
+        case key(Key, Int)
+        case skip(Int)
+        case incomplete
+    }
 
     static func decodeOne(_ b: ArraySlice<UInt8>) -> Step {
         guard let first = b.first else { return .incomplete }

@@ -1,4 +1,5 @@
 import CourseModel
+import Foundation
 import QuizEngine
 
 /// What a key or line means on a question.
@@ -50,14 +51,16 @@ extension LearnerApp {
             switch key {
             case .up: state.cursor = max(0, state.cursor - 1)
             case .down: state.cursor = min(options.count - 1, state.cursor + 1)
-            case .space where options.indices.contains(state.cursor): state.ticked.formSymmetricDifference([options[state.cursor].id])
+            case .space where options.indices.contains(state.cursor):
+                state.ticked.formSymmetricDifference([options[state.cursor].id])
             case .character(let c):
                 if let n = c.wholeNumberValue, options.indices.contains(n - 1) {
                     state.cursor = n - 1
                     state.ticked.formSymmetricDifference([options[n - 1].id])
                 }
             case .enter:
-                return state.ticked.isEmpty ? .invalid(strings.emptyAnswer) : .submit(.choices(options.map(\.id).filter(state.ticked.contains)))
+                return state.ticked.isEmpty
+                    ? .invalid(strings.emptyAnswer) : .submit(.choices(options.map(\.id).filter(state.ticked.contains)))
             default: break
             }
         case .ordering:
@@ -91,7 +94,9 @@ extension LearnerApp {
             case .character(let c):
                 if let n = c.wholeNumberValue, left.indices.contains(n - 1) {
                     state.cursor = n - 1
-                } else if let index = Self.letterIndex(c), right.indices.contains(index), left.indices.contains(state.cursor) {
+                } else if let index = Self.letterIndex(c), right.indices.contains(index),
+                    left.indices.contains(state.cursor)
+                {
                     // A right item belongs to one left item at most: taking it frees its old partner.
                     let rightID = right[index].id
                     for (l, r) in state.pairs where r == rightID { state.pairs[l] = nil }
@@ -128,7 +133,9 @@ extension LearnerApp {
         let options = state.active.displayedOptions(of: question)
         switch question.answer {
         case .singleChoice, .trueFalse:
-            guard let n = Int(command), options.indices.contains(n - 1) else { return .invalid(strings.instruction(kindName(question), false)) }
+            guard let n = Int(command), options.indices.contains(n - 1) else {
+                return .invalid(strings.instruction(kindName(question), false))
+            }
             return .submit(.choice(options[n - 1].id))
         case .multipleAnswer:
             let numbers = Self.numbers(in: command, count: options.count)
@@ -149,7 +156,8 @@ extension LearnerApp {
             var pairs: [String: String] = [:]
             for token in command.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }) {
                 let digits = token.prefix { $0.isNumber }
-                guard let n = Int(digits), left.indices.contains(n - 1), let c = token.dropFirst(digits.count).last(where: \.isLetter),
+                guard let n = Int(digits), left.indices.contains(n - 1),
+                    let c = token.dropFirst(digits.count).last(where: \.isLetter),
                     let index = Self.letterIndex(c), right.indices.contains(index)
                 else { return .invalid(strings.instruction(.matching, false)) }
                 pairs[left[n - 1].id] = right[index].id
@@ -194,5 +202,3 @@ extension LearnerApp {
         }
     }
 }
-
-import Foundation

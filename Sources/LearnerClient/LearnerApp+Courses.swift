@@ -1,5 +1,6 @@
 import CourseModel
 import Foundation
+import TerminalText
 
 /// The course list.
 struct CourseListState: Equatable {
@@ -17,7 +18,11 @@ struct LessonListState: Equatable {
 }
 
 /// A list's answer to a key: move, open an item, go back, or nothing.
-enum ListAction: Equatable { case none, open(Int), back, progress }
+enum ListAction: Equatable {
+    case none
+    case open(Int)
+    case back, progress
+}
 
 extension LearnerApp {
     func showCourses(selecting id: String?) {
@@ -125,7 +130,8 @@ extension LearnerApp {
         var body: [String] = []
         var focus = 0
         if state.courses.isEmpty {
-            body = [""] + Layout.wrap(strings.noCourses, width: width - 2).map { "  " + $0 } + [""]
+            body =
+                [""] + Layout.wrap(strings.noCourses, width: width - 2).map { "  " + $0 } + [""]
                 + Layout.wrap(strings.installHint, width: width - 2).map { "  " + $0 }
         }
         for (index, listing) in state.courses.enumerated() {
@@ -133,12 +139,15 @@ extension LearnerApp {
             let marker = (selected ? "› " : "  ") + "\(index + 1). "
             var detail = ""
             if let done = state.progress[listing.id] {
-                detail = done >= listing.lessonCount ? " ✓ \(strings.courseDone)" : " (\(strings.lessonsDone(done, listing.lessonCount)))"
+                detail =
+                    done >= listing.lessonCount
+                    ? " ✓ \(strings.courseDone)" : " (\(strings.lessonsDone(done, listing.lessonCount)))"
             }
             var title = listing.title
             if strings.code == "en", listing.language != "en", let english = listing.titleEnglish { title = english }
             if index == state.cursor { focus = body.count }
-            let lines = Layout.hang(Layout.wrap(title + detail, width: width - TerminalWidthOf(marker)), marker: marker)
+            let lines = Layout.hang(
+                Layout.wrap(title + detail, width: width - TerminalWidth.of(marker)), marker: marker)
             body += lines.map { selected ? styler.apply(.init(reverse: true), to: $0) : $0 }
         }
         let keys = strings.courseKeys(usesKeys)
@@ -152,17 +161,21 @@ extension LearnerApp {
         var focus = 0
         for (index, lesson) in course.lessons.enumerated() {
             let status = state.progress.status(of: lesson.id)
-            let symbol = switch status {
+            let symbol =
+                switch status {
                 case .done: "✓"
                 case .inProgress: "▶"
                 case .notStarted: "○"
-            }
+                }
             let selected = index == state.cursor && usesKeys
             let marker = (selected ? "› " : "  ") + "\(symbol) \(index + 1). "
             var detail = " — " + strings.stepsAndQuestions(lesson.steps.count, lesson.quiz?.questions.count ?? 0)
-            if let best = state.progress.bestScores[lesson.id] { detail += ", " + strings.bestScore(Int((best * 100).rounded())) }
+            if let best = state.progress.bestScores[lesson.id] {
+                detail += ", " + strings.bestScore(Int((best * 100).rounded()))
+            }
             if index == state.cursor { focus = body.count }
-            let lines = Layout.hang(Layout.wrap(lesson.title + detail, width: width - TerminalWidthOf(marker)), marker: marker)
+            let lines = Layout.hang(
+                Layout.wrap(lesson.title + detail, width: width - TerminalWidth.of(marker)), marker: marker)
             body += lines.map { selected ? styler.apply(.init(reverse: true), to: $0) : $0 }
         }
         body += ["", "  " + strings.lessonLegend]
@@ -172,8 +185,3 @@ extension LearnerApp {
             body: body, focus: focus, footer: keys)
     }
 }
-
-import TerminalText
-
-/// The columns `text` takes.
-func TerminalWidthOf(_ text: String) -> Int { TerminalWidth.of(text) }

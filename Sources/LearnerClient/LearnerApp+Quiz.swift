@@ -117,7 +117,9 @@ extension LearnerApp {
             case .key(.character("r")), .key(.function(5)): return readAloud()
             default: return
             }
-            if case .line(let line) = input, line.trimmingCharacters(in: .whitespaces).lowercased() == "q" { return quit() }
+            if case .line(let line) = input, line.trimmingCharacters(in: .whitespaces).lowercased() == "q" {
+                return quit()
+            }
             try? state.proceed()
             state.outcome = nil
             if state.active.isFinished { return finishQuiz(state) }
@@ -151,7 +153,9 @@ extension LearnerApp {
         let before = state
         let elapsed = Int(max(0, environment.now() - state.shownAt))
         guard let outcome = try? state.submit(response, elapsedMs: elapsed) else { return }
-        if var ev = event(.answerSubmitted, lesson: state.lesson.id, item: outcome.recorded.questionId, attempt: state.active.attempt) {
+        if var ev = event(
+            .answerSubmitted, lesson: state.lesson.id, item: outcome.recorded.questionId, attempt: state.active.attempt)
+        {
             ev.answer = outcome.recorded
             ev.isPractice = state.isPractice
             guard record(ev) else {
@@ -173,7 +177,8 @@ extension LearnerApp {
             }
             if result.passed { completeLesson(state.lesson) }
         }
-        screen = .result(ResultState(lesson: state.lesson, session: state.session, result: result, isPractice: state.isPractice))
+        screen = .result(
+            ResultState(lesson: state.lesson, session: state.session, result: result, isPractice: state.isPractice))
     }
 
     func spokenQuestion(_ state: QuizScreenState) -> String {
@@ -186,8 +191,12 @@ extension LearnerApp {
             parts += state.order.enumerated().map { "\($0.offset + 1). \($0.element.content.plainText)" }
         }
         if case .matching = question.answer {
-            parts += state.active.displayedLeftItems(of: question).enumerated().map { "\($0.offset + 1). \($0.element.content.plainText)" }
-            parts += state.active.displayedRightItems(of: question).enumerated().map { "\(Self.letter($0.offset)). \($0.element.content.plainText)" }
+            parts += state.active.displayedLeftItems(of: question).enumerated().map {
+                "\($0.offset + 1). \($0.element.content.plainText)"
+            }
+            parts += state.active.displayedRightItems(of: question).enumerated().map {
+                "\(Self.letter($0.offset)). \($0.element.content.plainText)"
+            }
         }
         if let outcome = state.outcome {
             parts.append(outcome.grade.isCorrect ? strings.correct : strings.wrong)

@@ -7,7 +7,9 @@ extension LearnerApp {
         let lesson = state.lesson
         if state.intro, let quiz = lesson.quiz {
             var body = [""]
-            body += Layout.wrap(strings.quizIntro(quiz.questions.count, quiz.mastery.summary), width: width - 2).map { "  " + $0 }
+            body += Layout.wrap(strings.quizIntro(quiz.questions.count, quiz.mastery.summary), width: width - 2).map {
+                "  " + $0
+            }
             if !quiz.introduction.isEmpty { body += [""] + renderer(width).render(quiz.introduction) }
             body += ["", "  " + strings.continueKey]
             return ScreenContent(title: lesson.title, indicator: quiz.title, body: body, footer: strings.questionKeys)
@@ -26,21 +28,33 @@ extension LearnerApp {
         focus += body.count
         body += answerLines
         for (index, hint) in state.hints.enumerated() {
-            body += ["", styler.apply(TextStyle(bold: true, foreground: .green), to: strings.hint(index + 1, question.hints.count))]
+            body += [
+                "",
+                styler.apply(
+                    TextStyle(bold: true, foreground: .green), to: strings.hint(index + 1, question.hints.count)),
+            ]
             body += r.render(hint)
         }
         // The input method shows in the footer whenever typing is asked for, with its toggle key.
-        var footer = kindIsText(question) ? strings.inputMethod(state.text.method) + " (Ctrl-T) · " + strings.textKeys : strings.questionKeys
+        var footer =
+            kindIsText(question)
+            ? strings.inputMethod(state.text.method) + " (Ctrl-T) · " + strings.textKeys : strings.questionKeys
         if let outcome = state.outcome {
             body.append("")
             focus = body.count
             body += feedbackLines(outcome, width: width)
             footer = strings.continueKey
         } else {
-            body += [""] + Layout.wrap(strings.instruction(kindName(question), usesKeys), width: width).map { styler.apply(TextStyle(dim: true), to: $0) }
+            body +=
+                [""]
+                + Layout.wrap(strings.instruction(kindName(question), usesKeys), width: width).map {
+                    styler.apply(TextStyle(dim: true), to: $0)
+                }
         }
         if !usesKeys, state.outcome == nil {
-            footer = kindIsText(question) ? strings.inputMethod(state.text.method) + " · " + strings.lineHelp : strings.lineHelp
+            footer =
+                kindIsText(question)
+                ? strings.inputMethod(state.text.method) + " · " + strings.lineHelp : strings.lineHelp
         }
         var content = ScreenContent(
             title: lesson.title, indicator: strings.questionCounter(position.number, position.total), body: body,
@@ -64,7 +78,9 @@ extension LearnerApp {
         func item(_ marker: String, _ inlines: [Inline], selected: Bool) {
             let text = Layout.hang(r.render(inlines: inlines), marker: marker)
             if selected { focus = lines.count }
-            lines += text.map { selected && usesKeys && state.outcome == nil ? styler.apply(TextStyle(reverse: true), to: $0) : $0 }
+            lines += text.map {
+                selected && usesKeys && state.outcome == nil ? styler.apply(TextStyle(reverse: true), to: $0) : $0
+            }
         }
         let keys = usesKeys
         let pointer = { (i: Int) in keys && state.outcome == nil && i == state.cursor ? "› " : "  " }
@@ -128,7 +144,10 @@ extension LearnerApp {
         if grade.isCorrect {
             lines.append(styler.apply(TextStyle(bold: true, foreground: .green), to: strings.correct))
         } else if grade.score > 0 {
-            lines.append(styler.apply(TextStyle(bold: true, foreground: .yellow), to: strings.partlyCorrect(Self.number(grade.score), Self.number(grade.maxScore))))
+            lines.append(
+                styler.apply(
+                    TextStyle(bold: true, foreground: .yellow),
+                    to: strings.partlyCorrect(Self.number(grade.score), Self.number(grade.maxScore))))
         } else {
             lines.append(styler.apply(TextStyle(bold: true, foreground: .red), to: strings.wrong))
         }

@@ -117,7 +117,9 @@ extension LearnerApp {
             return [renderer(width).renderHeading([.text(step.title)]) + [""] + renderer(width).render(step.blocks)]
         }
         // StepScreen paginates; its own title bar, rule and footer are replaced by ours.
-        let screen = StepScreen(title: step.title, blocks: [.heading(level: 3, content: [.text(step.title)])] + step.blocks, hint: "", styler: styler, language: renderLanguage)
+        let screen = StepScreen(
+            title: step.title, blocks: [.heading(level: 3, content: [.text(step.title)])] + step.blocks, hint: "",
+            styler: styler, language: renderLanguage)
         let pageHeight = height - ScreenContent.chromeHeight + StepScreen.chromeHeight
         return screen.pages(width: width, height: pageHeight).map { Array($0.dropFirst(2).dropLast()) }
     }
@@ -144,7 +146,9 @@ extension LearnerApp {
         guard before.status(of: lesson.id) != .done else { return }
         if let ev = event(.lessonCompleted, lesson: lesson.id) { record(ev) }
         let after = (try? backend.progress(learner: learner.code, course: course)) ?? CourseProgress()
-        if course.lessons.allSatisfy({ after.status(of: $0.id) == .done }), let ev = event(.courseCompleted) { record(ev) }
+        if course.lessons.allSatisfy({ after.status(of: $0.id) == .done }), let ev = event(.courseCompleted) {
+            record(ev)
+        }
     }
 
     /// The lesson after `id`, to put the cursor on once a lesson is done.

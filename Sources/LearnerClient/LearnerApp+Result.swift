@@ -43,17 +43,21 @@ extension LearnerApp {
                 quiz: state.session.quiz, learnerKey: state.session.learnerKey, attempt: state.session.attempt,
                 answered: state.session.answered)
             guard let next = try? finished.retake() else { return }
-            beginAttempt(QuizScreenState(lesson: state.lesson, session: next, now: environment.now(), method: inputMethod))
+            beginAttempt(
+                QuizScreenState(lesson: state.lesson, session: next, now: environment.now(), method: inputMethod))
         case "2" where !state.result.wrongQuestionIds.isEmpty:
             guard let learner else { return }
             let review = ReviewSession(
                 quiz: state.session.quiz, learnerKey: learner.key, reviewedAttempt: state.session.attempt,
                 questionIds: state.result.wrongQuestionIds, answered: [])
-            var quiz = QuizScreenState(lesson: state.lesson, session: state.session, now: environment.now(), method: inputMethod)
+            var quiz = QuizScreenState(
+                lesson: state.lesson, session: state.session, now: environment.now(), method: inputMethod)
             quiz.review = review
             showQuiz(quiz)
         case "":
-            showLessons(selecting: state.result.passed && !state.isPractice ? nextLessonID(after: state.lesson.id) : state.lesson.id)
+            showLessons(
+                selecting: state.result.passed && !state.isPractice
+                    ? nextLessonID(after: state.lesson.id) : state.lesson.id)
         default: break
         }
     }
@@ -65,7 +69,8 @@ extension LearnerApp {
         body.append("  " + strings.score(Self.number(result.score), Self.number(result.maxScore), percent))
         if !state.isPractice {
             let verdict = result.passed ? strings.passed : strings.notPassed
-            body.append("  " + styler.apply(TextStyle(bold: true, foreground: result.passed ? .green : .yellow), to: verdict))
+            body.append(
+                "  " + styler.apply(TextStyle(bold: true, foreground: result.passed ? .green : .yellow), to: verdict))
             body.append("  " + strings.passRule(result.mastery.summary))
         }
         body.append("")
@@ -98,7 +103,11 @@ extension LearnerApp {
         switch input {
         case .key(.character("q")), .line("q"): return quit()
         case .key(.enter), .key(.backspace), .key(.escape), .key(.left), .line:
-            if state.returnTo == .lessons, course != nil { showLessons(selecting: nil) } else { showCourses(selecting: course?.id) }
+            if state.returnTo == .lessons, course != nil {
+                showLessons(selecting: nil)
+            } else {
+                showCourses(selecting: course?.id)
+            }
         default: break
         }
     }
@@ -111,9 +120,11 @@ extension LearnerApp {
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: barWidth - filled)
             let detail = row.done == 0 ? strings.notStartedYet : strings.lessonsDone(row.done, row.total)
             let marker = "  \(bar) "
-            body += Layout.hang(Layout.wrap("\(row.title) — \(detail)", width: width - TerminalWidth.of(marker)), marker: marker)
+            body += Layout.hang(
+                Layout.wrap("\(row.title) — \(detail)", width: width - TerminalWidth.of(marker)), marker: marker)
         }
         return ScreenContent(
-            title: strings.progressTitle, indicator: learner?.displayName ?? "", body: body, footer: strings.progressKeys)
+            title: strings.progressTitle, indicator: learner?.displayName ?? "", body: body,
+            footer: strings.progressKeys)
     }
 }

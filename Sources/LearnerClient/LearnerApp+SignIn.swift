@@ -1,3 +1,5 @@
+import Foundation
+
 /// The sign-in screen: a learner code, then a PIN when the learner has one.
 struct SignInState: Equatable {
     var code = ""
@@ -118,5 +120,3 @@ extension LearnerApp {
             prompt: state.pending != nil ? strings.pinPrompt + " " : strings.codePrompt + " ")
     }
 }
-
-import Foundation

@@ -138,7 +138,9 @@ public final class LearnerApp {
     }
 
     /// An event about the current course, stamped now.
-    func event(_ kind: ClientEvent.Kind, lesson: String? = nil, item: String? = nil, attempt: Int? = nil) -> ClientEvent? {
+    func event(_ kind: ClientEvent.Kind, lesson: String? = nil, item: String? = nil, attempt: Int? = nil)
+        -> ClientEvent?
+    {
         guard let learner, let course else { return nil }
         return ClientEvent(
             kind: kind, learner: learner.code, occurredAt: environment.now(), courseID: course.id,

@@ -61,7 +61,9 @@ public struct CourseListing: Sendable, Equatable {
     public var lessonCount: Int
 
     /// Makes a listing.
-    public init(id: String, version: Int, title: String, titleEnglish: String? = nil, language: String, lessonCount: Int) {
+    public init(
+        id: String, version: Int, title: String, titleEnglish: String? = nil, language: String, lessonCount: Int
+    ) {
         self.id = id
         self.version = version
         self.title = title
@@ -98,7 +100,9 @@ public struct CourseProgress: Sendable, Equatable {
     public var attempts: [String: Int]
 
     /// Makes a progress value.
-    public init(lessons: [String: LessonStatus] = [:], bestScores: [String: Double] = [:], attempts: [String: Int] = [:]) {
+    public init(
+        lessons: [String: LessonStatus] = [:], bestScores: [String: Double] = [:], attempts: [String: Int] = [:]
+    ) {
         self.lessons = lessons
         self.bestScores = bestScores
         self.attempts = attempts

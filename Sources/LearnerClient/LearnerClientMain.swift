@@ -43,9 +43,11 @@ public enum LearnerClientMain {
         let strings = Strings.choose(flag: options.language, environment: environment)
         let content = ContentStore(root: options.storePath.map { URL(fileURLWithPath: $0) } ?? ContentStore.defaultRoot)
         if try content.installedCourses().isEmpty {
-            throw LearnerClientError(description: "\(strings.noCourses) \(strings.installHint) (--store \(content.root.path))")
+            throw LearnerClientError(
+                description: "\(strings.noCourses) \(strings.installHint) (--store \(content.root.path))")
         }
-        let store = try CentreStore(path: options.databasePath.map { URL(fileURLWithPath: $0) } ?? CentreStore.defaultPath)
+        let store = try CentreStore(
+            path: options.databasePath.map { URL(fileURLWithPath: $0) } ?? CentreStore.defaultPath)
         try store.ensureDemoLearner()
         let backend = CentreBackend(store: store, content: content)
 

@@ -56,7 +56,8 @@ public final class RawTerminal: Terminal {
                 if errno == EINTR { continue }
                 return .end
             }
-            if descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && descriptor.revents & Int16(POLLIN) == 0 {
+            if descriptor.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 && descriptor.revents & Int16(POLLIN) == 0
+            {
                 return .end
             }
             var buffer = [UInt8](repeating: 0, count: 256)

@@ -24,7 +24,10 @@ public struct ScreenContent: Sendable, Equatable {
     /// The screen as exactly `height` lines of at most `width` columns.
     func frame(width: Int, height: Int, styler: Styler) -> [String] {
         let bodyHeight = max(1, height - Self.chromeHeight)
-        var lines = [titleBar(width: width, styler: styler), styler.apply(TextStyle(dim: true), to: String(repeating: "─", count: width))]
+        var lines = [
+            titleBar(width: width, styler: styler),
+            styler.apply(TextStyle(dim: true), to: String(repeating: "─", count: width)),
+        ]
         var visible = body
         if body.count > bodyHeight {
             // Keep the focused line in view; mark that more is above or below.

@@ -18,8 +18,14 @@ extension Strings {
         lessonsDone: { "\($0)/\($1) lessons done" },
         courseDone: "completed",
         lessonLegend: "✓ done   ▶ in progress   ○ not started",
-        courseKeys: { $0 ? "↑↓ choose · Enter open · p progress · q quit" : "number + Enter open · p progress · q quit" },
-        lessonKeys: { $0 ? "↑↓ choose · Enter study · Backspace back · p progress · q quit" : "number + Enter study · b back · q quit" },
+        courseKeys: {
+            $0 ? "↑↓ choose · Enter open · p progress · q quit" : "number + Enter open · p progress · q quit"
+        },
+        lessonKeys: {
+            $0
+                ? "↑↓ choose · Enter study · Backspace back · p progress · q quit"
+                : "number + Enter study · b back · q quit"
+        },
         quizLabel: "quiz",
         finalQuizLabel: "final quiz",
         stepsAndQuestions: { steps, questions in
@@ -44,7 +50,8 @@ extension Strings {
             case (.numeric, _): "Type a number (e.g. 2.5), then Enter."
             case (.ordering, true): "Put in order: ↑↓ to pick, u/d (or Shift+↑↓) to move, Enter to submit."
             case (.ordering, false): "Type the right order as numbers (e.g. 3 1 2)."
-            case (.matching, true): "Make pairs: pick a left item (number), then a right item (letter). Enter to submit."
+            case (.matching, true):
+                "Make pairs: pick a left item (number), then a right item (letter). Enter to submit."
             case (.matching, false): "Type the pairs, e.g. 1b 2a 3c"
             }
         },
@@ -74,7 +81,9 @@ extension Strings {
         toReview: "Worth reviewing:",
         allRight: "You got every question right. Well done!",
         resultKeys: { hasWrong in
-            hasWrong ? "1 retake · 2 practise wrong answers · Enter lesson list · q quit" : "1 retake · Enter lesson list · q quit"
+            hasWrong
+                ? "1 retake · 2 practise wrong answers · Enter lesson list · q quit"
+                : "1 retake · Enter lesson list · q quit"
         },
         progressTitle: "Your progress",
         progressKeys: "Enter/Backspace back · q quit",

@@ -19,7 +19,11 @@ extension Strings {
         courseDone: "hoàn thành",
         lessonLegend: "✓ đã xong   ▶ đang học   ○ chưa học",
         courseKeys: { $0 ? "↑↓ chọn · Enter mở · p tiến độ · q thoát" : "số + Enter mở · p tiến độ · q thoát" },
-        lessonKeys: { $0 ? "↑↓ chọn · Enter học · Backspace quay lại · p tiến độ · q thoát" : "số + Enter học · b quay lại · q thoát" },
+        lessonKeys: {
+            $0
+                ? "↑↓ chọn · Enter học · Backspace quay lại · p tiến độ · q thoát"
+                : "số + Enter học · b quay lại · q thoát"
+        },
         quizLabel: "kiểm tra",
         finalQuizLabel: "kiểm tra cuối khoá",
         stepsAndQuestions: { steps, questions in
@@ -74,7 +78,9 @@ extension Strings {
         toReview: "Nên ôn lại:",
         allRight: "Bạn trả lời đúng tất cả. Giỏi lắm!",
         resultKeys: { hasWrong in
-            hasWrong ? "1 làm lại bài · 2 luyện câu sai · Enter về danh sách bài · q thoát" : "1 làm lại bài · Enter về danh sách bài · q thoát"
+            hasWrong
+                ? "1 làm lại bài · 2 luyện câu sai · Enter về danh sách bài · q thoát"
+                : "1 làm lại bài · Enter về danh sách bài · q thoát"
         },
         progressTitle: "Tiến độ học tập",
         progressKeys: "Enter/Backspace quay lại · q thoát",

@@ -100,7 +100,9 @@ public struct TelexComposer: InputComposer {
         }
         // Typed again: take the horns and breves back and keep the `w`.
         if nucleus.contains(where: { letters[$0].mark == .horn || letters[$0].mark == .breve }) {
-            for i in nucleus where letters[i].mark == .horn || letters[i].mark == .breve { word.letters[i].mark = .none }
+            for i in nucleus where letters[i].mark == .horn || letters[i].mark == .breve {
+                word.letters[i].mark = .none
+            }
             return literal(character, done(), placement: placement)
         }
         let bases = String(nucleus.map { letters[$0].base })

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A one-line answer being typed, composed through the learner's input method.
 struct TextField: Equatable {
     /// What is typed so far (NFC).
@@ -26,8 +28,6 @@ struct TextField: Equatable {
         if !text.isEmpty { text.removeLast() }
     }
 }
-
-import Foundation
 
 extension String {
     /// This text in NFC.

@@ -12,7 +12,9 @@ public struct VNIComposer: InputComposer {
 
     /// The text after typing `character`.
     public func apply(_ character: Character, to text: String) -> String {
-        guard let digit = character.wholeNumberValue, character.isASCII else { return literal(character, text, placement: placement) }
+        guard let digit = character.wholeNumberValue, character.isASCII else {
+            return literal(character, text, placement: placement)
+        }
         let (head, wordText) = splitTrailingWord(text)
         guard !wordText.isEmpty else { return literal(character, text, placement: placement) }
         var word = VietnameseWord(wordText)
@@ -35,7 +37,9 @@ public struct VNIComposer: InputComposer {
             word.tone = nil
             return done()
         case 6:
-            guard let i = nucleus.last(where: { "aeo".contains(letters[$0].base) }) else { return literal(character, text, placement: placement) }
+            guard let i = nucleus.last(where: { "aeo".contains(letters[$0].base) }) else {
+                return literal(character, text, placement: placement)
+            }
             if letters[i].mark == .circumflex {
                 word.letters[i].mark = .none
                 return literal(character, done(), placement: placement)
@@ -43,7 +47,8 @@ public struct VNIComposer: InputComposer {
             word.letters[i].mark = .circumflex
             return done()
         case 7:
-            if let u = nucleus.first(where: { letters[$0].base == "u" }), nucleus.contains(u + 1), letters[u + 1].base == "o",
+            if let u = nucleus.first(where: { letters[$0].base == "u" }), nucleus.contains(u + 1),
+                letters[u + 1].base == "o",
                 !(letters[u].mark == .horn && letters[u + 1].mark == .horn)
             {
                 word.letters[u].mark = .horn
@@ -55,11 +60,15 @@ public struct VNIComposer: InputComposer {
                 for i in horned { word.letters[i].mark = .none }
                 return literal(character, done(), placement: placement)
             }
-            guard let i = nucleus.last(where: { "ou".contains(letters[$0].base) }) else { return literal(character, text, placement: placement) }
+            guard let i = nucleus.last(where: { "ou".contains(letters[$0].base) }) else {
+                return literal(character, text, placement: placement)
+            }
             word.letters[i].mark = .horn
             return done()
         case 8:
-            guard let i = nucleus.last(where: { letters[$0].base == "a" }) else { return literal(character, text, placement: placement) }
+            guard let i = nucleus.last(where: { letters[$0].base == "a" }) else {
+                return literal(character, text, placement: placement)
+            }
             if letters[i].mark == .breve {
                 word.letters[i].mark = .none
                 return literal(character, done(), placement: placement)
@@ -67,7 +76,9 @@ public struct VNIComposer: InputComposer {
             word.letters[i].mark = .breve
             return done()
         case 9:
-            guard let first = letters.first, first.base == "d" || first.base == "đ" else { return literal(character, text, placement: placement) }
+            guard let first = letters.first, first.base == "d" || first.base == "đ" else {
+                return literal(character, text, placement: placement)
+            }
             if first.base == "đ" {
                 word.letters[0].base = "d"
                 return literal(character, done(), placement: placement)

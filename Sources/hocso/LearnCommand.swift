@@ -7,13 +7,17 @@ struct LearnCommand: ParsableCommand {
         commandName: "learn",
         abstract: "Mở chương trình học. Open the learner client.")
 
-    @Option(name: .long, help: "Cơ sở dữ liệu của điểm học. The centre database (default: $HOCSO_DB or the user's data folder).")
+    @Option(
+        name: .long,
+        help: "Cơ sở dữ liệu của điểm học. The centre database (default: $HOCSO_DB or the user's data folder).")
     var db: String?
 
-    @Option(name: .long, help: "Kho khoá học đã cài. The content store (default: $HOCSO_STORE or the user's data folder).")
+    @Option(
+        name: .long, help: "Kho khoá học đã cài. The content store (default: $HOCSO_STORE or the user's data folder).")
     var store: String?
 
-    @Option(name: .long, help: "Ngôn ngữ giao diện: vi hoặc en. Interface language: vi or en (default: from the locale).")
+    @Option(
+        name: .long, help: "Ngôn ngữ giao diện: vi hoặc en. Interface language: vi or en (default: from the locale).")
     var lang: String?
 
     @Option(name: .long, help: "Đăng nhập ngay bằng mã này. Sign this learner code in at once.")

@@ -9,10 +9,14 @@ struct AppDriver {
     let app: LearnerApp
     let backend: InMemoryBackend
 
-    init(backend: InMemoryBackend, strings: Strings = .vietnamese, usesKeys: Bool = true, clock: Int64 = 1_700_000_000_000) {
+    init(
+        backend: InMemoryBackend, strings: Strings = .vietnamese, usesKeys: Bool = true,
+        clock: Int64 = 1_700_000_000_000
+    ) {
         self.backend = backend
         let environment = ClientEnvironment(now: { clock }, speaker: .silent)
-        app = LearnerApp(backend: backend, strings: strings, environment: environment, usesKeys: usesKeys, colorMode: .none)
+        app = LearnerApp(
+            backend: backend, strings: strings, environment: environment, usesKeys: usesKeys, colorMode: .none)
         app.resize(width: 80, height: usesKeys ? 24 : 0)
     }
 
@@ -36,7 +40,9 @@ struct AppDriver {
             let index = options.firstIndex(where: \.isCorrect) ?? 0
             return [.character(Character("\(index + 1)"))]
         case .multipleAnswer:
-            return options.enumerated().filter { $0.element.isCorrect }.map { .character(Character("\($0.offset + 1)")) } + [.enter]
+            return options.enumerated().filter { $0.element.isCorrect }.map {
+                .character(Character("\($0.offset + 1)"))
+            } + [.enter]
         case .shortAnswer:
             return typing("Vieetj Nam") + [.enter]
         case .numeric:

@@ -13,15 +13,20 @@ struct EndToEndTmuxTests {
     /// `$HOCSO_BINARY`, else `.build/debug/hocso` next to the test bundle or under the package root.
     static var binary: URL? {
         var candidates: [URL] = []
-        if let explicit = ProcessInfo.processInfo.environment["HOCSO_BINARY"] { candidates.append(URL(fileURLWithPath: explicit)) }
+        if let explicit = ProcessInfo.processInfo.environment["HOCSO_BINARY"] {
+            candidates.append(URL(fileURLWithPath: explicit))
+        }
         if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
-            candidates.append(URL(fileURLWithPath: bundle.bundlePath).deletingLastPathComponent().appendingPathComponent("hocso"))
+            candidates.append(
+                URL(fileURLWithPath: bundle.bundlePath).deletingLastPathComponent().appendingPathComponent("hocso"))
         }
         candidates.append(root.appendingPathComponent(".build/debug/hocso"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux); the end-to-end test needs it"))
+    @Test(
+        .enabled(
+            if: TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux); the end-to-end test needs it"))
     func learnerSessionInARealTerminal() throws {
         let hocso = try #require(Self.binary, "build the binary first: swift build --product hocso")
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("hocso-e2e-\(UUID().uuidString)")
@@ -33,7 +38,8 @@ struct EndToEndTmuxTests {
 
         // After the client, the shell reports its status and whether the terminal is back in
         // canonical mode (`icanon`, not raw mode's `-icanon`).
-        let command = "\(hocso.path) learn --db '\(db.path)' --store '\(store.path)' --lang vi; echo \"EXITED $?\"; "
+        let command =
+            "\(hocso.path) learn --db '\(db.path)' --store '\(store.path)' --lang vi; echo \"EXITED $?\"; "
             + "stty -a | tr ' ' '\\n' | grep -x -- '-*icanon' | sed 's/^/MODE /'; sleep 60"
 
         // First sitting: read the lesson, answer three questions, leave with Ctrl-C.
@@ -136,7 +142,10 @@ struct EndToEndTmuxTests {
             #expect(try tmux.waitFor("MODE ").contains("MODE icanon"), "the terminal is restored after q")
         }
 
-        let rows = try sqlite(db, "SELECT kind, coalesce(item_id, ''), coalesce(attempt, '') FROM events WHERE kind NOT LIKE 'learner.%' ORDER BY seq")
+        let rows = try sqlite(
+            db,
+            "SELECT kind, coalesce(item_id, ''), coalesce(attempt, '') FROM events WHERE kind NOT LIKE 'learner.%' ORDER BY seq"
+        )
         let expected = [
             "lesson.opened||", "step.read|mo-dau|", "step.read|otp|", "quiz.started||1",
             "answer.submitted|otp-single|1", "answer.submitted|link-tf|1", "answer.submitted|signs-multi|1",
@@ -146,10 +155,15 @@ struct EndToEndTmuxTests {
         #expect(rows == expected)
         let typed = try sqlite(db, "SELECT payload FROM events WHERE item_id = 'viet-short'")
         #expect(typed.first?.contains("Việt Nam") == true, "the Telex answer is stored composed (NFC): \(typed)")
-        #expect(try sqlite(db, "SELECT count(*) FROM events WHERE kind = 'answer.submitted' AND payload LIKE '%\"correct\":true%'") == ["7"])
+        #expect(
+            try sqlite(
+                db, "SELECT count(*) FROM events WHERE kind = 'answer.submitted' AND payload LIKE '%\"correct\":true%'")
+                == ["7"])
     }
 
-    @Test(.enabled(if: TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux); the end-to-end test needs it"))
+    @Test(
+        .enabled(
+            if: TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux); the end-to-end test needs it"))
     func terminatedClientRestoresTheTerminalAndKeepsTheAnswer() throws {
         let hocso = try #require(Self.binary, "build the binary first: swift build --product hocso")
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("hocso-e2e-\(UUID().uuidString)")
@@ -159,7 +173,8 @@ struct EndToEndTmuxTests {
         let db = work.appendingPathComponent("centre.sqlite")
         try installSampleCourse(hocso: hocso, work: work, store: store)
         let tmux = try TmuxSession(
-            command: "\(hocso.path) learn --db '\(db.path)' --store '\(store.path)' --learner DEMO; echo \"EXITED $?\"; "
+            command:
+                "\(hocso.path) learn --db '\(db.path)' --store '\(store.path)' --learner DEMO; echo \"EXITED $?\"; "
                 + "stty -a | tr ' ' '\\n' | grep -x -- '-*icanon' | sed 's/^/MODE /'; sleep 60",
             directory: work)
         try tmux.waitFor("An toàn trên mạng (mẫu)")
@@ -184,12 +199,16 @@ struct EndToEndTmuxTests {
     func installSampleCourse(hocso: URL, work: URL, store: URL) throws {
         let folder = work.appendingPathComponent("an-toan-mau")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for (name, text) in [("course.yaml", Self.courseYAML), ("01-dau-hieu.md", Self.lessonOne), ("02-ket-thuc.md", Self.lessonTwo)] {
+        for (name, text) in [
+            ("course.yaml", Self.courseYAML), ("01-dau-hieu.md", Self.lessonOne), ("02-ket-thuc.md", Self.lessonTwo),
+        ] {
             try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
         let packs = work.appendingPathComponent("packs")
         try run(hocso, ["pack", "build", folder.path, "--output", packs.path])
-        try run(hocso, ["pack", "install", packs.appendingPathComponent("an-toan-mau-3.hspack").path, "--store", store.path])
+        try run(
+            hocso,
+            ["pack", "install", packs.appendingPathComponent("an-toan-mau-3.hspack").path, "--store", store.path])
     }
 
     func run(_ executable: URL, _ arguments: [String]) throws {
@@ -203,7 +222,8 @@ struct EndToEndTmuxTests {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw TmuxError(message: "hocso \(arguments.joined(separator: " ")) failed: \(String(decoding: data, as: UTF8.self))")
+            throw TmuxError(
+                message: "hocso \(arguments.joined(separator: " ")) failed: \(String(decoding: data, as: UTF8.self))")
         }
     }
 
@@ -319,7 +339,9 @@ struct EndToEndTmuxTests {
     func letter(of text: String, in screen: String) throws -> String {
         for line in screen.split(separator: "\n") {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasSuffix(". \(text)"), let first = trimmed.first, first.isLetter, trimmed.dropFirst().hasPrefix(". ") {
+            if trimmed.hasSuffix(". \(text)"), let first = trimmed.first, first.isLetter,
+                trimmed.dropFirst().hasPrefix(". ")
+            {
                 return String(first)
             }
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalText
 import Testing
 
 @testable import LearnerClient
@@ -12,9 +13,12 @@ struct GoldenScreenTests {
     func check(_ name: String, _ driver: AppDriver, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let frame = driver.app.frame(width: 80, height: 24)
         #expect(frame.count == 24, sourceLocation: sourceLocation)
-        #expect(frame.allSatisfy { TerminalWidthOf($0) <= 80 }, sourceLocation: sourceLocation)
-        #expect(!frame.joined().contains("\u{1B}"), "no escape sequences without colour", sourceLocation: sourceLocation)
-        let text = frame.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
+        #expect(frame.allSatisfy { TerminalWidth.of($0) <= 80 }, sourceLocation: sourceLocation)
+        #expect(
+            !frame.joined().contains("\u{1B}"), "no escape sequences without colour", sourceLocation: sourceLocation)
+        let text =
+            frame.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }.joined(
+                separator: "\n") + "\n"
         let url = Self.fixtures.appendingPathComponent("\(name).txt")
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
             try FileManager.default.createDirectory(at: Self.fixtures, withIntermediateDirectories: true)
@@ -37,7 +41,9 @@ struct GoldenScreenTests {
         driver.press(.enter)
         try check("05-quiz-intro", driver)
         driver.press(.enter)
-        let names = ["single-choice", "true-false", "multiple-answer", "short-answer", "numeric", "ordering", "matching"]
+        let names = [
+            "single-choice", "true-false", "multiple-answer", "short-answer", "numeric", "ordering", "matching",
+        ]
         for (index, name) in names.enumerated() {
             try check(String(format: "%02d-question-%@", 6 + index, name), driver)
             driver.press(index == 0 ? driver.wrongKeys() : driver.rightKeys())

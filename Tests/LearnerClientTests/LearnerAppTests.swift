@@ -1,5 +1,6 @@
 import CourseModel
 import QuizEngine
+import TerminalText
 import Testing
 
 @testable import LearnerClient
@@ -108,12 +109,16 @@ struct LearnerAppTests {
         }
         first.press(.interrupt)
         #expect(first.app.isFinished)
-        let shown = first.quizState.flatMap { state in state.question.map { state.active.displayedOptions(of: $0).map(\.id) } }
+        let shown = first.quizState.flatMap { state in
+            state.question.map { state.active.displayedOptions(of: $0).map(\.id) }
+        }
 
         let second = signedIn(backend)
         #expect(second.quizState?.question?.id == "signs-multi")
         #expect(second.screenText.contains("Câu 3/7"))
-        let again = second.quizState.flatMap { state in state.question.map { state.active.displayedOptions(of: $0).map(\.id) } }
+        let again = second.quizState.flatMap { state in
+            state.question.map { state.active.displayedOptions(of: $0).map(\.id) }
+        }
         #expect(again == shown)
         #expect(second.screenText.contains("Tiếp tục từ chỗ bạn dừng"))
     }
@@ -214,9 +219,11 @@ struct LearnerAppTests {
         #expect(driver.screenText.contains("Question 1/7"))
     }
 
-    @Test(arguments: [
-        ("en_US.UTF-8", nil, "en"), ("vi_VN.UTF-8", nil, "vi"), ("", nil, "vi"), ("en_GB.UTF-8", "vi", "vi"), ("C", "en", "en"),
-    ] as [(String, String?, String)])
+    @Test(
+        arguments: [
+            ("en_US.UTF-8", nil, "en"), ("vi_VN.UTF-8", nil, "vi"), ("", nil, "vi"), ("en_GB.UTF-8", "vi", "vi"),
+            ("C", "en", "en"),
+        ] as [(String, String?, String)])
     func languageChoice(lang: String, flag: String?, expected: String) {
         #expect(Strings.choose(flag: flag, environment: ["LANG": lang]).code == expected)
     }
@@ -261,16 +268,20 @@ struct LineModeTests {
         let options = state.active.displayedOptions(of: question)
         switch question.answer {
         case .singleChoice, .trueFalse: return "\((options.firstIndex(where: \.isCorrect) ?? 0) + 1)"
-        case .multipleAnswer: return options.enumerated().filter { $0.element.isCorrect }.map { "\($0.offset + 1)" }.joined(separator: " ")
+        case .multipleAnswer:
+            return options.enumerated().filter { $0.element.isCorrect }.map { "\($0.offset + 1)" }.joined(
+                separator: " ")
         case .shortAnswer: return "Vieetj Nam"
         case .numeric: return "2,5"
         case .ordering(let right):
-            return right.compactMap { item in state.order.firstIndex { $0.id == item.id }.map { "\($0 + 1)" } }.joined(separator: " ")
+            return right.compactMap { item in state.order.firstIndex { $0.id == item.id }.map { "\($0 + 1)" } }.joined(
+                separator: " ")
         case .matching(let key):
             let left = state.active.displayedLeftItems(of: question)
             let rightItems = state.active.displayedRightItems(of: question)
             return key.pairs.compactMap { pair in
-                guard let l = left.firstIndex(where: { $0.id == pair.left.id }), let r = rightItems.firstIndex(where: { $0.id == pair.right.id })
+                guard let l = left.firstIndex(where: { $0.id == pair.left.id }),
+                    let r = rightItems.firstIndex(where: { $0.id == pair.right.id })
                 else { return nil }
                 return "\(l + 1)\(LearnerApp.letter(r))"
             }.joined(separator: " ")
@@ -290,7 +301,7 @@ struct ClientRunnerTests {
         ClientRunner(app: app, terminal: terminal).run()
         #expect(terminal.frames.first?.count == 24)
         #expect(terminal.frames.last?.count == 30)
-        #expect(terminal.frames.last?.first.map { TerminalWidthOf($0) } == 120)
+        #expect(terminal.frames.last?.first.map { TerminalWidth.of($0) } == 120)
         #expect(terminal.frames.last?.contains { $0.contains("An toàn trên mạng (mẫu)") } == true)
         #expect(terminal.farewellText == Strings.vietnamese.saved)
     }
@@ -299,13 +310,18 @@ struct ClientRunnerTests {
 /// Long steps are cut into pages that fit the screen; n/N and Enter move through them.
 struct ReadingPaginationTests {
     static let longCourse: Course = {
-        let paragraphs = (1...30).map { Block.paragraph([.text("Đoạn \($0): kẻ lừa đảo thường tạo cảm giác gấp gáp.")]) }
+        let paragraphs = (1...30).map {
+            Block.paragraph([.text("Đoạn \($0): kẻ lừa đảo thường tạo cảm giác gấp gáp.")])
+        }
         return Course(
             id: "dai", version: 1, title: "Bài dài", language: "vi", description: "",
             lessons: [
                 Lesson(
                     id: "bai-dai", title: "Bài dài",
-                    steps: [Step(id: "dai", title: "Rất dài", blocks: paragraphs), Step(id: "ngan", title: "Ngắn", blocks: [.paragraph([.text("Hết.")])])],
+                    steps: [
+                        Step(id: "dai", title: "Rất dài", blocks: paragraphs),
+                        Step(id: "ngan", title: "Ngắn", blocks: [.paragraph([.text("Hết.")])]),
+                    ],
                     quiz: nil)
             ])
     }()
@@ -341,6 +357,6 @@ struct ReadingPaginationTests {
         let frame = app.frame(width: 80, height: 24)
         #expect(frame.joined().contains("\u{1B}["))
         let plain = frame.map { LearnerApp.stripANSI($0) }
-        #expect(plain.allSatisfy { TerminalWidthOf($0) <= 80 })
+        #expect(plain.allSatisfy { TerminalWidth.of($0) <= 80 })
     }
 }

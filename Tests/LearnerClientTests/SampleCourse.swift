@@ -4,7 +4,9 @@ import CourseModel
 /// tests do not depend on the compiler.
 enum SampleCourse {
     static func option(_ id: String, _ text: String, _ right: Bool = false, feedback: String? = nil) -> ChoiceOption {
-        ChoiceOption(id: id, content: [.text(text)], isCorrect: right, feedback: feedback.map { [.paragraph([.text($0)])] } ?? [])
+        ChoiceOption(
+            id: id, content: [.text(text)], isCorrect: right, feedback: feedback.map { [.paragraph([.text($0)])] } ?? []
+        )
     }
 
     static func item(_ id: String, _ text: String) -> AnswerItem { AnswerItem(id: id, content: [.text(text)]) }
@@ -38,7 +40,10 @@ enum SampleCourse {
             answer: .numeric(NumericKey(accepted: [NumericRange(lower: 2.5, upper: 2.5, display: "2,5")]))),
         Question(
             id: "steps-order", prompt: [.text("Sắp xếp các bước khi bị lừa")],
-            answer: .ordering([item("khoa-the", "Khoá thẻ"), item("bao-ngan-hang", "Báo ngân hàng"), item("bao-cong-an", "Báo công an")])),
+            answer: .ordering([
+                item("khoa-the", "Khoá thẻ"), item("bao-ngan-hang", "Báo ngân hàng"),
+                item("bao-cong-an", "Báo công an"),
+            ])),
         Question(
             id: "terms-match", prompt: [.text("Ghép thuật ngữ với nghĩa")],
             answer: .matching(
@@ -56,17 +61,22 @@ enum SampleCourse {
             Lesson(
                 id: "dau-hieu", title: "Dấu hiệu lừa đảo",
                 steps: [
-                    Step(id: "mo-dau", title: "Mở đầu", blocks: [.paragraph([.text("Kẻ lừa đảo thường tạo cảm giác gấp gáp.")])]),
+                    Step(
+                        id: "mo-dau", title: "Mở đầu",
+                        blocks: [.paragraph([.text("Kẻ lừa đảo thường tạo cảm giác gấp gáp.")])]),
                     Step(
                         id: "otp", title: "Mã OTP",
                         blocks: [
-                            .paragraph([.text("Không bao giờ đọc mã "), .strong([.text("OTP")]), .text(" cho người khác.")]),
+                            .paragraph([
+                                .text("Không bao giờ đọc mã "), .strong([.text("OTP")]), .text(" cho người khác."),
+                            ]),
                             .callout(.warning, [.paragraph([.text("Ngân hàng không gọi để hỏi mã.")])]),
                         ]),
                 ],
                 quiz: Quiz(title: "Kiểm tra", questions: questions, mastery: .passMark(0.8))),
             Lesson(
                 id: "ket-thuc", title: "Tổng kết",
-                steps: [Step(id: "tong-ket", title: "Tổng kết", blocks: [.paragraph([.text("Hãy cẩn thận.")])])], quiz: nil),
+                steps: [Step(id: "tong-ket", title: "Tổng kết", blocks: [.paragraph([.text("Hãy cẩn thận.")])])],
+                quiz: nil),
         ])
 }

@@ -35,7 +35,8 @@ final class TmuxSession {
 
     /// The process id of the program the pane's shell is running (its first child).
     func clientPID() throws -> pid_t? {
-        let shell = try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let shell = try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
         return children.split(separator: " ").first.flatMap { pid_t($0) }
     }
@@ -62,7 +63,8 @@ final class TmuxSession {
         environment["LC_ALL"] = "C.UTF-8"
         environment.removeValue(forKey: "TMUX")
         let tool = TmuxSession.which("tmux") ?? "/usr/bin/tmux"
-        let (status, text) = try Spawn.run(tool, ["-u", "-S", socket, "-f", "/dev/null"] + arguments, environment: environment)
+        let (status, text) = try Spawn.run(
+            tool, ["-u", "-S", socket, "-f", "/dev/null"] + arguments, environment: environment)
         if status != 0 && arguments.first != "kill-server" {
             throw TmuxError(message: "tmux \(arguments.joined(separator: " ")) failed: \(text)")
         }
@@ -77,7 +79,8 @@ final class TmuxSession {
 /// a temporary file and the child is waited for directly.
 enum Spawn {
     static func run(_ path: String, _ arguments: [String], environment: [String: String]) throws -> (Int32, String) {
-        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("spawn-\(UUID().uuidString)").path
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("spawn-\(UUID().uuidString)")
+            .path
         defer { unlink(outputPath) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -88,8 +91,8 @@ enum Spawn {
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
         }
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
