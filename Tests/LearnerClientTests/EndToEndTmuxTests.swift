@@ -45,6 +45,7 @@ struct EndToEndTmuxTests {
         // First sitting: read the lesson, answer three questions, leave with Ctrl-C.
         do {
             let tmux = try TmuxSession(command: command, directory: work)
+            defer { tmux.close() }
             try tmux.waitFor("Mã học viên của bạn:")
             try tmux.type("DEMO")
             try tmux.keys("Enter")
@@ -89,6 +90,7 @@ struct EndToEndTmuxTests {
         // Second sitting: straight back to question 4; Telex for the typed answers; finish.
         do {
             let tmux = try TmuxSession(command: command, directory: work)
+            defer { tmux.close() }
             try tmux.waitFor("Mã học viên của bạn:")
             try tmux.type("DEMO")
             try tmux.keys("Enter")
@@ -177,6 +179,7 @@ struct EndToEndTmuxTests {
                 "\(hocso.path) learn --db '\(db.path)' --store '\(store.path)' --learner DEMO; echo \"EXITED $?\"; "
                 + "stty -a | tr ' ' '\\n' | grep -x -- '-*icanon' | sed 's/^/MODE /'; sleep 60",
             directory: work)
+        defer { tmux.close() }
         try tmux.waitFor("An toàn trên mạng (mẫu)")
         try tmux.keys("Enter")
         try tmux.keys("Enter")

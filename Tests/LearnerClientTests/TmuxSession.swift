@@ -23,7 +23,11 @@ final class TmuxSession {
         try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit { close() }
+
+    /// Ends the tmux server and the program in it. Call it in a `defer` right after starting, so
+    /// it runs before the test removes the folder holding the socket (else the server lives on).
+    func close() { _ = try? tmux(["kill-server"]) }
 
     /// Sends tmux key names (`Enter`, `Up`, `C-c`).
     func keys(_ names: String...) throws { try tmux(["send-keys", "-t", name] + names) }
