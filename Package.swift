@@ -101,8 +101,9 @@ let package = Package(
             name: "hocso",
             dependencies: [
                 "CourseModel", "CourseCompiler", "Packs", "TerminalText", "ProgressStore", "LearnerClient",
-                "HubStore", "Sync", "Reports", "HubServer",
+                "HubStore", "Sync", "Reports", "HubServer", "Dashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict),
 
@@ -126,7 +127,10 @@ let package = Package(
             dependencies: ["Sync", "HubStore", "HubServer", "ProgressStore", "CourseModel"],
             swiftSettings: strict),
         .testTarget(
-            name: "ReportsTests", dependencies: ["Reports", "Dashboard", "HubStore", "CourseModel"],
+            name: "ReportsTests",
+            dependencies: [
+                "Reports", "Dashboard", "HubStore", "CourseModel", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["CourseModel", "CourseCompiler", "Packs"], swiftSettings: strict),
         .executableTarget(name: "hocso-stress", dependencies: ["ProgressStore", "CourseModel"], path: "Tests/Support/hocso-stress"),

@@ -9,7 +9,7 @@ struct HocSo: AsyncParsableCommand {
         version: HocSoVersion.current,
         subcommands: [
             LearnCommand.self, CourseCommand.self, PackCommand.self, KeysCommand.self,
-            SyncCommand.self, HubCommand.self, ReportCommand.self, DevCommand.self,
+            CenterCommand.self, SyncCommand.self, HubCommand.self, ReportCommand.self, DevCommand.self,
         ],
         defaultSubcommand: LearnCommand.self
     )
