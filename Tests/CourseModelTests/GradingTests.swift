@@ -82,3 +82,21 @@ struct GradingTests {
         #expect(String(data: try JSONEncoder().encode(Response.choice("a")), encoding: .utf8) == #"{"choice":"a"}"#)
     }
 }
+
+@Suite("Compact course JSON")
+struct CompactCodingTests {
+    @Test func defaultsAreLeftOutAndRestored() throws {
+        let plain = Question(
+            id: "q", prompt: [.text("?")],
+            answer: .singleChoice([ChoiceOption(id: "a", content: [.text("a")], isCorrect: true), ChoiceOption(id: "b", content: [.text("b")], isCorrect: false)]))
+        let rich = Question(
+            id: "r", prompt: [.text("?")], body: [.paragraph([.text("x")])], points: 3, shuffle: false,
+            answer: .shortAnswer(ShortAnswerKey(accepted: [.text("113")], anticipated: [AnticipatedAnswer(pattern: .text("115"), feedback: [.rule])], rule: .ignoreDiacritics)),
+            hints: [[.rule]], explanation: [.rule])
+        let lesson = Lesson(id: "l", title: "T", steps: [], quiz: Quiz(title: "Q", questions: [plain, rich], mastery: .passMark(0.8)))
+        let data = try JSONEncoder().encode(lesson)
+        let json = String(decoding: data, as: UTF8.self)
+        #expect(!json.contains("\"fb\"") && !json.contains("isFinal") && !json.contains("\"hints\":[]"))
+        #expect(try JSONDecoder().decode(Lesson.self, from: data) == lesson)
+    }
+}
