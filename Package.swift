@@ -120,7 +120,8 @@ let package = Package(
             name: "ProgressStoreTests", dependencies: ["ProgressStore", "CourseModel", "QuizEngine", "hocso-stress"],
             swiftSettings: strict),
         .testTarget(
-            name: "LearnerClientTests", dependencies: ["LearnerClient", "QuizEngine", "TerminalText", "CourseModel"],
+            name: "LearnerClientTests",
+            dependencies: ["LearnerClient", "QuizEngine", "TerminalText", "CourseModel", "CourseCompiler"],
             swiftSettings: strict),
         .testTarget(
             name: "SyncTests",

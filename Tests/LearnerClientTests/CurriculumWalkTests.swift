@@ -1,0 +1,105 @@
+import CourseCompiler
+import CourseModel
+import Foundation
+import QuizEngine
+import Testing
+
+@testable import LearnerClient
+
+/// The client runs every lesson of the real curriculum end to end: every step read, every question
+/// answered wrong in a first attempt and right in a retake, through the same keys a learner presses.
+@Suite("Every lesson of Courses/ in the client")
+struct CurriculumWalkTests {
+    static let courses: [Course] = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Courses")
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return folders.sorted().compactMap { CourseCompiler().compile(courseAt: root.appendingPathComponent($0)).course }
+    }()
+
+    @Test func theCurriculumIsThere() {
+        #expect(Self.courses.count >= 9)
+    }
+
+    @Test(arguments: CurriculumWalkTests.courses.map(\.id))
+    func everyLessonWrongThenRight(courseID: String) throws {
+        let course = try #require(Self.courses.first { $0.id == courseID })
+        let backend = InMemoryBackend(courses: [course])
+        let driver = AppDriver(backend: backend)
+        driver.press(typing("demo") + [.enter])
+        driver.app.openCourse(id: course.id)
+
+        for lesson in course.lessons {
+            let progress = try backend.progress(learner: "DEMO", course: course)
+            driver.app.openLesson(lesson, progress: progress)
+            let stepsBefore = backend.events.filter { $0.kind == .stepRead }.count
+            advanceToFirstQuestion(driver)
+            let stepsRead = backend.events.filter { $0.kind == .stepRead }.count - stepsBefore
+            #expect(stepsRead == lesson.steps.count, "\(course.id)/\(lesson.id): read \(stepsRead) of \(lesson.steps.count) steps")
+            guard let quiz = lesson.quiz else { continue }
+
+            let first = try answerAll(driver, right: false, lesson: "\(course.id)/\(lesson.id)")
+            #expect(!first.passed && first.score == 0, "\(course.id)/\(lesson.id): wrong answers scored \(first.score)")
+            #expect(first.wrongQuestionIds.count == quiz.questions.count)
+
+            driver.press(.character("1"))  // retake
+            let second = try answerAll(driver, right: true, lesson: "\(course.id)/\(lesson.id)")
+            #expect(second.passed && second.wrongQuestionIds.isEmpty, "\(course.id)/\(lesson.id): wrong \(second.wrongQuestionIds)")
+            driver.press(.enter)  // back to the lesson list
+        }
+        #expect(backend.events.contains { $0.kind == .courseCompleted })
+        // Every question answered twice (wrong, then right), every step read once.
+        let answers = backend.events.filter { $0.kind == .answerSubmitted }.count
+        #expect(answers == 2 * course.allQuestions.count)
+        #expect(backend.events.filter { $0.kind == .stepRead }.count == course.lessons.reduce(0) { $0 + $1.steps.count })
+    }
+
+    /// Presses Enter through the reading steps and the quiz introduction.
+    func advanceToFirstQuestion(_ driver: AppDriver) {
+        for _ in 0..<400 {
+            if let state = driver.quizState, state.question != nil, !state.intro, state.outcome == nil { return }
+            driver.press(.enter)
+        }
+    }
+
+    /// Answers every question of the attempt on screen, returning the result screen's result.
+    func answerAll(_ driver: AppDriver, right: Bool, lesson: String) throws -> QuizResult {
+        for _ in 0..<100 {
+            if case .result(let state) = driver.app.screen { return state.result }
+            guard let state = driver.quizState, let question = state.question, !state.intro, state.outcome == nil else {
+                driver.press(.enter)
+                continue
+            }
+            driver.press(keys(for: question, state: state, driver: driver, right: right))
+            let correct = driver.quizState?.outcome.map(\.grade.isCorrect)
+            #expect(correct == right, "\(lesson)/\(question.id) answered \(right ? "right" : "wrong"), graded \(String(describing: correct))")
+            driver.press(.enter)
+        }
+        throw CancellationError()
+    }
+
+    /// The keys a learner presses; typed answers go in with the input method off, as typed text.
+    func keys(for question: Question, state: QuizScreenState, driver: AppDriver, right: Bool) -> [Key] {
+        var methodOff: [Key] = []
+        var method = state.text.method
+        while method != .off {
+            methodOff.append(Key.toggleInputMethod)
+            method = method.next
+        }
+        switch question.answer {
+        case .shortAnswer(let key):
+            guard right else { return methodOff + typing("zzqx") + [.enter] }
+            let text: String
+            switch key.accepted.first {
+            case .text(let t): text = t
+            default: text = ""
+            }
+            return methodOff + typing(text) + [.enter]
+        case .numeric(let key):
+            guard right, let range = key.accepted.first else { return methodOff + typing("-987654321") + [.enter] }
+            return methodOff + typing(Numbers.vietnamese((range.lower + range.upper) / 2)) + [.enter]
+        default:
+            return right ? driver.rightKeys() : driver.wrongKeys()
+        }
+    }
+}
