@@ -125,7 +125,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "SyncTests",
-            dependencies: ["Sync", "HubStore", "HubServer", "ProgressStore", "CourseModel"],
+            dependencies: [
+                "Sync", "HubStore", "HubServer", "ProgressStore", "CourseModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "ReportsTests",

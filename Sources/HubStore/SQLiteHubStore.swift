@@ -28,6 +28,14 @@ public final class SQLiteHubStore: HubStore {
             try FileManager.default.createDirectory(
                 at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
             pool = try DatabasePool(path: path.path, configuration: config)
+            // GRDB switches its writer to `synchronous=NORMAL` when it sets up WAL, after
+            // `prepareDatabase` ran. A receipt tells a centre its events are safe, so the commit
+            // behind it must survive a power cut: put FULL back on the writer, and check.
+            let level = try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                return try Int.fetchOne(db, sql: "PRAGMA synchronous")
+            }
+            guard level == 2 else { throw HubStoreError(.cannotOpen, "SQLite refused synchronous=FULL") }
             try Schema.migrator.migrate(pool)
         } catch {
             throw HubStoreError(.cannotOpen, "cannot open the hub database '\(path.path)': \(Self.describe(error))")

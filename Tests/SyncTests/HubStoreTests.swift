@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HubStore
 import Testing
 
@@ -10,6 +11,14 @@ struct HubStoreTests {
         HubEvent(
             nodeId: "n-abcdefghijklmnop", seq: seq, kind: kind, learner: "LAN1", occurredAt: at, recordedAt: at,
             payload: #"{"birthYear":\#(birthYear),"commune":"Xã Đông","gender":"nu"}"#)
+    }
+
+    /// Regression: GRDB sets its WAL writer to NORMAL after our setup; a receipt's commit must be FULL.
+    @Test func theWriterCommitsWithSynchronousFull() throws {
+        let dir = try temporaryDirectory("store")
+        let store = try SQLiteHubStore(path: dir.appendingPathComponent("hub.sqlite"))
+        let level = try store.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+        #expect(level == 2)
     }
 
     @Test("learners: the latest learner event wins whatever the arrival order", arguments: [false, true])
