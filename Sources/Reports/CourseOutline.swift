@@ -117,10 +117,15 @@ extension ReportDatabase {
         }
     }
 
-    /// Every stored outline, by course id.
-    static func outlines(_ db: Database) throws -> [String: CourseOutline] {
+    /// The stored outlines by course id: every one, or only `course`'s when a report is about one
+    /// course (decoding every outline is a noticeable share of a one-course report).
+    static func outlines(_ db: Database, only course: String? = nil) throws -> [String: CourseOutline] {
         var out: [String: CourseOutline] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT course_id, outline FROM report_courses") {
+        let rows =
+            try course.map {
+                try Row.fetchAll(db, sql: "SELECT course_id, outline FROM report_courses WHERE course_id = ?", arguments: [$0])
+            } ?? Row.fetchAll(db, sql: "SELECT course_id, outline FROM report_courses")
+        for row in rows {
             let json: String = row["outline"]
             if let outline = try? JSONDecoder().decode(CourseOutline.self, from: Data(json.utf8)) {
                 out[row["course_id"]] = outline

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Per question: attempts, right at first try, common wrong answers, hints, and flags for
 /// questions that look broken.
@@ -17,6 +18,16 @@ enum ItemsReport {
         var right = 0
         var withHints = 0
         var wrong: [String: Int] = [:]
+
+        /// Adds another run of rows of the same question.
+        mutating func add(_ other: Counts) {
+            attempts += other.attempts
+            firstTries += other.firstTries
+            firstRight += other.firstRight
+            right += other.right
+            withHints += other.withHints
+            wrong.merge(other.wrong, uniquingKeysWith: +)
+        }
     }
 
     static func build(_ c: ReportContext, _ db: Database) throws -> Report {
@@ -51,39 +62,26 @@ enum ItemsReport {
         }
         guard !items.isEmpty, !c.allowed.isEmpty else { return report }
         let itemList = items.keys.sorted().map(String.init).joined(separator: ",")
-        var counts: [Int: Counts] = [:]
-        // Without dates the per-centre counts answer it; with dates, the answers themselves.
-        let rows =
+        // Without dates the per-centre counts answer it; with dates, the answers themselves. The
+        // counts are read in primary-key order and added up here rather than by GROUP BY, which
+        // would sort every centre's rows of the course in a temporary B-tree first.
+        let statement =
             q.from == nil && q.to == nil
-            ? try Row.fetchCursor(
-                db,
+            ? try db.makeStatement(
                 sql: """
-                    SELECT item, first_try, correct, hinted, response, sum(answers) FROM report_item_counts
+                    SELECT item, first_try, correct, hinted, response, answers FROM report_item_counts
                     WHERE item IN (\(itemList)) AND \(c.nodeFilter("node"))
-                    GROUP BY item, first_try, correct, hinted, response
                     """)
-            : try Row.fetchCursor(
-                db,
+            : try db.makeStatement(
                 sql: """
                     SELECT item, first_try, correct, hints > 0, ifnull(response, ''), count(*) FROM report_answers
                     WHERE item IN (\(itemList)) AND \(c.nodeFilter("node")) AND day >= ? AND day <= ?
                     GROUP BY item, first_try, correct, hints > 0, response
-                    """, arguments: [q.from?.day ?? Int.min, q.to?.day ?? Int.max])
-        while let row = try rows.next() {
-            let item: Int = row[0]
-            let firstTry: Bool = row[1]
-            let correct: Bool = row[2]
-            let hinted: Bool = row[3]
-            let n: Int = row[5]
-            var x = counts[item] ?? Counts()
-            x.attempts += n
-            if firstTry { x.firstTries += n }
-            if firstTry && correct { x.firstRight += n }
-            if correct { x.right += n }
-            if hinted { x.withHints += n }
-            if !correct { x.wrong[row[4] ?? "", default: 0] += n }
-            counts[item] = x
+                    """)
+        if q.from != nil || q.to != nil {
+            statement.arguments = [q.from?.day ?? Int.min, q.to?.day ?? Int.max]
         }
+        let counts = try tally(statement, db)
         // Rows in course order, then in the outline's question order, then unknown ids.
         var ordered: [(Int, String, String)] = []
         for course in c.courseOrder {
@@ -126,6 +124,46 @@ enum ItemsReport {
                 title: t.pick("Tỉ lệ đúng lần đầu theo câu hỏi", "Right at first try, by question"), style: .bars,
                 unit: .percent, labels: labels, series: [ChartSeries(name: t.pick("Đúng lần đầu", "Right first try"), values: shares)]))
         return report
+    }
+
+    /// Adds up rows of (item, first try, correct, hinted, response, answers) per item, stepping
+    /// the statement through SQLite's C API: a course has tens of thousands of such rows in a
+    /// province, and decoding each through GRDB's `Row` costs more than SQLite reading it.
+    static func tally(_ statement: Statement, _ db: Database) throws -> [Int: Counts] {
+        let raw = statement.sqliteStatement
+        defer { sqlite3_reset(raw) }
+        var counts: [Int: Counts] = [:]
+        var item = Int.min
+        var x = Counts()
+        while true {
+            let code = sqlite3_step(raw)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                let message = sqlite3_errmsg(db.sqliteConnection).map { String(cString: $0) } ?? "unknown"
+                throw ReportError(.storage, "SQLite error \(code): \(message)")
+            }
+            let rowItem = Int(sqlite3_column_int64(raw, 0))
+            if rowItem != item {
+                if item != Int.min { counts[item, default: Counts()].add(x) }
+                item = rowItem
+                x = Counts()
+            }
+            let firstTry = sqlite3_column_int64(raw, 1) != 0
+            let correct = sqlite3_column_int64(raw, 2) != 0
+            let hinted = sqlite3_column_int64(raw, 3) != 0
+            let n = Int(sqlite3_column_int64(raw, 5))
+            x.attempts += n
+            if firstTry { x.firstTries += n }
+            if firstTry && correct { x.firstRight += n }
+            if correct { x.right += n }
+            if hinted { x.withHints += n }
+            if !correct {
+                let response = sqlite3_column_text(raw, 4).map { String(cString: $0) } ?? ""
+                x.wrong[response, default: 0] += n
+            }
+        }
+        if item != Int.min { counts[item, default: Counts()].add(x) }
+        return counts
     }
 
     /// A stored response (`{"choice":"id"}`, …) in the course's words.

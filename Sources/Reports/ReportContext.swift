@@ -41,14 +41,41 @@ struct ReportContext {
         self.root = root
         allowed = Set(ids.compactMap { id, node in root.map { tree.isWithin(node, $0) } ?? true ? id : nil })
 
-        var outlines = try ReportDatabase.outlines(db)
-        let seen = try String.fetchAll(db, sql: "SELECT DISTINCT course_id FROM report_items UNION SELECT DISTINCT course_id FROM report_progress")
+        var outlines = try ReportDatabase.outlines(db, only: query.course)
+        let seen = try query.course.map { try Self.isSeen($0, db) ? [$0] : [] } ?? Self.coursesSeen(db)
         for id in seen where outlines[id] == nil { outlines[id] = CourseOutline(bareId: id) }
         if let course = query.course, outlines[course] == nil {
             throw ReportError(.notFound, "no course with id '\(course)'")
         }
         self.outlines = outlines
         courseOrder = outlines.keys.sorted().filter { query.course == nil || $0 == query.course }
+    }
+
+    /// Course ids that have items or progress, found by stepping through the course index one
+    /// distinct id at a time: `SELECT DISTINCT` would read all of a province's progress rows.
+    static func coursesSeen(_ db: Database) throws -> [String] {
+        var ids = try String.fetchAll(db, sql: "SELECT DISTINCT course_id FROM report_items")
+        ids += try String.fetchAll(
+            db,
+            sql: """
+                WITH RECURSIVE next(id) AS (
+                    SELECT min(course_id) FROM report_progress
+                    UNION ALL
+                    SELECT (SELECT min(course_id) FROM report_progress WHERE course_id > next.id) FROM next
+                    WHERE next.id IS NOT NULL)
+                SELECT id FROM next WHERE id IS NOT NULL
+                """)
+        return ids
+    }
+
+    /// Whether a course has items or progress (a course may be counted before its outline arrives).
+    static func isSeen(_ course: String, _ db: Database) throws -> Bool {
+        try Bool.fetchOne(
+            db,
+            sql: """
+                SELECT EXISTS (SELECT 1 FROM report_items WHERE course_id = ?1)
+                    OR EXISTS (SELECT 1 FROM report_progress WHERE course_id = ?1)
+                """, arguments: [course]) ?? false
     }
 
     /// The row group of a centre, or nil when the centre is not counted.
