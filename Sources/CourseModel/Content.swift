@@ -99,8 +99,9 @@ public indirect enum Block: Sendable, Equatable, Hashable {
 
 // MARK: - Compact coding
 //
-// Packs carry every lesson as JSON, and packs travel over slow links: keys are short, and plain
-// text inlines are bare strings, so the compiled course stays close to the size of its source.
+// Packs carry every lesson as JSON, and packs travel over slow links: keys are short, plain
+// text inlines are bare strings, and so is a paragraph of plain text alone (most feedback, hints
+// and explanations), so the compiled course stays close to the size of its source.
 
 extension Inline: Codable {
     private enum Key: String, CodingKey { case em, strong, del, code, link, c, img, alt, br }
@@ -156,6 +157,10 @@ extension Block: Codable {
 
     /// Decodes the compact form.
     public init(from decoder: any Decoder) throws {
+        if let text = try? decoder.singleValueContainer().decode(String.self) {
+            self = .paragraph([.text(text)])
+            return
+        }
         let c = try decoder.container(keyedBy: Key.self)
         if let v = try c.decodeIfPresent([Inline].self, forKey: .p) { self = .paragraph(v) }
         else if let level = try c.decodeIfPresent(Int.self, forKey: .h) {
@@ -176,6 +181,11 @@ extension Block: Codable {
 
     /// Encodes the compact form.
     public func encode(to encoder: any Encoder) throws {
+        if case .paragraph(let v) = self, v.count == 1, case .text(let text) = v[0] {
+            var c = encoder.singleValueContainer()
+            try c.encode(text)
+            return
+        }
         var c = encoder.container(keyedBy: Key.self)
         switch self {
         case .paragraph(let v): try c.encode(v, forKey: .p)

@@ -49,23 +49,21 @@ extension Question {
 }
 
 extension ChoiceOption {
-    /// Decodes an option, with no feedback when it is omitted.
+    /// Decodes an option, with no feedback when it is omitted; an id the compact form left out is
+    /// empty until the enclosing answer key derives it.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
-            id: try c.decode(String.self, forKey: .id),
+            id: try c.decode(String.self, forKey: .id, default: ""),
             content: try c.decode([Inline].self, forKey: .content),
             isCorrect: try c.decode(Bool.self, forKey: .isCorrect, default: false),
             feedback: try c.decode([Block].self, forKey: .feedback, default: []))
     }
 
-    /// Encodes an option, leaving out a false `ok` and empty feedback.
+    /// Encodes an option with its id, leaving out a false `ok` and empty feedback (inside an
+    /// answer key the compact form may leave the id out too).
     public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(content, forKey: .content)
-        try c.encode(isCorrect, forKey: .isCorrect, unless: false)
-        try c.encode(feedback, forKey: .feedback, unless: [])
+        try CompactChoiceOption(option: self, writesID: true).encode(to: encoder)
     }
 }
 
@@ -118,5 +116,233 @@ extension Lesson {
         try c.encode(tags, forKey: .tags, unless: [])
         try c.encode(steps, forKey: .steps, unless: [])
         try c.encodeIfPresent(quiz, forKey: .quiz)
+    }
+}
+
+// MARK: - Ids derived from content
+//
+// The compiler derives option and item ids from their text (`Identifier.uniqueSlugs`), and they
+// were most of what the compressed pack spent on choice questions. The compact form leaves an id
+// out when `DerivedID.ids(for:)` gives it back from the decoded content. That function is part of
+// the compiled format: it is pinned here with its own letter table (no Unicode data from the
+// platform), so a reader decodes the same ids on any machine and any later version. An id it
+// cannot reproduce — a renamed option, text outside ASCII and Vietnamese letters — is written out.
+
+/// The frozen id derivation of compiled-format version 2.
+enum DerivedID {
+    /// Ids for sibling texts, as `Identifier.uniqueSlugs(_, limit: 40)` gives them; `nil` where the
+    /// text holds a character outside ASCII and the Vietnamese letters (such ids are always written).
+    static func ids(for texts: [String]) -> [String?] {
+        var seen: [String: Int] = [:]
+        return texts.enumerated().map { index, text in
+            guard var base = slug(text) else { return nil }
+            if base.isEmpty { base = "item-\(index + 1)" }
+            let count = (seen[base] ?? 0) + 1
+            seen[base] = count
+            return count == 1 ? base : "\(base)-\(count)"
+        }
+    }
+
+    private static let limit = 40
+
+    private static func slug(_ text: String) -> String? {
+        var out: [UInt8] = []
+        var pendingDash = false
+        for scalar in text.unicodeScalars {
+            let letter: UInt8?
+            if scalar.isASCII {
+                let v = UInt8(scalar.value)
+                switch v {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): letter = v
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): letter = v + 32
+                default: letter = nil
+                }
+            } else if let base = vietnameseBase[scalar] {
+                letter = base
+            } else {
+                return nil
+            }
+            if let letter {
+                if pendingDash && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                pendingDash = false
+                out.append(letter)
+            } else {
+                pendingDash = true
+            }
+        }
+        if out.count > limit {
+            out.removeLast(out.count - limit)
+            while out.last == UInt8(ascii: "-") { out.removeLast() }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Each precomposed (NFC) Vietnamese letter, lower and upper case, to its lower-case ASCII base.
+    private static let vietnameseBase: [Unicode.Scalar: UInt8] = {
+        // Written out in both cases rather than computed, so no platform Unicode table is involved.
+        let groups: [(String, Character)] = [
+            ("àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", "a"),
+            ("đĐ", "d"),
+            ("èéẻẽẹêềếểễệÈÉẺẼẸÊỀẾỂỄỆ", "e"),
+            ("ìíỉĩịÌÍỈĨỊ", "i"),
+            ("òóỏõọôồốổỗộơờớởỡợÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ", "o"),
+            ("ùúủũụưừứửữựÙÚỦŨỤƯỪỨỬỮỰ", "u"),
+            ("ỳýỷỹỵỲÝỶỸỴ", "y"),
+        ]
+        var table: [Unicode.Scalar: UInt8] = [:]
+        for (letters, base) in groups {
+            for scalar in letters.unicodeScalars { table[scalar] = base.asciiValue! }
+        }
+        return table
+    }()
+}
+
+extension Array where Element == ChoiceOption {
+    /// The options with ids the compact form left out filled in from their text.
+    func fillingDerivedIDs(codingPath: [any CodingKey]) throws -> [ChoiceOption] {
+        guard contains(where: { $0.id.isEmpty }) else { return self }
+        let derived = DerivedID.ids(for: map(\.content.plainText))
+        return try enumerated().map { index, option in
+            guard option.id.isEmpty else { return option }
+            guard let id = derived[index] else { throw missingID(codingPath) }
+            var filled = option
+            filled.id = id
+            return filled
+        }
+    }
+
+    /// The compact encoding: each option without its id when its text gives the id back.
+    var compact: [CompactChoiceOption] {
+        let derived = DerivedID.ids(for: map(\.content.plainText))
+        return enumerated().map { CompactChoiceOption(option: $1, writesID: derived[$0] != $1.id) }
+    }
+}
+
+extension Array where Element == AnswerItem {
+    /// The items with ids the compact form left out filled in from their text.
+    func fillingDerivedIDs(codingPath: [any CodingKey]) throws -> [AnswerItem] {
+        guard contains(where: { $0.id.isEmpty }) else { return self }
+        let derived = DerivedID.ids(for: map(\.content.plainText))
+        return try enumerated().map { index, item in
+            guard item.id.isEmpty else { return item }
+            guard let id = derived[index] else { throw missingID(codingPath) }
+            return AnswerItem(id: id, content: item.content)
+        }
+    }
+
+    /// The compact encoding: each item without its id when its text gives the id back.
+    var compact: [CompactAnswerItem] {
+        let derived = DerivedID.ids(for: map(\.content.plainText))
+        return enumerated().map { CompactAnswerItem(item: $1, writesID: derived[$0] != $1.id) }
+    }
+}
+
+private func missingID(_ codingPath: [any CodingKey]) -> DecodingError {
+    .dataCorrupted(.init(codingPath: codingPath, debugDescription: "an option or item has no id and its text does not give one"))
+}
+
+/// A choice option as the compact form writes it: the id only when it cannot be derived.
+struct CompactChoiceOption: Encodable {
+    var option: ChoiceOption
+    var writesID: Bool
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: ChoiceOption.CodingKeys.self)
+        if writesID { try c.encode(option.id, forKey: .id) }
+        try c.encode(option.content, forKey: .content)
+        try c.encode(option.isCorrect, forKey: .isCorrect, unless: false)
+        try c.encode(option.feedback, forKey: .feedback, unless: [])
+    }
+}
+
+/// An ordering or matching item as the compact form writes it: the id only when it cannot be derived.
+struct CompactAnswerItem: Encodable {
+    var item: AnswerItem
+    var writesID: Bool
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: AnswerItem.CodingKeys.self)
+        if writesID { try c.encode(item.id, forKey: .id) }
+        try c.encode(item.content, forKey: .content)
+    }
+}
+
+extension AnswerItem {
+    /// Decodes an item; an id the compact form left out is empty until the enclosing key derives it.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(id: try c.decode(String.self, forKey: .id, default: ""), content: try c.decode([Inline].self, forKey: .content))
+    }
+
+    /// Encodes an item with its id (inside an answer key the compact form may leave the id out).
+    public func encode(to encoder: any Encoder) throws {
+        try CompactAnswerItem(item: self, writesID: true).encode(to: encoder)
+    }
+}
+
+extension MatchingKey {
+    enum CodingKeys: String, CodingKey { case pairs, distractors, scoring }
+    private struct CompactPair: Encodable {
+        var left: CompactAnswerItem
+        var right: CompactAnswerItem
+    }
+
+    /// Decodes a matching key, deriving left-out ids as the compiler made them: the left items
+    /// together, the right items (pairs' then distractors') together.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let pairs = try c.decode([MatchPair].self, forKey: .pairs)
+        let distractors = try c.decode([AnswerItem].self, forKey: .distractors, default: [])
+        let lefts = try pairs.map(\.left).fillingDerivedIDs(codingPath: c.codingPath)
+        let rights = try (pairs.map(\.right) + distractors).fillingDerivedIDs(codingPath: c.codingPath)
+        self.init(
+            pairs: zip(lefts, rights).map { MatchPair(left: $0, right: $1) },
+            distractors: Array(rights.dropFirst(pairs.count)),
+            scoring: try c.decode(Scoring.self, forKey: .scoring))
+    }
+
+    /// Encodes a matching key, leaving out ids its items' text gives back.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        let lefts = pairs.map(\.left).compact
+        let rights = (pairs.map(\.right) + distractors).compact
+        try c.encode(zip(lefts, rights).map { CompactPair(left: $0, right: $1) }, forKey: .pairs)
+        if !distractors.isEmpty { try c.encode(Array(rights.dropFirst(pairs.count)), forKey: .distractors) }
+        try c.encode(scoring, forKey: .scoring)
+    }
+}
+
+extension TextPattern {
+    private enum Key: String, CodingKey { case text, regex }
+    private enum Legacy: String, CodingKey { case _0 }
+
+    /// Decodes a bare string as literal text and `{"regex": …}` as a regular expression; also the
+    /// `{"text": {"_0": …}}` form of compiled-format version 1.
+    public init(from decoder: any Decoder) throws {
+        if let text = try? decoder.singleValueContainer().decode(String.self) {
+            self = .text(text)
+            return
+        }
+        let c = try decoder.container(keyedBy: Key.self)
+        func value(_ key: Key) throws -> String? {
+            guard c.contains(key) else { return nil }
+            if let plain = try? c.decode(String.self, forKey: key) { return plain }
+            return try c.nestedContainer(keyedBy: Legacy.self, forKey: key).decode(String.self, forKey: ._0)
+        }
+        if let text = try value(.text) { self = .text(text) }
+        else if let pattern = try value(.regex) { self = .regex(pattern) }
+        else { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown text pattern")) }
+    }
+
+    /// Encodes literal text as a bare string (by far the common case) and a regex as `{"regex": …}`.
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .text(let text):
+            var c = encoder.singleValueContainer()
+            try c.encode(text)
+        case .regex(let pattern):
+            var c = encoder.container(keyedBy: Key.self)
+            try c.encode(pattern, forKey: .regex)
+        }
     }
 }

@@ -273,31 +273,34 @@ extension AnswerKey: Codable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
         switch try c.decode(QuestionKind.self, forKey: .kind) {
-        case .singleChoice: self = .singleChoice(try c.decode([ChoiceOption].self, forKey: .options))
-        case .trueFalse: self = .trueFalse(try c.decode([ChoiceOption].self, forKey: .options))
-        case .multipleAnswer:
-            self = .multipleAnswer(
-                try c.decode([ChoiceOption].self, forKey: .options),
-                scoring: try c.decode(Scoring.self, forKey: .scoring))
+        case .singleChoice: self = .singleChoice(try Self.options(c))
+        case .trueFalse: self = .trueFalse(try Self.options(c))
+        case .multipleAnswer: self = .multipleAnswer(try Self.options(c), scoring: try c.decode(Scoring.self, forKey: .scoring))
         case .shortAnswer: self = .shortAnswer(try c.decode(ShortAnswerKey.self, forKey: .short))
         case .numeric: self = .numeric(try c.decode(NumericKey.self, forKey: .numeric))
-        case .ordering: self = .ordering(try c.decode([AnswerItem].self, forKey: .items))
+        case .ordering:
+            self = .ordering(try c.decode([AnswerItem].self, forKey: .items).fillingDerivedIDs(codingPath: c.codingPath))
         case .matching: self = .matching(try c.decode(MatchingKey.self, forKey: .matching))
         }
     }
 
-    /// Encodes `{"kind": …, …}`.
+    /// The options, with the ids the compact form left out derived from their text.
+    private static func options(_ c: KeyedDecodingContainer<Key>) throws -> [ChoiceOption] {
+        try c.decode([ChoiceOption].self, forKey: .options).fillingDerivedIDs(codingPath: c.codingPath)
+    }
+
+    /// Encodes `{"kind": …, …}`, leaving out option and item ids their text gives back.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
         try c.encode(kind, forKey: .kind)
         switch self {
-        case .singleChoice(let o), .trueFalse(let o): try c.encode(o, forKey: .options)
+        case .singleChoice(let o), .trueFalse(let o): try c.encode(o.compact, forKey: .options)
         case .multipleAnswer(let o, let scoring):
-            try c.encode(o, forKey: .options)
+            try c.encode(o.compact, forKey: .options)
             try c.encode(scoring, forKey: .scoring)
         case .shortAnswer(let k): try c.encode(k, forKey: .short)
         case .numeric(let k): try c.encode(k, forKey: .numeric)
-        case .ordering(let items): try c.encode(items, forKey: .items)
+        case .ordering(let items): try c.encode(items.compact, forKey: .items)
         case .matching(let k): try c.encode(k, forKey: .matching)
         }
     }
