@@ -177,17 +177,21 @@ struct CenterCommand: ParsableCommand {
                 if try store.learner(code: "BENCH1") == nil {
                     try store.addLearner(NewLearner(code: "BENCH1", displayName: "Bench", birthYear: 1990, commune: "Bench"))
                 }
-                let clock = ContinuousClock()
-                let began = clock.now
-                for i in start..<(start + count) {
+                // The answers are made before the clock starts, as the baseline reads its rows
+                // before its clock starts: both time the recording alone.
+                let events = (start..<(start + count)).map { i in
                     let right = i % 3 != 0
                     let answer = RecordedAnswer(
                         questionId: "cau-\(i % 8 + 1)", response: .choice(right ? "dung" : "sai"), correct: right,
                         score: right ? 1 : 0, maxScore: 1, hintsUsed: i % 2, elapsedMs: 4_000 + i % 997)
-                    try store.record(
-                        .answerSubmitted(
-                            learner: "BENCH1", course: "an-toan-tren-mang", version: 3, lesson: "bai-\(i / 8 % 5 + 1)",
-                            attempt: i / 40 + 1, answer: answer, at: 1_772_323_200_000 + Int64(i)))
+                    return NewEvent.answerSubmitted(
+                        learner: "BENCH1", course: "an-toan-tren-mang", version: 3, lesson: "bai-\(i / 8 % 5 + 1)",
+                        attempt: i / 40 + 1, answer: answer, at: 1_772_323_200_000 + Int64(i))
+                }
+                let clock = ContinuousClock()
+                let began = clock.now
+                for event in events {
+                    try store.record(event)
                 }
                 let elapsed = clock.now - began
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
