@@ -13,7 +13,10 @@ extension CentreStore {
         let payload = event.payload.encoded()
         let recordedAt = now()
         return try storageErrors {
-            try writeImmediate { db in try self.append(event, payload: payload, recordedAt: recordedAt, db) }
+            if event.kind == .answerSubmitted {
+                return try recordAnswer(event, payload: payload, recordedAt: recordedAt)
+            }
+            return try writeImmediate { db in try self.append(event, payload: payload, recordedAt: recordedAt, db) }
         }
     }
 
@@ -27,16 +30,9 @@ extension CentreStore {
         // (A single INSERT … SELECT max(seq) … RETURNING was slower: SQLite builds a temporary
         // table for an INSERT that reads its own table.)
         recorded.seq =
-            try Int64.fetchOne(
-                db.cachedStatement(sql: "SELECT coalesce(max(seq), 0) + 1 FROM events WHERE node_id = ?"),
-                arguments: [nodeId]) ?? 1
+            try Int64.fetchOne(db.cachedStatement(sql: Self.nextSeqSQL), arguments: [nodeId]) ?? 1
         do {
-            try db.cachedStatement(sql: """
-                INSERT INTO events (node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
-                                    lesson_id, item_id, attempt, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-            ).execute(arguments: [
+            try db.cachedStatement(sql: Self.insertEventSQL).execute(arguments: [
                 recorded.nodeId, recorded.seq, recorded.kind.rawValue, recorded.learner, recorded.occurredAt,
                 recorded.recordedAt, recorded.courseId, recorded.courseVersion, recorded.lessonId, recorded.itemId,
                 recorded.attempt, recorded.payload,
@@ -103,7 +99,8 @@ extension CentreStore {
     /// Checks the fields an event's kind requires (the schema checks them again).
     static func validate(_ e: NewEvent) throws {
         func require(_ value: String?, _ field: String) throws {
-            guard let value, !value.isEmpty, value.count <= 200 else {
+            // Bytes first: within 200 bytes is within 200 characters, without walking graphemes.
+            guard let value, !value.isEmpty, value.utf8.count <= 200 || value.count <= 200 else {
                 throw ProgressStoreError(.invalidEvent, field: field, "is required for \(e.kind.rawValue)")
             }
         }

@@ -24,30 +24,9 @@ enum DerivedProgress {
         guard let lesson = e.lessonId else { return }
         let key: StatementArguments = [e.learner, course, lesson]
         if e.kind == .answerSubmitted {
-            // The hot path: one answer per commit. The answer itself is read back from the log
-            // (see `CentreStore.answers`), so the commit writes the lesson's row only when the
-            // row is new or the attempt changes, and most commits write the event alone. Answers
-            // therefore do not move `last_activity_at`/`last_seq`; the quiz.started before them did.
             guard p.practice != true else { return }
-            let attempt = e.attempt ?? 1
-            let state = try Row.fetchOne(
-                db.cachedStatement(sql: """
-                    SELECT quiz_attempt, quiz_attempt_finished, phase FROM lesson_progress
-                    WHERE learner = ? AND course_id = ? AND lesson_id = ?
-                    """), arguments: key)
-            if let state {
-                let current: Int? = state[0]
-                let finished: Bool = state[1]
-                let phase: String = state[2]
-                // Same rule as `startAttempt`'s WHERE: write only when something would change.
-                if current.map({ $0 < attempt || ($0 == attempt && !finished && phase != "quiz") }) ?? true {
-                    try startAttempt(attempt, seq: e.seq, key, onlyIfChanged: true, db)
-                }
-            } else {
-                try ensureCourse(e, course, db)
-                try ensureLesson(e, course, lesson, touching: false, db)
-                try startAttempt(attempt, seq: e.seq, key, onlyIfChanged: true, db)
-            }
+            let state = try Row.fetchOne(db.cachedStatement(sql: quizStateSQL), arguments: key).map { row in QuizState(attempt: row[0], finished: row[1], inQuiz: (row[2] as String) == "quiz") }
+            try applyAnswer(e, course: course, lesson: lesson, state: state, db)
             return
         }
         try ensureLesson(e, course, lesson, touching: true, db)
@@ -94,6 +73,48 @@ enum DerivedProgress {
             ).execute(arguments: [e.learner, course])
         case .learnerRegistered, .learnerUpdated, .courseCompleted:
             break
+        }
+    }
+
+    /// The lesson row's quiz fields an answer depends on.
+    struct QuizState: Equatable {
+        /// `quiz_attempt`: the open (latest) attempt, nil before any.
+        var attempt: Int?
+        /// `quiz_attempt_finished`.
+        var finished: Bool
+        /// Whether `phase` is `quiz`.
+        var inQuiz: Bool
+
+        /// Whether an answer in `attempt` changes the row: the same rule as `startAttempt`'s
+        /// WHERE, so the row is written only when something would change.
+        func changes(answering attempt: Int) -> Bool {
+            self.attempt.map { $0 < attempt || ($0 == attempt && !finished && !inQuiz) } ?? true
+        }
+    }
+
+    /// The lesson row's quiz fields (`QuizState`), by learner, course and lesson.
+    static let quizStateSQL = """
+        SELECT quiz_attempt, quiz_attempt_finished, phase FROM lesson_progress
+        WHERE learner = ? AND course_id = ? AND lesson_id = ?
+        """
+
+    /// Applies a graded (non-practice) answer, given its lesson row's state (nil: no row yet).
+    ///
+    /// The hot path: one answer per commit. The answer itself is read back from the log (see
+    /// `CentreStore.answers`), so the commit writes the lesson's row only when the row is new or
+    /// the attempt changes, and most commits write the event alone. Answers therefore do not move
+    /// `last_activity_at`/`last_seq`; the quiz.started before them did.
+    static func applyAnswer(_ e: RecordedEvent, course: String, lesson: String, state: QuizState?, _ db: Database) throws {
+        let attempt = e.attempt ?? 1
+        let key: StatementArguments = [e.learner, course, lesson]
+        if let state {
+            if state.changes(answering: attempt) {
+                try startAttempt(attempt, seq: e.seq, key, onlyIfChanged: true, db)
+            }
+        } else {
+            try ensureCourse(e, course, db)
+            try ensureLesson(e, course, lesson, touching: false, db)
+            try startAttempt(attempt, seq: e.seq, key, onlyIfChanged: true, db)
         }
     }
 

@@ -80,11 +80,20 @@ enum PayloadJSON {
     /// Builds `{"k":v,…}` from fields given in key order.
     struct ObjectWriter {
         private var text = "{"
+        // A flag, not `text.count > 1`: String.count walks every grapheme, once per field.
+        private var empty = true
 
         mutating func raw(_ key: String, _ value: String?) {
             guard let value else { return }
-            if text.count > 1 { text += "," }
-            text += "\"\(key)\":" + value
+            if empty {
+                empty = false
+            } else {
+                text += ","
+            }
+            text += "\""
+            text += key
+            text += "\":"
+            text += value
         }
         mutating func string(_ key: String, _ value: String?) { raw(key, value.map(PayloadJSON.string)) }
         mutating func int(_ key: String, _ value: Int?) { raw(key, value.map { String($0) }) }

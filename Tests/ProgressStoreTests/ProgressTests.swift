@@ -120,15 +120,38 @@ struct ProgressTests {
         #expect(try store.eventCount == 1)
     }
 
-    @Test func unknownLearnersAreRefused() throws {
+    // Answers take their own commit path (SQLite's C API): both paths must refuse alike.
+    @Test(arguments: [
+        NewEvent.lessonOpened(learner: "NOBODY", course: "c", version: 1, lesson: "l", at: 1),
+        NewEvent.answerSubmitted(
+            learner: "NOBODY", course: "c", version: 1, lesson: "l", attempt: 1,
+            answer: RecordedAnswer(questionId: "q1", response: .choice("a"), correct: true, score: 1, maxScore: 1), at: 1),
+    ])
+    func unknownLearnersAreRefused(event: NewEvent) throws {
         let db = try TestDatabase()
         defer { db.remove() }
         let store = try db.open()
-        let error = #expect(throws: ProgressStoreError.self) {
-            try store.record(.lessonOpened(learner: "NOBODY", course: "c", version: 1, lesson: "l", at: 1))
-        }
+        let error = #expect(throws: ProgressStoreError.self) { try store.record(event) }
         #expect(error?.kind == .unknownLearner)
         #expect(try store.eventCount == 0)  // the failed transaction left nothing behind
+    }
+
+    @Test func aRefusedAnswerLeavesTheNextAnswerRecordable() throws {
+        let db = try TestDatabase()
+        defer { db.remove() }
+        let store = try db.open()
+        try store.addLearner(Sample.learner("LAN1"))
+        func answer(_ learner: String, _ question: String) -> NewEvent {
+            .answerSubmitted(
+                learner: learner, course: "c", version: 1, lesson: "l", attempt: 1,
+                answer: RecordedAnswer(questionId: question, response: .choice("a"), correct: true, score: 1, maxScore: 1),
+                at: 1_772_323_200_000)
+        }
+        #expect(throws: ProgressStoreError.self) { try store.record(answer("NOBODY", "q1")) }
+        let recorded = try store.record(answer("LAN1", "q1"))
+        #expect(recorded.seq == 2)  // after the registration; the refused answer took no number
+        #expect(try store.answers(learner: "LAN1", course: "c", lesson: "l", attempt: 1).map(\.questionId) == ["q1"])
+        #expect(try store.doctor(repair: false).isHealthy)
     }
 
     @Test func syncReadsEventsInPages() throws {
