@@ -31,7 +31,7 @@ struct SchemaTests {
         let second = try db.open()
         #expect(second.nodeId == first)
         let applied = try second.pool.read { try Schema.migrator.appliedIdentifiers($0) }
-        #expect(applied == ["v1-centre", "v2-sync", "v3-answers-from-log"])
+        #expect(applied == ["v1-centre", "v2-sync", "v3-answers-from-log", "v4-event-checks-without-lists"])
     }
 
     @Test func writerConnectionIsAlsoFull() throws {
@@ -54,6 +54,78 @@ struct SchemaTests {
             try store.pool.write { try $0.execute(sql: "DELETE FROM events") }
         }
         #expect(try store.eventCount == 1)
+    }
+
+    /// Rows the events table must refuse, each breaking one invariant (v4 keeps v1's invariants).
+    @Test(arguments: [
+        ("an unknown kind", "'lesson.skipped'", "'c'", "'l'", "NULL", "NULL"),
+        ("an answer without an item", "'answer.submitted'", "'c'", "'l'", "NULL", "1"),
+        ("a step without an item", "'step.read'", "'c'", "'l'", "NULL", "NULL"),
+        ("an answer without an attempt", "'answer.submitted'", "'c'", "'l'", "'q1'", "NULL"),
+        ("a finished quiz without an attempt", "'quiz.finished'", "'c'", "'l'", "NULL", "NULL"),
+        ("a started quiz without an attempt", "'quiz.started'", "'c'", "'l'", "NULL", "NULL"),
+        ("a lesson event without a course", "'lesson.opened'", "NULL", "'l'", "NULL", "NULL"),
+        ("a lesson event without a lesson", "'lesson.opened'", "'c'", "NULL", "NULL", "NULL"),
+    ])
+    func eventsRefuseBrokenRows(_ what: String, kind: String, course: String, lesson: String, item: String, attempt: String) throws {
+        let db = try TestDatabase()
+        defer { db.remove() }
+        let store = try db.open()
+        try store.addLearner(Sample.learner("LAN1"))
+        func insert(kind: String, item: String, attempt: String) throws {
+            try store.pool.write { conn in
+                try conn.execute(sql: """
+                    INSERT INTO events VALUES (?, 99, \(kind), 'LAN1', 1, 1, \(course), 1, \(lesson), \(item), \(attempt), '{}')
+                    """, arguments: [store.nodeId])
+            }
+        }
+        let error = #expect(throws: DatabaseError.self, "\(what) was stored") { try insert(kind: kind, item: item, attempt: attempt) }
+        #expect(error?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK)
+        #expect(try store.eventCount == 1)
+    }
+
+    @Test func eventChecksBuildNoTemporaryTables() throws {
+        // A regression pin: `kind IN (…)` in a CHECK made every insert build and drop a b-tree.
+        let db = try TestDatabase()
+        defer { db.remove() }
+        let store = try db.open()
+        let opcodes = try store.pool.read { conn in
+            try Row.fetchAll(
+                conn, sql: "EXPLAIN \(CentreStore.insertEventSQL)",
+                arguments: StatementArguments([DatabaseValue](repeating: .null, count: 12))
+            ).map { $0["opcode"] as String }
+        }
+        #expect(!opcodes.isEmpty)
+        #expect(!opcodes.contains("OpenEphemeral"))
+    }
+
+    @Test func v4KeepsTheEventsOfAnEarlierDatabase() throws {
+        let db = try TestDatabase()
+        defer { db.remove() }
+        // A centre database as v3 left it, with a learner and a few events.
+        do {
+            let queue = try DatabaseQueue(path: db.path.path)
+            try Schema.migrator.migrate(queue, upTo: "v3-answers-from-log")
+            try queue.write { conn in
+                let node = try String.fetchOne(conn, sql: "SELECT value FROM meta WHERE key = 'node_id'") ?? ""
+                try conn.execute(sql: """
+                    INSERT INTO learners VALUES ('LAN1', 'Lan', 1968, 'nu', 'Tân Phú', NULL, 1, 1);
+                    INSERT INTO events VALUES
+                        (?1, 1, 'learner.registered', 'LAN1', 1, 1, NULL, NULL, NULL, NULL, NULL, '{"birthYear":1968}'),
+                        (?1, 2, 'quiz.started', 'LAN1', 2, 2, 'c', 1, 'l', NULL, 1, '{}'),
+                        (?1, 3, 'answer.submitted', 'LAN1', 3, 3, 'c', 1, 'l', 'q1', 1,
+                         '{"correct":true,"maxScore":1,"response":{"choice":"a"},"score":1}');
+                    """, arguments: [node])
+                try DerivedProgress.rebuild(conn)
+            }
+        }
+        let before = try DatabaseQueue(path: db.path.path).read { try Row.fetchAll($0, sql: "SELECT * FROM events ORDER BY seq") }
+        let store = try db.open()
+        let after = try store.pool.read { try Row.fetchAll($0, sql: "SELECT * FROM events ORDER BY seq") }
+        #expect(after == before)
+        #expect(try store.answers(learner: "LAN1", course: "c", lesson: "l", attempt: 1).map(\.questionId) == ["q1"])
+        #expect(throws: DatabaseError.self) { try store.pool.write { try $0.execute(sql: "DELETE FROM events") } }
+        #expect(try store.doctor(repair: false).isHealthy)
     }
 
     @Test func defaultPathFollowsTheEnvironmentOrder() {
