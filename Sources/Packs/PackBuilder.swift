@@ -2,6 +2,7 @@ import ArchiveIO
 import CourseModel
 import Crypto
 import Foundation
+import Synchronization
 
 /// Turns a compiled course and its folder into a reproducible, optionally signed pack file.
 ///
@@ -11,6 +12,10 @@ import Foundation
 public struct PackBuilder: Sendable {
     /// The zstd level (1–22).
     public var compressionLevel: Int
+    /// zstd worker threads: 1 (the default) compresses beside the thread that writes the tar, as
+    /// the `zstd` command does by default; 0 compresses in the writing thread. The output does not
+    /// depend on the machine, only on this setting (see docs/pack-format.md).
+    public var compressionThreads: Int = PackFormat.compressionThreads
     /// Recorded in the manifest's `builtBy`, e.g. `hocso 0.1.0`.
     public var builtBy: String
     /// Called with (bytes written, bytes to write) as entries are written; for progress display.
@@ -33,7 +38,7 @@ public struct PackBuilder: Sendable {
         guard course.version > 0 else {
             throw PackError(.badSource, course.id, "course '\(course.id)' has version \(course.version); versions are positive integers")
         }
-        let courseJSON = try PackJSON.encode(course)
+        let courseJSON = try Self.encodeCourse(course)
         let assets = try assetRecords(course: course, folder: courseFolder)
         let files = [record(path: PackFormat.coursePath, data: courseJSON)] + assets.map(\.record)
         let manifest = try PackJSON.encode(PackManifest(course: course, files: files, builtBy: builtBy))
@@ -53,6 +58,46 @@ public struct PackBuilder: Sendable {
             throw error
         }
         return final
+    }
+
+    /// `course.json`: the same bytes as encoding the whole course at once, but made lesson by
+    /// lesson on every core and joined, because the encoder's tree for a whole large course was
+    /// the biggest share of the build's memory and a tenth of its time.
+    static func encodeCourse(_ course: Course) throws -> Data {
+        var shell = course
+        shell.lessons = []
+        let head = try PackJSON.encode(shell)
+        // With sorted keys and no whitespace, the empty list is written exactly so; a quote inside
+        // a string value is escaped, so these bytes can only be the key itself.
+        let marker = Data(#""lessons":[]"#.utf8)
+        guard let slot = head.range(of: marker), head.range(of: marker, in: slot.upperBound..<head.endIndex) == nil else {
+            return try PackJSON.encode(course)
+        }
+        let lessons = course.lessons
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, lessons.count))
+        let results = Mutex<[Int: Result<Data, any Error>]>([:])
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            let range = (lessons.count * part / parts)..<(lessons.count * (part + 1) / parts)
+            let result = Result<Data, any Error> {
+                var data = Data()
+                for index in range {
+                    if index > range.lowerBound { data.append(UInt8(ascii: ",")) }
+                    data.append(try PackJSON.encode(lessons[index]))
+                }
+                return data
+            }
+            results.withLock { $0[part] = result }
+        }
+        var out = Data(head[..<slot.lowerBound])
+        out.append(Data(#""lessons":["#.utf8))
+        for part in 0..<parts {
+            guard let result = results.withLock({ $0.removeValue(forKey: part) }) else { continue }
+            if part > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(try result.get())
+        }
+        out.append(Data("]".utf8))
+        out.append(head[(slot.upperBound)...])
+        return out
     }
 
     /// An asset to pack: where it is on disk and its manifest record.
@@ -88,7 +133,7 @@ public struct PackBuilder: Sendable {
     private func write(to path: String, manifest: Data, signature: Data?, courseJSON: Data, assets: [Asset], total: Int64) throws {
         let writer: ArchiveWriter
         do {
-            writer = try ArchiveWriter(path: path, compression: .zstd(level: compressionLevel))
+            writer = try ArchiveWriter(path: path, compression: .zstd(level: compressionLevel, threads: compressionThreads))
             try writer.addFile(path: PackFormat.manifestPath, contents: manifest)
             if let signature { try writer.addFile(path: PackFormat.signaturePath, contents: signature) }
             try writer.addFile(path: PackFormat.coursePath, contents: courseJSON)

@@ -1,13 +1,16 @@
 /// The fixed facts of the pack format, shared by the builder, the verifier and the store.
 public enum PackFormat {
-    /// The format version this code writes.
-    public static let formatVersion = 1
-    /// The newest format (and `minReader`) this code can read.
-    public static let readerVersion = 1
+    /// The format version this code writes: 2 since course.json leaves out option and item ids
+    /// derived from their text (version 1 readers would find them missing).
+    public static let formatVersion = 2
+    /// The newest format (and `minReader`) this code can read; version 1 packs still read.
+    public static let readerVersion = 2
     /// File name extension of a pack.
     public static let fileExtension = "hspack"
     /// The zstd level packs are written at: slow links and USB sticks favour size over build time.
     public static let defaultCompressionLevel = 19
+    /// zstd worker threads packs are written with; part of what makes a build reproducible.
+    public static let compressionThreads = 1
     /// Version string of the library, used in `builtBy` when the caller gives none.
     public static let libraryVersion = "0.1.0"
 

@@ -46,8 +46,9 @@ struct PackReader {
     var trustedKeys: [PublicKey]
     var requireSignature: Bool
     var limits: PackLimits
-    /// Whether to decode all of course.json (verify does; install checks only its id and version,
-    /// since the hashes already tie it to the manifest and a full decode dominates install time).
+    /// Whether to decode all of course.json (verify does; install only scans it for its id and
+    /// version as it streams by, since the hashes already tie it to the manifest and a full decode
+    /// dominated install time).
     var decodesCourse = true
 
     func read(
@@ -123,6 +124,7 @@ struct PackReader {
         var entryCount = signatureData == nil ? 1 : 2
         var totalBytes: Int64 = 0
         var courseData = Data()
+        var identityScanner = CourseIdentityScanner()
         while let current = entry {
             entryCount += 1
             if entryCount > limits.maxEntries {
@@ -161,7 +163,9 @@ struct PackReader {
                     throw PackError.refused(.sizeMismatch, pack: name, "entry '\(path)' holds more data than its header claims")
                 }
                 hasher.update(bufferPointer: chunk)
-                if isCourse { courseData.append(contentsOf: chunk) }
+                if isCourse {
+                    if decodesCourse { courseData.append(contentsOf: chunk) } else { identityScanner.feed(chunk) }
+                }
                 try sink?.write(chunk)
             }
             guard count == record.size else {
@@ -178,18 +182,18 @@ struct PackReader {
         }
 
         // 4. The course itself, which must be the one the manifest names.
-        struct Identity: Decodable { var id: String; var version: Int }
         let course: Course?
-        let identity: Identity
-        do {
-            if decodesCourse {
-                let full = try PackJSON.decode(Course.self, from: courseData)
-                (course, identity) = (full, Identity(id: full.id, version: full.version))
-            } else {
-                (course, identity) = (nil, try PackJSON.decode(Identity.self, from: courseData))
+        let identity: CourseIdentityScanner.Identity
+        if decodesCourse {
+            guard let full = try? PackJSON.decode(Course.self, from: courseData) else {
+                throw PackError.refused(.badCourse, pack: name, "course.json is not a valid compiled course")
             }
-        } catch {
-            throw PackError.refused(.badCourse, pack: name, "course.json is not a valid compiled course")
+            (course, identity) = (full, .init(id: full.id, version: full.version))
+        } else {
+            guard let found = identityScanner.identity() else {
+                throw PackError.refused(.badCourse, pack: name, "course.json is not a valid compiled course")
+            }
+            (course, identity) = (nil, found)
         }
         guard identity.id == manifest.course.id, identity.version == manifest.course.version else {
             throw PackError.refused(.badCourse, pack: name, "course.json holds course '\(identity.id)' version \(identity.version) but the manifest names '\(manifest.course.id)' version \(manifest.course.version)")

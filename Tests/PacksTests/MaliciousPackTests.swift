@@ -53,8 +53,8 @@ struct MaliciousCase: CustomTestStringConvertible, Sendable {
         },
         MaliciousCase(name: "manifest not first", expected: .manifestNotFirst) { $0.entries.swapAt(0, 1) },
         MaliciousCase(name: "no manifest", expected: .manifestNotFirst) { $0.entries.removeFirst() },
-        MaliciousCase(name: "future format", expected: .unsupportedFormat) { try $0.editManifest { $0.format = 2 } },
-        MaliciousCase(name: "future minReader", expected: .unsupportedFormat) { try $0.editManifest { $0.minReader = 2 } },
+        MaliciousCase(name: "future format", expected: .unsupportedFormat) { try $0.editManifest { $0.format = PackFormat.readerVersion + 1 } },
+        MaliciousCase(name: "future minReader", expected: .unsupportedFormat) { try $0.editManifest { $0.minReader = PackFormat.readerVersion + 1 } },
         MaliciousCase(name: "manifest listing '..'", expected: .badManifest) {
             try $0.editManifest { $0.files.append(.init(path: "../\(evilOutside)", size: 1, sha256: String(repeating: "0", count: 64))) }
         },

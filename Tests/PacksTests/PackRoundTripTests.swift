@@ -16,7 +16,7 @@ struct PackRoundTripTests {
 
         let manifest = try PackVerifier().verify(pack: pack, trustedKeys: [key.publicKey], requireSignature: true)
         #expect(manifest.course.id == course.id)
-        #expect(manifest.format == 1 && manifest.minReader == 1)
+        #expect(manifest.format == PackFormat.formatVersion && manifest.minReader == PackFormat.readerVersion)
         #expect(manifest.files.map(\.path) == ["course.json", "assets/images/logo.png", "assets/images/ảnh-cuộc-gọi.png"])
         #expect(manifest.lessons.map(\.questions.count) == [4, 3])
         #expect(manifest.lessons[0].steps == ["gioi-thieu", "vi-du"])
@@ -75,5 +75,18 @@ struct PackRoundTripTests {
         #expect(text.hasPrefix(#"{"builtBy":"hocso "#))
         let course = try #require(raw.data("course.json"))
         #expect(try PackJSON.encode(try JSONDecoder().decode(Course.self, from: course)) == course)
+        #expect(course == (try PackJSON.encode(Sample.course())))
+    }
+
+    @Test("course.json made lesson by lesson on several threads is the whole-course encoding", arguments: [0, 1, 2, 3, 17])
+    func lessonByLessonEncoding(lessons: Int) throws {
+        var course = Sample.course()
+        let originals = course.lessons
+        course.lessons = (0..<lessons).map { index in
+            var lesson = originals[index % originals.count]
+            lesson.id = "\(lesson.id)-\(index)"
+            return lesson
+        }
+        #expect(try PackBuilder.encodeCourse(course) == PackJSON.encode(course))
     }
 }
