@@ -39,15 +39,51 @@ struct CourseIdentityScanner {
         let count = bytes.count
         var index = 0
         while index < count {
-            // Most of a course is text inside strings that nothing here keeps: skip it in a
-            // tight loop up to the next quote, backslash or control byte.
-            if inString && !escaped && !capturingKey && captureKey == nil {
-                while index < count {
+            // Below the top level nothing is kept: only strings and nesting matter there, so
+            // skip runs of other bytes in tight loops (most of a course is such runs).
+            if depth >= 2 && captureKey == nil {
+                if inString {
+                    if escaped {
+                        escaped = false
+                        index += 1
+                        continue
+                    }
+                    while index < count {
+                        let byte = base[index]
+                        if byte == Byte.quote || byte == Byte.backslash || byte < 0x20 { break }
+                        index += 1
+                    }
+                    if index == count { return }
                     let byte = base[index]
-                    if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
                     index += 1
+                    if byte == Byte.quote {
+                        inString = false
+                    } else if byte == Byte.backslash {
+                        escaped = true
+                    } else {
+                        broken = true
+                        return
+                    }
+                } else {
+                    while index < count {
+                        let byte = base[index]
+                        if byte == Byte.quote || byte == Byte.openBrace || byte == Byte.openBracket
+                            || byte == Byte.closeBrace || byte == Byte.closeBracket
+                        { break }
+                        index += 1
+                    }
+                    if index == count { return }
+                    let byte = base[index]
+                    index += 1
+                    if byte == Byte.quote {
+                        inString = true
+                    } else if byte == Byte.openBrace || byte == Byte.openBracket {
+                        depth += 1
+                    } else {
+                        depth -= 1
+                    }
                 }
-                if index == count { return }
+                continue
             }
             let byte = base[index]
             index += 1
@@ -58,6 +94,15 @@ struct CourseIdentityScanner {
             step(byte)
             if broken { return }
         }
+    }
+
+    private enum Byte {
+        static let quote = UInt8(ascii: "\"")
+        static let backslash = UInt8(ascii: "\\")
+        static let openBrace = UInt8(ascii: "{")
+        static let closeBrace = UInt8(ascii: "}")
+        static let openBracket = UInt8(ascii: "[")
+        static let closeBracket = UInt8(ascii: "]")
     }
 
     private mutating func step(_ byte: UInt8) {

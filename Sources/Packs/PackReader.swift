@@ -211,19 +211,19 @@ struct PackReader {
     }
 
     private func decodeManifest(_ data: Data, name: String) throws -> PackManifest {
-        // The versions are read first, alone, so a future format is named as such even when the
-        // rest of its manifest no longer decodes as ours.
+        // A future format is named as such even when the rest of its manifest no longer decodes
+        // as ours: the versions are read alone when the whole does not decode (not always first,
+        // which parsed a large manifest twice).
         struct Versions: Decodable { var format: Int; var minReader: Int }
-        guard let versions = try? PackJSON.decode(Versions.self, from: data) else {
+        let whole = try? PackJSON.decode(PackManifest.self, from: data)
+        let versions = whole.map { Versions(format: $0.format, minReader: $0.minReader) } ?? (try? PackJSON.decode(Versions.self, from: data))
+        guard let versions else {
             throw PackError.refused(.badManifest, pack: name, "manifest.json is not a valid manifest (no format or minReader)")
         }
         guard versions.format <= PackFormat.readerVersion, versions.minReader <= PackFormat.readerVersion else {
             throw PackError.refused(.unsupportedFormat, pack: name, "it is pack format \(versions.format) needing reader \(versions.minReader), newer than this hocso reads (\(PackFormat.readerVersion)); update hocso")
         }
-        let manifest: PackManifest
-        do {
-            manifest = try PackJSON.decode(PackManifest.self, from: data)
-        } catch {
+        guard let manifest = whole else {
             throw PackError.refused(.badManifest, pack: name, "manifest.json is not a valid manifest")
         }
         if let problem = problem(in: manifest) {

@@ -18,7 +18,7 @@ struct CourseIdentityScannerTests {
 
     @Test("finds the top-level id and version whatever the chunk boundaries")
     func found() throws {
-        let text = #"{"assets":[],"description":"a \"quoted\" id: {\"id\":\"x\"}","id":"khoa-hoc","lessons":[{"id":"bai-1","version":9,"steps":[]}],"version":3}"#
+        let text = #"{"assets":[],"description":"a \"quoted\" id: {\"id\":\"x\"}","id":"khoa-hoc","lessons":[{"id":"bai-1","t":"x\"}]\\","version":9,"steps":[[],{"a":"{["}]}],"version":3}"#
         for chunk in [1, 2, 3, 7, 64, .max] {
             #expect(scan(text, chunk: chunk) == .init(id: "khoa-hoc", version: 3), "chunk \(chunk)")
         }
