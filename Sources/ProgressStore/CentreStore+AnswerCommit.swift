@@ -5,9 +5,9 @@ extension CentreStore {
     /// the event, derived progress) with its usual statements bound and stepped through SQLite's
     /// C API, since the commit is the hot path and GRDB's layers cost more CPU than SQLite did.
     ///
-    /// The rare answer that opens an attempt or a lesson writes its lesson row through
-    /// `DerivedProgress.applyAnswer`, as `apply` and a rebuild do, so the live rows stay equal to
-    /// a rebuild. Returns after COMMIT, i.e. once the WAL is fsynced (`synchronous=FULL`).
+    /// An answer that opens an attempt runs `DerivedProgress`'s own UPDATE, and the rare one that
+    /// opens a lesson goes through `DerivedProgress.applyAnswer`, as `apply` and a rebuild do, so
+    /// the live rows stay equal to a rebuild. Returns after COMMIT, i.e. once the WAL is fsynced (`synchronous=FULL`).
     func recordAnswer(_ event: NewEvent, payload: String, recordedAt: Int64) throws -> RecordedEvent {
         try pool.writeWithoutTransaction { db in
             try RawStatement("BEGIN IMMEDIATE", db).run()
@@ -31,8 +31,21 @@ extension CentreStore {
                         DerivedProgress.QuizState(
                             attempt: row.int(0), finished: row.int64(1) != 0, inQuiz: row.text(2, equals: "quiz"))
                     }
-                    if state?.changes(answering: recorded.attempt ?? 1) ?? true {
-                        try DerivedProgress.applyAnswer(recorded, course: course, lesson: lesson, state: state, db)
+                    let attempt = recorded.attempt ?? 1
+                    if let state {
+                        // A new attempt: the same UPDATE that `DerivedProgress.applyAnswer` runs.
+                        if state.changes(answering: attempt) {
+                            let start = try RawStatement(DerivedProgress.startAttemptIfChangedSQL, db)
+                            start.bind(1, attempt)
+                            start.bind(2, recorded.seq)
+                            start.bind(3, recorded.learner)
+                            start.bind(4, course)
+                            start.bind(5, lesson)
+                            try start.run()
+                        }
+                    } else {
+                        // The lesson's first event: rows made as `apply` makes them.
+                        try DerivedProgress.applyAnswer(recorded, course: course, lesson: lesson, state: nil, db)
                         wroteThroughGRDB = true
                     }
                 }

@@ -169,24 +169,28 @@ enum DerivedProgress {
     }
 
     private static func startAttempt(_ attempt: Int, seq: Int64, _ key: StatementArguments, onlyIfChanged: Bool, _ db: Database) throws {
-        // SET expressions all read the old row, so each CASE sees the previous attempt number.
-        // A new attempt remembers its first event: answers are read from the log from there.
-        let set = """
-            phase = 'quiz',
-            quiz_attempt_finished = CASE WHEN ?1 > coalesce(quiz_attempt, 0) THEN 0 ELSE quiz_attempt_finished END,
-            attempt_first_seq = CASE WHEN ?1 > coalesce(quiz_attempt, 0) THEN ?2 ELSE attempt_first_seq END,
-            quiz_attempt = max(coalesce(quiz_attempt, 0), ?1)
-            """
-        guard onlyIfChanged else { return try update(lesson: set, [attempt, seq], key, db) }
-        // Skip the write when nothing would change: same open attempt, already in the quiz.
-        try db.cachedStatement(sql: """
-            UPDATE lesson_progress SET \(set)
-            WHERE learner = ?3 AND course_id = ?4 AND lesson_id = ?5
-              AND (quiz_attempt IS NULL OR quiz_attempt < ?1
-                   OR (quiz_attempt = ?1 AND quiz_attempt_finished = 0 AND phase <> 'quiz'))
-            """
-        ).execute(arguments: [attempt, seq] + key)
+        guard onlyIfChanged else { return try update(lesson: startAttemptSet, [attempt, seq], key, db) }
+        try db.cachedStatement(sql: startAttemptIfChangedSQL).execute(arguments: [attempt, seq] + key)
     }
+
+    /// Opens attempt ?1 whose first event is ?2. SET expressions all read the old row, so each
+    /// CASE sees the previous attempt number. A new attempt remembers its first event: answers
+    /// are read from the log from there.
+    private static let startAttemptSet = """
+        phase = 'quiz',
+        quiz_attempt_finished = CASE WHEN ?1 > coalesce(quiz_attempt, 0) THEN 0 ELSE quiz_attempt_finished END,
+        attempt_first_seq = CASE WHEN ?1 > coalesce(quiz_attempt, 0) THEN ?2 ELSE attempt_first_seq END,
+        quiz_attempt = max(coalesce(quiz_attempt, 0), ?1)
+        """
+
+    /// `startAttemptSet` for learner ?3, course ?4, lesson ?5, skipping the write when nothing
+    /// would change (same open attempt, already in the quiz). The answer commit runs it too.
+    static let startAttemptIfChangedSQL = """
+        UPDATE lesson_progress SET \(startAttemptSet)
+        WHERE learner = ?3 AND course_id = ?4 AND lesson_id = ?5
+          AND (quiz_attempt IS NULL OR quiz_attempt < ?1
+               OR (quiz_attempt = ?1 AND quiz_attempt_finished = 0 AND phase <> 'quiz'))
+        """
 
     private static func finishAttempt(_ e: RecordedEvent, _ p: EventPayload, _ key: StatementArguments, _ db: Database) throws {
         let share = Self.share(p)
