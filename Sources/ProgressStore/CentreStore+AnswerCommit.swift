@@ -7,30 +7,37 @@ extension CentreStore {
     ///
     /// An answer that opens an attempt runs `DerivedProgress`'s own UPDATE, and the rare one that
     /// opens a lesson goes through `DerivedProgress.applyAnswer`, as `apply` and a rebuild do, so
-    /// the live rows stay equal to a rebuild. Returns after COMMIT, i.e. once the WAL is fsynced (`synchronous=FULL`).
+    /// the live rows stay equal to a rebuild. The next seq and the lesson's state come from
+    /// `AnswerMemo` when nothing committed since the previous answer. Returns after COMMIT, i.e.
+    /// once the WAL is fsynced (`synchronous=FULL`).
     func recordAnswer(_ event: NewEvent, payload: String, recordedAt: Int64) throws -> RecordedEvent {
         try pool.writeWithoutTransaction { db in
             try RawStatement("BEGIN IMMEDIATE", db).run()
             do {
+                // Inside the immediate transaction no other commit can come between this check
+                // and the commit below: a memo that matches is exact.
+                let stamp = AnswerMemo.Stamp.read(db)
+                let memo = answerMemo.withLock { memo in memo.flatMap { $0.stamp == stamp ? $0 : nil } }
                 var recorded = RecordedEvent(
                     nodeId: nodeId, seq: 0, kind: event.kind, learner: event.learner, occurredAt: event.occurredAt,
                     recordedAt: recordedAt, courseId: event.courseId, courseVersion: event.courseVersion,
                     lessonId: event.lessonId, itemId: event.itemId, attempt: event.attempt, payload: payload)
-                // Read inside the immediate transaction: no other process can take the same number.
-                let next = try RawStatement(Self.nextSeqSQL, db)
-                next.bind(1, nodeId)
-                recorded.seq = try next.firstRow { $0.int64(0) ?? 0 } ?? 1
+                if let memo {
+                    recorded.seq = memo.nextSeq
+                } else {
+                    let next = try RawStatement(Self.nextSeqSQL, db)
+                    next.bind(1, nodeId)
+                    recorded.seq = try next.firstRow { $0.int64(0) ?? 0 } ?? 1
+                }
                 try insertRaw(recorded, db)
                 var wroteThroughGRDB = false
-                if event.payload.practice != true, let course = event.courseId, let lesson = event.lessonId {
-                    let read = try RawStatement(DerivedProgress.quizStateSQL, db)
-                    read.bind(1, recorded.learner)
-                    read.bind(2, course)
-                    read.bind(3, lesson)
-                    let state = try read.firstRow { row in
-                        DerivedProgress.QuizState(
-                            attempt: row.int(0), finished: row.int64(1) != 0, inQuiz: row.text(2, equals: "quiz"))
-                    }
+                var lesson = memo?.lesson
+                var known = memo?.state
+                if event.payload.practice != true, let courseId = event.courseId, let lessonId = event.lessonId {
+                    let key = AnswerMemo.LessonKey(learner: recorded.learner, course: courseId, lesson: lessonId)
+                    let state = try key == lesson && known != nil ? known : quizState(key, db)
+                    lesson = key
+                    known = state
                     let attempt = recorded.attempt ?? 1
                     if let state {
                         // A new attempt: the same UPDATE that `DerivedProgress.applyAnswer` runs.
@@ -38,14 +45,15 @@ extension CentreStore {
                             let start = try RawStatement(DerivedProgress.startAttemptIfChangedSQL, db)
                             start.bind(1, attempt)
                             start.bind(2, recorded.seq)
-                            start.bind(3, recorded.learner)
-                            start.bind(4, course)
-                            start.bind(5, lesson)
+                            start.bind(3, key.learner)
+                            start.bind(4, key.course)
+                            start.bind(5, key.lesson)
                             try start.run()
+                            known = nil  // read again next time rather than repeat the UPDATE's rule here
                         }
                     } else {
                         // The lesson's first event: rows made as `apply` makes them.
-                        try DerivedProgress.applyAnswer(recorded, course: course, lesson: lesson, state: nil, db)
+                        try DerivedProgress.applyAnswer(recorded, course: courseId, lesson: lessonId, state: nil, db)
                         wroteThroughGRDB = true
                     }
                 }
@@ -56,11 +64,27 @@ extension CentreStore {
                 } else {
                     try RawStatement("COMMIT", db).run()
                 }
+                let after = AnswerMemo.Stamp.read(db)
+                answerMemo.withLock { memo in
+                    memo = after.map { AnswerMemo(stamp: $0, nextSeq: recorded.seq + 1, lesson: lesson, state: known) }
+                }
                 return recorded
             } catch {
+                answerMemo.withLock { $0 = nil }
                 if db.isInsideTransaction { try? db.rollback() }
                 throw error
             }
+        }
+    }
+
+    /// The lesson row's quiz fields, nil when the lesson has no row yet.
+    private func quizState(_ key: AnswerMemo.LessonKey, _ db: Database) throws -> DerivedProgress.QuizState? {
+        let read = try RawStatement(DerivedProgress.quizStateSQL, db)
+        read.bind(1, key.learner)
+        read.bind(2, key.course)
+        read.bind(3, key.lesson)
+        return try read.firstRow { row in
+            DerivedProgress.QuizState(attempt: row.int(0), finished: row.int64(1) != 0, inQuiz: row.text(2, equals: "quiz"))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The centre's database: learners, the append-only event log and the progress derived from it.
 ///
@@ -15,6 +16,8 @@ public final class CentreStore: Sendable {
     let pool: DatabasePool
     /// Milliseconds since 1970 UTC; a seam so tests control time.
     let now: @Sendable () -> Int64
+    /// What the writer knew after its last answer commit (see `AnswerMemo`).
+    let answerMemo = Mutex<AnswerMemo?>(nil)
 
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 30

@@ -10,11 +10,14 @@ import Testing
 struct RebuildTests {
     /// A random but reproducible script of learner activity: lessons opened in any order, steps,
     /// attempts begun and abandoned, answers (some duplicated, some practice), finishes, completions.
-    static func runScript(seed: UInt64, events: Int, on store: CentreStore) throws {
+    /// With several stores (several connections to one file, as several terminals have), the
+    /// events go through each in turn.
+    static func runScript(seed: UInt64, events: Int, on store: CentreStore, and others: [CentreStore] = []) throws {
         var rng = SplitMix64(state: seed)
         func pick<T>(_ items: [T]) -> T { items[Int(rng.next() % UInt64(items.count))] }
         let learners = ["LAN1", "MINH2", "HOA3"]
         for code in learners { try store.addLearner(Sample.learner(code)) }
+        let stores = [store] + others
         var attempts: [String: Int] = [:]
         for i in 0..<events {
             let learner = pick(learners), course = pick(["c1", "c2"]), lesson = pick(["l1", "l2", "l3"])
@@ -49,7 +52,8 @@ struct RebuildTests {
                     answer: RecordedAnswer(questionId: "q\(i % 4 + 1)", response: .text("tôi đi"), correct: false, score: 0, maxScore: 2),
                     at: at)
             }
-            try store.record(event)
+            // Runs of three events on one store in turn, as at terminals answering in a row.
+            try stores[(i / 3) % stores.count].record(event)
         }
     }
 
@@ -70,6 +74,23 @@ struct RebuildTests {
         let live = try Self.snapshot(store)
         #expect(live["lesson_progress"]?.isEmpty == false)
         #expect(try store.doctor(repair: false).differences.isEmpty)
+        try store.rebuildDerived()
+        #expect(try Self.snapshot(store) == live)
+    }
+
+    // Answers skip re-reading the next seq and the lesson row while nothing else committed
+    // (`AnswerMemo`): other connections' commits in between must be noticed every time.
+    @Test(arguments: [5, 6, 2026] as [UInt64])
+    func rebuildEqualsLiveWithSeveralConnections(seed: UInt64) throws {
+        let db = try TestDatabase()
+        defer { db.remove() }
+        let store = try db.open()
+        let others = try [db.open(), db.open()]
+        try Self.runScript(seed: seed, events: 400, on: store, and: others)
+        let seqs = try store.pool.read { try Int64.fetchAll($0, sql: "SELECT seq FROM events ORDER BY seq") }
+        #expect(seqs == Array(1...Int64(seqs.count)))
+        #expect(try store.doctor(repair: false).differences.isEmpty)
+        let live = try Self.snapshot(store)
         try store.rebuildDerived()
         #expect(try Self.snapshot(store) == live)
     }
