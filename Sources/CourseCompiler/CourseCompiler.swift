@@ -65,6 +65,7 @@ struct CompilationRun {
         var questionIDs: [String: (file: String, position: SourcePosition)] = [:]
         var finalLesson: (file: String, position: SourcePosition)?
         var lessonReporters: [Reporter] = []
+        var jobs: [(url: URL, file: String)] = []
         for entry in manifest.lessons {
             let url = folder.appendingPathComponent(entry.name)
             var isDirectory: ObjCBool = false
@@ -77,15 +78,28 @@ struct CompilationRun {
                 continue
             }
             sourceFiles.append(url)
-            var reporter = Reporter(file: display(entry.name))
-            guard let lessonText = SourceText.read(url, reporter: &reporter) else {
-                lessonReporters.append(reporter)
+            jobs.append((url, display(entry.name)))
+        }
+        // Lessons compile independently, so they are compiled on every core first (a large
+        // course's build was mostly this, on one core); ids are then checked across lessons in
+        // the listed order, as before.
+        let folder = self.folder
+        let passMark = manifest.passMark
+        let lessonFiles = jobs
+        let compiled = LessonJob.run(count: lessonFiles.count) { index -> LessonJob in
+            var reporter = Reporter(file: lessonFiles[index].file)
+            guard let lessonText = SourceText.read(lessonFiles[index].url, reporter: &reporter) else { return .unreadable(reporter) }
+            var compiler = LessonCompiler(
+                fileURL: lessonFiles[index].url, courseFolder: folder, coursePassMark: passMark, reporter: reporter)
+            let output = compiler.compile(lessonText)
+            return .compiled(compiler, output)
+        }
+        for job in compiled {
+            guard case .compiled(let compiler, let output) = job else {
+                if case .unreadable(let reporter) = job { lessonReporters.append(reporter) }
                 continue
             }
-            var compiler = LessonCompiler(
-                fileURL: url, courseFolder: folder, coursePassMark: manifest.passMark, reporter: reporter)
-            let output = compiler.compile(lessonText)
-            reporter = compiler.reporter
+            var reporter = compiler.reporter
             assets.formUnion(compiler.assets)
             if let lesson = output.lesson {
                 if let first = lessonIDs[lesson.id] {
@@ -168,5 +182,22 @@ struct CompilationRun {
             return ka < kb
         }.map(\.element)
         return CompilationResult(course: course, diagnostics: ordered, sourceFiles: sourceFiles)
+    }
+}
+
+/// One lesson's compilation, done on its own thread.
+private enum LessonJob {
+    case unreadable(Reporter)
+    case compiled(LessonCompiler, LessonCompiler.Output)
+
+    /// Runs `body` for `0..<count` on every core and returns the results in index order.
+    static func run(count: Int, _ body: @Sendable (Int) -> LessonJob) -> [LessonJob] {
+        var results = [LessonJob?](repeating: nil, count: count)
+        results.withUnsafeMutableBufferPointer { buffer in
+            // Each index writes only its own slot, so the slots need no lock.
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: count) { index in slots[index] = body(index) }
+        }
+        return results.map { $0! }
     }
 }
