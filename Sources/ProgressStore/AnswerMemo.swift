@@ -40,7 +40,9 @@ struct AnswerMemo: Sendable {
         static func read(_ db: Database) -> Stamp? {
             guard let connection = db.sqliteConnection else { return nil }
             var version: UInt32 = 0
-            guard sqlite3_file_control(connection, "main", SQLITE_FCNTL_DATA_VERSION, &version) == SQLITE_OK else { return nil }
+            guard sqlite3_file_control(connection, "main", SQLITE_FCNTL_DATA_VERSION, &version) == SQLITE_OK else {
+                return nil
+            }
             return Stamp(
                 connection: UInt(bitPattern: Int(bitPattern: UnsafeRawPointer(connection))), dataVersion: version,
                 totalChanges: sqlite3_total_changes64(connection))

@@ -84,7 +84,8 @@ extension CentreStore {
         read.bind(2, key.course)
         read.bind(3, key.lesson)
         return try read.firstRow { row in
-            DerivedProgress.QuizState(attempt: row.int(0), finished: row.int64(1) != 0, inQuiz: row.text(2, equals: "quiz"))
+            DerivedProgress.QuizState(
+                attempt: row.int(0), finished: row.int64(1) != 0, inQuiz: row.text(2, equals: "quiz"))
         }
     }
 

@@ -25,7 +25,9 @@ enum DerivedProgress {
         let key: StatementArguments = [e.learner, course, lesson]
         if e.kind == .answerSubmitted {
             guard p.practice != true else { return }
-            let state = try Row.fetchOne(db.cachedStatement(sql: quizStateSQL), arguments: key).map { row in QuizState(attempt: row[0], finished: row[1], inQuiz: (row[2] as String) == "quiz") }
+            let state = try Row.fetchOne(db.cachedStatement(sql: quizStateSQL), arguments: key).map { row in
+                QuizState(attempt: row[0], finished: row[1], inQuiz: (row[2] as String) == "quiz")
+            }
             try applyAnswer(e, course: course, lesson: lesson, state: state, db)
             return
         }
@@ -104,7 +106,9 @@ enum DerivedProgress {
     /// `CentreStore.answers`), so the commit writes the lesson's row only when the row is new or
     /// the attempt changes, and most commits write the event alone. Answers therefore do not move
     /// `last_activity_at`/`last_seq`; the quiz.started before them did.
-    static func applyAnswer(_ e: RecordedEvent, course: String, lesson: String, state: QuizState?, _ db: Database) throws {
+    static func applyAnswer(
+        _ e: RecordedEvent, course: String, lesson: String, state: QuizState?, _ db: Database
+    ) throws {
         let attempt = e.attempt ?? 1
         let key: StatementArguments = [e.learner, course, lesson]
         if let state {

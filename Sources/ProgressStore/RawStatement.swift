@@ -18,7 +18,9 @@ struct RawStatement {
 
     /// The cached statement for `sql` on `db`'s connection.
     init(_ sql: String, _ db: Database) throws {
-        guard let connection = db.sqliteConnection else { throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "connection is closed") }
+        guard let connection = db.sqliteConnection else {
+            throw DatabaseError(resultCode: .SQLITE_MISUSE, message: "connection is closed")
+        }
         self.connection = connection
         statement = try db.cachedStatement(sql: sql).sqliteStatement
         // GRDB leaves a statement as its last step did, and SQLite refuses binds until a reset.
@@ -83,6 +85,7 @@ struct RawStatement {
     /// SQLite's error as GRDB reports it, so callers match result codes alike on both paths.
     private func error(_ code: Int32) -> DatabaseError {
         let message = sqlite3_errmsg(connection).map { String(cString: $0) }
-        return DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: String(cString: sqlite3_sql(statement)))
+        return DatabaseError(
+            resultCode: ResultCode(rawValue: code), message: message, sql: String(cString: sqlite3_sql(statement)))
     }
 }

@@ -67,19 +67,20 @@ struct SchemaTests {
         ("a lesson event without a course", "'lesson.opened'", "NULL", "'l'", "NULL", "NULL"),
         ("a lesson event without a lesson", "'lesson.opened'", "'c'", "NULL", "NULL", "NULL"),
     ])
-    func eventsRefuseBrokenRows(_ what: String, kind: String, course: String, lesson: String, item: String, attempt: String) throws {
+    func eventsRefuseBrokenRows(
+        _ what: String, kind: String, course: String, lesson: String, item: String, attempt: String
+    ) throws {
         let db = try TestDatabase()
         defer { db.remove() }
         let store = try db.open()
         try store.addLearner(Sample.learner("LAN1"))
-        func insert(kind: String, item: String, attempt: String) throws {
-            try store.pool.write { conn in
-                try conn.execute(sql: """
-                    INSERT INTO events VALUES (?, 99, \(kind), 'LAN1', 1, 1, \(course), 1, \(lesson), \(item), \(attempt), '{}')
-                    """, arguments: [store.nodeId])
-            }
+        let sql = """
+            INSERT INTO events VALUES
+                (?, 99, \(kind), 'LAN1', 1, 1, \(course), 1, \(lesson), \(item), \(attempt), '{}')
+            """
+        let error = #expect(throws: DatabaseError.self, "\(what) was stored") {
+            try store.pool.write { try $0.execute(sql: sql, arguments: [store.nodeId]) }
         }
-        let error = #expect(throws: DatabaseError.self, "\(what) was stored") { try insert(kind: kind, item: item, attempt: attempt) }
         #expect(error?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK)
         #expect(try store.eventCount == 1)
     }
@@ -119,7 +120,9 @@ struct SchemaTests {
                 try DerivedProgress.rebuild(conn)
             }
         }
-        let before = try DatabaseQueue(path: db.path.path).read { try Row.fetchAll($0, sql: "SELECT * FROM events ORDER BY seq") }
+        let before = try DatabaseQueue(path: db.path.path).read {
+            try Row.fetchAll($0, sql: "SELECT * FROM events ORDER BY seq")
+        }
         let store = try db.open()
         let after = try store.pool.read { try Row.fetchAll($0, sql: "SELECT * FROM events ORDER BY seq") }
         #expect(after == before)
