@@ -88,7 +88,9 @@ struct CompilationRun {
         let lessonFiles = jobs
         let compiled = LessonJob.run(count: lessonFiles.count) { index -> LessonJob in
             var reporter = Reporter(file: lessonFiles[index].file)
-            guard let lessonText = SourceText.read(lessonFiles[index].url, reporter: &reporter) else { return .unreadable(reporter) }
+            guard let lessonText = SourceText.read(lessonFiles[index].url, reporter: &reporter) else {
+                return .unreadable(reporter)
+            }
             var compiler = LessonCompiler(
                 fileURL: lessonFiles[index].url, courseFolder: folder, coursePassMark: passMark, reporter: reporter)
             let output = compiler.compile(lessonText)

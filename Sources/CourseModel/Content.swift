@@ -57,7 +57,10 @@ public struct ListItem: Sendable, Equatable, Hashable, Codable {
         self.checked = checked
     }
 
-    enum CodingKeys: String, CodingKey { case blocks = "c", checked = "x" }
+    enum CodingKeys: String, CodingKey {
+        case blocks = "c"
+        case checked = "x"
+    }
 }
 
 /// A table: header cells, alignments and body rows.
@@ -113,16 +116,21 @@ extension Inline: Codable {
             return
         }
         let c = try decoder.container(keyedBy: Key.self)
-        if let v = try c.decodeIfPresent([Inline].self, forKey: .em) { self = .emphasis(v) }
-        else if let v = try c.decodeIfPresent([Inline].self, forKey: .strong) { self = .strong(v) }
-        else if let v = try c.decodeIfPresent([Inline].self, forKey: .del) { self = .strikethrough(v) }
-        else if let v = try c.decodeIfPresent(String.self, forKey: .code) { self = .code(v) }
-        else if let v = try c.decodeIfPresent(String.self, forKey: .link) {
+        if let v = try c.decodeIfPresent([Inline].self, forKey: .em) {
+            self = .emphasis(v)
+        } else if let v = try c.decodeIfPresent([Inline].self, forKey: .strong) {
+            self = .strong(v)
+        } else if let v = try c.decodeIfPresent([Inline].self, forKey: .del) {
+            self = .strikethrough(v)
+        } else if let v = try c.decodeIfPresent(String.self, forKey: .code) {
+            self = .code(v)
+        } else if let v = try c.decodeIfPresent(String.self, forKey: .link) {
             self = .link(destination: v, content: try c.decodeIfPresent([Inline].self, forKey: .c) ?? [])
         } else if let v = try c.decodeIfPresent(String.self, forKey: .img) {
             self = .image(source: v, alt: try c.decodeIfPresent(String.self, forKey: .alt) ?? "")
-        } else if c.contains(.br) { self = .lineBreak }
-        else {
+        } else if c.contains(.br) {
+            self = .lineBreak
+        } else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown inline"))
         }
     }
@@ -162,19 +170,23 @@ extension Block: Codable {
             return
         }
         let c = try decoder.container(keyedBy: Key.self)
-        if let v = try c.decodeIfPresent([Inline].self, forKey: .p) { self = .paragraph(v) }
-        else if let level = try c.decodeIfPresent(Int.self, forKey: .h) {
+        if let v = try c.decodeIfPresent([Inline].self, forKey: .p) {
+            self = .paragraph(v)
+        } else if let level = try c.decodeIfPresent(Int.self, forKey: .h) {
             self = .heading(level: level, content: try c.decode([Inline].self, forKey: .c))
         } else if let items = try c.decodeIfPresent([ListItem].self, forKey: .list) {
             self = .list(start: try c.decodeIfPresent(Int.self, forKey: .start), items: items)
-        } else if let v = try c.decodeIfPresent([Block].self, forKey: .quote) { self = .quote(v) }
-        else if let kind = try c.decodeIfPresent(CalloutKind.self, forKey: .callout) {
+        } else if let v = try c.decodeIfPresent([Block].self, forKey: .quote) {
+            self = .quote(v)
+        } else if let kind = try c.decodeIfPresent(CalloutKind.self, forKey: .callout) {
             self = .callout(kind, try c.decode([Block].self, forKey: .c))
         } else if let text = try c.decodeIfPresent(String.self, forKey: .pre) {
             self = .code(language: try c.decodeIfPresent(String.self, forKey: .lang), text: text)
-        } else if let v = try c.decodeIfPresent(Table.self, forKey: .table) { self = .table(v) }
-        else if c.contains(.hr) { self = .rule }
-        else {
+        } else if let v = try c.decodeIfPresent(Table.self, forKey: .table) {
+            self = .table(v)
+        } else if c.contains(.hr) {
+            self = .rule
+        } else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown block"))
         }
     }
@@ -233,7 +245,8 @@ extension Block {
         case .list(_, let items): items.map { $0.blocks.plainText }.joined(separator: "\n")
         case .quote(let v), .callout(_, let v): v.plainText
         case .code(_, let text): text
-        case .table(let t): ([t.header] + t.rows).map { $0.map(\.plainText).joined(separator: " | ") }.joined(separator: "\n")
+        case .table(let t):
+            ([t.header] + t.rows).map { $0.map(\.plainText).joined(separator: " | ") }.joined(separator: "\n")
         case .rule: ""
         }
     }

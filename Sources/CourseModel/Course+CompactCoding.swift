@@ -84,7 +84,8 @@ extension ShortAnswerKey {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(accepted, forKey: .accepted)
-        try c.encode(acceptedFeedback.allSatisfy(\.isEmpty) ? [] : acceptedFeedback, forKey: .acceptedFeedback, unless: [])
+        try c.encode(
+            acceptedFeedback.allSatisfy(\.isEmpty) ? [] : acceptedFeedback, forKey: .acceptedFeedback, unless: [])
         try c.encode(anticipated, forKey: .anticipated, unless: [])
         try c.encode(rule, forKey: .rule, unless: .standard)
     }
@@ -238,7 +239,8 @@ extension Array where Element == AnswerItem {
 }
 
 private func missingID(_ codingPath: [any CodingKey]) -> DecodingError {
-    .dataCorrupted(.init(codingPath: codingPath, debugDescription: "an option or item has no id and its text does not give one"))
+    .dataCorrupted(
+        .init(codingPath: codingPath, debugDescription: "an option or item has no id and its text does not give one"))
 }
 
 /// A choice option as the compact form writes it: the id only when it cannot be derived.
@@ -271,7 +273,9 @@ extension AnswerItem {
     /// Decodes an item; an id the compact form left out is empty until the enclosing key derives it.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(id: try c.decode(String.self, forKey: .id, default: ""), content: try c.decode([Inline].self, forKey: .content))
+        self.init(
+            id: try c.decode(String.self, forKey: .id, default: ""),
+            content: try c.decode([Inline].self, forKey: .content))
     }
 
     /// Encodes an item with its id (inside an answer key the compact form may leave the id out).
@@ -329,9 +333,14 @@ extension TextPattern {
             if let plain = try? c.decode(String.self, forKey: key) { return plain }
             return try c.nestedContainer(keyedBy: Legacy.self, forKey: key).decode(String.self, forKey: ._0)
         }
-        if let text = try value(.text) { self = .text(text) }
-        else if let pattern = try value(.regex) { self = .regex(pattern) }
-        else { throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown text pattern")) }
+        if let text = try value(.text) {
+            self = .text(text)
+        } else if let pattern = try value(.regex) {
+            self = .regex(pattern)
+        } else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "unknown text pattern"))
+        }
     }
 
     /// Encodes literal text as a bare string (by far the common case) and a regex as `{"regex": …}`.

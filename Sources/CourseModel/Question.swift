@@ -81,7 +81,12 @@ public struct ChoiceOption: Sendable, Equatable, Codable, Identifiable {
         self.feedback = feedback
     }
 
-    enum CodingKeys: String, CodingKey { case id, content = "c", isCorrect = "ok", feedback = "fb" }
+    enum CodingKeys: String, CodingKey {
+        case id
+        case content = "c"
+        case isCorrect = "ok"
+        case feedback = "fb"
+    }
 }
 
 /// A typed-answer pattern: literal text (matched under a `MatchRule`) or a regular expression.
@@ -118,7 +123,10 @@ public struct ShortAnswerKey: Sendable, Equatable, Codable {
     public var rule: MatchRule
 
     /// Makes a short-answer key.
-    public init(accepted: [TextPattern], acceptedFeedback: [[Block]] = [], anticipated: [AnticipatedAnswer] = [], rule: MatchRule = .standard) {
+    public init(
+        accepted: [TextPattern], acceptedFeedback: [[Block]] = [], anticipated: [AnticipatedAnswer] = [],
+        rule: MatchRule = .standard
+    ) {
         self.accepted = accepted
         self.acceptedFeedback = acceptedFeedback
         self.anticipated = anticipated
@@ -190,7 +198,10 @@ public struct AnswerItem: Sendable, Equatable, Codable, Identifiable {
         self.content = content
     }
 
-    enum CodingKeys: String, CodingKey { case id, content = "c" }
+    enum CodingKeys: String, CodingKey {
+        case id
+        case content = "c"
+    }
 }
 
 /// A left item and the right item it belongs with.
@@ -275,11 +286,13 @@ extension AnswerKey: Codable {
         switch try c.decode(QuestionKind.self, forKey: .kind) {
         case .singleChoice: self = .singleChoice(try Self.options(c))
         case .trueFalse: self = .trueFalse(try Self.options(c))
-        case .multipleAnswer: self = .multipleAnswer(try Self.options(c), scoring: try c.decode(Scoring.self, forKey: .scoring))
+        case .multipleAnswer:
+            self = .multipleAnswer(try Self.options(c), scoring: try c.decode(Scoring.self, forKey: .scoring))
         case .shortAnswer: self = .shortAnswer(try c.decode(ShortAnswerKey.self, forKey: .short))
         case .numeric: self = .numeric(try c.decode(NumericKey.self, forKey: .numeric))
         case .ordering:
-            self = .ordering(try c.decode([AnswerItem].self, forKey: .items).fillingDerivedIDs(codingPath: c.codingPath))
+            self = .ordering(
+                try c.decode([AnswerItem].self, forKey: .items).fillingDerivedIDs(codingPath: c.codingPath))
         case .matching: self = .matching(try c.decode(MatchingKey.self, forKey: .matching))
         }
     }

@@ -69,7 +69,9 @@ struct CourseIdentityScanner {
                         let byte = base[index]
                         if byte == Byte.quote || byte == Byte.openBrace || byte == Byte.openBracket
                             || byte == Byte.closeBrace || byte == Byte.closeBracket
-                        { break }
+                        {
+                            break
+                        }
                         index += 1
                     }
                     if index == count { return }
@@ -88,7 +90,10 @@ struct CourseIdentityScanner {
             let byte = base[index]
             index += 1
             if ended {
-                if !Self.isSpace(byte) { broken = true; return }
+                if !Self.isSpace(byte) {
+                    broken = true
+                    return
+                }
                 continue
             }
             step(byte)
@@ -107,7 +112,10 @@ struct CourseIdentityScanner {
 
     private mutating func step(_ byte: UInt8) {
         if captureKey != nil {
-            if capture.count >= Self.maxValueBytes { broken = true; return }
+            if capture.count >= Self.maxValueBytes {
+                broken = true
+                return
+            }
             capture.append(byte)
         }
         if inString {
@@ -134,7 +142,10 @@ struct CourseIdentityScanner {
             }
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             if depth == 0 {
-                guard !started, byte == UInt8(ascii: "{") else { broken = true; return }
+                guard !started, byte == UInt8(ascii: "{") else {
+                    broken = true
+                    return
+                }
                 started = true
                 expectingKey = true
             }
@@ -172,7 +183,9 @@ struct CourseIdentityScanner {
     /// The identity, once the whole document has been fed; `nil` if it is not a balanced object
     /// with a string `id` and an integer `version`.
     func identity() -> Identity? {
-        guard started, ended, !broken, !inString, let id = values["id"], let version = values["version"] else { return nil }
+        guard started, ended, !broken, !inString, let id = values["id"], let version = values["version"] else {
+            return nil
+        }
         let document = Data("{\"id\":".utf8) + Data(id) + Data(",\"version\":".utf8) + Data(version) + Data("}".utf8)
         return try? JSONDecoder().decode(Identity.self, from: document)
     }

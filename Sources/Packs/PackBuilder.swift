@@ -22,7 +22,10 @@ public struct PackBuilder: Sendable {
     public var progress: (@Sendable (Int64, Int64) -> Void)?
 
     /// Makes a builder; level 19 by default because packs travel over slow links (see docs/pack-format.md).
-    public init(compressionLevel: Int = PackFormat.defaultCompressionLevel, builtBy: String = "hocso \(PackFormat.libraryVersion)") {
+    public init(
+        compressionLevel: Int = PackFormat.defaultCompressionLevel,
+        builtBy: String = "hocso \(PackFormat.libraryVersion)"
+    ) {
         self.compressionLevel = compressionLevel
         self.builtBy = builtBy
     }
@@ -33,10 +36,13 @@ public struct PackBuilder: Sendable {
     /// leaves a partial pack under the real name.
     public func build(course: Course, courseFolder: URL, into directory: URL, signingKey: SigningKey?) throws -> URL {
         guard Identifier.isValid(course.id) else {
-            throw PackError(.badSource, course.id, "course id '\(course.id)' is not a valid slug, so it cannot name a pack")
+            throw PackError(
+                .badSource, course.id, "course id '\(course.id)' is not a valid slug, so it cannot name a pack")
         }
         guard course.version > 0 else {
-            throw PackError(.badSource, course.id, "course '\(course.id)' has version \(course.version); versions are positive integers")
+            throw PackError(
+                .badSource, course.id,
+                "course '\(course.id)' has version \(course.version); versions are positive integers")
         }
         let courseJSON = try Self.encodeCourse(course)
         let assets = try assetRecords(course: course, folder: courseFolder)
@@ -70,7 +76,8 @@ public struct PackBuilder: Sendable {
         // With sorted keys and no whitespace, the empty list is written exactly so; a quote inside
         // a string value is escaped, so these bytes can only be the key itself.
         let marker = Data(#""lessons":[]"#.utf8)
-        guard let slot = head.range(of: marker), head.range(of: marker, in: slot.upperBound..<head.endIndex) == nil else {
+        guard let slot = head.range(of: marker), head.range(of: marker, in: slot.upperBound..<head.endIndex) == nil
+        else {
             return try PackJSON.encode(course)
         }
         let lessons = course.lessons
@@ -120,7 +127,8 @@ public struct PackBuilder: Sendable {
             let source = folder.appendingPathComponent(path).path
             var info = stat()
             guard stat(source, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-                throw PackError(.badSource, source, "asset '\(path)' of course '\(course.id)' is missing or not a regular file")
+                throw PackError(
+                    .badSource, source, "asset '\(path)' of course '\(course.id)' is missing or not a regular file")
             }
             var hasher = SHA256()
             let size = try FileChunks.read(source) { hasher.update(bufferPointer: $0) }
@@ -130,10 +138,13 @@ public struct PackBuilder: Sendable {
         }
     }
 
-    private func write(to path: String, manifest: Data, signature: Data?, courseJSON: Data, assets: [Asset], total: Int64) throws {
+    private func write(
+        to path: String, manifest: Data, signature: Data?, courseJSON: Data, assets: [Asset], total: Int64
+    ) throws {
         let writer: ArchiveWriter
         do {
-            writer = try ArchiveWriter(path: path, compression: .zstd(level: compressionLevel, threads: compressionThreads))
+            writer = try ArchiveWriter(
+                path: path, compression: .zstd(level: compressionLevel, threads: compressionThreads))
             try writer.addFile(path: PackFormat.manifestPath, contents: manifest)
             if let signature { try writer.addFile(path: PackFormat.signaturePath, contents: signature) }
             try writer.addFile(path: PackFormat.coursePath, contents: courseJSON)
@@ -153,7 +164,8 @@ public struct PackBuilder: Sendable {
                     progress?(done, total)
                 }
                 guard size == asset.record.size else {
-                    throw PackError(.badSource, asset.source, "asset '\(asset.source)' changed while the pack was being built")
+                    throw PackError(
+                        .badSource, asset.source, "asset '\(asset.source)' changed while the pack was being built")
                 }
                 try writer.finishEntry()
             } catch let error as ArchiveError {

@@ -64,7 +64,8 @@ struct PackReader {
         do {
             return try read(reader, name: name, sink: sink, beforeData: beforeData)
         } catch let error as ArchiveError {
-            throw PackError.refused(.corruptStream, pack: name, "the archive stream is corrupt or truncated (\(error.message))")
+            throw PackError.refused(
+                .corruptStream, pack: name, "the archive stream is corrupt or truncated (\(error.message))")
         }
     }
 
@@ -88,17 +89,21 @@ struct PackReader {
         var signer: PublicKey?
         if let sig = entry, sig.path == PackFormat.signaturePath {
             guard sig.type == .regular else {
-                throw PackError.refused(.forbiddenEntryType, pack: name, "manifest.sig is a \(sig.type.name), not a regular file")
+                throw PackError.refused(
+                    .forbiddenEntryType, pack: name, "manifest.sig is a \(sig.type.name), not a regular file")
             }
             let data = try readSmall(reader, entry: sig, name: name)
             guard let record = try? PackJSON.decode(PackSignature.self, from: data) else {
                 throw PackError.refused(.badSignature, pack: name, "manifest.sig is not a valid signature record")
             }
             guard record.algorithm == PackSignature.ed25519 else {
-                throw PackError.refused(.badSignature, pack: name, "manifest.sig uses algorithm '\(record.algorithm)', not ed25519")
+                throw PackError.refused(
+                    .badSignature, pack: name, "manifest.sig uses algorithm '\(record.algorithm)', not ed25519")
             }
             guard let key = record.verifiedSigner(of: manifestData) else {
-                throw PackError.refused(.badSignature, pack: name, "its signature does not match the manifest (the pack was altered or the signature is damaged)")
+                throw PackError.refused(
+                    .badSignature, pack: name,
+                    "its signature does not match the manifest (the pack was altered or the signature is damaged)")
             }
             signatureData = data
             signer = key
@@ -106,14 +111,18 @@ struct PackReader {
         }
         let isTrusted = signer.map { trustedKeys.contains($0) } ?? false
         if let signer, !trustedKeys.isEmpty, !isTrusted {
-            throw PackError.refused(.untrustedSignature, pack: name, "it is signed by key \(signer.base64), which is not among the trusted keys")
+            throw PackError.refused(
+                .untrustedSignature, pack: name,
+                "it is signed by key \(signer.base64), which is not among the trusted keys")
         }
         if requireSignature {
             guard let signer else {
                 throw PackError.refused(.missingSignature, pack: name, "it is not signed and a signature is required")
             }
             guard isTrusted else {
-                throw PackError.refused(.untrustedSignature, pack: name, "it is signed by key \(signer.base64), but no trusted key was given")
+                throw PackError.refused(
+                    .untrustedSignature, pack: name,
+                    "it is signed by key \(signer.base64), but no trusted key was given")
             }
         }
         try beforeData(manifest)
@@ -135,7 +144,9 @@ struct PackReader {
             }
             // The type first: a directory's name ends in '/', and a link is refused for what it is.
             guard current.type == .regular else {
-                throw PackError.refused(.forbiddenEntryType, pack: name, "entry '\(path)' is a \(current.type.name); packs hold only regular files")
+                throw PackError.refused(
+                    .forbiddenEntryType, pack: name,
+                    "entry '\(path)' is a \(current.type.name); packs hold only regular files")
             }
             if let problem = PackPath.problem(path) {
                 throw PackError.refused(.unsafePath, pack: name, "entry '\(path)' \(problem)")
@@ -148,10 +159,15 @@ struct PackReader {
             let record = manifest.files[position]
             totalBytes += max(current.size, 0)
             if totalBytes > limits.maxTotalBytes {
-                throw PackError.refused(.limitExceeded, pack: name, "its entries expand to more than \(limits.maxTotalBytes) bytes (entry '\(path)' claims \(current.size))")
+                throw PackError.refused(
+                    .limitExceeded, pack: name,
+                    "its entries expand to more than \(limits.maxTotalBytes) bytes (entry '\(path)' claims \(current.size))"
+                )
             }
             guard current.size == record.size else {
-                throw PackError.refused(.sizeMismatch, pack: name, "entry '\(path)' has \(current.size) bytes but the manifest says \(record.size)")
+                throw PackError.refused(
+                    .sizeMismatch, pack: name,
+                    "entry '\(path)' has \(current.size) bytes but the manifest says \(record.size)")
             }
             let isCourse = path == PackFormat.coursePath
             var hasher = SHA256()
@@ -160,7 +176,8 @@ struct PackReader {
             try reader.readData { chunk in
                 count += Int64(chunk.count)
                 guard count <= record.size else {
-                    throw PackError.refused(.sizeMismatch, pack: name, "entry '\(path)' holds more data than its header claims")
+                    throw PackError.refused(
+                        .sizeMismatch, pack: name, "entry '\(path)' holds more data than its header claims")
                 }
                 hasher.update(bufferPointer: chunk)
                 if isCourse {
@@ -169,16 +186,20 @@ struct PackReader {
                 try sink?.write(chunk)
             }
             guard count == record.size else {
-                throw PackError.refused(.corruptStream, pack: name, "entry '\(path)' ends after \(count) of its \(record.size) bytes")
+                throw PackError.refused(
+                    .corruptStream, pack: name, "entry '\(path)' ends after \(count) of its \(record.size) bytes")
             }
             guard hasher.finalize().hexString == record.sha256 else {
-                throw PackError.refused(.hashMismatch, pack: name, "entry '\(path)' does not match its SHA-256 in the manifest")
+                throw PackError.refused(
+                    .hashMismatch, pack: name, "entry '\(path)' does not match its SHA-256 in the manifest")
             }
             try sink?.end()
             entry = try reader.nextEntry()
         }
         if let missing = seen.firstIndex(of: false) {
-            throw PackError.refused(.missingEntry, pack: name, "entry '\(manifest.files[missing].path)' is listed in the manifest but absent")
+            throw PackError.refused(
+                .missingEntry, pack: name,
+                "entry '\(manifest.files[missing].path)' is listed in the manifest but absent")
         }
 
         // 4. The course itself, which must be the one the manifest names.
@@ -196,7 +217,10 @@ struct PackReader {
             (course, identity) = (nil, found)
         }
         guard identity.id == manifest.course.id, identity.version == manifest.course.version else {
-            throw PackError.refused(.badCourse, pack: name, "course.json holds course '\(identity.id)' version \(identity.version) but the manifest names '\(manifest.course.id)' version \(manifest.course.version)")
+            throw PackError.refused(
+                .badCourse, pack: name,
+                "course.json holds course '\(identity.id)' version \(identity.version) but the manifest names '\(manifest.course.id)' version \(manifest.course.version)"
+            )
         }
         return PackContents(
             manifest: manifest, manifestData: manifestData, signatureData: signatureData, signer: signer,
@@ -205,7 +229,9 @@ struct PackReader {
 
     private func readSmall(_ reader: ArchiveReader, entry: ArchiveEntry, name: String) throws -> Data {
         guard entry.size <= PackFormat.maxMetadataBytes else {
-            throw PackError.refused(.limitExceeded, pack: name, "\(entry.path ?? "an entry") claims \(entry.size) bytes, more than a manifest may have")
+            throw PackError.refused(
+                .limitExceeded, pack: name,
+                "\(entry.path ?? "an entry") claims \(entry.size) bytes, more than a manifest may have")
         }
         return try reader.readAll(limit: PackFormat.maxMetadataBytes)
     }
@@ -214,14 +240,23 @@ struct PackReader {
         // A future format is named as such even when the rest of its manifest no longer decodes
         // as ours: the versions are read alone when the whole does not decode (not always first,
         // which parsed a large manifest twice).
-        struct Versions: Decodable { var format: Int; var minReader: Int }
+        struct Versions: Decodable {
+            var format: Int
+            var minReader: Int
+        }
         let whole = try? PackJSON.decode(PackManifest.self, from: data)
-        let versions = whole.map { Versions(format: $0.format, minReader: $0.minReader) } ?? (try? PackJSON.decode(Versions.self, from: data))
+        let versions =
+            whole.map { Versions(format: $0.format, minReader: $0.minReader) }
+            ?? (try? PackJSON.decode(Versions.self, from: data))
         guard let versions else {
-            throw PackError.refused(.badManifest, pack: name, "manifest.json is not a valid manifest (no format or minReader)")
+            throw PackError.refused(
+                .badManifest, pack: name, "manifest.json is not a valid manifest (no format or minReader)")
         }
         guard versions.format <= PackFormat.readerVersion, versions.minReader <= PackFormat.readerVersion else {
-            throw PackError.refused(.unsupportedFormat, pack: name, "it is pack format \(versions.format) needing reader \(versions.minReader), newer than this hocso reads (\(PackFormat.readerVersion)); update hocso")
+            throw PackError.refused(
+                .unsupportedFormat, pack: name,
+                "it is pack format \(versions.format) needing reader \(versions.minReader), newer than this hocso reads (\(PackFormat.readerVersion)); update hocso"
+            )
         }
         guard let manifest = whole else {
             throw PackError.refused(.badManifest, pack: name, "manifest.json is not a valid manifest")
@@ -230,17 +265,23 @@ struct PackReader {
             throw PackError.refused(.badManifest, pack: name, "its manifest \(problem)")
         }
         if manifest.files.count + 2 > limits.maxEntries {
-            throw PackError.refused(.limitExceeded, pack: name, "its manifest lists \(manifest.files.count) files, more than the limit of \(limits.maxEntries) entries")
+            throw PackError.refused(
+                .limitExceeded, pack: name,
+                "its manifest lists \(manifest.files.count) files, more than the limit of \(limits.maxEntries) entries")
         }
         if manifest.totalBytes > limits.maxTotalBytes || manifest.files.contains(where: { $0.size < 0 }) {
-            throw PackError.refused(.limitExceeded, pack: name, "its manifest lists \(manifest.totalBytes) bytes, more than the limit of \(limits.maxTotalBytes)")
+            throw PackError.refused(
+                .limitExceeded, pack: name,
+                "its manifest lists \(manifest.totalBytes) bytes, more than the limit of \(limits.maxTotalBytes)")
         }
         return manifest
     }
 
     /// Why the manifest is inconsistent, or `nil`.
     private func problem(in manifest: PackManifest) -> String? {
-        guard Identifier.isValid(manifest.course.id) else { return "names an invalid course id '\(manifest.course.id)'" }
+        guard Identifier.isValid(manifest.course.id) else {
+            return "names an invalid course id '\(manifest.course.id)'"
+        }
         guard manifest.course.version > 0 else { return "gives version \(manifest.course.version)" }
         guard manifest.files.first?.path == PackFormat.coursePath else { return "does not list course.json first" }
         var paths = Set<String>()

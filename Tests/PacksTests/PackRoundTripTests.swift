@@ -2,6 +2,7 @@ import CourseModel
 import Crypto
 import Foundation
 import Testing
+
 @testable import Packs
 
 @Suite("Packs: build, verify, install, read back")
@@ -17,27 +18,34 @@ struct PackRoundTripTests {
         let manifest = try PackVerifier().verify(pack: pack, trustedKeys: [key.publicKey], requireSignature: true)
         #expect(manifest.course.id == course.id)
         #expect(manifest.format == PackFormat.formatVersion && manifest.minReader == PackFormat.readerVersion)
-        #expect(manifest.files.map(\.path) == ["course.json", "assets/images/logo.png", "assets/images/ảnh-cuộc-gọi.png"])
+        #expect(
+            manifest.files.map(\.path) == ["course.json", "assets/images/logo.png", "assets/images/ảnh-cuộc-gọi.png"])
         #expect(manifest.lessons.map(\.questions.count) == [4, 3])
         #expect(manifest.lessons[0].steps == ["gioi-thieu", "vi-du"])
 
         let store = ContentStore(root: scratch.path("store"))
-        let installed = try store.install(pack: pack, policy: InstallPolicy(trustedKeys: [key.publicKey], requireSignature: true))
+        let installed = try store.install(
+            pack: pack, policy: InstallPolicy(trustedKeys: [key.publicKey], requireSignature: true))
         #expect(installed.version == 1)
         #expect(installed.signer == key.publicKey.base64)
         #expect(try store.loadCourse(id: course.id) == course)
         #expect(try store.installedCourses().map(\.id) == [course.id])
         let asset = try #require(store.assetURL(courseId: course.id, path: "images/ảnh-cuộc-gọi.png"))
-        #expect(try Data(contentsOf: asset) == Data(contentsOf: scratch.path("src-\(course.id)-1/images/ảnh-cuộc-gọi.png")))
+        #expect(
+            try Data(contentsOf: asset) == Data(contentsOf: scratch.path("src-\(course.id)-1/images/ảnh-cuộc-gọi.png")))
         #expect(store.assetURL(courseId: course.id, path: "../manifest.json") == nil)
     }
 
-    @Test("the first entry is manifest.json, then manifest.sig, course.json and sorted assets", arguments: [false, true])
+    @Test(
+        "the first entry is manifest.json, then manifest.sig, course.json and sorted assets", arguments: [false, true])
     func entryOrder(signed: Bool) throws {
         let scratch = try Scratch()
         let pack = try Sample.pack(in: scratch, key: signed ? SigningKey.generate() : nil)
         let raw = try RawPack(reading: pack)
-        let expected = ["manifest.json"] + (signed ? ["manifest.sig"] : []) + ["course.json", "assets/images/logo.png", "assets/images/ảnh-cuộc-gọi.png"]
+        let expected =
+            ["manifest.json"] + (signed ? ["manifest.sig"] : []) + [
+                "course.json", "assets/images/logo.png", "assets/images/ảnh-cuộc-gọi.png",
+            ]
         #expect(raw.entries.map(\.header.path) == expected)
         for (header, _) in raw.entries {
             #expect(header.mode == 0o644)
@@ -78,7 +86,9 @@ struct PackRoundTripTests {
         #expect(course == (try PackJSON.encode(Sample.course())))
     }
 
-    @Test("course.json made lesson by lesson on several threads is the whole-course encoding", arguments: [0, 1, 2, 3, 17])
+    @Test(
+        "course.json made lesson by lesson on several threads is the whole-course encoding",
+        arguments: [0, 1, 2, 3, 17])
     func lessonByLessonEncoding(lessons: Int) throws {
         var course = Sample.course()
         let originals = course.lessons
