@@ -8,7 +8,7 @@ let package = Package(
     name: "HocSo",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "hocso", targets: ["hocso"]),
+        .executable(name: "hocso", targets: ["hocso"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -47,11 +47,13 @@ let package = Package(
 
         // The quiz as a pure state machine: no terminal, no clock, no database.
         .target(name: "QuizEngine", dependencies: ["CourseModel"], swiftSettings: strict),
+        // Spreadsheet exports split into records with their file lines (learner and area imports).
+        .target(name: "CSVText", swiftSettings: strict),
         // The centre's SQLite database: learners, the append-only event log, derived progress.
         .target(
             name: "ProgressStore",
             dependencies: [
-                "CourseModel", "QuizEngine", .product(name: "GRDB", package: "GRDB.swift"),
+                "CourseModel", "CSVText", "QuizEngine", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
@@ -78,7 +80,7 @@ let package = Package(
         // Coordinator reports over a hub (or centre) database, in every output form.
         .target(
             name: "Reports",
-            dependencies: ["CourseModel", "HubStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CourseModel", "CSVText", "HubStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         // The coordinators' web dashboard, as routes a hub server mounts.
         .target(
@@ -133,10 +135,14 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: [
-                "Reports", "Dashboard", "HubStore", "CourseModel", .product(name: "GRDB", package: "GRDB.swift"),
+                "Reports", "Dashboard", "HubStore", "CourseModel", "CSVText",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
-        .testTarget(name: "EndToEndTests", dependencies: ["CourseModel", "CourseCompiler", "Packs"], swiftSettings: strict),
-        .executableTarget(name: "hocso-stress", dependencies: ["ProgressStore", "CourseModel"], path: "Tests/Support/hocso-stress"),
+        .testTarget(name: "CSVTextTests", dependencies: ["CSVText"], swiftSettings: strict),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["CourseModel", "CourseCompiler", "Packs"], swiftSettings: strict),
+        .executableTarget(
+            name: "hocso-stress", dependencies: ["ProgressStore", "CourseModel"], path: "Tests/Support/hocso-stress"),
     ]
 )

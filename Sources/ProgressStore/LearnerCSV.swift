@@ -1,18 +1,18 @@
+import CSVText
 import CourseModel
 import Foundation
 
-/// Reading a learner list exported from a spreadsheet: RFC 4180 CSV in UTF-8, with or without a
-/// byte-order mark, comma or semicolon separated, Vietnamese or English headers.
+/// Reading a learner list exported from a spreadsheet (split by `CSVText`), with Vietnamese or
+/// English headers.
 enum LearnerCSV {
-    /// One record with the file line it starts on (the header is line 1).
-    struct Record {
-        var line: Int
-        var fields: [String]
-    }
-
     /// The columns a learner list has, keyed by every header spelling accepted.
     enum Column: String, CaseIterable {
-        case code, name, birthYear = "birth_year", gender, commune, pin
+        case code
+        case name
+        case birthYear = "birth_year"
+        case gender
+        case commune
+        case pin
 
         static let spellings: [String: Column] = [
             "ma": .code, "code": .code, "ma_hoc_vien": .code, "ma_nguoi_hoc": .code,
@@ -30,65 +30,15 @@ enum LearnerCSV {
         }
     }
 
-    /// Splits `data` into records. Throws only when the file cannot be read as text at all.
-    static func records(_ data: Data) throws -> [Record] {
-        var bytes = Array(data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+    /// Splits `data` into records, in this module's errors.
+    static func records(_ data: Data) throws -> [CSVText.Record] {
+        do {
+            return try CSVText.records(data)
+        } catch .notUTF8 {
             throw ProgressStoreError(.invalidCSV, "the file is not UTF-8 text; save it as \"CSV UTF-8\"")
+        } catch .unclosedQuote(let line) {
+            throw ProgressStoreError(.invalidCSV, "a quoted field that starts on line \(line) is never closed")
         }
-        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        let separator: Character = firstLine.contains(";") && !firstLine.contains(",") ? ";" : ","
-
-        var records: [Record] = []
-        var fields: [String] = []
-        var field = ""
-        var inQuotes = false
-        var line = 1
-        var recordLine = 1
-        var chars = Array(text)  // Characters: "\r\n" is one grapheme
-        chars.append("\n")
-        var i = 0
-        func endRecord() {
-            fields.append(field)
-            field = ""
-            if !(fields.count == 1 && fields[0].trimmingCharacters(in: .whitespaces).isEmpty) {
-                records.append(Record(line: recordLine, fields: fields))
-            }
-            fields = []
-        }
-        while i < chars.count {
-            let c = chars[i]
-            if inQuotes {
-                if c == "\"" {
-                    if i + 1 < chars.count, chars[i + 1] == "\"" {
-                        field.append("\"")
-                        i += 1
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    if c.isNewline { line += 1 }
-                    field.append(c)
-                }
-            } else if c == "\"" && field.isEmpty {
-                inQuotes = true
-            } else if c == separator {
-                fields.append(field)
-                field = ""
-            } else if c.isNewline {
-                endRecord()
-                line += 1
-                recordLine = line
-            } else {
-                field.append(c)
-            }
-            i += 1
-        }
-        if inQuotes {
-            throw ProgressStoreError(.invalidCSV, "a quoted field that starts on line \(recordLine) is never closed")
-        }
-        return records
     }
 }
 

@@ -1,3 +1,4 @@
+import CSVText
 import CourseModel
 import Foundation
 import GRDB
@@ -28,7 +29,16 @@ extension ReportDatabase {
     /// their line numbers, and nothing is imported unless every row is valid. Names are stored
     /// in NFC. A commune's parent may be a district or, since the 2025 reform, the province.
     public func importAreas(csv text: String) throws -> AreaImportResult {
-        let rows = try CSVReader.rows(text)
+        let rows: [CSVText.Record]
+        do {
+            rows = try CSVText.records(text)
+        } catch {
+            // A String is UTF-8 already, so only an unclosed quote can be left.
+            guard case .unclosedQuote(let line) = error else {
+                throw ReportError(.badInput, "the file is not UTF-8 text")
+            }
+            throw ReportError(.badInput, "line \(line): a quoted field is not closed")
+        }
         guard let header = rows.first else { throw ReportError(.badInput, "the file is empty") }
         var index: [String: Int] = [:]
         for (i, raw) in header.fields.enumerated() {
@@ -55,7 +65,7 @@ extension ReportDatabase {
         var problems: [String] = []
         var entries: [Entry] = []
         var seen: [String: Int] = [:]
-        func cell(_ row: CSVReader.Row, _ field: String) -> String {
+        func cell(_ row: CSVText.Record, _ field: String) -> String {
             guard let i = index[field], i < row.fields.count else { return "" }
             return VietnameseText.nfc(row.fields[i]).trimmingCharacters(in: .whitespacesAndNewlines)
         }
@@ -69,19 +79,25 @@ extension ReportDatabase {
                 problems.append("line \(row.line): \(message)")
                 ok = false
             }
-            if code.isEmpty { problem("the code is empty") }
-            else if code.count > 32 || code.contains(where: { $0.isWhitespace || $0 == "/" }) {
+            if code.isEmpty {
+                problem("the code is empty")
+            } else if code.count > 32 || code.contains(where: { $0.isWhitespace || $0 == "/" }) {
                 problem("code '\(code)' must be at most 32 characters without spaces or '/'")
             }
             if let first = seen[code], !code.isEmpty { problem("code '\(code)' already appears on line \(first)") }
-            if name.isEmpty { problem("the name is empty") } else if name.count > 200 { problem("the name is longer than 200 characters") }
+            if name.isEmpty {
+                problem("the name is empty")
+            } else if name.count > 200 {
+                problem("the name is longer than 200 characters")
+            }
             let level = AreaLevel(spelling: levelText)
             if level == nil || level == .center {
                 problem("level '\(levelText)' is not province, district or commune (tỉnh, huyện, xã)")
             }
             if ok, let level {
                 seen[code] = row.line
-                entries.append(Entry(line: row.line, code: code, name: name, level: level, parent: parent.isEmpty ? nil : parent))
+                entries.append(
+                    Entry(line: row.line, code: code, name: name, level: level, parent: parent.isEmpty ? nil : parent))
             }
         }
         return try write { db in
@@ -93,11 +109,13 @@ extension ReportDatabase {
             for e in entries {
                 switch (e.level, e.parent) {
                 case (.province, nil): break
-                case (.province, let p?): problems.append("line \(e.line): province '\(e.code)' cannot have a parent ('\(p)')")
+                case (.province, let p?):
+                    problems.append("line \(e.line): province '\(e.code)' cannot have a parent ('\(p)')")
                 case (_, nil): problems.append("line \(e.line): \(e.level.rawValue) '\(e.code)' needs a parent code")
                 case (let level, let p?):
                     guard let parentLevel = levels[p] else {
-                        problems.append("line \(e.line): parent '\(p)' of '\(e.code)' is neither in the file nor in the hub")
+                        problems.append(
+                            "line \(e.line): parent '\(p)' of '\(e.code)' is neither in the file nor in the hub")
                         continue
                     }
                     let allowed: [AreaLevel] = level == .district ? [.province] : [.district, .province]
@@ -108,18 +126,25 @@ extension ReportDatabase {
                 }
             }
             guard problems.isEmpty else {
-                throw ReportError(.badInput, "the areas file has \(problems.count) problem(s); nothing was imported", details: problems.sorted {
-                    Self.lineNumber($0) < Self.lineNumber($1)
-                })
+                throw ReportError(
+                    .badInput, "the areas file has \(problems.count) problem(s); nothing was imported",
+                    details: problems.sorted {
+                        Self.lineNumber($0) < Self.lineNumber($1)
+                    })
             }
             var result = AreaImportResult(added: 0, updated: 0, unchanged: 0)
             // Parents first, so the foreign key holds at every insert.
             for e in entries.sorted(by: { $0.level < $1.level }) {
-                let old = try Row.fetchOne(db, sql: "SELECT name, level, parent_code FROM areas WHERE code = ?", arguments: [e.code])
+                let old = try Row.fetchOne(
+                    db, sql: "SELECT name, level, parent_code FROM areas WHERE code = ?", arguments: [e.code])
                 if let old {
-                    let same = (old["name"] as String) == e.name && (old["level"] as String) == e.level.rawValue
+                    let same =
+                        (old["name"] as String) == e.name && (old["level"] as String) == e.level.rawValue
                         && (old["parent_code"] as String?) == e.parent
-                    if same { result.unchanged += 1; continue }
+                    if same {
+                        result.unchanged += 1
+                        continue
+                    }
                     result.updated += 1
                 } else {
                     result.added += 1
@@ -141,10 +166,13 @@ extension ReportDatabase {
     /// Attaches a centre (node id) to a commune.
     public func attachCentre(_ nodeId: String, toCommune commune: String) throws {
         try write { db in
-            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM centers WHERE node_id = ?", arguments: [nodeId]) != nil else {
+            guard try Bool.fetchOne(db, sql: "SELECT 1 FROM centers WHERE node_id = ?", arguments: [nodeId]) != nil
+            else {
                 throw ReportError(.notFound, "no centre with node id '\(nodeId)' is registered at this hub")
             }
-            guard let level = try String.fetchOne(db, sql: "SELECT level FROM areas WHERE code = ?", arguments: [commune]) else {
+            guard
+                let level = try String.fetchOne(db, sql: "SELECT level FROM areas WHERE code = ?", arguments: [commune])
+            else {
                 throw ReportError(.notFound, "no area with code '\(commune)'; import it first (hocso hub areas import)")
             }
             guard level == AreaLevel.commune.rawValue else {

@@ -1,5 +1,7 @@
+import CSVText
 import Foundation
 import Testing
+
 @testable import Reports
 
 /// The four forms of a report carry the same numbers: each form is read back and compared
@@ -19,7 +21,7 @@ import Testing
         // CSV: BOM, header, then plain numbers.
         let csv = CSVRenderer().render(report)
         #expect(csv.hasPrefix("\u{FEFF}"))
-        let csvRows = try CSVReader.rows(csv).dropFirst().map { row in numeric.map { Double(row.fields[$0]) } }
+        let csvRows = try CSVText.records(csv).dropFirst().map { row in numeric.map { Double(row.fields[$0]) } }
         #expect(csvRows == expected)
 
         // JSON: numbers by column id.
@@ -30,7 +32,8 @@ import Testing
         #expect(jsonRows == expected)
 
         // Terminal table: the cells under each header, read in the report's language.
-        let table = TableRenderer(maxTextWidth: 200).render(report).split(separator: "\n", omittingEmptySubsequences: false)
+        let table = TableRenderer(maxTextWidth: 200).render(report).split(
+            separator: "\n", omittingEmptySubsequences: false)
         let rule = table.firstIndex { $0.hasPrefix("---") } ?? 0
         let widths = table[rule].split(separator: " ", omittingEmptySubsequences: true).map(\.count)
         let tableRows = table[(rule + 1)..<(rule + 1 + report.rows.count)].map { line -> [Double?] in
@@ -96,7 +99,10 @@ import Testing
     }
 
     /// Golden files: the completion report as people read it, in both languages and as CSV.
-    @Test(arguments: [("completion-district-vi.txt", ReportLanguage.vi, "table"), ("completion-district-en.txt", .en, "table"), ("completion-district-vi.csv", .vi, "csv"), ("items-vi.txt", .vi, "items")])
+    @Test(arguments: [
+        ("completion-district-vi.txt", ReportLanguage.vi, "table"), ("completion-district-en.txt", .en, "table"),
+        ("completion-district-vi.csv", .vi, "csv"), ("items-vi.txt", .vi, "items"),
+    ])
     func golden(_ name: String, _ language: ReportLanguage, _ form: String) throws {
         let fixture = try HubFixture()
         defer { fixture.remove() }
