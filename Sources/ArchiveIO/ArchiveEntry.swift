@@ -49,7 +49,10 @@ public struct ArchiveEntry: Sendable, Equatable {
     public var modificationTime: Int64
 
     /// Makes an entry header; defaults are the fixed metadata reproducible archives want.
-    public init(path: String?, type: ArchiveEntryType = .regular, size: Int64 = 0, mode: UInt32 = 0o644, modificationTime: Int64 = 0) {
+    public init(
+        path: String?, type: ArchiveEntryType = .regular, size: Int64 = 0, mode: UInt32 = 0o644,
+        modificationTime: Int64 = 0
+    ) {
         self.path = path
         self.type = type
         self.size = size

@@ -101,7 +101,9 @@ public final class ArchiveReader {
             case FileTypeBits.regular: type = .regular
             case FileTypeBits.directory: type = .directory
             case FileTypeBits.symlink:
-                let target = (archive_entry_symlink_utf8(entry) ?? archive_entry_symlink(entry)).map { String(cString: $0) }
+                let target = (archive_entry_symlink_utf8(entry) ?? archive_entry_symlink(entry)).map {
+                    String(cString: $0)
+                }
                 type = .symlink(target: target ?? "")
             case FileTypeBits.characterDevice: type = .characterDevice
             case FileTypeBits.blockDevice: type = .blockDevice

@@ -37,10 +37,14 @@ public final class ArchiveWriter {
 
     /// Writes to an open file descriptor, which stays open and owned by the caller.
     public convenience init(fileDescriptor: Int32, format: Format = .paxRestricted, compression: Compression) throws {
-        try self.init(target: .descriptor(fileDescriptor), name: "fd \(fileDescriptor)", format: format, compression: compression)
+        try self.init(
+            target: .descriptor(fileDescriptor), name: "fd \(fileDescriptor)", format: format, compression: compression)
     }
 
-    private enum Target { case path(String), descriptor(Int32) }
+    private enum Target {
+        case path(String)
+        case descriptor(Int32)
+    }
 
     private init(target: Target, name: String, format: Format, compression: Compression) throws {
         ArchiveLocale.ensure()

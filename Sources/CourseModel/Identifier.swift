@@ -2,7 +2,9 @@
 public enum Identifier {
     /// Whether `id` is a valid slug: `[a-z0-9]+(-[a-z0-9]+)*`, at most 80 characters.
     public static func isValid(_ id: String) -> Bool {
-        guard !id.isEmpty, id.count <= 80, !id.hasPrefix("-"), !id.hasSuffix("-"), !id.contains("--") else { return false }
+        guard !id.isEmpty, id.count <= 80, !id.hasPrefix("-"), !id.hasSuffix("-"), !id.contains("--") else {
+            return false
+        }
         return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 

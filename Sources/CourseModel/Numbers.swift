@@ -14,7 +14,12 @@ public enum Numbers {
         s = s.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{A0}", with: "")
         guard !s.isEmpty else { return [] }
         var sign = 1.0
-        if s.hasPrefix("-") { sign = -1; s.removeFirst() } else if s.hasPrefix("+") { s.removeFirst() }
+        if s.hasPrefix("-") {
+            sign = -1
+            s.removeFirst()
+        } else if s.hasPrefix("+") {
+            s.removeFirst()
+        }
         guard !s.isEmpty, s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "," || $0 == ".") }),
             s.first?.isNumber == true || s.first == "," || s.first == "."
         else { return [] }
@@ -65,7 +70,8 @@ public enum Numbers {
             guard s.hasPrefix("["), s.hasSuffix("]") else { return .invalid("a range must be written [low; high]") }
             let inner = String(s.dropFirst().dropLast())
             let bounds: [Substring] =
-                inner.contains(";") ? inner.split(separator: ";") : inner.components(separatedBy: ", ").map { Substring($0) }
+                inner.contains(";")
+                ? inner.split(separator: ";") : inner.components(separatedBy: ", ").map { Substring($0) }
             guard bounds.count == 2 else { return .invalid("a range needs two bounds separated by ';'") }
             guard let low = unambiguous(String(bounds[0])), let high = unambiguous(String(bounds[1])) else {
                 return .invalid("range bounds must be numbers, e.g. [2,4; 2,6]")
@@ -76,7 +82,9 @@ public enum Numbers {
         for marker in ["±", "+-", "+/-"] where s.contains(marker) {
             let parts = s.components(separatedBy: marker)
             guard parts.count == 2 else { return .invalid("write one value and one tolerance: 2,5 ± 0,05") }
-            guard let value = unambiguous(parts[0]) else { return .invalid("'\(parts[0].trimmingCharacters(in: .whitespaces))' is not a number") }
+            guard let value = unambiguous(parts[0]) else {
+                return .invalid("'\(parts[0].trimmingCharacters(in: .whitespaces))' is not a number")
+            }
             var tolText = parts[1].trimmingCharacters(in: .whitespaces)
             let relative = tolText.hasSuffix("%")
             if relative { tolText.removeLast() }

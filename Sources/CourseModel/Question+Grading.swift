@@ -107,8 +107,10 @@ extension TextPattern {
             // Without diacritics, both sides lose them, so `đường` in a pattern matches a typed `duong`.
             let (subjectText, patternText) =
                 rule == .ignoreDiacritics
-                ? (VietnameseText.strippingDiacritics(subject), VietnameseText.strippingDiacritics(pattern)) : (subject, pattern)
-            guard let regex = try? NSRegularExpression(pattern: "^(?:\(patternText))$", options: [.caseInsensitive]) else {
+                ? (VietnameseText.strippingDiacritics(subject), VietnameseText.strippingDiacritics(pattern))
+                : (subject, pattern)
+            guard let regex = try? NSRegularExpression(pattern: "^(?:\(patternText))$", options: [.caseInsensitive])
+            else {
                 return false
             }
             return regex.firstMatch(in: subjectText, range: NSRange(subjectText.startIndex..., in: subjectText)) != nil

@@ -18,13 +18,19 @@ extension Response: Codable {
     /// Decodes `{"choice": "id"}` and its siblings.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Key.self)
-        if let v = try c.decodeIfPresent(String.self, forKey: .choice) { self = .choice(v) }
-        else if let v = try c.decodeIfPresent([String].self, forKey: .choices) { self = .choices(v) }
-        else if let v = try c.decodeIfPresent(String.self, forKey: .text) { self = .text(v) }
-        else if let v = try c.decodeIfPresent([String].self, forKey: .order) { self = .order(v) }
-        else if let v = try c.decodeIfPresent([String: String].self, forKey: .pairs) { self = .pairs(v) }
-        else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown response"))
+        if let v = try c.decodeIfPresent(String.self, forKey: .choice) {
+            self = .choice(v)
+        } else if let v = try c.decodeIfPresent([String].self, forKey: .choices) {
+            self = .choices(v)
+        } else if let v = try c.decodeIfPresent(String.self, forKey: .text) {
+            self = .text(v)
+        } else if let v = try c.decodeIfPresent([String].self, forKey: .order) {
+            self = .order(v)
+        } else if let v = try c.decodeIfPresent([String: String].self, forKey: .pairs) {
+            self = .pairs(v)
+        } else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "unknown response"))
         }
     }
 
@@ -55,7 +61,10 @@ public struct Grade: Sendable, Equatable {
     public var matchedAnticipatedWrongAnswer: Bool
 
     /// Makes a grade.
-    public init(score: Double, maxScore: Double, isCorrect: Bool, feedback: [Block] = [], matchedAnticipatedWrongAnswer: Bool = false) {
+    public init(
+        score: Double, maxScore: Double, isCorrect: Bool, feedback: [Block] = [],
+        matchedAnticipatedWrongAnswer: Bool = false
+    ) {
         self.score = score
         self.maxScore = maxScore
         self.isCorrect = isCorrect

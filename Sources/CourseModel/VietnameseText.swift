@@ -63,7 +63,10 @@ public enum VietnameseText {
         var tone: Unicode.Scalar?
         for scalar in syllable.unicodeScalars {
             if ignoringDiacritics {
-                if scalar == "đ" { base.append("d"); continue }
+                if scalar == "đ" {
+                    base.append("d")
+                    continue
+                }
                 if scalar.properties.generalCategory == .nonspacingMark { continue }
                 base.append(scalar)
             } else if toneMarks.contains(scalar) {

@@ -19,7 +19,8 @@ public struct Accounts: Sendable {
     /// A username in canonical form: NFC, lower case, trimmed; nil when not 1–64 of `a-z 0-9 . _ -`.
     public static func canonical(_ username: String) -> String? {
         let u = username.precomposedStringWithCanonicalMapping.lowercased().trimmingCharacters(in: .whitespaces)
-        guard (1...64).contains(u.count), u.allSatisfy({ ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || "._-".contains($0) })
+        guard (1...64).contains(u.count),
+            u.allSatisfy({ ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || "._-".contains($0) })
         else { return nil }
         return u
     }
@@ -33,13 +34,17 @@ public struct Accounts: Sendable {
         guard let name = Self.canonical(username) else {
             throw DashboardError(.invalid, "username '\(username)' must be 1–64 of a-z, 0-9, '.', '_', '-'")
         }
-        guard password.count >= 8 else { throw DashboardError(.invalid, "the password must have at least 8 characters") }
+        guard password.count >= 8 else {
+            throw DashboardError(.invalid, "the password must have at least 8 characters")
+        }
         try storage {
             guard try store.areas().contains(where: { $0.code == area }) else {
-                throw DashboardError(.notFound, "no area with code '\(area)'; import areas first (hocso hub areas import)")
+                throw DashboardError(
+                    .notFound, "no area with code '\(area)'; import areas first (hocso hub areas import)")
             }
             if !replace, try store.user(name) != nil {
-                throw DashboardError(.exists, "user '\(name)' already exists (use --replace to change the password or area)")
+                throw DashboardError(
+                    .exists, "user '\(name)' already exists (use --replace to change the password or area)")
             }
             try store.saveUser(
                 HubUser(
@@ -73,7 +78,9 @@ public struct Accounts: Sendable {
     public func remove(_ username: String) throws -> Bool {
         guard let name = Self.canonical(username) else { return false }
         return try storage {
-            try store.write { db in try db.execute(sql: "DELETE FROM dashboard_login_links WHERE username = ?", arguments: [name]) }
+            try store.write { db in
+                try db.execute(sql: "DELETE FROM dashboard_login_links WHERE username = ?", arguments: [name])
+            }
             return try store.deleteUser(name)
         }
     }
@@ -94,7 +101,8 @@ public struct Accounts: Sendable {
             try store.write { db in
                 try db.execute(sql: "DELETE FROM dashboard_login_links WHERE expires_at < ?", arguments: [now])
                 try db.execute(
-                    sql: "INSERT INTO dashboard_login_links (token_hash, username, next_path, expires_at) VALUES (?, ?, ?, ?)",
+                    sql:
+                        "INSERT INTO dashboard_login_links (token_hash, username, next_path, expires_at) VALUES (?, ?, ?, ?)",
                     arguments: [Self.digest(token), name, path, now + Int64(minutes) * 60_000])
             }
         }
@@ -126,8 +134,10 @@ public struct Accounts: Sendable {
             try store.write { db in
                 var generator = SystemRandomNumberGenerator()
                 let fresh = Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
-                try db.execute(sql: "INSERT OR IGNORE INTO dashboard_keys (name, value) VALUES ('session', ?)", arguments: [fresh])
-                guard let key = try Data.fetchOne(db, sql: "SELECT value FROM dashboard_keys WHERE name = 'session'") else {
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO dashboard_keys (name, value) VALUES ('session', ?)", arguments: [fresh])
+                guard let key = try Data.fetchOne(db, sql: "SELECT value FROM dashboard_keys WHERE name = 'session'")
+                else {
                     throw DashboardError(.storage, "the session key is missing")
                 }
                 return SymmetricKey(data: key)
@@ -137,7 +147,8 @@ public struct Accounts: Sendable {
 
     /// Only local absolute paths under /dashboard, so a link cannot send anyone elsewhere.
     static func safePath(_ next: String) -> String {
-        next.hasPrefix("/dashboard") && !next.hasPrefix("//") && !next.contains("\\") && !next.contains("\n") ? next : "/dashboard"
+        next.hasPrefix("/dashboard") && !next.hasPrefix("//") && !next.contains("\\") && !next.contains("\n")
+            ? next : "/dashboard"
     }
 
     static func digest(_ token: String) -> String {

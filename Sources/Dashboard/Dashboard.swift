@@ -1,3 +1,4 @@
+import HubStore
 // The coordinators' web dashboard, mounted by the hub server with one call:
 //
 //     Dashboard.addRoutes(to: router, store: store)   // router: Router<BasicRequestContext>
@@ -6,7 +7,6 @@
 // downloads, sign-in and sign-out, one-time links `/dashboard/link/<token>`). Each page and
 // endpoint requires a signed session and answers only for the viewer's area and those below it.
 import Hummingbird
-import HubStore
 import Logging
 import Reports
 

@@ -7,7 +7,8 @@ extension DashboardApp {
     func loginForm(_ request: Request, failed: Bool, next: String? = nil) -> Response {
         let text = DashboardText(language: language(request))
         let target = Accounts.safePath(next ?? request.uri.queryParameters["next"].map(String.init) ?? "/dashboard")
-        var body = "<form class=\"login\" method=\"post\" action=\"/dashboard/login\">\n<h1>\(HTML.escape(text.signIn))</h1>\n"
+        var body =
+            "<form class=\"login\" method=\"post\" action=\"/dashboard/login\">\n<h1>\(HTML.escape(text.signIn))</h1>\n"
         if failed { body += "<p class=\"error\" role=\"alert\">\(HTML.escape(text.wrongPassword))</p>\n" }
         body += """
             <label>\(HTML.escape(text.username))<input name="username" autocomplete="username" autocapitalize="none" required></label>
@@ -18,7 +19,9 @@ extension DashboardApp {
 
             """
         let page = Page(title: text.signIn, body: body)
-        return Self.html(page.render(text, user: nil, languageToggle: toggle(request, text.language)), status: failed ? .unauthorized : .ok)
+        return Self.html(
+            page.render(text, user: nil, languageToggle: toggle(request, text.language)),
+            status: failed ? .unauthorized : .ok)
     }
 
     /// Checks the form; on success sets the session cookie and goes to `next`.
@@ -28,7 +31,8 @@ extension DashboardApp {
             let body = try await request.collectBody(upTo: 16_384)
             let form = Self.formFields(String(buffer: body))
             let next = Accounts.safePath(form["next"] ?? "/dashboard")
-            guard let user = try accounts.signIn(username: form["username"] ?? "", password: form["password"] ?? "") else {
+            guard let user = try accounts.signIn(username: form["username"] ?? "", password: form["password"] ?? "")
+            else {
                 return loginForm(request, failed: true, next: next)
             }
             var response = Self.redirect(next)
@@ -56,7 +60,9 @@ extension DashboardApp {
     /// Forgets the session cookie.
     func logout(_ request: Request) -> Response {
         var response = Self.redirect("/dashboard/login")
-        response.setCookie(Cookie(name: Session.cookieName, value: "", maxAge: 0, path: "/dashboard", httpOnly: true, sameSite: .strict))
+        response.setCookie(
+            Cookie(
+                name: Session.cookieName, value: "", maxAge: 0, path: "/dashboard", httpOnly: true, sameSite: .strict))
         return response
     }
 
@@ -71,9 +77,12 @@ extension DashboardApp {
     static func formFields(_ body: String) -> [String: String] {
         var out: [String: String] = [:]
         for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { String($0).replacingOccurrences(of: "+", with: " ") }
+            let parts = pair.split(separator: "=", maxSplits: 1).map {
+                String($0).replacingOccurrences(of: "+", with: " ")
+            }
             guard let name = parts.first?.removingPercentEncoding else { continue }
-            out[name] = (parts.count > 1 ? parts[1].removingPercentEncoding ?? "" : "").precomposedStringWithCanonicalMapping
+            out[name] =
+                (parts.count > 1 ? parts[1].removingPercentEncoding ?? "" : "").precomposedStringWithCanonicalMapping
         }
         return out
     }

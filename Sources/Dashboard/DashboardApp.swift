@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
-import Hummingbird
 import HubStore
+import Hummingbird
 import Logging
 import Reports
 
@@ -51,14 +51,17 @@ struct DashboardApp: Sendable {
     }
 
     /// An HTML page for a signed-in viewer; others go to the sign-in form.
-    func page<Context: RequestContext>(_ request: Request, _ context: Context, _ build: (Viewer) throws -> Page) async -> Response {
+    func page<Context: RequestContext>(_ request: Request, _ context: Context, _ build: (Viewer) throws -> Page) async
+        -> Response
+    {
         do {
             guard let viewer = try viewer(request) else {
                 let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
                 return Self.redirect("/dashboard/login?next=" + Self.percentEncode(next))
             }
             let page = try build(viewer)
-            var response = Self.html(page.render(viewer.text, user: viewer.user.username, languageToggle: toggle(request, viewer.language)))
+            var response = Self.html(
+                page.render(viewer.text, user: viewer.user.username, languageToggle: toggle(request, viewer.language)))
             rememberLanguage(request, &response)
             return response
         } catch {
@@ -67,7 +70,9 @@ struct DashboardApp: Sendable {
     }
 
     /// A JSON or CSV answer for a signed-in viewer; others get 401.
-    func data<Context: RequestContext>(_ request: Request, _ context: Context, _ build: (Viewer) throws -> Response) async -> Response {
+    func data<Context: RequestContext>(_ request: Request, _ context: Context, _ build: (Viewer) throws -> Response)
+        async -> Response
+    {
         do {
             guard let viewer = try viewer(request) else {
                 return Self.jsonError(.unauthorized, "sign in first (POST /dashboard/login)")
@@ -87,7 +92,10 @@ struct DashboardApp: Sendable {
 
     func rememberLanguage(_ request: Request, _ response: inout Response) {
         if let q = request.uri.queryParameters["lang"], let lang = ReportLanguage(rawValue: String(q)) {
-            response.setCookie(Cookie(name: Self.languageCookie, value: lang.rawValue, maxAge: 365 * 86_400, path: "/dashboard", httpOnly: true, sameSite: .strict))
+            response.setCookie(
+                Cookie(
+                    name: Self.languageCookie, value: lang.rawValue, maxAge: 365 * 86_400, path: "/dashboard",
+                    httpOnly: true, sameSite: .strict))
         }
     }
 
@@ -120,7 +128,9 @@ struct DashboardApp: Sendable {
     }
 
     static func jsonString(_ s: String) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes])) ?? Data("[\"\"]".utf8)
+        let data =
+            (try? JSONSerialization.data(withJSONObject: [s], options: [.withoutEscapingSlashes]))
+            ?? Data("[\"\"]".utf8)
         return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
     }
 
@@ -129,7 +139,8 @@ struct DashboardApp: Sendable {
             status: status,
             headers: [
                 .contentType: "text/html; charset=utf-8", .cacheControl: "no-store",
-                .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
+                .contentSecurityPolicy:
+                    "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'",
                 .init("X-Content-Type-Options")!: "nosniff",
             ],
             body: ResponseBody(byteBuffer: ByteBuffer(string: text)))

@@ -33,21 +33,27 @@ struct Page {
         """
 
     func render(_ text: DashboardText, user: String?, languageToggle: String) -> String {
-        var top = "<header class=\"topbar no-print\"><div class=\"inner\"><a class=\"brand\" href=\"/dashboard\">\(HTML.escape(text.appName))</a>"
+        var top =
+            "<header class=\"topbar no-print\"><div class=\"inner\"><a class=\"brand\" href=\"/dashboard\">\(HTML.escape(text.appName))</a>"
         if user != nil {
             top += "<a href=\"/dashboard\">\(HTML.escape(text.overview))</a>"
             top += "<a href=\"/dashboard/reports\">\(HTML.escape(text.reports))</a>"
         }
-        top += "<a href=\"\(HTML.escape(languageToggle))\" hreflang=\"\(text.language == .vi ? "en" : "vi")\">\(text.otherLanguage)</a>"
+        top +=
+            "<a href=\"\(HTML.escape(languageToggle))\" hreflang=\"\(text.language == .vi ? "en" : "vi")\">\(text.otherLanguage)</a>"
         if let user {
-            top += "<form method=\"post\" action=\"/dashboard/logout\"><button type=\"submit\" title=\"\(HTML.escape(user))\">\(HTML.escape(text.signOut))</button></form>"
+            top +=
+                "<form method=\"post\" action=\"/dashboard/logout\"><button type=\"submit\" title=\"\(HTML.escape(user))\">\(HTML.escape(text.signOut))</button></form>"
         }
         top += "</div></header>\n"
         var crumbs = ""
         if !breadcrumb.isEmpty {
-            crumbs = "<nav class=\"crumbs\">" + breadcrumb.map { item in
-                item.href.map { "<a href=\"\(HTML.escape($0))\">\(HTML.escape(item.name))</a>" } ?? HTML.escape(item.name)
-            }.joined(separator: " › ") + "</nav>\n"
+            crumbs =
+                "<nav class=\"crumbs\">"
+                + breadcrumb.map { item in
+                    item.href.map { "<a href=\"\(HTML.escape($0))\">\(HTML.escape(item.name))</a>" }
+                        ?? HTML.escape(item.name)
+                }.joined(separator: " › ") + "</nav>\n"
         }
         return HTMLRenderer.page(
             title: title + " · HocSo", language: text.language, body: top + "<main>\n" + crumbs + body + "</main>\n",

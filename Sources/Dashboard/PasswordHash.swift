@@ -21,7 +21,8 @@ public enum PasswordHash {
     /// Whether `password` matches `stored`, comparing in constant time.
     public static func verify(_ password: String, against stored: String) -> Bool {
         let parts = stored.split(separator: "$").map(String.init)
-        guard parts.count == 4, parts[0] == "pbkdf2-sha256", let rounds = Int(parts[1]), (1...10_000_000).contains(rounds),
+        guard parts.count == 4, parts[0] == "pbkdf2-sha256", let rounds = Int(parts[1]),
+            (1...10_000_000).contains(rounds),
             let salt = Data(base64Encoded: parts[2]), let expected = Data(base64Encoded: parts[3]), !expected.isEmpty
         else { return false }
         let actual = pbkdf2(Array(normalised(password).utf8), salt: Array(salt), rounds: rounds, length: expected.count)
@@ -36,7 +37,9 @@ public enum PasswordHash {
         var out: [UInt8] = []
         var block: UInt32 = 1
         while out.count < length {
-            var u = Array(HMAC<SHA256>.authenticationCode(for: salt + withUnsafeBytes(of: block.bigEndian, Array.init), using: key))
+            var u = Array(
+                HMAC<SHA256>.authenticationCode(
+                    for: salt + withUnsafeBytes(of: block.bigEndian, Array.init), using: key))
             var t = u
             if rounds > 1 {
                 for _ in 1..<rounds {

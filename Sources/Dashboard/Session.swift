@@ -31,7 +31,8 @@ struct Session {
     }
 
     static func mac(_ name: String, _ expiry: String, _ passwordHash: String, _ key: SymmetricKey) -> String {
-        let fingerprint = SHA256.hash(data: Data(passwordHash.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        let fingerprint = SHA256.hash(data: Data(passwordHash.utf8)).prefix(8).map { String(format: "%02x", $0) }
+            .joined()
         let code = HMAC<SHA256>.authenticationCode(for: Data("\(name)\n\(expiry)\n\(fingerprint)".utf8), using: key)
         return Accounts.base64url(Data(code))
     }

@@ -87,7 +87,8 @@ extension ContentStore {
         if manifest.course.version < current.version {
             throw PackError(
                 .downgrade, pack,
-                "pack '\(pack)' refused: it holds version \(manifest.course.version) of '\(manifest.course.id)' but version \(current.version) is installed; downgrades are not allowed")
+                "pack '\(pack)' refused: it holds version \(manifest.course.version) of '\(manifest.course.id)' but version \(current.version) is installed; downgrades are not allowed"
+            )
         }
     }
 
@@ -97,7 +98,8 @@ extension ContentStore {
         if free - needed < policy.reserveBytes {
             throw PackError(
                 .insufficientSpace, pack,
-                "pack '\(pack)' refused: installing it needs \(megabytes(needed)) and would leave \(megabytes(max(free - needed, 0))) free on '\(root.path)', less than the reserve of \(megabytes(policy.reserveBytes))")
+                "pack '\(pack)' refused: installing it needs \(megabytes(needed)) and would leave \(megabytes(max(free - needed, 0))) free on '\(root.path)', less than the reserve of \(megabytes(policy.reserveBytes))"
+            )
         }
     }
 

@@ -59,25 +59,31 @@ public struct ContentStore: Sendable {
 
     private func installed(id: String) -> InstalledCourse? {
         let directory = link(for: id)
-        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(PackFormat.manifestPath).path),
+        guard
+            let data = FileManager.default.contents(
+                atPath: directory.appendingPathComponent(PackFormat.manifestPath).path),
             let manifest = try? PackJSON.decode(PackManifest.self, from: data)
         else { return nil }
-        let signer = FileManager.default.contents(atPath: directory.appendingPathComponent(PackFormat.signaturePath).path)
-            .flatMap { try? PackJSON.decode(PackSignature.self, from: $0) }?.publicKey
+        let signer = FileManager.default.contents(
+            atPath: directory.appendingPathComponent(PackFormat.signaturePath).path
+        )
+        .flatMap { try? PackJSON.decode(PackSignature.self, from: $0) }?.publicKey
         return InstalledCourse(manifest: manifest, directory: directory, signer: signer)
     }
 
     /// The compiled course installed under `id`.
     public func loadCourse(id: String) throws -> Course {
         guard Identifier.isValid(id),
-            let data = FileManager.default.contents(atPath: link(for: id).appendingPathComponent(PackFormat.coursePath).path)
+            let data = FileManager.default.contents(
+                atPath: link(for: id).appendingPathComponent(PackFormat.coursePath).path)
         else {
             throw PackError(.notInstalled, id, "course '\(id)' is not installed in the store at '\(root.path)'")
         }
         do {
             return try PackJSON.decode(Course.self, from: data)
         } catch {
-            throw PackError(.badCourse, id, "installed course '\(id)' has an unreadable course.json; reinstall its pack")
+            throw PackError(
+                .badCourse, id, "installed course '\(id)' has an unreadable course.json; reinstall its pack")
         }
     }
 

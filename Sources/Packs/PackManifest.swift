@@ -17,7 +17,9 @@ public struct PackManifest: Sendable, Equatable, Codable {
     public var builtBy: String
 
     /// Makes a manifest.
-    public init(format: Int, minReader: Int, course: CourseInfo, lessons: [LessonInfo], files: [FileRecord], builtBy: String) {
+    public init(
+        format: Int, minReader: Int, course: CourseInfo, lessons: [LessonInfo], files: [FileRecord], builtBy: String
+    ) {
         self.format = format
         self.minReader = minReader
         self.course = course

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The rules every path inside a pack obeys, checked when building and again when reading.
 enum PackPath {
     /// Why `path` is unsafe to extract, or `nil` when it is a plain relative path.
@@ -6,7 +8,9 @@ enum PackPath {
         if path.utf8.count > 1024 { return "has a name longer than 1024 bytes" }
         if path.hasPrefix("/") { return "is an absolute path" }
         if path.contains("\\") { return "contains a backslash" }
-        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { return "contains a control character" }
+        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            return "contains a control character"
+        }
         let components = path.split(separator: "/", omittingEmptySubsequences: false)
         if components.contains("..") { return "escapes the pack" }
         if components.contains(where: { $0.isEmpty || $0 == "." }) { return "has an empty or '.' path component" }
@@ -40,5 +44,3 @@ enum FileChunks {
         }
     }
 }
-
-import Glibc

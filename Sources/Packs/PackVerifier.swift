@@ -9,7 +9,9 @@ public struct PackVerifier: Sendable {
     public var maxTotalBytes: Int64
 
     /// Makes a verifier with the install policy's default bounds.
-    public init(maxEntries: Int = InstallPolicy.defaultMaxEntries, maxTotalBytes: Int64 = InstallPolicy.defaultMaxTotalBytes) {
+    public init(
+        maxEntries: Int = InstallPolicy.defaultMaxEntries, maxTotalBytes: Int64 = InstallPolicy.defaultMaxTotalBytes
+    ) {
         self.maxEntries = maxEntries
         self.maxTotalBytes = maxTotalBytes
     }
@@ -24,7 +26,9 @@ public struct PackVerifier: Sendable {
     }
 
     /// Verifies `pack` like `verify`, and also says who signed it and whether that key is trusted.
-    public func inspect(pack: URL, trustedKeys: [PublicKey] = [], requireSignature: Bool = false) throws -> PackInspection {
+    public func inspect(pack: URL, trustedKeys: [PublicKey] = [], requireSignature: Bool = false) throws
+        -> PackInspection
+    {
         let contents = try PackReader(
             trustedKeys: trustedKeys, requireSignature: requireSignature,
             limits: PackLimits(maxEntries: maxEntries, maxTotalBytes: maxTotalBytes)
@@ -32,7 +36,8 @@ public struct PackVerifier: Sendable {
         guard let course = contents.course else {
             throw PackError.refused(.badCourse, pack: pack.path, "course.json was not decoded")
         }
-        return PackInspection(manifest: contents.manifest, signer: contents.signer, isTrusted: contents.isTrusted, course: course)
+        return PackInspection(
+            manifest: contents.manifest, signer: contents.signer, isTrusted: contents.isTrusted, course: course)
     }
 }
 

@@ -38,7 +38,8 @@ public struct SigningKey: Sendable {
         let privateURL = directory.appendingPathComponent("\(name).key")
         let publicURL = directory.appendingPathComponent("\(name).pub")
         for url in [privateURL, publicURL] where FileManager.default.fileExists(atPath: url.path) {
-            throw PackError(.badKey, url.path, "key file '\(url.path)' already exists; choose another name or remove it")
+            throw PackError(
+                .badKey, url.path, "key file '\(url.path)' already exists; choose another name or remove it")
         }
         try KeyFile.write(privateURL, header: Self.fileHeader, bytes: key.rawRepresentation, mode: 0o600)
         try KeyFile.write(publicURL, header: PublicKey.fileHeader, bytes: key.publicKey.rawRepresentation, mode: 0o644)

@@ -48,8 +48,10 @@ extension CentreStore {
                 (
                     try String.fetchAll(db, sql: "PRAGMA integrity_check"),
                     try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count,
-                    try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE node_id = ?", arguments: [nodeId]) ?? 0,
-                    try Int.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM events WHERE node_id = ?", arguments: [nodeId]) ?? 0
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE node_id = ?", arguments: [nodeId])
+                        ?? 0,
+                    try Int.fetchOne(
+                        db, sql: "SELECT coalesce(max(seq), 0) FROM events WHERE node_id = ?", arguments: [nodeId]) ?? 0
                 )
             }
             let differences = try compareWithRebuild()
@@ -85,10 +87,18 @@ extension CentreStore {
                 return .commit
             }
             return try Schema.derivedTables.compactMap { table in
-                let unexpected = try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM (SELECT * FROM temp.live_\(table) EXCEPT SELECT * FROM main.\(table))") ?? 0
-                let missing = try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM (SELECT * FROM main.\(table) EXCEPT SELECT * FROM temp.live_\(table))") ?? 0
+                let unexpected =
+                    try Int.fetchOne(
+                        db,
+                        sql:
+                            "SELECT count(*) FROM (SELECT * FROM temp.live_\(table) EXCEPT SELECT * FROM main.\(table))"
+                    ) ?? 0
+                let missing =
+                    try Int.fetchOne(
+                        db,
+                        sql:
+                            "SELECT count(*) FROM (SELECT * FROM main.\(table) EXCEPT SELECT * FROM temp.live_\(table))"
+                    ) ?? 0
                 return unexpected + missing == 0
                     ? nil : DoctorReport.Difference(table: table, unexpectedRows: unexpected, missingRows: missing)
             }

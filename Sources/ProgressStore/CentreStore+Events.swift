@@ -24,7 +24,8 @@ extension CentreStore {
     func append(_ event: NewEvent, payload: String, recordedAt: Int64, _ db: Database) throws -> RecordedEvent {
         var recorded = RecordedEvent(
             nodeId: nodeId, seq: 0, kind: event.kind, learner: event.learner, occurredAt: event.occurredAt,
-            recordedAt: recordedAt, courseId: event.courseId, courseVersion: event.courseVersion, lessonId: event.lessonId,
+            recordedAt: recordedAt, courseId: event.courseId, courseVersion: event.courseVersion,
+            lessonId: event.lessonId,
             itemId: event.itemId, attempt: event.attempt, payload: payload)
         // Inside the immediate transaction no other process can take the same number: gap-free.
         // (A single INSERT … SELECT max(seq) … RETURNING was slower: SQLite builds a temporary
@@ -69,7 +70,8 @@ extension CentreStore {
         get throws {
             try storageErrors {
                 try pool.read { db in
-                    try Int64.fetchOne(db, sql: "SELECT coalesce(max(seq), 0) FROM events WHERE node_id = ?", arguments: [nodeId]) ?? 0
+                    try Int64.fetchOne(
+                        db, sql: "SELECT coalesce(max(seq), 0) FROM events WHERE node_id = ?", arguments: [nodeId]) ?? 0
                 }
             }
         }
@@ -80,7 +82,8 @@ extension CentreStore {
         let kindText: String = row["kind"]
         guard let kind = EventKind(rawValue: kindText) else { throw ProgressStoreError(.corrupt, "unknown event kind") }
         return RecordedEvent(
-            nodeId: row["node_id"], seq: row["seq"], kind: kind, learner: row["learner"], occurredAt: row["occurred_at"],
+            nodeId: row["node_id"], seq: row["seq"], kind: kind, learner: row["learner"],
+            occurredAt: row["occurred_at"],
             recordedAt: row["recorded_at"], courseId: row["course_id"], courseVersion: row["course_version"],
             lessonId: row["lesson_id"], itemId: row["item_id"], attempt: row["attempt"], payload: row["payload"])
     }
@@ -123,14 +126,22 @@ extension CentreStore {
         }
         let p = e.payload
         if e.kind == .answerSubmitted {
-            guard p.response != nil, p.correct != nil, let score = p.score, let max = p.maxScore, score.isFinite, max.isFinite,
+            guard p.response != nil, p.correct != nil, let score = p.score, let max = p.maxScore, score.isFinite,
+                max.isFinite,
                 score >= 0, score <= max + 1e-9
-            else { throw ProgressStoreError(.invalidEvent, field: "payload", "an answer needs response, correct and a score within 0…max") }
+            else {
+                throw ProgressStoreError(
+                    .invalidEvent, field: "payload", "an answer needs response, correct and a score within 0…max")
+            }
         }
         if e.kind == .quizFinished {
-            guard let score = p.score, let max = p.maxScore, score.isFinite, max.isFinite, score >= 0, score <= max + 1e-9,
+            guard let score = p.score, let max = p.maxScore, score.isFinite, max.isFinite, score >= 0,
+                score <= max + 1e-9,
                 p.passed != nil, p.mastery != nil
-            else { throw ProgressStoreError(.invalidEvent, field: "payload", "a finished quiz needs score, maxScore, passed and mastery") }
+            else {
+                throw ProgressStoreError(
+                    .invalidEvent, field: "payload", "a finished quiz needs score, maxScore, passed and mastery")
+            }
         }
         if let version = e.courseVersion, version < 0 {
             throw ProgressStoreError(.invalidEvent, field: "course_version", "must not be negative")

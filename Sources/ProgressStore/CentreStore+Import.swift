@@ -65,7 +65,10 @@ extension CentreStore {
                     do {
                         imported.append(try self.insert(candidate.learner, pinHash: hashes[index], db))
                     } catch let error as ProgressStoreError where error.kind == .duplicateCode {
-                        late.append(.init(line: candidate.line, field: "code", message: "is already registered in this centre", kind: .duplicateCode))
+                        late.append(
+                            .init(
+                                line: candidate.line, field: "code", message: "is already registered in this centre",
+                                kind: .duplicateCode))
                     }
                 }
                 return (imported, late)

@@ -18,7 +18,9 @@ extension CentreStore {
     /// Changes a learner's facts (nil fields stay) and records `learner.updated`.
     @discardableResult
     public func updateLearner(code: String, _ change: LearnerChange) throws -> Learner {
-        guard let current = try learner(code: code) else { throw ProgressStoreError(.unknownLearner, "no learner has this code") }
+        guard let current = try learner(code: code) else {
+            throw ProgressStoreError(.unknownLearner, "no learner has this code")
+        }
         let merged = NewLearner(
             code: current.code, displayName: change.displayName ?? current.displayName,
             birthYear: change.birthYear ?? current.birthYear, gender: change.gender ?? current.gender,
@@ -39,7 +41,10 @@ extension CentreStore {
                         pinHash, at, current.code,
                     ])
                 _ = try append(Self.learnerEvent(.learnerUpdated, valid, code: current.code, at: at), db)
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM learners WHERE code = ?", arguments: [current.code]) else {
+                guard
+                    let row = try Row.fetchOne(
+                        db, sql: "SELECT * FROM learners WHERE code = ?", arguments: [current.code])
+                else {
                     throw ProgressStoreError(.unknownLearner, "no learner has this code")
                 }
                 return Self.learner(from: row)
@@ -50,7 +55,9 @@ extension CentreStore {
     /// Every learner, by code.
     public func learners() throws -> [Learner] {
         try storageErrors {
-            try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM learners ORDER BY code").map(Self.learner(from:)) }
+            try pool.read { db in
+                try Row.fetchAll(db, sql: "SELECT * FROM learners ORDER BY code").map(Self.learner(from:))
+            }
         }
     }
 
@@ -59,7 +66,8 @@ extension CentreStore {
         let code = code.trimmingCharacters(in: .whitespaces).uppercased()
         return try storageErrors {
             try pool.read { db in
-                try Row.fetchOne(db, sql: "SELECT * FROM learners WHERE code = ?", arguments: [code]).map(Self.learner(from:))
+                try Row.fetchOne(db, sql: "SELECT * FROM learners WHERE code = ?", arguments: [code]).map(
+                    Self.learner(from:))
             }
         }
     }
@@ -69,7 +77,9 @@ extension CentreStore {
     public func verifyPIN(code: String, pin: String?) throws -> Bool {
         let code = code.trimmingCharacters(in: .whitespaces).uppercased()
         let stored = try storageErrors {
-            try pool.read { db in try Row.fetchOne(db, sql: "SELECT pin_hash FROM learners WHERE code = ?", arguments: [code]) }
+            try pool.read { db in
+                try Row.fetchOne(db, sql: "SELECT pin_hash FROM learners WHERE code = ?", arguments: [code])
+            }
         }
         guard let stored else { return false }
         guard let hash: String = stored["pin_hash"] else { return true }
@@ -107,7 +117,9 @@ extension CentreStore {
     /// Inserts a validated learner and its event inside the caller's transaction.
     func insert(_ valid: NewLearner, pinHash: String?, _ db: Database) throws -> Learner {
         let code = try valid.code ?? Self.suggestCode(for: valid.displayName, db)
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM learners WHERE code = ?)", arguments: [code]) == true {
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM learners WHERE code = ?)", arguments: [code])
+            == true
+        {
             throw ProgressStoreError(.duplicateCode, field: "code", "is already registered in this centre")
         }
         let at = now()
@@ -116,7 +128,9 @@ extension CentreStore {
                 INSERT INTO learners (code, display_name, birth_year, gender, commune, pin_hash, registered_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [code, valid.displayName, valid.birthYear, valid.gender?.rawValue, valid.commune, pinHash, at, at])
+            arguments: [
+                code, valid.displayName, valid.birthYear, valid.gender?.rawValue, valid.commune, pinHash, at, at,
+            ])
         _ = try append(Self.learnerEvent(.learnerRegistered, valid, code: code, at: at), db)
         return Learner(
             code: code, displayName: valid.displayName, birthYear: valid.birthYear, gender: valid.gender,
@@ -150,7 +164,8 @@ extension CentreStore {
             let candidate = base + String(number)
             guard candidate.count >= 3 else { continue }
             guard candidate.count <= 8 else { break }
-            let taken = try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM learners WHERE code = ?)", arguments: [candidate])
+            let taken = try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM learners WHERE code = ?)", arguments: [candidate])
             if taken != true { return candidate }
         }
         throw ProgressStoreError(.duplicateCode, field: "code", "no free code is left for this name; give one")

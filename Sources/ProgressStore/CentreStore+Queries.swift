@@ -21,7 +21,8 @@ extension CentreStore {
                     CourseProgress(
                         courseId: row["course_id"], status: ProgressStatus(rawValue: row["status"]) ?? .started,
                         lessonsCompleted: row["lessons_completed"], quizzesPassed: row["quizzes_passed"],
-                        finalBestShare: row["final_best_share"], finalPassed: row["final_passed"], startedAt: row["started_at"],
+                        finalBestShare: row["final_best_share"], finalPassed: row["final_passed"],
+                        startedAt: row["started_at"],
                         completedAt: row["completed_at"], lastActivityAt: row["last_activity_at"])
                 }
             }
@@ -79,7 +80,9 @@ extension CentreStore {
                 var from: Int64 = 1
                 if bounds["quiz_attempt"] == attempt, let seq: Int64 = bounds["attempt_first_seq"] {
                     from = seq
-                } else if bounds["last_finished_attempt"] == attempt, let seq: Int64 = bounds["finished_attempt_first_seq"] {
+                } else if bounds["last_finished_attempt"] == attempt,
+                    let seq: Int64 = bounds["finished_attempt_first_seq"]
+                {
                     from = seq
                 }
                 let rows = try Row.fetchAll(
@@ -95,7 +98,8 @@ extension CentreStore {
                 for row in rows {
                     let question: String = row["item_id"]
                     let text: String = row["payload"]
-                    guard let p = try? JSONDecoder().decode(EventPayload.self, from: Data(text.utf8)), let response = p.response
+                    guard let p = try? JSONDecoder().decode(EventPayload.self, from: Data(text.utf8)),
+                        let response = p.response
                     else { throw ProgressStoreError(.corrupt, "a stored answer is not valid") }
                     guard p.practice != true, seen.insert(question).inserted else { continue }
                     answers.append(
@@ -109,16 +113,23 @@ extension CentreStore {
     }
 
     /// The open (latest) attempt of a lesson's quiz and its answers, nil when none was started.
-    public func currentAttempt(learner: String, course: String, lesson: String) throws -> (attempt: Int, finished: Bool, answers: [RecordedAnswer])? {
-        guard let progress = try lessonProgress(learner: learner, course: course).first(where: { $0.lessonId == lesson }),
+    public func currentAttempt(learner: String, course: String, lesson: String) throws -> (
+        attempt: Int, finished: Bool, answers: [RecordedAnswer]
+    )? {
+        guard
+            let progress = try lessonProgress(learner: learner, course: course).first(where: { $0.lessonId == lesson }),
             let attempt = progress.currentAttempt
         else { return nil }
-        return (attempt, progress.currentAttemptFinished, try answers(learner: learner, course: course, lesson: lesson, attempt: attempt))
+        return (
+            attempt, progress.currentAttemptFinished,
+            try answers(learner: learner, course: course, lesson: lesson, attempt: attempt)
+        )
     }
 
     /// The wrong answers of the latest finished attempt: what to review.
     public func wrongAnswers(learner: String, course: String, lesson: String) throws -> [RecordedAnswer] {
-        guard let progress = try lessonProgress(learner: learner, course: course).first(where: { $0.lessonId == lesson }),
+        guard
+            let progress = try lessonProgress(learner: learner, course: course).first(where: { $0.lessonId == lesson }),
             let attempt = progress.lastFinishedAttempt
         else { return [] }
         return try answers(learner: learner, course: course, lesson: lesson, attempt: attempt).filter { !$0.correct }
@@ -126,7 +137,8 @@ extension CentreStore {
 
     static func lessonProgress(from row: Row) -> LessonProgress {
         LessonProgress(
-            courseId: row["course_id"], lessonId: row["lesson_id"], status: ProgressStatus(rawValue: row["status"]) ?? .started,
+            courseId: row["course_id"], lessonId: row["lesson_id"],
+            status: ProgressStatus(rawValue: row["status"]) ?? .started,
             phase: LessonPhase(rawValue: row["phase"]) ?? .reading, lastStepId: row["last_step_id"],
             currentAttempt: row["quiz_attempt"], currentAttemptFinished: row["quiz_attempt_finished"],
             lastFinishedAttempt: row["last_finished_attempt"], attemptsFinished: row["attempts_finished"],

@@ -47,7 +47,8 @@ public final class CentreStore: Sendable {
             }
             guard level == 2 else { throw ProgressStoreError(.cannotOpen, "SQLite refused synchronous=FULL") }
             try Self.migrate(pool)
-            let id = try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'node_id'") }
+            let id = try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'node_id'")
+            }
             guard let id, NodeId.isValid(id) else {
                 throw ProgressStoreError(.corrupt, "the database has no valid node id")
             }
@@ -91,7 +92,8 @@ public final class CentreStore: Sendable {
         } else if let xdg = env["XDG_DATA_HOME"], !xdg.isEmpty {
             url = URL(fileURLWithPath: xdg).appendingPathComponent("hocso/centre.sqlite")
         } else {
-            url = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/hocso/centre.sqlite")
+            url = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(
+                ".local/share/hocso/centre.sqlite")
         }
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         return url

@@ -13,11 +13,12 @@ enum DerivedProgress {
         guard let course = e.courseId else { return }  // learner events derive nothing here
         if e.kind != .answerSubmitted { try ensureCourse(e, course, db) }
         if e.kind == .courseCompleted {
-            try db.cachedStatement(sql: """
-                UPDATE course_progress SET status = 'completed',
-                    completed_at = CASE WHEN completed_at IS NULL OR ?1 < completed_at THEN ?1 ELSE completed_at END
-                WHERE learner = ?2 AND course_id = ?3
-                """
+            try db.cachedStatement(
+                sql: """
+                    UPDATE course_progress SET status = 'completed',
+                        completed_at = CASE WHEN completed_at IS NULL OR ?1 < completed_at THEN ?1 ELSE completed_at END
+                    WHERE learner = ?2 AND course_id = ?3
+                    """
             ).execute(arguments: [e.occurredAt, e.learner, course])
             return
         }
@@ -44,20 +45,22 @@ enum DerivedProgress {
         case .quizFinished:
             guard p.practice != true else { return }
             try finishAttempt(e, p, key, db)
-            try db.cachedStatement(sql: """
-                UPDATE course_progress SET quizzes_passed = (
-                    SELECT count(*) FROM lesson_progress l
-                    WHERE l.learner = ?1 AND l.course_id = ?2 AND l.passed = 1)
-                WHERE learner = ?1 AND course_id = ?2
-                """
+            try db.cachedStatement(
+                sql: """
+                    UPDATE course_progress SET quizzes_passed = (
+                        SELECT count(*) FROM lesson_progress l
+                        WHERE l.learner = ?1 AND l.course_id = ?2 AND l.passed = 1)
+                    WHERE learner = ?1 AND course_id = ?2
+                    """
             ).execute(arguments: [e.learner, course])
             if p.final == true {
                 let share = Self.share(p)
-                try db.cachedStatement(sql: """
-                    UPDATE course_progress SET final_best_share = max(coalesce(final_best_share, 0), ?1),
-                        final_passed = max(final_passed, ?2)
-                    WHERE learner = ?3 AND course_id = ?4
-                    """
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE course_progress SET final_best_share = max(coalesce(final_best_share, 0), ?1),
+                            final_passed = max(final_passed, ?2)
+                        WHERE learner = ?3 AND course_id = ?4
+                        """
                 ).execute(arguments: [share, p.passed == true ? 1 : 0, e.learner, course])
             }
         case .lessonCompleted:
@@ -66,12 +69,13 @@ enum DerivedProgress {
                     status = 'completed', phase = 'finished',
                     completed_at = CASE WHEN completed_at IS NULL OR ? < completed_at THEN ? ELSE completed_at END
                     """, [e.occurredAt, e.occurredAt], key, db)
-            try db.cachedStatement(sql: """
-                UPDATE course_progress SET lessons_completed = (
-                    SELECT count(*) FROM lesson_progress l
-                    WHERE l.learner = ?1 AND l.course_id = ?2 AND l.status = 'completed')
-                WHERE learner = ?1 AND course_id = ?2
-                """
+            try db.cachedStatement(
+                sql: """
+                    UPDATE course_progress SET lessons_completed = (
+                        SELECT count(*) FROM lesson_progress l
+                        WHERE l.learner = ?1 AND l.course_id = ?2 AND l.status = 'completed')
+                    WHERE learner = ?1 AND course_id = ?2
+                    """
             ).execute(arguments: [e.learner, course])
         case .learnerRegistered, .learnerUpdated, .courseCompleted:
             break
@@ -142,15 +146,18 @@ enum DerivedProgress {
 
     private static func ensureCourse(_ e: RecordedEvent, _ course: String, _ db: Database) throws {
         // Writes only when the row is new or the event is older than the known start.
-        try db.cachedStatement(sql: """
-            INSERT INTO course_progress (learner, course_id, status, started_at) VALUES (?, ?, 'started', ?)
-            ON CONFLICT (learner, course_id) DO UPDATE SET started_at = excluded.started_at
-            WHERE excluded.started_at < course_progress.started_at
-            """
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO course_progress (learner, course_id, status, started_at) VALUES (?, ?, 'started', ?)
+                ON CONFLICT (learner, course_id) DO UPDATE SET started_at = excluded.started_at
+                WHERE excluded.started_at < course_progress.started_at
+                """
         ).execute(arguments: [e.learner, course, e.occurredAt])
     }
 
-    private static func ensureLesson(_ e: RecordedEvent, _ course: String, _ lesson: String, touching: Bool, _ db: Database) throws {
+    private static func ensureLesson(
+        _ e: RecordedEvent, _ course: String, _ lesson: String, touching: Bool, _ db: Database
+    ) throws {
         let onConflict =
             touching
             ? """
@@ -159,20 +166,28 @@ enum DerivedProgress {
                 last_activity_at = max(last_activity_at, excluded.last_activity_at),
                 last_seq = max(last_seq, excluded.last_seq)
             """ : "DO NOTHING"
-        try db.cachedStatement(sql: """
-            INSERT INTO lesson_progress (learner, course_id, lesson_id, status, phase, started_at, last_activity_at, last_seq)
-            VALUES (?, ?, ?, 'started', 'reading', ?4, ?4, ?5)
-            ON CONFLICT (learner, course_id, lesson_id) \(onConflict)
-            """
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO lesson_progress (learner, course_id, lesson_id, status, phase, started_at, last_activity_at, last_seq)
+                VALUES (?, ?, ?, 'started', 'reading', ?4, ?4, ?5)
+                ON CONFLICT (learner, course_id, lesson_id) \(onConflict)
+                """
         ).execute(arguments: [e.learner, course, lesson, e.occurredAt, e.seq])
     }
 
-    private static func update(lesson assignments: String, _ values: [(any DatabaseValueConvertible)?], _ key: StatementArguments, _ db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE lesson_progress SET \(assignments) WHERE learner = ? AND course_id = ? AND lesson_id = ?")
-            .execute(arguments: StatementArguments(values) + key)
+    private static func update(
+        lesson assignments: String, _ values: [(any DatabaseValueConvertible)?], _ key: StatementArguments,
+        _ db: Database
+    ) throws {
+        try db.cachedStatement(
+            sql: "UPDATE lesson_progress SET \(assignments) WHERE learner = ? AND course_id = ? AND lesson_id = ?"
+        )
+        .execute(arguments: StatementArguments(values) + key)
     }
 
-    private static func startAttempt(_ attempt: Int, seq: Int64, _ key: StatementArguments, onlyIfChanged: Bool, _ db: Database) throws {
+    private static func startAttempt(
+        _ attempt: Int, seq: Int64, _ key: StatementArguments, onlyIfChanged: Bool, _ db: Database
+    ) throws {
         guard onlyIfChanged else { return try update(lesson: startAttemptSet, [attempt, seq], key, db) }
         try db.cachedStatement(sql: startAttemptIfChangedSQL).execute(arguments: [attempt, seq] + key)
     }
@@ -196,7 +211,9 @@ enum DerivedProgress {
                OR (quiz_attempt = ?1 AND quiz_attempt_finished = 0 AND phase <> 'quiz'))
         """
 
-    private static func finishAttempt(_ e: RecordedEvent, _ p: EventPayload, _ key: StatementArguments, _ db: Database) throws {
+    private static func finishAttempt(_ e: RecordedEvent, _ p: EventPayload, _ key: StatementArguments, _ db: Database)
+        throws
+    {
         let share = Self.share(p)
         let better = "best_share IS NULL OR ?2 > best_share"
         try update(

@@ -154,8 +154,13 @@ public struct MasteryRecord: Sendable, Equatable, Codable {
     /// The record of a rule.
     public init(_ rule: MasteryRule) {
         switch rule {
-        case .passMark(let mark): self.rule = "pass-mark"; self.mark = mark
-        case .recent(let m, let n): self.rule = "recent"; self.m = m; self.n = n
+        case .passMark(let mark):
+            self.rule = "pass-mark"
+            self.mark = mark
+        case .recent(let m, let n):
+            self.rule = "recent"
+            self.m = m
+            self.n = n
         }
     }
 

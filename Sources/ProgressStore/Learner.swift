@@ -65,7 +65,9 @@ public struct NewLearner: Sendable, Equatable {
     public var pin: String?
 
     /// Makes a registration.
-    public init(code: String?, displayName: String, birthYear: Int, gender: Gender? = nil, commune: String, pin: String? = nil) {
+    public init(
+        code: String?, displayName: String, birthYear: Int, gender: Gender? = nil, commune: String, pin: String? = nil
+    ) {
         self.code = code
         self.displayName = displayName
         self.birthYear = birthYear
@@ -101,7 +103,8 @@ public struct NewLearner: Sendable, Equatable {
             if trimmed.isEmpty {
                 v.pin = nil
             } else {
-                guard (4...6).contains(trimmed.count), trimmed.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) else {
+                guard (4...6).contains(trimmed.count), trimmed.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) })
+                else {
                     throw ProgressStoreError(.invalidLearner, field: "pin", "must be 4–6 digits")
                 }
                 v.pin = trimmed

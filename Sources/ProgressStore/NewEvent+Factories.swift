@@ -3,21 +3,31 @@ import QuizEngine
 
 extension NewEvent {
     /// A lesson was opened.
-    public static func lessonOpened(learner: String, course: String, version: Int, lesson: String, at: Int64) -> NewEvent {
-        NewEvent(kind: .lessonOpened, learner: learner, occurredAt: at, courseId: course, courseVersion: version, lessonId: lesson)
+    public static func lessonOpened(learner: String, course: String, version: Int, lesson: String, at: Int64)
+        -> NewEvent
+    {
+        NewEvent(
+            kind: .lessonOpened, learner: learner, occurredAt: at, courseId: course, courseVersion: version,
+            lessonId: lesson)
     }
 
     /// A reading step was shown.
-    public static func stepRead(learner: String, course: String, version: Int, lesson: String, step: String, at: Int64) -> NewEvent {
+    public static func stepRead(learner: String, course: String, version: Int, lesson: String, step: String, at: Int64)
+        -> NewEvent
+    {
         NewEvent(
-            kind: .stepRead, learner: learner, occurredAt: at, courseId: course, courseVersion: version, lessonId: lesson,
+            kind: .stepRead, learner: learner, occurredAt: at, courseId: course, courseVersion: version,
+            lessonId: lesson,
             itemId: step)
     }
 
     /// A quiz attempt started.
-    public static func quizStarted(learner: String, course: String, version: Int, lesson: String, attempt: Int, at: Int64) -> NewEvent {
+    public static func quizStarted(
+        learner: String, course: String, version: Int, lesson: String, attempt: Int, at: Int64
+    ) -> NewEvent {
         NewEvent(
-            kind: .quizStarted, learner: learner, occurredAt: at, courseId: course, courseVersion: version, lessonId: lesson,
+            kind: .quizStarted, learner: learner, occurredAt: at, courseId: course, courseVersion: version,
+            lessonId: lesson,
             attempt: attempt)
     }
 
@@ -41,7 +51,8 @@ extension NewEvent {
 
     /// A quiz attempt finished; its mastery rule is frozen into the event.
     public static func quizFinished(
-        learner: String, course: String, version: Int, lesson: String, result: QuizResult, isFinal: Bool = false, at: Int64
+        learner: String, course: String, version: Int, lesson: String, result: QuizResult, isFinal: Bool = false,
+        at: Int64
     ) -> NewEvent {
         var payload = EventPayload()
         payload.score = result.score
@@ -57,8 +68,12 @@ extension NewEvent {
     }
 
     /// A lesson was completed.
-    public static func lessonCompleted(learner: String, course: String, version: Int, lesson: String, at: Int64) -> NewEvent {
-        NewEvent(kind: .lessonCompleted, learner: learner, occurredAt: at, courseId: course, courseVersion: version, lessonId: lesson)
+    public static func lessonCompleted(learner: String, course: String, version: Int, lesson: String, at: Int64)
+        -> NewEvent
+    {
+        NewEvent(
+            kind: .lessonCompleted, learner: learner, occurredAt: at, courseId: course, courseVersion: version,
+            lessonId: lesson)
     }
 
     /// A course was completed.

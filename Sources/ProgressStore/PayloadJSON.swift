@@ -35,7 +35,8 @@ enum PayloadJSON {
         case .text(let text): "{\"text\":\(string(VietnameseText.nfc(text)))}"
         case .order(let ids): "{\"order\":\(array(ids))}"
         case .pairs(let pairs):
-            "{\"pairs\":{" + pairs.keys.sorted().map { "\(string($0)):\(string(pairs[$0] ?? ""))" }.joined(separator: ",") + "}}"
+            "{\"pairs\":{"
+                + pairs.keys.sorted().map { "\(string($0)):\(string(pairs[$0] ?? ""))" }.joined(separator: ",") + "}}"
         }
     }
 

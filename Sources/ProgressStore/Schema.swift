@@ -19,118 +19,119 @@ enum Schema {
 
     /// The first schema: meta, learners, the event log, derived progress, hub acknowledgements.
     static func v1Centre(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE meta (
-                key TEXT PRIMARY KEY NOT NULL,
-                value TEXT NOT NULL
-            ) WITHOUT ROWID;
+        try db.execute(
+            sql: """
+                CREATE TABLE meta (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                ) WITHOUT ROWID;
 
-            CREATE TABLE learners (
-                code TEXT PRIMARY KEY NOT NULL
-                    CHECK (length(code) BETWEEN 3 AND 8 AND code NOT GLOB '*[^A-Z0-9]*'),
-                display_name TEXT NOT NULL CHECK (length(trim(display_name)) BETWEEN 1 AND 100),
-                birth_year INTEGER NOT NULL CHECK (birth_year BETWEEN 1900 AND 2200),
-                gender TEXT CHECK (gender IN ('nu', 'nam', 'khac')),
-                commune TEXT NOT NULL CHECK (length(trim(commune)) BETWEEN 1 AND 100),
-                pin_hash TEXT CHECK (pin_hash IS NULL OR pin_hash GLOB 'pbkdf2-sha256$*'),
-                registered_at INTEGER NOT NULL,
-                updated_at INTEGER NOT NULL CHECK (updated_at >= registered_at)
-            ) WITHOUT ROWID;
+                CREATE TABLE learners (
+                    code TEXT PRIMARY KEY NOT NULL
+                        CHECK (length(code) BETWEEN 3 AND 8 AND code NOT GLOB '*[^A-Z0-9]*'),
+                    display_name TEXT NOT NULL CHECK (length(trim(display_name)) BETWEEN 1 AND 100),
+                    birth_year INTEGER NOT NULL CHECK (birth_year BETWEEN 1900 AND 2200),
+                    gender TEXT CHECK (gender IN ('nu', 'nam', 'khac')),
+                    commune TEXT NOT NULL CHECK (length(trim(commune)) BETWEEN 1 AND 100),
+                    pin_hash TEXT CHECK (pin_hash IS NULL OR pin_hash GLOB 'pbkdf2-sha256$*'),
+                    registered_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL CHECK (updated_at >= registered_at)
+                ) WITHOUT ROWID;
 
-            -- The append-only log that sync ships. (node_id, seq) is the global id.
-            CREATE TABLE events (
-                node_id TEXT NOT NULL CHECK (length(node_id) = 18 AND node_id GLOB 'n-*'),
-                seq INTEGER NOT NULL CHECK (seq >= 1),
-                kind TEXT NOT NULL CHECK (kind IN (
-                    'learner.registered', 'learner.updated', 'lesson.opened', 'step.read', 'answer.submitted',
-                    'quiz.started', 'quiz.finished', 'lesson.completed', 'course.completed')),
-                learner TEXT NOT NULL REFERENCES learners(code),
-                occurred_at INTEGER NOT NULL,
-                recorded_at INTEGER NOT NULL,
-                course_id TEXT,
-                course_version INTEGER CHECK (course_version IS NULL OR course_version >= 0),
-                lesson_id TEXT,
-                item_id TEXT,
-                attempt INTEGER CHECK (attempt IS NULL OR attempt >= 1),
-                payload TEXT NOT NULL CHECK (json_valid(payload)),
-                PRIMARY KEY (node_id, seq),
-                CHECK (kind GLOB 'learner.*' OR course_id IS NOT NULL),
-                CHECK (kind GLOB 'learner.*' OR kind = 'course.completed' OR lesson_id IS NOT NULL),
-                CHECK (kind NOT IN ('step.read', 'answer.submitted') OR item_id IS NOT NULL),
-                CHECK (kind NOT IN ('quiz.started', 'answer.submitted', 'quiz.finished') OR attempt IS NOT NULL)
-            ) WITHOUT ROWID;
+                -- The append-only log that sync ships. (node_id, seq) is the global id.
+                CREATE TABLE events (
+                    node_id TEXT NOT NULL CHECK (length(node_id) = 18 AND node_id GLOB 'n-*'),
+                    seq INTEGER NOT NULL CHECK (seq >= 1),
+                    kind TEXT NOT NULL CHECK (kind IN (
+                        'learner.registered', 'learner.updated', 'lesson.opened', 'step.read', 'answer.submitted',
+                        'quiz.started', 'quiz.finished', 'lesson.completed', 'course.completed')),
+                    learner TEXT NOT NULL REFERENCES learners(code),
+                    occurred_at INTEGER NOT NULL,
+                    recorded_at INTEGER NOT NULL,
+                    course_id TEXT,
+                    course_version INTEGER CHECK (course_version IS NULL OR course_version >= 0),
+                    lesson_id TEXT,
+                    item_id TEXT,
+                    attempt INTEGER CHECK (attempt IS NULL OR attempt >= 1),
+                    payload TEXT NOT NULL CHECK (json_valid(payload)),
+                    PRIMARY KEY (node_id, seq),
+                    CHECK (kind GLOB 'learner.*' OR course_id IS NOT NULL),
+                    CHECK (kind GLOB 'learner.*' OR kind = 'course.completed' OR lesson_id IS NOT NULL),
+                    CHECK (kind NOT IN ('step.read', 'answer.submitted') OR item_id IS NOT NULL),
+                    CHECK (kind NOT IN ('quiz.started', 'answer.submitted', 'quiz.finished') OR attempt IS NOT NULL)
+                ) WITHOUT ROWID;
 
-            CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
-            BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
-            CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
-            BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
 
-            -- Derived: one row per learner and course.
-            CREATE TABLE course_progress (
-                learner TEXT NOT NULL REFERENCES learners(code),
-                course_id TEXT NOT NULL,
-                status TEXT NOT NULL CHECK (status IN ('started', 'completed')),
-                lessons_completed INTEGER NOT NULL DEFAULT 0 CHECK (lessons_completed >= 0),
-                quizzes_passed INTEGER NOT NULL DEFAULT 0 CHECK (quizzes_passed >= 0),
-                final_best_share REAL CHECK (final_best_share IS NULL OR final_best_share BETWEEN 0 AND 1),
-                final_passed INTEGER NOT NULL DEFAULT 0 CHECK (final_passed IN (0, 1)),
-                started_at INTEGER NOT NULL,
-                completed_at INTEGER,
-                PRIMARY KEY (learner, course_id),
-                CHECK ((status = 'completed') = (completed_at IS NOT NULL))
-            ) WITHOUT ROWID;
+                -- Derived: one row per learner and course.
+                CREATE TABLE course_progress (
+                    learner TEXT NOT NULL REFERENCES learners(code),
+                    course_id TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('started', 'completed')),
+                    lessons_completed INTEGER NOT NULL DEFAULT 0 CHECK (lessons_completed >= 0),
+                    quizzes_passed INTEGER NOT NULL DEFAULT 0 CHECK (quizzes_passed >= 0),
+                    final_best_share REAL CHECK (final_best_share IS NULL OR final_best_share BETWEEN 0 AND 1),
+                    final_passed INTEGER NOT NULL DEFAULT 0 CHECK (final_passed IN (0, 1)),
+                    started_at INTEGER NOT NULL,
+                    completed_at INTEGER,
+                    PRIMARY KEY (learner, course_id),
+                    CHECK ((status = 'completed') = (completed_at IS NOT NULL))
+                ) WITHOUT ROWID;
 
-            -- Derived: one row per learner and lesson; `phase` and `last_seq` give the resume point.
-            CREATE TABLE lesson_progress (
-                learner TEXT NOT NULL,
-                course_id TEXT NOT NULL,
-                lesson_id TEXT NOT NULL,
-                status TEXT NOT NULL CHECK (status IN ('started', 'completed')),
-                phase TEXT NOT NULL CHECK (phase IN ('reading', 'quiz', 'finished')),
-                last_step_id TEXT,
-                quiz_attempt INTEGER CHECK (quiz_attempt IS NULL OR quiz_attempt >= 1),
-                quiz_attempt_finished INTEGER NOT NULL DEFAULT 0 CHECK (quiz_attempt_finished IN (0, 1)),
-                last_finished_attempt INTEGER CHECK (last_finished_attempt IS NULL OR last_finished_attempt >= 1),
-                attempts_finished INTEGER NOT NULL DEFAULT 0 CHECK (attempts_finished >= 0),
-                best_score REAL CHECK (best_score IS NULL OR best_score >= 0),
-                best_max_score REAL CHECK (best_max_score IS NULL OR best_max_score >= 0),
-                best_share REAL CHECK (best_share IS NULL OR best_share BETWEEN 0 AND 1),
-                passed INTEGER NOT NULL DEFAULT 0 CHECK (passed IN (0, 1)),
-                started_at INTEGER NOT NULL,
-                completed_at INTEGER,
-                last_activity_at INTEGER NOT NULL,
-                last_seq INTEGER NOT NULL CHECK (last_seq >= 1),
-                PRIMARY KEY (learner, course_id, lesson_id),
-                FOREIGN KEY (learner, course_id) REFERENCES course_progress(learner, course_id),
-                CHECK ((status = 'completed') = (completed_at IS NOT NULL))
-            ) WITHOUT ROWID;
+                -- Derived: one row per learner and lesson; `phase` and `last_seq` give the resume point.
+                CREATE TABLE lesson_progress (
+                    learner TEXT NOT NULL,
+                    course_id TEXT NOT NULL,
+                    lesson_id TEXT NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('started', 'completed')),
+                    phase TEXT NOT NULL CHECK (phase IN ('reading', 'quiz', 'finished')),
+                    last_step_id TEXT,
+                    quiz_attempt INTEGER CHECK (quiz_attempt IS NULL OR quiz_attempt >= 1),
+                    quiz_attempt_finished INTEGER NOT NULL DEFAULT 0 CHECK (quiz_attempt_finished IN (0, 1)),
+                    last_finished_attempt INTEGER CHECK (last_finished_attempt IS NULL OR last_finished_attempt >= 1),
+                    attempts_finished INTEGER NOT NULL DEFAULT 0 CHECK (attempts_finished >= 0),
+                    best_score REAL CHECK (best_score IS NULL OR best_score >= 0),
+                    best_max_score REAL CHECK (best_max_score IS NULL OR best_max_score >= 0),
+                    best_share REAL CHECK (best_share IS NULL OR best_share BETWEEN 0 AND 1),
+                    passed INTEGER NOT NULL DEFAULT 0 CHECK (passed IN (0, 1)),
+                    started_at INTEGER NOT NULL,
+                    completed_at INTEGER,
+                    last_activity_at INTEGER NOT NULL,
+                    last_seq INTEGER NOT NULL CHECK (last_seq >= 1),
+                    PRIMARY KEY (learner, course_id, lesson_id),
+                    FOREIGN KEY (learner, course_id) REFERENCES course_progress(learner, course_id),
+                    CHECK ((status = 'completed') = (completed_at IS NOT NULL))
+                ) WITHOUT ROWID;
 
-            -- Derived: the graded answers of each attempt, first answer per question, for exact
-            -- resume and for review. Practice answers stay in the log only.
-            CREATE TABLE attempt_answers (
-                learner TEXT NOT NULL,
-                course_id TEXT NOT NULL,
-                lesson_id TEXT NOT NULL,
-                attempt INTEGER NOT NULL CHECK (attempt >= 1),
-                question_id TEXT NOT NULL,
-                event_seq INTEGER NOT NULL CHECK (event_seq >= 1),
-                response TEXT NOT NULL CHECK (json_valid(response)),
-                correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
-                score REAL NOT NULL CHECK (score >= 0),
-                max_score REAL NOT NULL CHECK (max_score >= 0 AND score <= max_score + 1e-9),
-                hints_used INTEGER NOT NULL CHECK (hints_used >= 0),
-                elapsed_ms INTEGER NOT NULL CHECK (elapsed_ms >= 0),
-                PRIMARY KEY (learner, course_id, lesson_id, attempt, question_id),
-                FOREIGN KEY (learner, course_id, lesson_id) REFERENCES lesson_progress(learner, course_id, lesson_id)
-            ) WITHOUT ROWID;
+                -- Derived: the graded answers of each attempt, first answer per question, for exact
+                -- resume and for review. Practice answers stay in the log only.
+                CREATE TABLE attempt_answers (
+                    learner TEXT NOT NULL,
+                    course_id TEXT NOT NULL,
+                    lesson_id TEXT NOT NULL,
+                    attempt INTEGER NOT NULL CHECK (attempt >= 1),
+                    question_id TEXT NOT NULL,
+                    event_seq INTEGER NOT NULL CHECK (event_seq >= 1),
+                    response TEXT NOT NULL CHECK (json_valid(response)),
+                    correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+                    score REAL NOT NULL CHECK (score >= 0),
+                    max_score REAL NOT NULL CHECK (max_score >= 0 AND score <= max_score + 1e-9),
+                    hints_used INTEGER NOT NULL CHECK (hints_used >= 0),
+                    elapsed_ms INTEGER NOT NULL CHECK (elapsed_ms >= 0),
+                    PRIMARY KEY (learner, course_id, lesson_id, attempt, question_id),
+                    FOREIGN KEY (learner, course_id, lesson_id) REFERENCES lesson_progress(learner, course_id, lesson_id)
+                ) WITHOUT ROWID;
 
-            -- Sync: how far each hub has acknowledged this centre's events (issue 4 fills it).
-            CREATE TABLE hub_acknowledgements (
-                hub_id TEXT PRIMARY KEY NOT NULL CHECK (length(hub_id) > 0),
-                acknowledged_through INTEGER NOT NULL DEFAULT 0 CHECK (acknowledged_through >= 0),
-                updated_at INTEGER NOT NULL
-            ) WITHOUT ROWID;
-            """)
+                -- Sync: how far each hub has acknowledged this centre's events (issue 4 fills it).
+                CREATE TABLE hub_acknowledgements (
+                    hub_id TEXT PRIMARY KEY NOT NULL CHECK (length(hub_id) > 0),
+                    acknowledged_through INTEGER NOT NULL DEFAULT 0 CHECK (acknowledged_through >= 0),
+                    updated_at INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                """)
         // The node id is made inside the migration's transaction, so two processes opening a
         // new file at once still agree on one id.
         try db.execute(
@@ -143,13 +144,14 @@ enum Schema {
     /// the lesson's row remembers where the open attempt's events start, so resuming reads a
     /// bounded range of the log.
     static func v3AnswersFromLog(_ db: Database) throws {
-        try db.execute(sql: """
-            DROP TABLE attempt_answers;
-            ALTER TABLE lesson_progress ADD COLUMN attempt_first_seq INTEGER
-                CHECK (attempt_first_seq IS NULL OR attempt_first_seq >= 1);
-            ALTER TABLE lesson_progress ADD COLUMN finished_attempt_first_seq INTEGER
-                CHECK (finished_attempt_first_seq IS NULL OR finished_attempt_first_seq >= 1);
-            """)
+        try db.execute(
+            sql: """
+                DROP TABLE attempt_answers;
+                ALTER TABLE lesson_progress ADD COLUMN attempt_first_seq INTEGER
+                    CHECK (attempt_first_seq IS NULL OR attempt_first_seq >= 1);
+                ALTER TABLE lesson_progress ADD COLUMN finished_attempt_first_seq INTEGER
+                    CHECK (finished_attempt_first_seq IS NULL OR finished_attempt_first_seq >= 1);
+                """)
         // The new columns are derived: fill them from the log.
         try DerivedProgress.rebuild(db)
     }
@@ -162,44 +164,45 @@ enum Schema {
     /// GRDB runs the migration with foreign keys off and checks them at the end), rows copied
     /// as they are, and the append-only triggers made again.
     static func v4EventChecksWithoutLists(_ db: Database) throws {
-        try db.execute(sql: """
-            CREATE TABLE events_v4 (
-                node_id TEXT NOT NULL CHECK (length(node_id) = 18 AND node_id GLOB 'n-*'),
-                seq INTEGER NOT NULL CHECK (seq >= 1),
-                kind TEXT NOT NULL CHECK (
-                    kind = 'answer.submitted' OR kind = 'step.read' OR kind = 'lesson.opened'
-                    OR kind = 'quiz.started' OR kind = 'quiz.finished' OR kind = 'lesson.completed'
-                    OR kind = 'course.completed' OR kind = 'learner.registered' OR kind = 'learner.updated'),
-                learner TEXT NOT NULL REFERENCES learners(code),
-                occurred_at INTEGER NOT NULL,
-                recorded_at INTEGER NOT NULL,
-                course_id TEXT,
-                course_version INTEGER CHECK (course_version IS NULL OR course_version >= 0),
-                lesson_id TEXT,
-                item_id TEXT,
-                attempt INTEGER CHECK (attempt IS NULL OR attempt >= 1),
-                payload TEXT NOT NULL CHECK (json_valid(payload)),
-                PRIMARY KEY (node_id, seq),
-                CHECK (kind GLOB 'learner.*' OR course_id IS NOT NULL),
-                CHECK (kind GLOB 'learner.*' OR kind = 'course.completed' OR lesson_id IS NOT NULL),
-                CHECK (item_id IS NOT NULL OR (kind <> 'step.read' AND kind <> 'answer.submitted')),
-                CHECK (attempt IS NOT NULL OR (kind <> 'quiz.started' AND kind <> 'answer.submitted' AND kind <> 'quiz.finished'))
-            ) WITHOUT ROWID;
+        try db.execute(
+            sql: """
+                CREATE TABLE events_v4 (
+                    node_id TEXT NOT NULL CHECK (length(node_id) = 18 AND node_id GLOB 'n-*'),
+                    seq INTEGER NOT NULL CHECK (seq >= 1),
+                    kind TEXT NOT NULL CHECK (
+                        kind = 'answer.submitted' OR kind = 'step.read' OR kind = 'lesson.opened'
+                        OR kind = 'quiz.started' OR kind = 'quiz.finished' OR kind = 'lesson.completed'
+                        OR kind = 'course.completed' OR kind = 'learner.registered' OR kind = 'learner.updated'),
+                    learner TEXT NOT NULL REFERENCES learners(code),
+                    occurred_at INTEGER NOT NULL,
+                    recorded_at INTEGER NOT NULL,
+                    course_id TEXT,
+                    course_version INTEGER CHECK (course_version IS NULL OR course_version >= 0),
+                    lesson_id TEXT,
+                    item_id TEXT,
+                    attempt INTEGER CHECK (attempt IS NULL OR attempt >= 1),
+                    payload TEXT NOT NULL CHECK (json_valid(payload)),
+                    PRIMARY KEY (node_id, seq),
+                    CHECK (kind GLOB 'learner.*' OR course_id IS NOT NULL),
+                    CHECK (kind GLOB 'learner.*' OR kind = 'course.completed' OR lesson_id IS NOT NULL),
+                    CHECK (item_id IS NOT NULL OR (kind <> 'step.read' AND kind <> 'answer.submitted')),
+                    CHECK (attempt IS NOT NULL OR (kind <> 'quiz.started' AND kind <> 'answer.submitted' AND kind <> 'quiz.finished'))
+                ) WITHOUT ROWID;
 
-            INSERT INTO events_v4 (node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
-                                   lesson_id, item_id, attempt, payload)
-            SELECT node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
-                   lesson_id, item_id, attempt, payload
-            FROM events ORDER BY node_id, seq;
+                INSERT INTO events_v4 (node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
+                                       lesson_id, item_id, attempt, payload)
+                SELECT node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
+                       lesson_id, item_id, attempt, payload
+                FROM events ORDER BY node_id, seq;
 
-            -- Dropping a table drops its triggers first, so the append-only triggers do not fire.
-            DROP TABLE events;
-            ALTER TABLE events_v4 RENAME TO events;
+                -- Dropping a table drops its triggers first, so the append-only triggers do not fire.
+                DROP TABLE events;
+                ALTER TABLE events_v4 RENAME TO events;
 
-            CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
-            BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
-            CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
-            BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
-            """)
+                CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                """)
     }
 }

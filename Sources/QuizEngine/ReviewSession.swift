@@ -19,7 +19,8 @@ public struct ReviewSession: Sendable, Equatable {
     }
 
     /// Resumes a review from its recorded practice answers.
-    public init(quiz: Quiz, learnerKey: String, reviewedAttempt: Int, questionIds: [String], answered: [RecordedAnswer]) {
+    public init(quiz: Quiz, learnerKey: String, reviewedAttempt: Int, questionIds: [String], answered: [RecordedAnswer])
+    {
         let wanted = Set(questionIds)
         var quiz = quiz
         quiz.questions = quiz.questions.filter { wanted.contains($0.id) }

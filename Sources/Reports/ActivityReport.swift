@@ -21,12 +21,15 @@ enum ActivityReport {
         report.notes = [
             t.pick(
                 "Người học hoạt động: có ít nhất một sự kiện học tập trong kỳ (giờ Việt Nam). Câu trả lời: mọi câu đã nộp, kể cả luyện tập. Một người học thuộc đúng một trung tâm, nên số của địa bàn là tổng số của các trung tâm.",
-                "Active learners: at least one learning event in the period (Vietnam time). Answers: every answer submitted, practice included. A learner belongs to one centre, so an area's figures are the sum of its centres'.")
+                "Active learners: at least one learning event in the period (Vietnam time). Answers: every answer submitted, practice included. A learner belongs to one centre, so an area's figures are the sum of its centres'."
+            )
         ]
         guard !c.allowed.isEmpty else { return report }
         if q.course != nil {
             report.notes.append(
-                t.pick("Bộ lọc khoá học không áp dụng cho báo cáo này.", "The course filter does not apply to this report."))
+                t.pick(
+                    "Bộ lọc khoá học không áp dụng cho báo cáo này.", "The course filter does not apply to this report."
+                ))
         }
         let bucket: String
         switch q.period {
@@ -61,17 +64,24 @@ enum ActivityReport {
         for bucket in cells.keys.sorted() {
             let label = periodLabel(LocalDate(day: bucket), q.period)
             for (code, cell) in (cells[bucket] ?? [:]).sorted(by: { c.tree.sortKey($0.key) < c.tree.sortKey($1.key) }) {
-                report.append([.text(label), .text(code), .text(cell.node.name), .integer(cell.learners), .integer(cell.answers)], key: code)
+                report.append(
+                    [
+                        .text(label), .text(code), .text(cell.node.name), .integer(cell.learners),
+                        .integer(cell.answers),
+                    ], key: code)
             }
             let total = totals[bucket] ?? (0, 0)
-            report.append([.text(label), .text(""), .text(t.total), .integer(total.learners), .integer(total.answers)], key: "*")
+            report.append(
+                [.text(label), .text(""), .text(t.total), .integer(total.learners), .integer(total.answers)], key: "*")
             labels.append(label)
             active.append(Double(total.learners))
         }
         report.charts.append(
             ReportChart(
-                title: t.pick("Người học hoạt động theo kỳ", "Active learners per period"), style: .columns, unit: .integer,
-                labels: labels, series: [ChartSeries(name: t.pick("Người học hoạt động", "Active learners"), values: active)]))
+                title: t.pick("Người học hoạt động theo kỳ", "Active learners per period"), style: .columns,
+                unit: .integer,
+                labels: labels,
+                series: [ChartSeries(name: t.pick("Người học hoạt động", "Active learners"), values: active)]))
         return report
     }
 

@@ -10,7 +10,8 @@ public struct CSVRenderer: Sendable {
         var out = "\u{FEFF}"
         out += report.columns.map { Self.field($0.title) }.joined(separator: ",") + "\r\n"
         for row in report.rows {
-            out += report.columns.indices.map { i in Self.field(Self.plain(i < row.count ? row[i] : .none)) }
+            out +=
+                report.columns.indices.map { i in Self.field(Self.plain(i < row.count ? row[i] : .none)) }
                 .joined(separator: ",") + "\r\n"
         }
         return out
@@ -32,7 +33,8 @@ public struct CSVRenderer: Sendable {
     static func field(_ text: String) -> String {
         var s = text
         if let first = s.first, "=+@".contains(first) || (first == "-" && Double(s) == nil) { s = "'" + s }
-        let needsQuotes = s.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        let needsQuotes =
+            s.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || s.hasPrefix(" ") || s.hasSuffix(" ")
         return needsQuotes ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }

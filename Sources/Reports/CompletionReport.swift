@@ -55,7 +55,9 @@ enum CompletionReport {
         let t = c.text
         var report = Report(
             kind: .completion, language: c.query.language, title: t.title(.completion),
-            filters: c.filters(extra: [ReportFilter(label: t.pick("Nhóm theo", "Grouped by"), value: t.level(c.query.by))]),
+            filters: c.filters(extra: [
+                ReportFilter(label: t.pick("Nhóm theo", "Grouped by"), value: t.level(c.query.by))
+            ]),
             columns: [
                 ReportColumn("course", t.pick("Khoá học", "Course"), .text),
                 ReportColumn("area_code", t.pick("Mã", "Code"), .text),
@@ -81,7 +83,8 @@ enum CompletionReport {
             let title = c.courseTitle(course)
             let total = groups.values.reduce(Tally()) { $0 + $1.tally }
             for (code, entry) in groups.sorted(by: { c.tree.sortKey($0.key) < c.tree.sortKey($1.key) }) {
-                report.append(row(title, code, entry.node.name, t.level(entry.node.level), entry.tally), key: "\(course)|\(code)")
+                report.append(
+                    row(title, code, entry.node.name, t.level(entry.node.level), entry.tally), key: "\(course)|\(code)")
             }
             report.append(row(title, "", t.total, "", total), key: "\(course)|*")
             chartLabels.append(title)
@@ -89,15 +92,18 @@ enum CompletionReport {
         }
         report.charts.append(
             ReportChart(
-                title: t.pick("Tỉ lệ hoàn thành theo khoá học", "Completion rate by course"), style: .bars, unit: .percent,
-                labels: chartLabels, series: [ChartSeries(name: t.pick("Tỉ lệ HT", "Completion"), values: chartValues)]))
+                title: t.pick("Tỉ lệ hoàn thành theo khoá học", "Completion rate by course"), style: .bars,
+                unit: .percent,
+                labels: chartLabels, series: [ChartSeries(name: t.pick("Tỉ lệ HT", "Completion"), values: chartValues)])
+        )
         report.notes = notes(t)
         return report
 
         func row(_ course: String, _ code: String, _ name: String, _ level: String, _ x: Tally) -> [ReportValue] {
             [
                 .text(course), .text(code), .text(name), .text(level), .integer(x.enrolled), .integer(x.started),
-                .integer(x.completed), .integer(x.passed), .percent(x.completed, of: x.enrolled), .decimal(x.medianDays),
+                .integer(x.completed), .integer(x.passed), .percent(x.completed, of: x.enrolled),
+                .decimal(x.medianDays),
             ]
         }
     }
@@ -106,10 +112,12 @@ enum CompletionReport {
         [
             t.pick(
                 "Ghi danh: đã mở khoá học (lần đầu trong khoảng thời gian lọc). Bắt đầu: đã đọc hoặc trả lời ít nhất một mục. Hoàn thành: xong mọi bài của khoá. Đạt KT cuối: đạt bài kiểm tra cuối khoá (không tính luyện tập).",
-                "Enrolled: opened the course (first time within the date filter). Started: read or answered at least one item. Completed: finished every lesson. Passed: passed the final quiz (practice excluded)."),
+                "Enrolled: opened the course (first time within the date filter). Started: read or answered at least one item. Completed: finished every lesson. Passed: passed the final quiz (practice excluded)."
+            ),
             t.pick(
                 "Tỉ lệ HT = hoàn thành ÷ ghi danh. Trung vị: số ngày từ lần mở đầu tiên đến khi hoàn thành, tính theo giờ tròn.",
-                "Completion = completed ÷ enrolled. Median: days from first opening to completion, counted in whole hours."),
+                "Completion = completed ÷ enrolled. Median: days from first opening to completion, counted in whole hours."
+            ),
         ]
     }
 }

@@ -123,7 +123,8 @@ extension ReportDatabase {
         var out: [String: CourseOutline] = [:]
         let rows =
             try course.map {
-                try Row.fetchAll(db, sql: "SELECT course_id, outline FROM report_courses WHERE course_id = ?", arguments: [$0])
+                try Row.fetchAll(
+                    db, sql: "SELECT course_id, outline FROM report_courses WHERE course_id = ?", arguments: [$0])
             } ?? Row.fetchAll(db, sql: "SELECT course_id, outline FROM report_courses")
         for row in rows {
             let json: String = row["outline"]

@@ -18,7 +18,8 @@ enum FunnelReport {
         report.notes = [
             t.pick(
                 "Nhóm người học: những người mở khoá học lần đầu trong khoảng thời gian lọc; mỗi bước đếm người đã qua bước đó trước ngày cuối. Bài không có trong nội dung khoá hiện tại được xếp sau cùng.",
-                "Cohort: learners who first opened the course within the date filter; each stage counts those who reached it by the last day. Lessons not in the current course outline come last.")
+                "Cohort: learners who first opened the course within the date filter; each stage counts those who reached it by the last day. Lessons not in the current course outline come last."
+            )
         ]
         guard !c.allowed.isEmpty else { return report }
         let args: StatementArguments = [q.fromMillis, q.toMillis]

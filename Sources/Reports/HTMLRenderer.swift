@@ -37,10 +37,13 @@ public struct HTMLRenderer: Sendable {
     ) -> String {
         let t = ReportText(report.language)
         let h = "h\(headingLevel)"
-        var out = "<section class=\"report\" data-report=\"\(report.kind.rawValue)\">\n<\(h)>\(HTML.escape(report.title))</\(h)>\n"
+        var out =
+            "<section class=\"report\" data-report=\"\(report.kind.rawValue)\">\n<\(h)>\(HTML.escape(report.title))</\(h)>\n"
         if !report.filters.isEmpty {
             out += "<dl class=\"filters\">"
-            for f in report.filters { out += "<div><dt>\(HTML.escape(f.label))</dt><dd>\(HTML.escape(f.value))</dd></div>" }
+            for f in report.filters {
+                out += "<div><dt>\(HTML.escape(f.label))</dt><dd>\(HTML.escape(f.value))</dd></div>"
+            }
             out += "</dl>\n"
         }
         for chart in report.charts where !chart.labels.isEmpty {
@@ -48,11 +51,13 @@ public struct HTMLRenderer: Sendable {
         }
         out += "<div class=\"table-wrap\"><table>\n<thead><tr>"
         for column in report.columns {
-            out += "<th scope=\"col\" class=\"\(column.type == .text ? "text" : "num")\">\(HTML.escape(column.title))</th>"
+            out +=
+                "<th scope=\"col\" class=\"\(column.type == .text ? "text" : "num")\">\(HTML.escape(column.title))</th>"
         }
         out += "</tr></thead>\n<tbody>\n"
         if report.rows.isEmpty {
-            out += "<tr><td colspan=\"\(report.columns.count)\">\(HTML.escape(t.pick("Không có dữ liệu.", "No data.")))</td></tr>\n"
+            out +=
+                "<tr><td colspan=\"\(report.columns.count)\">\(HTML.escape(t.pick("Không có dữ liệu.", "No data.")))</td></tr>\n"
         }
         for (r, row) in report.rows.enumerated() {
             let key = r < report.rowKeys.count ? report.rowKeys[r] : ""
@@ -62,7 +67,8 @@ public struct HTMLRenderer: Sendable {
             for (i, column) in report.columns.enumerated() {
                 let value = i < row.count ? row[i] : .none
                 var cell = HTML.escape(t.format(value, as: column.type))
-                if !linked, column.type == .text, linkColumn == nil || linkColumn == column.id, case .text(let s) = value,
+                if !linked, column.type == .text, linkColumn == nil || linkColumn == column.id,
+                    case .text(let s) = value,
                     !s.isEmpty, let href = link?(key)
                 {
                     cell = "<a href=\"\(HTML.escape(href))\">\(cell)</a>"

@@ -19,11 +19,14 @@ enum InclusionReport {
     static func build(_ c: ReportContext, _ db: Database) throws -> Report {
         let t = c.text
         let q = c.query
-        let latest = try Int64.fetchOne(db, sql: "SELECT max(last_at) FROM report_progress").map(LocalDate.init(millis:))
+        let latest = try Int64.fetchOne(db, sql: "SELECT max(last_at) FROM report_progress").map(
+            LocalDate.init(millis:))
         let year = (q.asOf ?? q.to ?? latest ?? LocalDate(day: 0)).components.year
         var report = Report(
             kind: .inclusion, language: q.language, title: t.title(.inclusion),
-            filters: c.filters(extra: [ReportFilter(label: t.pick("Tuổi tính theo năm", "Ages as of"), value: String(year))]),
+            filters: c.filters(extra: [
+                ReportFilter(label: t.pick("Tuổi tính theo năm", "Ages as of"), value: String(year))
+            ]),
             columns: [
                 ReportColumn("age_band", t.pick("Nhóm tuổi", "Age band"), .text),
                 ReportColumn("gender", t.pick("Giới", "Gender"), .text),
@@ -37,7 +40,8 @@ enum InclusionReport {
         report.notes = [
             t.pick(
                 "Đã đăng ký: người học đăng ký tại các trung tâm của địa bàn. Các cột khác đếm lượt ghi danh (một người học hai khoá được đếm hai lần), cùng định nghĩa như báo cáo hoàn thành. Tuổi = năm tính − năm sinh.",
-                "Registered: learners registered at the area's centres. The other columns count enrolments (a learner in two courses counts twice), defined as in the completion report. Age = reference year − birth year.")
+                "Registered: learners registered at the area's centres. The other columns count enrolments (a learner in two courses counts twice), defined as in the completion report. Age = reference year − birth year."
+            )
         ]
         guard !c.allowed.isEmpty else { return report }
         struct Key: Hashable, Comparable {
@@ -46,17 +50,22 @@ enum InclusionReport {
             static func < (a: Key, b: Key) -> Bool { (a.band, a.gender) < (b.band, b.gender) }
         }
         func key(_ birthYear: Int?, _ gender: String?) -> Key {
-            Key(band: band(age: birthYear.map { year - $0 }) ?? Int.max, gender: ["nu", "nam", "khac"].contains(gender ?? "") ? gender ?? "" : "~")
+            Key(
+                band: band(age: birthYear.map { year - $0 }) ?? Int.max,
+                gender: ["nu", "nam", "khac"].contains(gender ?? "") ? gender ?? "" : "~")
         }
         var tallies: [Key: Tally] = [:]
         var registered: [Key: Int] = [:]
         let allowedNodes = Set(c.allowed.compactMap { c.nodeIds[$0] })
-        for row in try Row.fetchAll(db, sql: "SELECT node_id, birth_year, gender, count(*) FROM learners GROUP BY 1, 2, 3") {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT node_id, birth_year, gender, count(*) FROM learners GROUP BY 1, 2, 3")
+        {
             let node: String = row[0]
             guard allowedNodes.contains(node) else { continue }
             registered[key(row[1], row[2]), default: 0] += row[3] as Int
         }
-        let courseList = c.courseOrder.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ",")
+        let courseList = c.courseOrder.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(
+            separator: ",")
         if !courseList.isEmpty {
             let rows = try Row.fetchCursor(
                 db,
@@ -72,7 +81,9 @@ enum InclusionReport {
                     """, arguments: [q.fromMillis, q.toMillis])
             while let row = try rows.next() {
                 let k = key(row[0], row[1])
-                tallies[k] = (tallies[k] ?? Tally()) + Tally(enrolled: row[2], started: row[3], completed: row[4], passed: row[5])
+                tallies[k] =
+                    (tallies[k] ?? Tally())
+                    + Tally(enrolled: row[2], started: row[3], completed: row[4], passed: row[5])
             }
         }
         let keys = Set(tallies.keys).union(registered.keys).sorted()
@@ -85,7 +96,8 @@ enum InclusionReport {
             let genderText = t.gender(k.gender == "~" ? nil : k.gender)
             report.append(
                 [
-                    .text(bandText), .text(genderText), .integer(registered[k] ?? 0), .integer(x.enrolled), .integer(x.started),
+                    .text(bandText), .text(genderText), .integer(registered[k] ?? 0), .integer(x.enrolled),
+                    .integer(x.started),
                     .integer(x.completed), .integer(x.passed), .percent(x.completed, of: x.enrolled),
                 ], key: "\(k.band)|\(k.gender)")
             if k.band != Int.max, k.gender == "nu" || k.gender == "nam" {
@@ -102,7 +114,9 @@ enum InclusionReport {
             ReportChart(
                 title: t.pick("Tỉ lệ hoàn thành theo nhóm tuổi và giới", "Completion rate by age band and gender"),
                 style: .bars, unit: .percent, labels: bands.map { bandLabel($0, t) },
-                series: ["nu", "nam"].map { g in ChartSeries(name: t.gender(g), values: bands.map { chart[g]?[$0] ?? 0 }) }))
+                series: ["nu", "nam"].map { g in
+                    ChartSeries(name: t.gender(g), values: bands.map { chart[g]?[$0] ?? 0 })
+                }))
         return report
     }
 }

@@ -50,10 +50,12 @@ enum ItemsReport {
         report.notes = [
             t.pick(
                 "Lượt trả lời: mọi câu trả lời được chấm (không tính luyện tập). Đúng lần đầu: tỉ lệ đúng ở lượt làm bài thứ nhất. Dùng gợi ý: tỉ lệ câu trả lời có xem ít nhất một gợi ý.",
-                "Attempts: every graded answer (practice excluded). Right first try: share right in the learner's first attempt at the quiz. Used hints: share of answers after at least one hint."),
+                "Attempts: every graded answer (practice excluded). Right first try: share right in the learner's first attempt at the quiz. Used hints: share of answers after at least one hint."
+            ),
             t.pick(
                 "Cảnh báo khi có từ \(minimumFirstTries) lượt đầu trở lên: dưới \(Int(hardShare))% đúng lần đầu (hầu như không ai đúng), hoặc một câu trả lời sai được chọn nhiều hơn đáp án đúng.",
-                "Flags, with at least \(minimumFirstTries) first tries: under \(Int(hardShare))% right at first try (almost nobody right), or one wrong answer given more often than the right one."),
+                "Flags, with at least \(minimumFirstTries) first tries: under \(Int(hardShare))% right at first try (almost nobody right), or one wrong answer given more often than the right one."
+            ),
         ]
         var items: [Int: (course: String, question: String)] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, course_id, question_id FROM report_items") {
@@ -91,7 +93,9 @@ enum ItemsReport {
                 uniquingKeysWith: { a, _ in a })
             let mine = items.filter { $0.value.course == course && counts[$0.key] != nil }
             ordered += mine.sorted {
-                (order[$0.value.question] ?? Int.max, $0.value.question) < (order[$1.value.question] ?? Int.max, $1.value.question)
+                (order[$0.value.question] ?? Int.max, $0.value.question) < (
+                    order[$1.value.question] ?? Int.max, $1.value.question
+                )
             }.map { ($0.key, course, $0.value.question) }
         }
         var labels: [String] = []
@@ -104,15 +108,19 @@ enum ItemsReport {
             let share = ReportValue.percent(x.firstRight, of: x.firstTries)
             var flags: [String] = []
             if x.firstTries >= minimumFirstTries {
-                if let s = share.double, s < hardShare { flags.append(t.pick("hầu như không ai đúng", "almost nobody right")) }
+                if let s = share.double, s < hardShare {
+                    flags.append(t.pick("hầu như không ai đúng", "almost nobody right"))
+                }
                 if let top = wrongSorted.first, top.value > x.right {
-                    flags.append(t.pick("đáp án sai được chọn nhiều hơn đáp án đúng", "a wrong answer beats the right one"))
+                    flags.append(
+                        t.pick("đáp án sai được chọn nhiều hơn đáp án đúng", "a wrong answer beats the right one"))
                 }
             }
             report.append(
                 [
                     .text(c.courseTitle(course)), .text(found?.lesson.title ?? ""), .text(questionId),
-                    .text(shorten(found?.question.prompt ?? "", 70)), .integer(x.attempts), .integer(x.firstTries), share,
+                    .text(shorten(found?.question.prompt ?? "", 70)), .integer(x.attempts), .integer(x.firstTries),
+                    share,
                     .percent(x.withHints, of: x.attempts), .text(common.joined(separator: "; ")),
                     .text(flags.joined(separator: "; ")),
                 ], key: "\(course)|\(questionId)")
@@ -122,7 +130,8 @@ enum ItemsReport {
         report.charts.append(
             ReportChart(
                 title: t.pick("Tỉ lệ đúng lần đầu theo câu hỏi", "Right at first try, by question"), style: .bars,
-                unit: .percent, labels: labels, series: [ChartSeries(name: t.pick("Đúng lần đầu", "Right first try"), values: shares)]))
+                unit: .percent, labels: labels,
+                series: [ChartSeries(name: t.pick("Đúng lần đầu", "Right first try"), values: shares)]))
         return report
     }
 
@@ -174,12 +183,18 @@ enum ItemsReport {
         let words = question?.labels ?? [:]
         func name(_ id: String) -> String { shorten(words[id] ?? id, 40) }
         if let id = object["choice"] as? String { return name(id) }
-        if let ids = object["choices"] as? [String] { return ids.isEmpty ? "∅" : ids.map(name).joined(separator: " + ") }
+        if let ids = object["choices"] as? [String] {
+            return ids.isEmpty ? "∅" : ids.map(name).joined(separator: " + ")
+        }
         if let text = object["text"] as? String { return "“\(shorten(text, 40))”" }
-        if let ids = object["order"] as? [String] { return ids.map { shorten(words[$0] ?? $0, 16) }.joined(separator: " → ") }
+        if let ids = object["order"] as? [String] {
+            return ids.map { shorten(words[$0] ?? $0, 16) }.joined(separator: " → ")
+        }
         if let pairs = object["pairs"] as? [String: String] {
-            return pairs.keys.sorted().map { "\(shorten(words[$0] ?? $0, 14))=\(shorten(words[pairs[$0] ?? ""] ?? pairs[$0] ?? "", 14))" }
-                .joined(separator: ", ")
+            return pairs.keys.sorted().map {
+                "\(shorten(words[$0] ?? $0, 14))=\(shorten(words[pairs[$0] ?? ""] ?? pairs[$0] ?? "", 14))"
+            }
+            .joined(separator: ", ")
         }
         return shorten(json, 40)
     }

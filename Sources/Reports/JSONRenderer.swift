@@ -15,11 +15,15 @@ public struct JSONRenderer: Sendable {
         out += "  \"report\" : \(Self.string(report.kind.rawValue)),\n"
         out += "  \"language\" : \(Self.string(report.language.rawValue)),\n"
         out += "  \"title\" : \(Self.string(report.title)),\n"
-        out += "  \"filters\" : [" + report.filters.map { "{ \"label\" : \(Self.string($0.label)), \"value\" : \(Self.string($0.value)) }" }
+        out +=
+            "  \"filters\" : ["
+            + report.filters.map { "{ \"label\" : \(Self.string($0.label)), \"value\" : \(Self.string($0.value)) }" }
             .joined(separator: ", ") + "],\n"
-        out += "  \"columns\" : [\n" + report.columns.map {
-            "    { \"id\" : \(Self.string($0.id)), \"title\" : \(Self.string($0.title)), \"type\" : \(Self.string($0.type.rawValue)) }"
-        }.joined(separator: ",\n") + "\n  ],\n"
+        out +=
+            "  \"columns\" : [\n"
+            + report.columns.map {
+                "    { \"id\" : \(Self.string($0.id)), \"title\" : \(Self.string($0.title)), \"type\" : \(Self.string($0.type.rawValue)) }"
+            }.joined(separator: ",\n") + "\n  ],\n"
         out += "  \"rows\" : ["
         for (r, row) in report.rows.enumerated() {
             out += r == 0 ? "\n" : ",\n"
@@ -30,12 +34,16 @@ public struct JSONRenderer: Sendable {
             out += " }"
         }
         out += report.rows.isEmpty ? "],\n" : "\n  ],\n"
-        out += "  \"charts\" : [" + report.charts.map { chart in
-            "\n    { \"title\" : \(Self.string(chart.title)), \"style\" : \(Self.string(chart.style.rawValue)), \"unit\" : \(Self.string(chart.unit.rawValue)), "
-                + "\"labels\" : [\(chart.labels.map(Self.string).joined(separator: ", "))], \"series\" : ["
-                + chart.series.map { "{ \"name\" : \(Self.string($0.name)), \"values\" : [\($0.values.map(Self.number).joined(separator: ", "))] }" }
-                .joined(separator: ", ") + "] }"
-        }.joined(separator: ",") + (report.charts.isEmpty ? "],\n" : "\n  ],\n")
+        out +=
+            "  \"charts\" : ["
+            + report.charts.map { chart in
+                "\n    { \"title\" : \(Self.string(chart.title)), \"style\" : \(Self.string(chart.style.rawValue)), \"unit\" : \(Self.string(chart.unit.rawValue)), "
+                    + "\"labels\" : [\(chart.labels.map(Self.string).joined(separator: ", "))], \"series\" : ["
+                    + chart.series.map {
+                        "{ \"name\" : \(Self.string($0.name)), \"values\" : [\($0.values.map(Self.number).joined(separator: ", "))] }"
+                    }
+                    .joined(separator: ", ") + "] }"
+            }.joined(separator: ",") + (report.charts.isEmpty ? "],\n" : "\n  ],\n")
         out += "  \"notes\" : [" + report.notes.map(Self.string).joined(separator: ", ") + "]\n}\n"
         return out
     }

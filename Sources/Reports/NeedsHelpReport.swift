@@ -9,7 +9,8 @@ enum NeedsHelpReport {
     static func build(_ c: ReportContext, _ db: Database) throws -> Report {
         let t = c.text
         let q = c.query
-        let latest = try Int64.fetchOne(db, sql: "SELECT max(last_at) FROM report_progress").map(LocalDate.init(millis:))
+        let latest = try Int64.fetchOne(db, sql: "SELECT max(last_at) FROM report_progress").map(
+            LocalDate.init(millis:))
         let asOf = q.asOf ?? q.to ?? latest ?? LocalDate(day: 0)
         let windowStart = q.from ?? asOf.adding(days: -defaultWindowDays)
         let stalledBefore = asOf.adding(days: 1 - q.stalledDays).startMillis
@@ -37,10 +38,12 @@ enum NeedsHelpReport {
         report.notes = [
             t.pick(
                 "Chỉ gồm người đã bắt đầu nhưng chưa hoàn thành khoá, có lần học cuối trong khoảng \(windowStart) – \(asOf). Sai liên tiếp: số câu trả lời sai liền nhau gần nhất trong khoá. Không học: số ngày từ lần học cuối đến ngày tính.",
-                "Only learners who started but have not completed the course, last active between \(windowStart) and \(asOf). Wrong in a row: the latest run of wrong answers in the course. Inactive: days from the last activity to the as-of day.")
+                "Only learners who started but have not completed the course, last active between \(windowStart) and \(asOf). Wrong in a row: the latest run of wrong answers in the course. Inactive: days from the last activity to the as-of day."
+            )
         ]
         guard !c.allowed.isEmpty else { return report }
-        let courseList = c.courseOrder.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ",")
+        let courseList = c.courseOrder.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(
+            separator: ",")
         guard !courseList.isEmpty else { return report }
         let rows = try Row.fetchAll(
             db,
@@ -78,22 +81,31 @@ enum NeedsHelpReport {
                 Entry(
                     centre: centre, commune: commune,
                     values: [
-                        .text(centre.name), .text(commune), .text(code), .text(name ?? ""), .text(c.courseTitle(course)),
-                        .text(reasons.joined(separator: ", ")), .integer(wrong), .integer(inactive), .text(last.description),
+                        .text(centre.name), .text(commune), .text(code), .text(name ?? ""),
+                        .text(c.courseTitle(course)),
+                        .text(reasons.joined(separator: ", ")), .integer(wrong), .integer(inactive),
+                        .text(last.description),
                     ], key: "\(nodeId)/\(code)|\(course)"))
         }
         entries.sort {
-            (c.tree.sortKey($0.centre.code), $0.values[2].string ?? "", $0.key) < (c.tree.sortKey($1.centre.code), $1.values[2].string ?? "", $1.key)
+            (c.tree.sortKey($0.centre.code), $0.values[2].string ?? "", $0.key) < (
+                c.tree.sortKey($1.centre.code), $1.values[2].string ?? "", $1.key
+            )
         }
         var perCentre: [(String, Int)] = []
         for entry in entries {
             report.append(entry.values, key: entry.key)
-            if perCentre.last?.0 == entry.centre.name { perCentre[perCentre.count - 1].1 += 1 } else { perCentre.append((entry.centre.name, 1)) }
+            if perCentre.last?.0 == entry.centre.name {
+                perCentre[perCentre.count - 1].1 += 1
+            } else {
+                perCentre.append((entry.centre.name, 1))
+            }
         }
         let top = perCentre.sorted { $0.1 > $1.1 }.prefix(20)
         report.charts.append(
             ReportChart(
-                title: t.pick("Số người cần hỗ trợ theo trung tâm (nhiều nhất)", "Learners needing help per centre (most)"),
+                title: t.pick(
+                    "Số người cần hỗ trợ theo trung tâm (nhiều nhất)", "Learners needing help per centre (most)"),
                 style: .bars, unit: .integer, labels: top.map(\.0),
                 series: [ChartSeries(name: t.pick("Người học", "Learners"), values: top.map { Double($0.1) })]))
         return report

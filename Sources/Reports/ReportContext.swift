@@ -92,7 +92,8 @@ struct ReportContext {
     /// The filter lines shown under a title.
     func filters(extra: [ReportFilter] = []) -> [ReportFilter] {
         var out: [ReportFilter] = []
-        out.append(ReportFilter(label: text.pick("Địa bàn", "Area"), value: root.map { tree.path($0) } ?? text.everywhere))
+        out.append(
+            ReportFilter(label: text.pick("Địa bàn", "Area"), value: root.map { tree.path($0) } ?? text.everywhere))
         if let course = query.course {
             out.append(ReportFilter(label: text.pick("Khoá học", "Course"), value: courseTitle(course)))
         }

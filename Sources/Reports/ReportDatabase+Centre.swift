@@ -27,7 +27,9 @@ extension ReportDatabase {
                 guard let node = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'node_id'") else {
                     throw ReportError(.invalid, "'\(centrePath.path)' is not a centre database (no node id)")
                 }
-                let names = try Row.fetchAll(db, sql: "SELECT code, display_name FROM learners").map { ($0[0] as String, $0[1] as String) }
+                let names = try Row.fetchAll(db, sql: "SELECT code, display_name FROM learners").map {
+                    ($0[0] as String, $0[1] as String)
+                }
                 return (node, names)
             }
             // A placeholder key: this temporary hub only reads; it never verifies signatures.
@@ -58,7 +60,8 @@ extension ReportDatabase {
             try hub.write { db in
                 for (code, name) in names {
                     try db.execute(
-                        sql: "UPDATE learners SET display_name = ? WHERE node_id = ? AND code = ?", arguments: [name, nodeId, code])
+                        sql: "UPDATE learners SET display_name = ? WHERE node_id = ? AND code = ?",
+                        arguments: [name, nodeId, code])
                 }
             }
         } catch let error as ReportError {

@@ -105,77 +105,79 @@ extension ReportDatabase {
                 JOIN report_learners l ON l.node = n.id AND l.code = e.learner
                 WHERE e.rowid > ?1 AND e.rowid <= ?2
                 """, arguments: range)
-        try db.execute(sql: """
-            INSERT OR IGNORE INTO report_items (course_id, question_id)
-            SELECT DISTINCT course_id, item_id FROM temp.report_chunk
-            WHERE kind = 'answer.submitted' AND course_id IS NOT NULL AND item_id IS NOT NULL;
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO report_items (course_id, question_id)
+                SELECT DISTINCT course_id, item_id FROM temp.report_chunk
+                WHERE kind = 'answer.submitted' AND course_id IS NOT NULL AND item_id IS NOT NULL;
 
-            INSERT OR IGNORE INTO report_answers (item, ev, node, day, first_try, correct, hints, response)
-            SELECT i.id, c.ev, c.node, c.day, c.attempt = 1, c.correct <> 0, max(c.hints, 0), c.response
-            FROM temp.report_chunk c JOIN report_items i ON i.course_id = c.course_id AND i.question_id = c.item_id
-            WHERE c.kind = 'answer.submitted' AND NOT c.practice;
+                INSERT OR IGNORE INTO report_answers (item, ev, node, day, first_try, correct, hints, response)
+                SELECT i.id, c.ev, c.node, c.day, c.attempt = 1, c.correct <> 0, max(c.hints, 0), c.response
+                FROM temp.report_chunk c JOIN report_items i ON i.course_id = c.course_id AND i.question_id = c.item_id
+                WHERE c.kind = 'answer.submitted' AND NOT c.practice;
 
-            INSERT INTO report_item_counts (item, node, first_try, correct, hinted, response, answers)
-            SELECT i.id, c.node, c.attempt = 1, c.correct <> 0, c.hints > 0, ifnull(c.response, ''), count(*)
-            FROM temp.report_chunk c JOIN report_items i ON i.course_id = c.course_id AND i.question_id = c.item_id
-            WHERE c.kind = 'answer.submitted' AND NOT c.practice
-            GROUP BY 1, 2, 3, 4, 5, 6
-            ON CONFLICT (item, node, first_try, correct, hinted, response) DO UPDATE SET answers = answers + excluded.answers;
+                INSERT INTO report_item_counts (item, node, first_try, correct, hinted, response, answers)
+                SELECT i.id, c.node, c.attempt = 1, c.correct <> 0, c.hints > 0, ifnull(c.response, ''), count(*)
+                FROM temp.report_chunk c JOIN report_items i ON i.course_id = c.course_id AND i.question_id = c.item_id
+                WHERE c.kind = 'answer.submitted' AND NOT c.practice
+                GROUP BY 1, 2, 3, 4, 5, 6
+                ON CONFLICT (item, node, first_try, correct, hinted, response) DO UPDATE SET answers = answers + excluded.answers;
 
-            INSERT INTO report_lessons (learner, course_id, lesson_id, node, completed_at)
-            SELECT learner, course_id, lesson_id, min(node), min(at) FROM temp.report_chunk
-            WHERE kind = 'lesson.completed' AND course_id IS NOT NULL AND lesson_id IS NOT NULL
-            GROUP BY learner, course_id, lesson_id
-            ON CONFLICT (learner, course_id, lesson_id) DO UPDATE SET completed_at = min(completed_at, excluded.completed_at);
+                INSERT INTO report_lessons (learner, course_id, lesson_id, node, completed_at)
+                SELECT learner, course_id, lesson_id, min(node), min(at) FROM temp.report_chunk
+                WHERE kind = 'lesson.completed' AND course_id IS NOT NULL AND lesson_id IS NOT NULL
+                GROUP BY learner, course_id, lesson_id
+                ON CONFLICT (learner, course_id, lesson_id) DO UPDATE SET completed_at = min(completed_at, excluded.completed_at);
 
-            INSERT INTO report_activity (learner, day, node, events, answers)
-            SELECT learner, day, min(node), count(*), sum(kind = 'answer.submitted') FROM temp.report_chunk
-            WHERE kind NOT IN ('learner.registered', 'learner.updated')
-            GROUP BY learner, day
-            ON CONFLICT (learner, day) DO UPDATE SET
-                events = events + excluded.events, answers = answers + excluded.answers;
-            """)
+                INSERT INTO report_activity (learner, day, node, events, answers)
+                SELECT learner, day, min(node), count(*), sum(kind = 'answer.submitted') FROM temp.report_chunk
+                WHERE kind NOT IN ('learner.registered', 'learner.updated')
+                GROUP BY learner, day
+                ON CONFLICT (learner, day) DO UPDATE SET
+                    events = events + excluded.events, answers = answers + excluded.answers;
+                """)
         // Per learner and course: milestones, answer count, and the run of wrong answers at the
         // end of this chunk (`trailing`), added to the stored run only when the chunk held no
         // right answer (`had_right` = 0).
-        try db.execute(sql: """
-            DROP TABLE IF EXISTS temp.report_chunk_progress;
-            CREATE TEMP TABLE report_chunk_progress AS
-            SELECT learner, course_id, min(node) AS node, min(at) AS first_at, max(at) AS last_at,
-                min(CASE WHEN kind <> 'lesson.opened' THEN at END) AS started_at,
-                min(CASE WHEN kind = 'course.completed' THEN at END) AS completed_at,
-                min(CASE WHEN final_passed THEN at END) AS passed_at,
-                sum(graded) AS answers,
-                sum(graded AND NOT correct AND right_after = 0) AS trailing,
-                max(graded AND correct) AS had_right
-            FROM (
-                SELECT *, (kind = 'answer.submitted' AND NOT practice) AS graded,
-                    sum(kind = 'answer.submitted' AND NOT practice AND correct) OVER (
-                        PARTITION BY learner, course_id ORDER BY ev
-                        ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS right_after
-                FROM temp.report_chunk WHERE course_id IS NOT NULL
-            )
-            GROUP BY learner, course_id;
+        try db.execute(
+            sql: """
+                DROP TABLE IF EXISTS temp.report_chunk_progress;
+                CREATE TEMP TABLE report_chunk_progress AS
+                SELECT learner, course_id, min(node) AS node, min(at) AS first_at, max(at) AS last_at,
+                    min(CASE WHEN kind <> 'lesson.opened' THEN at END) AS started_at,
+                    min(CASE WHEN kind = 'course.completed' THEN at END) AS completed_at,
+                    min(CASE WHEN final_passed THEN at END) AS passed_at,
+                    sum(graded) AS answers,
+                    sum(graded AND NOT correct AND right_after = 0) AS trailing,
+                    max(graded AND correct) AS had_right
+                FROM (
+                    SELECT *, (kind = 'answer.submitted' AND NOT practice) AS graded,
+                        sum(kind = 'answer.submitted' AND NOT practice AND correct) OVER (
+                            PARTITION BY learner, course_id ORDER BY ev
+                            ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS right_after
+                    FROM temp.report_chunk WHERE course_id IS NOT NULL
+                )
+                GROUP BY learner, course_id;
 
-            INSERT INTO report_progress
-                (learner, course_id, node, first_at, last_at, started_at, completed_at, passed_at, answers, wrong_streak)
-            SELECT c.learner, c.course_id, c.node, c.first_at, c.last_at, c.started_at, c.completed_at, c.passed_at,
-                c.answers,
-                CASE WHEN c.had_right THEN c.trailing
-                    ELSE c.trailing + coalesce((SELECT p.wrong_streak FROM report_progress p
-                        WHERE p.learner = c.learner AND p.course_id = c.course_id), 0) END
-            FROM temp.report_chunk_progress c WHERE true
-            ON CONFLICT (learner, course_id) DO UPDATE SET
-                first_at = min(first_at, excluded.first_at),
-                last_at = max(last_at, excluded.last_at),
-                started_at = min(coalesce(started_at, excluded.started_at), coalesce(excluded.started_at, started_at)),
-                completed_at = min(coalesce(completed_at, excluded.completed_at), coalesce(excluded.completed_at, completed_at)),
-                passed_at = min(coalesce(passed_at, excluded.passed_at), coalesce(excluded.passed_at, passed_at)),
-                answers = answers + excluded.answers,
-                wrong_streak = excluded.wrong_streak;
+                INSERT INTO report_progress
+                    (learner, course_id, node, first_at, last_at, started_at, completed_at, passed_at, answers, wrong_streak)
+                SELECT c.learner, c.course_id, c.node, c.first_at, c.last_at, c.started_at, c.completed_at, c.passed_at,
+                    c.answers,
+                    CASE WHEN c.had_right THEN c.trailing
+                        ELSE c.trailing + coalesce((SELECT p.wrong_streak FROM report_progress p
+                            WHERE p.learner = c.learner AND p.course_id = c.course_id), 0) END
+                FROM temp.report_chunk_progress c WHERE true
+                ON CONFLICT (learner, course_id) DO UPDATE SET
+                    first_at = min(first_at, excluded.first_at),
+                    last_at = max(last_at, excluded.last_at),
+                    started_at = min(coalesce(started_at, excluded.started_at), coalesce(excluded.started_at, started_at)),
+                    completed_at = min(coalesce(completed_at, excluded.completed_at), coalesce(excluded.completed_at, completed_at)),
+                    passed_at = min(coalesce(passed_at, excluded.passed_at), coalesce(excluded.passed_at, passed_at)),
+                    answers = answers + excluded.answers,
+                    wrong_streak = excluded.wrong_streak;
 
-            DROP TABLE temp.report_chunk_progress;
-            DROP TABLE temp.report_chunk;
-            """)
+                DROP TABLE temp.report_chunk_progress;
+                DROP TABLE temp.report_chunk;
+                """)
     }
 }

@@ -41,7 +41,10 @@ public struct ReportDatabase: Sendable {
         var carried: ReportError?
         do {
             return try store.read { db in
-                do { return try body(db) } catch let error as ReportError { carried = error; throw error }
+                do { return try body(db) } catch let error as ReportError {
+                    carried = error
+                    throw error
+                }
             }
         } catch {
             throw Self.unwrap(error, carried)
@@ -53,7 +56,10 @@ public struct ReportDatabase: Sendable {
         var carried: ReportError?
         do {
             return try store.write { db in
-                do { return try body(db) } catch let error as ReportError { carried = error; throw error }
+                do { return try body(db) } catch let error as ReportError {
+                    carried = error
+                    throw error
+                }
             }
         } catch {
             throw Self.unwrap(error, carried)

@@ -40,20 +40,24 @@ enum SVGChart {
         if chart.series.count > 1 {
             for (s, series) in chart.series.enumerated() {
                 let x = labelWidth + Double(s) * 110
-                svg += "<rect x=\"\(fmt(x))\" y=\"4\" width=\"12\" height=\"12\" fill=\"\(colours[s % colours.count])\"/>"
+                svg +=
+                    "<rect x=\"\(fmt(x))\" y=\"4\" width=\"12\" height=\"12\" fill=\"\(colours[s % colours.count])\"/>"
                 svg += "<text x=\"\(fmt(x + 16))\" y=\"14\" font-size=\"12\">\(HTML.escape(series.name))</text>"
             }
         }
         for (i, label) in chart.labels.enumerated() {
             let y0 = legend + Double(i) * group + 4
             let short = DisplayWidth.truncate(label, to: 32)
-            svg += "<text x=\"\(fmt(labelWidth - 6))\" y=\"\(fmt(y0 + barHeight - 3))\" font-size=\"12\" text-anchor=\"end\"><title>\(HTML.escape(label))</title>\(HTML.escape(short))</text>"
+            svg +=
+                "<text x=\"\(fmt(labelWidth - 6))\" y=\"\(fmt(y0 + barHeight - 3))\" font-size=\"12\" text-anchor=\"end\"><title>\(HTML.escape(label))</title>\(HTML.escape(short))</text>"
             for (s, series) in chart.series.enumerated() {
                 let v = i < series.values.count ? series.values[i] : 0
                 let y = y0 + Double(s) * (barHeight + 2)
                 let w = max(0, min(1, v / top)) * barArea
-                svg += "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y))\" width=\"\(fmt(w))\" height=\"\(fmt(barHeight))\" fill=\"\(colours[s % colours.count])\"/>"
-                svg += "<text x=\"\(fmt(labelWidth + w + 4))\" y=\"\(fmt(y + barHeight - 3))\" font-size=\"11\">\(HTML.escape(value(v, chart.unit, t)))</text>"
+                svg +=
+                    "<rect x=\"\(fmt(labelWidth))\" y=\"\(fmt(y))\" width=\"\(fmt(w))\" height=\"\(fmt(barHeight))\" fill=\"\(colours[s % colours.count])\"/>"
+                svg +=
+                    "<text x=\"\(fmt(labelWidth + w + 4))\" y=\"\(fmt(y + barHeight - 3))\" font-size=\"11\">\(HTML.escape(value(v, chart.unit, t)))</text>"
             }
         }
         return svg + "</svg>"
@@ -77,14 +81,16 @@ enum SVGChart {
         for (i, v) in values.enumerated() {
             let h = max(0, min(1, v / top)) * plot
             let x = left + Double(i) * step + step * 0.1
-            svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(plot + 10 - h))\" width=\"\(fmt(max(step * 0.8, 1)))\" height=\"\(fmt(h))\" fill=\"\(colours[0])\"><title>\(HTML.escape(chart.labels[i])): \(HTML.escape(value(v, chart.unit, t)))</title></rect>"
+            svg +=
+                "<rect x=\"\(fmt(x))\" y=\"\(fmt(plot + 10 - h))\" width=\"\(fmt(max(step * 0.8, 1)))\" height=\"\(fmt(h))\" fill=\"\(colours[0])\"><title>\(HTML.escape(chart.labels[i])): \(HTML.escape(value(v, chart.unit, t)))</title></rect>"
         }
         let marks = Set([0, values.count / 2, values.count - 1])
         for i in marks.sorted() where i >= 0 && i < chart.labels.count {
             let x = left + Double(i) * step + step / 2
             // The last label ends at its column and the first starts at its own, so neither is cut.
             let anchor = i == values.count - 1 && i > 0 ? "end" : i == 0 && values.count > 1 ? "start" : "middle"
-            svg += "<text x=\"\(fmt(x))\" y=\"\(fmt(plot + 28))\" font-size=\"11\" text-anchor=\"\(anchor)\">\(HTML.escape(chart.labels[i]))</text>"
+            svg +=
+                "<text x=\"\(fmt(x))\" y=\"\(fmt(plot + 28))\" font-size=\"11\" text-anchor=\"\(anchor)\">\(HTML.escape(chart.labels[i]))</text>"
         }
         return svg + "</svg>"
     }

@@ -103,7 +103,12 @@ extension BlockRenderer {
         while let last = spans.last, !last.style.underline, !last.style.reverse, !last.style.strikethrough {
             let trimmed = String(last.text.reversed().drop(while: { $0 == " " }).reversed())
             if trimmed.count == last.text.count { break }
-            if trimmed.isEmpty { spans.removeLast() } else { spans[spans.count - 1].text = trimmed; break }
+            if trimmed.isEmpty {
+                spans.removeLast()
+            } else {
+                spans[spans.count - 1].text = trimmed
+                break
+            }
         }
         return StyledLine(spans)
     }

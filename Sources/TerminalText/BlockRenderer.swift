@@ -29,7 +29,8 @@ public struct BlockRenderer: Sendable {
     /// `blocks` behind a marker such as `1)` or `( )`, later lines indented under the content
     /// (a hanging indent), as for a quiz option.
     public func render(_ blocks: [Block], marker: String, markerStyle: TextStyle = .plain) -> [String] {
-        write(hanging(marker: [Span(TextSanitizer.inline(marker), markerStyle)], blocks: blocks, width: width, depth: 0))
+        write(
+            hanging(marker: [Span(TextSanitizer.inline(marker), markerStyle)], blocks: blocks, width: width, depth: 0))
     }
 
     /// Inline content as a wrapped paragraph.
@@ -103,7 +104,8 @@ public struct BlockRenderer: Sendable {
     }
 
     func callout(_ kind: CalloutKind, _ blocks: [Block], width: Int, depth: Int) -> [StyledLine] {
-        labelled(language.label(for: kind) + ":", style: Theme.callout(kind), blocks: blocks, width: width, depth: depth)
+        labelled(
+            language.label(for: kind) + ":", style: Theme.callout(kind), blocks: blocks, width: width, depth: depth)
     }
 
     /// A bar in `style` down the left, a label line, then the blocks: callouts, hints, explanations.
@@ -117,7 +119,8 @@ public struct BlockRenderer: Sendable {
     /// Code keeps its line breaks and spacing: indented, never wrapped, cut with `…`.
     func code(_ text: String, width: Int) -> [StyledLine] {
         let indent = width >= 60 ? "    " : "  "
-        var rows = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        var rows = text.split(
+            omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
         if rows.last?.isEmpty == true { rows.removeLast() }
         let available = width - indent.count
         return rows.map { row in

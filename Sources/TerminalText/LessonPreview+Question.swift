@@ -23,8 +23,10 @@ extension LessonPreview {
             sections.append(renderer.labelled(label, style: Theme.callout(.tip), blocks: hint, width: width, depth: 0))
         }
         if !question.explanation.isEmpty {
-            sections.append(renderer.labelled(
-                "\(language.explanation):", style: Theme.callout(.note), blocks: question.explanation, width: width, depth: 0))
+            sections.append(
+                renderer.labelled(
+                    "\(language.explanation):", style: Theme.callout(.note), blocks: question.explanation, width: width,
+                    depth: 0))
         }
         var out: [StyledLine] = []
         for section in sections where !section.isEmpty {
@@ -40,13 +42,15 @@ extension LessonPreview {
         switch key {
         case .singleChoice(let options), .trueFalse(let options):
             return options.flatMap { option in
-                item(marker: option.isCorrect ? "(x)" : "( )", style: option.isCorrect ? right : Theme.listMarker,
-                     content: option.content, feedback: option.feedback)
+                item(
+                    marker: option.isCorrect ? "(x)" : "( )", style: option.isCorrect ? right : Theme.listMarker,
+                    content: option.content, feedback: option.feedback)
             }
         case .multipleAnswer(let options, _):
             return options.flatMap { option in
-                item(marker: option.isCorrect ? "[x]" : "[ ]", style: option.isCorrect ? right : Theme.listMarker,
-                     content: option.content, feedback: option.feedback)
+                item(
+                    marker: option.isCorrect ? "[x]" : "[ ]", style: option.isCorrect ? right : Theme.listMarker,
+                    content: option.content, feedback: option.feedback)
             }
         case .shortAnswer(let key):
             var out = [StyledLine(language.accepted + ":", Theme.minorHeading)]
@@ -57,7 +61,9 @@ extension LessonPreview {
             if !key.anticipated.isEmpty {
                 out.append(StyledLine(language.anticipated + ":", Theme.minorHeading))
                 for answer in key.anticipated {
-                    out += item(marker: "≠", style: Theme.callout(.caution), content: patternInlines(answer.pattern), feedback: answer.feedback)
+                    out += item(
+                        marker: "≠", style: Theme.callout(.caution), content: patternInlines(answer.pattern),
+                        feedback: answer.feedback)
                 }
             }
             return out
@@ -69,20 +75,27 @@ extension LessonPreview {
             if !key.anticipated.isEmpty {
                 out.append(StyledLine(language.anticipated + ":", Theme.minorHeading))
                 for answer in key.anticipated {
-                    out += item(marker: "≠", style: Theme.callout(.caution), content: [.text(answer.range.display)], feedback: answer.feedback)
+                    out += item(
+                        marker: "≠", style: Theme.callout(.caution), content: [.text(answer.range.display)],
+                        feedback: answer.feedback)
                 }
             }
             return out
         case .ordering(let items):
             let list = Block.list(start: 1, items: items.map { ListItem(blocks: [.paragraph($0.content)]) })
-            return [StyledLine(language.rightOrder + ":", Theme.minorHeading)] + renderer.lines(list, width: width, depth: 0)
+            return [StyledLine(language.rightOrder + ":", Theme.minorHeading)]
+                + renderer.lines(list, width: width, depth: 0)
         case .matching(let key):
             var out = [StyledLine(language.pairs + ":", Theme.minorHeading)]
             for pair in key.pairs {
-                out += item(marker: "•", style: Theme.listMarker, content: pair.left.content + [.text(" → ")] + pair.right.content, feedback: [])
+                out += item(
+                    marker: "•", style: Theme.listMarker,
+                    content: pair.left.content + [.text(" → ")] + pair.right.content, feedback: [])
             }
             for distractor in key.distractors {
-                out += item(marker: "•", style: Theme.listMarker, content: [.text("→ ")] + distractor.content + [.text(" (\(language.distractor))")], feedback: [])
+                out += item(
+                    marker: "•", style: Theme.listMarker,
+                    content: [.text("→ ")] + distractor.content + [.text(" (\(language.distractor))")], feedback: [])
             }
             return out
         }
@@ -91,7 +104,8 @@ extension LessonPreview {
     /// A marked line with a hanging indent, its feedback quoted right beneath it.
     func item(marker: String, style: TextStyle, content: [Inline], feedback: [Block]) -> [StyledLine] {
         let indent = TerminalWidth.of(marker) + 1
-        let body = renderer.paragraph(content, width: width - indent)
+        let body =
+            renderer.paragraph(content, width: width - indent)
             + (feedback.isEmpty ? [] : renderer.quote(feedback, width: width - indent, depth: 1))
         return renderer.hanging(marker: [Span(marker, style)], indent: indent, body: body)
     }

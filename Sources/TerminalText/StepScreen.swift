@@ -34,7 +34,8 @@ public struct StepScreen: Sendable {
     public func pages(width: Int, height: Int) -> [[String]] {
         let width = max(1, width)
         let bodyHeight = max(1, height - Self.chromeHeight)
-        let chunks = Self.paginate(Self.bodyUnits(blocks, width: width, styler: styler, language: language), height: bodyHeight)
+        let chunks = Self.paginate(
+            Self.bodyUnits(blocks, width: width, styler: styler, language: language), height: bodyHeight)
         return chunks.enumerated().map { index, chunk in
             let indicator = chunks.count > 1 ? "\(index + 1)/\(chunks.count)" : ""
             var page = [titleBar(width: width, indicator: indicator), styler.render(Self.rule(width))]

@@ -51,7 +51,11 @@ struct StyledLine: Sendable, Hashable {
             var text = ""
             for character in span.text {
                 let w = TerminalWidth.of(character)
-                if used + w > width - 1 { kept.append(Span(text, span.style)); lastStyle = span.style; break outer }
+                if used + w > width - 1 {
+                    kept.append(Span(text, span.style))
+                    lastStyle = span.style
+                    break outer
+                }
                 text.append(character)
                 used += w
             }

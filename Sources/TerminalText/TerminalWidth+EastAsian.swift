@@ -32,9 +32,13 @@ extension TerminalWidth {
         while low <= high {
             let mid = (low + high) / 2
             let range = wideRanges[mid]
-            if value < range.lowerBound { high = mid - 1 }
-            else if value > range.upperBound { low = mid + 1 }
-            else { return true }
+            if value < range.lowerBound {
+                high = mid - 1
+            } else if value > range.upperBound {
+                low = mid + 1
+            } else {
+                return true
+            }
         }
         return false
     }

@@ -65,26 +65,31 @@ public enum TerminalWidth {
             let v = scalar.value
             switch state {
             case .text:
-                if v == 0x1B { state = .escape }
-                else if v == 0x9B { state = .csi }
-                else { out.append(scalar) }
+                if v == 0x1B { state = .escape } else if v == 0x9B { state = .csi } else { out.append(scalar) }
             case .escape:
-                if v == 0x5B { state = .csi }  // ESC [
-                else if v == 0x5D || v == 0x50 || v == 0x5F || v == 0x5E { state = .string }  // OSC, DCS, APC, PM
-                else if (0x20...0x2F).contains(v) { state = .intermediate }
-                else { state = .text }  // ESC + one final byte
+                if v == 0x5B {
+                    state = .csi
+                }  // ESC [
+                else if v == 0x5D || v == 0x50 || v == 0x5F || v == 0x5E {
+                    state = .string
+                }  // OSC, DCS, APC, PM
+                else if (0x20...0x2F).contains(v) {
+                    state = .intermediate
+                } else {
+                    state = .text
+                }  // ESC + one final byte
             case .intermediate:
                 if !(0x20...0x2F).contains(v) { state = .text }
             case .csi:
-                if (0x40...0x7E).contains(v) { state = .text }
-                else if !(0x20...0x3F).contains(v) {
+                if (0x40...0x7E).contains(v) {
+                    state = .text
+                } else if !(0x20...0x3F).contains(v) {
                     // A malformed sequence: stop hiding text at the first byte that cannot belong to it.
                     state = .text
                     out.append(scalar)
                 }
             case .string:
-                if v == 0x07 { state = .text }
-                else if v == 0x1B { state = .stringEscape }
+                if v == 0x07 { state = .text } else if v == 0x1B { state = .stringEscape }
             case .stringEscape:
                 state = v == 0x5C ? .text : .string
             }

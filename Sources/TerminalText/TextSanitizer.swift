@@ -15,8 +15,11 @@ enum TextSanitizer {
         guard text.unicodeScalars.contains(where: isControl) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar == "\n" || scalar == "\t" || scalar == "\r" { out.append(" ") }
-            else if !isControl(scalar) { out.append(scalar) }
+            if scalar == "\n" || scalar == "\t" || scalar == "\r" {
+                out.append(" ")
+            } else if !isControl(scalar) {
+                out.append(scalar)
+            }
         }
         return String(out)
     }

@@ -90,7 +90,10 @@ enum TextWrapper {
     }
 
     struct Token {
-        enum Kind { case word([Atom]), space }
+        enum Kind {
+            case word([Atom])
+            case space
+        }
         var kind: Kind
         var space: Atom?
     }
@@ -101,7 +104,10 @@ enum TextWrapper {
         var word: [Atom] = []
         for atom in atoms {
             if isBreakSpace(atom.character) {
-                if !word.isEmpty { tokens.append(Token(kind: .word(word))); word = [] }
+                if !word.isEmpty {
+                    tokens.append(Token(kind: .word(word)))
+                    word = []
+                }
                 tokens.append(Token(kind: .space, space: Atom(character: " ", style: atom.style, width: 1)))
             } else {
                 word.append(atom)

@@ -12,21 +12,29 @@ struct CenterCommand: ParsableCommand {
 
     /// Options every centre command takes.
     struct Common: ParsableArguments {
-        @Option(name: .long, help: "Cơ sở dữ liệu trung tâm (mặc định: $HOCSO_DB hoặc thư mục dữ liệu). The centre database (default: $HOCSO_DB or the data folder).")
+        @Option(
+            name: .long,
+            help:
+                "Cơ sở dữ liệu trung tâm (mặc định: $HOCSO_DB hoặc thư mục dữ liệu). The centre database (default: $HOCSO_DB or the data folder)."
+        )
         var db: String?
 
         @Option(name: .long, help: "Ngôn ngữ: vi hoặc en. Language: vi or en.")
         var lang: String = "vi"
 
         func validate() throws {
-            guard ["vi", "en"].contains(lang) else { throw ValidationError("--lang phải là vi hoặc en. --lang must be vi or en.") }
+            guard ["vi", "en"].contains(lang) else {
+                throw ValidationError("--lang phải là vi hoặc en. --lang must be vi or en.")
+            }
         }
 
         var text: CenterText { CenterText(english: lang == "en") }
 
         /// Opens the store; errors are worded for the operator.
         func open() throws -> CentreStore {
-            try text.translating { try CentreStore(path: db.map { URL(fileURLWithPath: $0) } ?? CentreStore.defaultPath) }
+            try text.translating {
+                try CentreStore(path: db.map { URL(fileURLWithPath: $0) } ?? CentreStore.defaultPath)
+            }
         }
     }
 
@@ -44,7 +52,10 @@ struct CenterCommand: ParsableCommand {
             commandName: "add", abstract: "Đăng ký một người học. Register one learner.")
 
         @OptionGroup var common: Common
-        @Option(help: "Mã người học, 3–8 chữ cái/chữ số (bỏ trống để gợi ý từ tên). Learner code, 3–8 letters/digits (omit to suggest one).")
+        @Option(
+            help:
+                "Mã người học, 3–8 chữ cái/chữ số (bỏ trống để gợi ý từ tên). Learner code, 3–8 letters/digits (omit to suggest one)."
+        )
         var code: String?
         @Option(help: "Họ và tên. Full name.") var name: String
         @Option(name: .customLong("birth-year"), help: "Năm sinh. Birth year.") var birthYear: Int
@@ -64,7 +75,8 @@ struct CenterCommand: ParsableCommand {
                 let learner = try common.text.translating {
                     try store.addLearner(
                         NewLearner(
-                            code: code, displayName: name, birthYear: birthYear, gender: gender.flatMap(Gender.init(reading:)),
+                            code: code, displayName: name, birthYear: birthYear,
+                            gender: gender.flatMap(Gender.init(reading:)),
                             commune: commune, pin: pin))
                 }
                 print(common.text.registered(learner))
@@ -76,7 +88,8 @@ struct CenterCommand: ParsableCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Nhập danh sách người học từ tệp CSV (ma,ho_ten,nam_sinh,gioi_tinh,xa,pin). Import learners from CSV.")
+            abstract:
+                "Nhập danh sách người học từ tệp CSV (ma,ho_ten,nam_sinh,gioi_tinh,xa,pin). Import learners from CSV.")
 
         @OptionGroup var common: Common
         @Argument(help: "Tệp CSV, UTF-8. The CSV file, UTF-8.") var file: String
@@ -120,7 +133,11 @@ struct CenterCommand: ParsableCommand {
                 }
                 print(common.text.listHeader)
                 for l in learners {
-                    print([l.code, l.displayName, String(l.birthYear), l.gender?.rawValue ?? "-", l.commune, l.hasPIN ? "PIN" : "-"]
+                    print(
+                        [
+                            l.code, l.displayName, String(l.birthYear), l.gender?.rawValue ?? "-", l.commune,
+                            l.hasPIN ? "PIN" : "-",
+                        ]
                         .joined(separator: "\t"))
                 }
                 print(common.text.listCount(learners.count))
@@ -132,10 +149,13 @@ struct CenterCommand: ParsableCommand {
     struct Doctor: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "doctor",
-            abstract: "Kiểm tra cơ sở dữ liệu và tiến độ tính từ nhật ký; --repair để dựng lại. Check the database; --repair rebuilds progress.")
+            abstract:
+                "Kiểm tra cơ sở dữ liệu và tiến độ tính từ nhật ký; --repair để dựng lại. Check the database; --repair rebuilds progress."
+        )
 
         @OptionGroup var common: Common
-        @Flag(help: "Dựng lại tiến độ từ nhật ký khi có sai khác. Rebuild progress from the log when it differs.") var repair = false
+        @Flag(help: "Dựng lại tiến độ từ nhật ký khi có sai khác. Rebuild progress from the log when it differs.")
+        var repair = false
 
         func run() throws {
             let text = common.text
@@ -165,7 +185,8 @@ struct CenterCommand: ParsableCommand {
     /// and prints the time taken; run again with a later `--start` to continue the same database.
     struct BenchRecord: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "bench-record", abstract: "Benchmark: record answers, one transaction each.", shouldDisplay: false)
+            commandName: "bench-record", abstract: "Benchmark: record answers, one transaction each.",
+            shouldDisplay: false)
 
         @Option(help: "The benchmark database.") var db: String
         @Option(help: "How many answers.") var count = 100_000
@@ -175,7 +196,8 @@ struct CenterCommand: ParsableCommand {
             try reportingFailures {
                 let store = try CentreStore(path: URL(fileURLWithPath: db))
                 if try store.learner(code: "BENCH1") == nil {
-                    try store.addLearner(NewLearner(code: "BENCH1", displayName: "Bench", birthYear: 1990, commune: "Bench"))
+                    try store.addLearner(
+                        NewLearner(code: "BENCH1", displayName: "Bench", birthYear: 1990, commune: "Bench"))
                 }
                 // The answers are made before the clock starts, as the baseline reads its rows
                 // before its clock starts: both time the recording alone.
@@ -208,14 +230,16 @@ struct CenterText {
     private func t(_ vi: String, _ en: String) -> String { english ? en : vi }
 
     func registered(_ l: Learner) -> String {
-        t("Đã đăng ký: \(l.code) — \(l.displayName), \(l.birthYear), \(l.commune)",
-          "Registered: \(l.code) — \(l.displayName), \(l.birthYear), \(l.commune)")
+        t(
+            "Đã đăng ký: \(l.code) — \(l.displayName), \(l.birthYear), \(l.commune)",
+            "Registered: \(l.code) — \(l.displayName), \(l.birthYear), \(l.commune)")
     }
 
     func importSummary(imported: Int, rejected: Int) -> String {
         rejected == 0
             ? t("Đã nhập \(imported) người học.", "Imported \(imported) learners.")
-            : t("Đã nhập \(imported) người học; \(rejected) dòng bị bỏ qua (xem bên dưới).",
+            : t(
+                "Đã nhập \(imported) người học; \(rejected) dòng bị bỏ qua (xem bên dưới).",
                 "Imported \(imported) learners; \(rejected) rows skipped (see below).")
     }
 
@@ -241,17 +265,29 @@ struct CenterText {
     /// A store error in the operator's language.
     func describe(_ e: ProgressStoreError) -> String {
         switch (e.kind, e.field) {
-        case (.invalidLearner, "code"): t("mã phải gồm 3–8 chữ cái hoặc chữ số (A–Z, 0–9)", "the code must be 3–8 letters or digits (A–Z, 0–9)")
+        case (.invalidLearner, "code"):
+            t("mã phải gồm 3–8 chữ cái hoặc chữ số (A–Z, 0–9)", "the code must be 3–8 letters or digits (A–Z, 0–9)")
         case (.invalidLearner, "name"): t("họ tên phải có từ 1 đến 100 ký tự", "the name must be 1–100 characters")
-        case (.invalidLearner, "birth_year"): t("năm sinh phải là một năm từ 1900 đến nay, ví dụ 1975", "the birth year must be a year from 1900 to now, e.g. 1975")
-        case (.invalidLearner, "gender"): t("giới tính phải là nu, nam hoặc khac (hoặc để trống)", "gender must be nu, nam or khac (or empty)")
+        case (.invalidLearner, "birth_year"):
+            t(
+                "năm sinh phải là một năm từ 1900 đến nay, ví dụ 1975",
+                "the birth year must be a year from 1900 to now, e.g. 1975")
+        case (.invalidLearner, "gender"):
+            t("giới tính phải là nu, nam hoặc khac (hoặc để trống)", "gender must be nu, nam or khac (or empty)")
         case (.invalidLearner, "commune"): t("xã phải có từ 1 đến 100 ký tự", "the commune must be 1–100 characters")
         case (.invalidLearner, "pin"): t("PIN phải gồm 4–6 chữ số", "the PIN must be 4–6 digits")
-        case (.duplicateCode, _): t("mã này đã được đăng ký ở trung tâm; chọn mã khác hoặc bỏ trống để hệ thống gợi ý", "this code is already registered here; choose another or leave it empty for a suggestion")
+        case (.duplicateCode, _):
+            t(
+                "mã này đã được đăng ký ở trung tâm; chọn mã khác hoặc bỏ trống để hệ thống gợi ý",
+                "this code is already registered here; choose another or leave it empty for a suggestion")
         case (.unknownLearner, _): t("không có người học với mã này", "no learner has this code")
         case (.invalidCSV, _): t("tệp CSV không đọc được: \(e.message)", "the CSV file cannot be read: \(e.message)")
-        case (.cannotOpen, _): t("không mở được cơ sở dữ liệu trung tâm: \(e.message)", "cannot open the centre database: \(e.message)")
-        case (.corrupt, _): t("cơ sở dữ liệu bị hỏng: \(e.message); chạy 'hocso center doctor'", "the database is damaged: \(e.message); run 'hocso center doctor'")
+        case (.cannotOpen, _):
+            t("không mở được cơ sở dữ liệu trung tâm: \(e.message)", "cannot open the centre database: \(e.message)")
+        case (.corrupt, _):
+            t(
+                "cơ sở dữ liệu bị hỏng: \(e.message); chạy 'hocso center doctor'",
+                "the database is damaged: \(e.message); run 'hocso center doctor'")
         case (.storage, _): t("lỗi cơ sở dữ liệu: \(e.message)", "database failure: \(e.message)")
         default: "\(field(e.field)): \(e.message)"
         }
@@ -272,24 +308,38 @@ struct CenterText {
 
     func doctor(_ r: DoctorReport) -> [String] {
         var lines: [String] = []
-        lines.append(r.integrity == ["ok"]
-            ? t("Toàn vẹn SQLite: tốt", "SQLite integrity: ok")
-            : t("Toàn vẹn SQLite: LỖI", "SQLite integrity: FAILED") + "\n  " + r.integrity.prefix(20).joined(separator: "\n  "))
-        lines.append(r.foreignKeyViolations == 0
-            ? t("Khoá ngoại: tốt", "Foreign keys: ok")
-            : t("Khoá ngoại: \(r.foreignKeyViolations) vi phạm", "Foreign keys: \(r.foreignKeyViolations) violations"))
-        lines.append(t("Sự kiện: \(r.eventCount)", "Events: \(r.eventCount)") + (r.sequenceIsGapFree
-            ? t(", số thứ tự liền mạch", ", sequence without gaps") : t(", số thứ tự CÓ CHỖ HỔNG", ", sequence HAS GAPS")))
+        lines.append(
+            r.integrity == ["ok"]
+                ? t("Toàn vẹn SQLite: tốt", "SQLite integrity: ok")
+                : t("Toàn vẹn SQLite: LỖI", "SQLite integrity: FAILED") + "\n  "
+                    + r.integrity.prefix(20).joined(separator: "\n  "))
+        lines.append(
+            r.foreignKeyViolations == 0
+                ? t("Khoá ngoại: tốt", "Foreign keys: ok")
+                : t(
+                    "Khoá ngoại: \(r.foreignKeyViolations) vi phạm",
+                    "Foreign keys: \(r.foreignKeyViolations) violations"))
+        lines.append(
+            t("Sự kiện: \(r.eventCount)", "Events: \(r.eventCount)")
+                + (r.sequenceIsGapFree
+                    ? t(", số thứ tự liền mạch", ", sequence without gaps")
+                    : t(", số thứ tự CÓ CHỖ HỔNG", ", sequence HAS GAPS")))
         if r.differences.isEmpty {
             lines.append(t("Tiến độ khớp với nhật ký.", "Progress matches the log."))
         } else {
             for d in r.differences {
-                lines.append(t("Bảng \(d.table): \(d.unexpectedRows) dòng sai/thừa, \(d.missingRows) dòng thiếu so với nhật ký",
-                               "Table \(d.table): \(d.unexpectedRows) wrong/extra rows, \(d.missingRows) missing rows against the log"))
+                lines.append(
+                    t(
+                        "Bảng \(d.table): \(d.unexpectedRows) dòng sai/thừa, \(d.missingRows) dòng thiếu so với nhật ký",
+                        "Table \(d.table): \(d.unexpectedRows) wrong/extra rows, \(d.missingRows) missing rows against the log"
+                    ))
             }
-            lines.append(r.repaired
-                ? t("Đã dựng lại tiến độ từ nhật ký.", "Progress was rebuilt from the log.")
-                : t("Chạy 'hocso center doctor --repair' để dựng lại tiến độ từ nhật ký.", "Run 'hocso center doctor --repair' to rebuild progress from the log."))
+            lines.append(
+                r.repaired
+                    ? t("Đã dựng lại tiến độ từ nhật ký.", "Progress was rebuilt from the log.")
+                    : t(
+                        "Chạy 'hocso center doctor --repair' để dựng lại tiến độ từ nhật ký.",
+                        "Run 'hocso center doctor --repair' to rebuild progress from the log."))
         }
         return lines
     }

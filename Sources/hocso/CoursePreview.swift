@@ -38,9 +38,11 @@ struct CoursePreview: ParsableCommand {
 
         let lessonFiles = result.sourceFiles.filter { $0.pathExtension == "md" }
         let chosen = try reportingFailures { try Self.pick(lesson, in: course, files: lessonFiles) }
-        let mode = ColorMode.automatic(isTerminal: Console.stdoutIsTerminal, environment: ProcessInfo.processInfo.environment)
+        let mode = ColorMode.automatic(
+            isTerminal: Console.stdoutIsTerminal, environment: ProcessInfo.processInfo.environment)
         let preview = LessonPreview(
-            width: width ?? Self.terminalWidth(), styler: Styler(mode: mode), language: RenderLanguage(code: course.language))
+            width: width ?? Self.terminalWidth(), styler: Styler(mode: mode),
+            language: RenderLanguage(code: course.language))
         var output = preview.render(chosen).joined(separator: "\n")
         output += "\n"
         FileHandle.standardOutput.write(Data(output.utf8))
@@ -76,7 +78,9 @@ struct CoursePreview: ParsableCommand {
             var size = winsize()
             if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 {
+            return columns
+        }
         return 80
     }
 }

@@ -10,7 +10,8 @@ import Reports
 /// `hocso dev …`: developer tools (generated data). Owned by the reports work.
 struct DevCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "dev", abstract: "Công cụ phát triển. Developer tools.", subcommands: [Seed.self, ServeDashboard.self])
+        commandName: "dev", abstract: "Công cụ phát triển. Developer tools.",
+        subcommands: [Seed.self, ServeDashboard.self])
 
     /// `hocso dev seed --db PATH [--seed N] [--learners N] [--scale small|medium|province]`.
     struct Seed: ParsableCommand {
@@ -25,13 +26,19 @@ struct DevCommand: AsyncParsableCommand {
         @Flag(name: .long, help: "Ghi đè tệp đã có. Replace an existing file.") var force = false
 
         func run() throws {
-            guard let scale = ProvinceSeeder.Scale(rawValue: scale) else { throw ValidationError("--scale must be small, medium or province") }
+            guard let scale = ProvinceSeeder.Scale(rawValue: scale) else {
+                throw ValidationError("--scale must be small, medium or province")
+            }
             guard learners >= 1 else { throw ValidationError("--learners must be at least 1") }
             try reportingFailures {
                 let url = URL(fileURLWithPath: db)
                 if FileManager.default.fileExists(atPath: url.path) {
-                    guard force else { throw Failure("'\(db)' exists; seed writes a new database (use --force to replace it)") }
-                    for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) }
+                    guard force else {
+                        throw Failure("'\(db)' exists; seed writes a new database (use --force to replace it)")
+                    }
+                    for suffix in ["", "-wal", "-shm"] {
+                        try? FileManager.default.removeItem(atPath: url.path + suffix)
+                    }
                 }
                 let folders = try FileManager.default.contentsOfDirectory(atPath: courses).sorted()
                     .map { URL(fileURLWithPath: courses).appendingPathComponent($0) }
@@ -43,7 +50,9 @@ struct DevCommand: AsyncParsableCommand {
                 let seeder = ProvinceSeeder(courses: compiled, seed: seed, learners: learners, scale: scale)
                 let showProgress = Console.stderrIsTerminal
                 let summary = try seeder.run(into: store) { done, total in
-                    if showProgress, done % 10 == 0 || done == total { Console.error("hocso dev seed: centre \(done)/\(total)") }
+                    if showProgress, done % 10 == 0 || done == total {
+                        Console.error("hocso dev seed: centre \(done)/\(total)")
+                    }
                 }
                 let inserted = Date()
                 let refreshed = try ReportDatabase(store).refresh()

@@ -18,13 +18,16 @@ struct HubAreasCommand: ParsableCommand {
     /// `hocso hub areas import FILE.csv`.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Nhập địa bàn từ CSV (ma,ten,cap,ma_cap_tren). Import areas from CSV (code,name,level,parent_code).")
+            abstract:
+                "Nhập địa bàn từ CSV (ma,ten,cap,ma_cap_tren). Import areas from CSV (code,name,level,parent_code).")
         @OptionGroup var database: DatabaseOption
         @Argument(help: "Tệp CSV, UTF-8 (có hoặc không BOM). The CSV file, UTF-8 with or without BOM.") var file: String
 
         func run() throws {
             try reportingFailures {
-                guard let data = FileManager.default.contents(atPath: file) else { throw Failure("cannot read '\(file)'") }
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw Failure("cannot read '\(file)'")
+                }
                 guard let text = String(data: data, encoding: .utf8) else {
                     throw Failure("'\(file)' is not UTF-8; save it from Excel as \"CSV UTF-8\"")
                 }
@@ -41,7 +44,8 @@ struct HubAreasCommand: ParsableCommand {
 
     /// `hocso hub areas list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Liệt kê địa bàn và trung tâm. List areas and centres.")
+        static let configuration = CommandConfiguration(
+            abstract: "Liệt kê địa bàn và trung tâm. List areas and centres.")
         @OptionGroup var database: DatabaseOption
 
         func run() throws {
@@ -53,7 +57,9 @@ struct HubAreasCommand: ParsableCommand {
                     for child in tree.children(of: node.code) { walk(child, depth: depth + 1) }
                 }
                 for root in tree.roots { walk(root, depth: 0) }
-                let loose = tree.nodes.values.filter { $0.level == .center && $0.parent == nil }.sorted { $0.code < $1.code }
+                let loose = tree.nodes.values.filter { $0.level == .center && $0.parent == nil }.sorted {
+                    $0.code < $1.code
+                }
                 if !loose.isEmpty {
                     print("(centres not attached to a commune: hocso hub areas attach-center NODE COMMUNE)")
                     for c in loose { print("  \(c.code)  \(c.name)") }

@@ -24,7 +24,8 @@ struct HubUsersCommand: ParsableCommand {
         @Argument(help: "Tên đăng nhập. Username.") var username: String
         @Option(name: .long, help: "Mã địa bàn. Area code.") var area: String
         @Option(name: .long, help: "Tên hiển thị. Display name.") var name: String?
-        @Flag(name: .customLong("password-stdin"), help: "Đọc mật khẩu từ stdin. Read the password from standard input.")
+        @Flag(
+            name: .customLong("password-stdin"), help: "Đọc mật khẩu từ stdin. Read the password from standard input.")
         var passwordStdin = false
         @Flag(name: .long, help: "Thay tài khoản đã có. Replace an existing account.") var replace = false
 
@@ -39,7 +40,8 @@ struct HubUsersCommand: ParsableCommand {
                     }
                     password = String(cString: typed)
                 }
-                try database.open().add(username: username, password: password, area: area, displayName: name, replace: replace)
+                try database.open().add(
+                    username: username, password: password, area: area, displayName: name, replace: replace)
                 print("user \(Accounts.canonical(username) ?? username) may see area \(area) and below")
             }
         }
@@ -76,9 +78,11 @@ struct HubUsersCommand: ParsableCommand {
             abstract: "Tạo liên kết đăng nhập dùng một lần. Make a one-time sign-in link (expires).")
         @OptionGroup var database: DatabaseOption
         @Argument(help: "Tên đăng nhập. Username.") var username: String
-        @Option(name: .long, help: "Số phút hiệu lực. Minutes it stays valid.") var minutes = Accounts.defaultLinkMinutes
+        @Option(name: .long, help: "Số phút hiệu lực. Minutes it stays valid.") var minutes = Accounts
+            .defaultLinkMinutes
         @Option(name: .long, help: "Trang mở sau khi đăng nhập. Page to open after signing in.") var next = "/dashboard"
-        @Option(name: .customLong("base-url"), help: "Địa chỉ trạm. The hub's address.") var baseURL = "http://127.0.0.1:8080"
+        @Option(name: .customLong("base-url"), help: "Địa chỉ trạm. The hub's address.") var baseURL =
+            "http://127.0.0.1:8080"
 
         func run() throws {
             try reportingFailures {

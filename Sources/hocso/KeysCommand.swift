@@ -13,7 +13,8 @@ struct KeysCommand: ParsableCommand {
     struct Generate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "generate",
-            abstract: "Tạo cặp khoá Ed25519 NAME.key (bí mật) và NAME.pub (công khai). Make an Ed25519 key pair NAME.key (private) and NAME.pub (public).",
+            abstract:
+                "Tạo cặp khoá Ed25519 NAME.key (bí mật) và NAME.pub (công khai). Make an Ed25519 key pair NAME.key (private) and NAME.pub (public).",
             discussion: """
                 Giữ NAME.key bí mật; gửi NAME.pub cho các điểm học để họ tin gói bạn ký.
                 Keep NAME.key secret; give NAME.pub to centres so they trust the packs you sign.
@@ -22,7 +23,9 @@ struct KeysCommand: ParsableCommand {
         @Argument(help: "Tên khoá, ví dụ tên tỉnh hoặc người soạn. Key name, e.g. a province or author.")
         var name: String
 
-        @Option(name: .long, help: "Thư mục lưu khoá (mặc định: thư mục hiện tại). Folder for the key files (default: current folder).")
+        @Option(
+            name: .long,
+            help: "Thư mục lưu khoá (mặc định: thư mục hiện tại). Folder for the key files (default: current folder).")
         var dir: String = "."
 
         func validate() throws {

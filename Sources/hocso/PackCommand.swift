@@ -58,22 +58,30 @@ struct PackCommand: ParsableCommand {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
-            abstract: "Kiểm tra chữ ký, mã băm và phiên bản định dạng của gói. Check a pack's signature, hashes and format.")
+            abstract:
+                "Kiểm tra chữ ký, mã băm và phiên bản định dạng của gói. Check a pack's signature, hashes and format.")
 
         @Argument(help: "Tệp gói. The pack file.") var pack: String
 
-        @Option(name: .long, parsing: .singleValue, help: "Khoá công khai được tin (NAME.pub); có thể lặp lại. A trusted public key; repeatable.")
+        @Option(
+            name: .long, parsing: .singleValue,
+            help: "Khoá công khai được tin (NAME.pub); có thể lặp lại. A trusted public key; repeatable.")
         var trust: [String] = []
 
-        @Flag(name: .customLong("require-signature"), help: "Từ chối gói không có chữ ký tin cậy. Refuse a pack no trusted key signed.")
+        @Flag(
+            name: .customLong("require-signature"),
+            help: "Từ chối gói không có chữ ký tin cậy. Refuse a pack no trusted key signed.")
         var requireSignature = false
 
         func run() throws {
             try reportingFailures {
                 let keys = try trust.map { try PublicKey(contentsOf: URL(fileURLWithPath: $0)) }
-                let result = try PackVerifier().inspect(pack: URL(fileURLWithPath: pack), trustedKeys: keys, requireSignature: requireSignature)
+                let result = try PackVerifier().inspect(
+                    pack: URL(fileURLWithPath: pack), trustedKeys: keys, requireSignature: requireSignature)
                 let m = result.manifest
-                print("ok: \(pack): \(m.course.id) version \(m.course.version), \(m.files.count) files, \(signatureState(result.signer, trusted: result.isTrusted))")
+                print(
+                    "ok: \(pack): \(m.course.id) version \(m.course.version), \(m.files.count) files, \(signatureState(result.signer, trusted: result.isTrusted))"
+                )
             }
         }
     }
@@ -82,31 +90,44 @@ struct PackCommand: ParsableCommand {
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "install",
-            abstract: "Kiểm tra rồi cài gói vào kho khoá học của điểm học. Verify packs and install them into the centre's content store.")
+            abstract:
+                "Kiểm tra rồi cài gói vào kho khoá học của điểm học. Verify packs and install them into the centre's content store."
+        )
 
         @Argument(help: "Tệp gói. Pack files.") var packs: [String]
 
-        @Option(name: .long, help: "Kho khoá học (mặc định: $HOCSO_STORE hoặc thư mục dữ liệu người dùng). The content store.")
+        @Option(
+            name: .long,
+            help: "Kho khoá học (mặc định: $HOCSO_STORE hoặc thư mục dữ liệu người dùng). The content store.")
         var store: String?
 
-        @Option(name: .long, parsing: .singleValue, help: "Khoá công khai được tin (NAME.pub); có thể lặp lại. A trusted public key; repeatable.")
+        @Option(
+            name: .long, parsing: .singleValue,
+            help: "Khoá công khai được tin (NAME.pub); có thể lặp lại. A trusted public key; repeatable.")
         var trust: [String] = []
 
-        @Flag(name: .customLong("require-signature"), help: "Từ chối gói không có chữ ký tin cậy. Refuse a pack no trusted key signed.")
+        @Flag(
+            name: .customLong("require-signature"),
+            help: "Từ chối gói không có chữ ký tin cậy. Refuse a pack no trusted key signed.")
         var requireSignature = false
 
-        @Flag(name: .customLong("allow-downgrade"), help: "Cho phép thay bằng phiên bản cũ hơn. Let an older version replace a newer one.")
+        @Flag(
+            name: .customLong("allow-downgrade"),
+            help: "Cho phép thay bằng phiên bản cũ hơn. Let an older version replace a newer one.")
         var allowDowngrade = false
 
         func run() throws {
             let keys = try reportingFailures { try trust.map { try PublicKey(contentsOf: URL(fileURLWithPath: $0)) } }
             let contentStore = ContentStore(root: store.map { URL(fileURLWithPath: $0) } ?? ContentStore.defaultRoot)
-            let policy = InstallPolicy(trustedKeys: keys, requireSignature: requireSignature, allowDowngrade: allowDowngrade)
+            let policy = InstallPolicy(
+                trustedKeys: keys, requireSignature: requireSignature, allowDowngrade: allowDowngrade)
             var failed = false
             for (index, pack) in packs.enumerated() {
                 Progress.line("[\(index + 1)/\(packs.count)] \(pack)")
                 do {
-                    let installed = try reportingFailures { try contentStore.install(pack: URL(fileURLWithPath: pack), policy: policy) }
+                    let installed = try reportingFailures {
+                        try contentStore.install(pack: URL(fileURLWithPath: pack), policy: policy)
+                    }
                     Progress.clear()
                     print("installed \(installed.id) version \(installed.version)")
                 } catch {
@@ -144,7 +165,8 @@ struct PackCommand: ParsableCommand {
         func run() throws {
             let (storePath, asJSON) = parsed ? (store, json) : (nil, false)
             try reportingFailures {
-                let contentStore = ContentStore(root: storePath.map { URL(fileURLWithPath: $0) } ?? ContentStore.defaultRoot)
+                let contentStore = ContentStore(
+                    root: storePath.map { URL(fileURLWithPath: $0) } ?? ContentStore.defaultRoot)
                 let courses = try contentStore.installedCourses()
                 if asJSON {
                     print(try jsonText(courses.map(CourseListing.init)))
@@ -153,7 +175,9 @@ struct PackCommand: ParsableCommand {
                 } else {
                     for course in courses {
                         let m = course.manifest
-                        print("\(m.course.id)  v\(m.course.version)  \(m.course.title)  — \(m.lessons.count) bài / lessons, \(m.questionCount) câu hỏi / questions, \(course.signer == nil ? "unsigned" : "signed")")
+                        print(
+                            "\(m.course.id)  v\(m.course.version)  \(m.course.title)  — \(m.lessons.count) bài / lessons, \(m.questionCount) câu hỏi / questions, \(course.signer == nil ? "unsigned" : "signed")"
+                        )
                     }
                 }
             }
@@ -181,11 +205,15 @@ struct PackCommand: ParsableCommand {
                 if FileManager.default.fileExists(atPath: target) {
                     let keys = try trust.map { try PublicKey(contentsOf: URL(fileURLWithPath: $0)) }
                     let result = try PackVerifier().inspect(pack: URL(fileURLWithPath: target), trustedKeys: keys)
-                    listing = CourseListing(manifest: result.manifest, signature: signatureState(result.signer, trusted: result.isTrusted), location: target)
+                    listing = CourseListing(
+                        manifest: result.manifest, signature: signatureState(result.signer, trusted: result.isTrusted),
+                        location: target)
                 } else {
-                    let contentStore = ContentStore(root: store.map { URL(fileURLWithPath: $0) } ?? ContentStore.defaultRoot)
+                    let contentStore = ContentStore(
+                        root: store.map { URL(fileURLWithPath: $0) } ?? ContentStore.defaultRoot)
                     guard let course = contentStore.installedCourse(id: target) else {
-                        throw Failure("'\(target)' is neither a pack file nor a course installed in '\(contentStore.root.path)'")
+                        throw Failure(
+                            "'\(target)' is neither a pack file nor a course installed in '\(contentStore.root.path)'")
                     }
                     listing = CourseListing(course)
                 }
@@ -222,7 +250,9 @@ struct CourseListing: Encodable {
         title = m.course.title
         titleEnglish = m.course.titleEnglish
         language = m.course.language
-        lessons = m.lessons.map { Lesson(id: $0.id, title: $0.title, steps: $0.steps.count, questions: $0.questions.count) }
+        lessons = m.lessons.map {
+            Lesson(id: $0.id, title: $0.title, steps: $0.steps.count, questions: $0.questions.count)
+        }
         questions = m.questionCount
         files = m.files
         self.signature = signature

@@ -19,7 +19,8 @@ struct ReportCommand: ParsableCommand {
     /// Options every report takes.
     struct Options: ParsableArguments {
         @Option(name: .long, help: "Cơ sở dữ liệu của trạm. The hub database.") var db: String?
-        @Option(name: .customLong("centre-db"), help: "Chạy trên CSDL một trung tâm. Run on one centre's database instead.")
+        @Option(
+            name: .customLong("centre-db"), help: "Chạy trên CSDL một trung tâm. Run on one centre's database instead.")
         var centreDb: String?
         @Option(name: .long, help: "Từ ngày (YYYY-MM-DD). First day.") var from: String?
         @Option(name: .long, help: "Đến ngày (YYYY-MM-DD). Last day.") var to: String?
@@ -30,7 +31,9 @@ struct ReportCommand: ParsableCommand {
         @Option(name: .long, help: "table|csv|json|html") var format: Format = .table
         @Option(name: .shortAndLong, help: "Ghi ra tệp. Write to a file.") var output: String?
         @Option(name: .long, help: "vi|en") var lang: String = "vi"
-        @Option(name: .long, help: "Thư mục khoá học để cập nhật tên bài, câu hỏi. Course folders to refresh outlines from.")
+        @Option(
+            name: .long, help: "Thư mục khoá học để cập nhật tên bài, câu hỏi. Course folders to refresh outlines from."
+        )
         var courses: [String] = []
 
         func query(_ kind: ReportKind) throws -> ReportQuery {
@@ -44,7 +47,9 @@ struct ReportCommand: ParsableCommand {
                 throw ValidationError("--by must be province, district, commune or center (not '\(by)')")
             }
             q.by = level
-            guard let p = ReportPeriod(rawValue: period) else { throw ValidationError("--period must be day, week or month") }
+            guard let p = ReportPeriod(rawValue: period) else {
+                throw ValidationError("--period must be day, week or month")
+            }
             q.period = p
             guard let l = ReportLanguage(rawValue: lang) else { throw ValidationError("--lang must be vi or en") }
             q.language = l
@@ -62,7 +67,9 @@ struct ReportCommand: ParsableCommand {
             try adjust(&q)
             let outlines = try courses.map { path -> Course in
                 let result = CourseCompiler().compile(courseAt: URL(fileURLWithPath: path))
-                guard let course = result.course else { throw Failure("course folder '\(path)' does not compile (hocso course check)") }
+                guard let course = result.course else {
+                    throw Failure("course folder '\(path)' does not compile (hocso course check)")
+                }
                 return course
             }
             let build: (ReportDatabase) throws -> Report = { db in
@@ -76,7 +83,8 @@ struct ReportCommand: ParsableCommand {
             } else {
                 let path = db.map { URL(fileURLWithPath: $0) } ?? SQLiteHubStore.defaultPath
                 guard FileManager.default.fileExists(atPath: path.path) else {
-                    throw Failure("no hub database at '\(path.path)' (give --db, or --centre-db for a centre's database)")
+                    throw Failure(
+                        "no hub database at '\(path.path)' (give --db, or --centre-db for a centre's database)")
                 }
                 report = try build(ReportDatabase(path: path))
             }
@@ -131,11 +139,14 @@ struct ReportCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "needs-help", abstract: "Người học cần hỗ trợ. Learners who need help.")
         @OptionGroup var options: Options
-        @Option(name: .customLong("stalled-days"), help: "Số ngày không học. Days without activity.") var stalledDays = 14
+        @Option(name: .customLong("stalled-days"), help: "Số ngày không học. Days without activity.") var stalledDays =
+            14
         @Option(name: .customLong("wrong-run"), help: "Số câu sai liên tiếp. Wrong answers in a row.") var wrongRun = 3
         @Option(name: .customLong("as-of"), help: "Tính đến ngày. As of (YYYY-MM-DD).") var asOf: String?
         func run() throws {
-            guard stalledDays >= 1, wrongRun >= 1 else { throw ValidationError("--stalled-days and --wrong-run must be at least 1") }
+            guard stalledDays >= 1, wrongRun >= 1 else {
+                throw ValidationError("--stalled-days and --wrong-run must be at least 1")
+            }
             try reportingFailures {
                 try options.run(.needsHelp) { q in
                     q.stalledDays = stalledDays

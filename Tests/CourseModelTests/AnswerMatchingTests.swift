@@ -47,12 +47,15 @@ struct AnswerMatchingTests {
     /// Every Vietnamese line of Unicode's NormalizationTest: all five forms give the same match key.
     @Test func unicodeNormalizationTestLines() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures/unicode/unicode15-NormalizationTest-vietnamese-subset.txt")
+            .deletingLastPathComponent().appendingPathComponent(
+                "Fixtures/unicode/unicode15-NormalizationTest-vietnamese-subset.txt")
         let text = try String(contentsOf: url, encoding: .utf8)
         var checked = 0
         for line in text.split(separator: "\n") where !line.hasPrefix("#") && !line.hasPrefix("@") {
             let columns = line.split(separator: ";").prefix(3).map { column in
-                String(String.UnicodeScalarView(column.split(separator: " ").compactMap { UInt32($0, radix: 16).flatMap(Unicode.Scalar.init) }))
+                String(
+                    String.UnicodeScalarView(
+                        column.split(separator: " ").compactMap { UInt32($0, radix: 16).flatMap(Unicode.Scalar.init) }))
             }
             guard columns.count == 3 else { continue }
             let keys = Set(columns.map { VietnameseText.matchKey($0, rule: .standard) })
@@ -93,7 +96,11 @@ struct NumberTests {
         #expect(Numbers.parseKey("2,5 ± 0,05") == .range(NumericRange(lower: 2.45, upper: 2.55, display: "2,5 ± 0,05")))
         #expect(Numbers.parseKey("[2,4; 2,6]") == .range(NumericRange(lower: 2.4, upper: 2.6, display: "[2,4; 2,6]")))
         #expect(Numbers.parseKey("[2.4, 2.6]") == .range(NumericRange(lower: 2.4, upper: 2.6, display: "[2.4, 2.6]")))
-        if case .range(let r) = Numbers.parseKey("200 ± 5%") { #expect(r.lower == 190 && r.upper == 210) } else { Issue.record("no range") }
+        if case .range(let r) = Numbers.parseKey("200 ± 5%") {
+            #expect(r.lower == 190 && r.upper == 210)
+        } else {
+            Issue.record("no range")
+        }
         #expect(Numbers.parseKey("113") == nil)
         if case .invalid = Numbers.parseKey("2,5 ± abc") {} else { Issue.record("expected invalid") }
         if case .invalid = Numbers.parseKey("[3; 1]") {} else { Issue.record("expected invalid") }

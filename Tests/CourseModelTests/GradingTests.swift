@@ -6,11 +6,14 @@ import Testing
 @Suite("Grading every question kind")
 struct GradingTests {
     func option(_ id: String, _ ok: Bool, feedback: String? = nil) -> ChoiceOption {
-        ChoiceOption(id: id, content: [.text(id)], isCorrect: ok, feedback: feedback.map { [.paragraph([.text($0)])] } ?? [])
+        ChoiceOption(
+            id: id, content: [.text(id)], isCorrect: ok, feedback: feedback.map { [.paragraph([.text($0)])] } ?? [])
     }
 
     @Test func singleChoice() {
-        let q = Question(id: "q", prompt: [.text("?")], answer: .singleChoice([option("a", false, feedback: "no"), option("b", true)]))
+        let q = Question(
+            id: "q", prompt: [.text("?")],
+            answer: .singleChoice([option("a", false, feedback: "no"), option("b", true)]))
         #expect(q.grade(.choice("b")).isCorrect)
         let wrong = q.grade(.choice("a"))
         #expect(!wrong.isCorrect && wrong.score == 0 && wrong.feedback.plainText == "no")
@@ -67,12 +70,17 @@ struct GradingTests {
     @Test func masteryRules() {
         #expect(MasteryRule.passMark(0.8).isPassed(scoreShare: 0.8, answersCorrect: []))
         #expect(!MasteryRule.passMark(0.8).isPassed(scoreShare: 0.79, answersCorrect: []))
-        #expect(MasteryRule.recent(m: 4, n: 5).isPassed(scoreShare: 0, answersCorrect: [false, true, true, true, false, true]))
-        #expect(!MasteryRule.recent(m: 4, n: 5).isPassed(scoreShare: 1, answersCorrect: [true, false, true, false, true]))
+        #expect(
+            MasteryRule.recent(m: 4, n: 5).isPassed(
+                scoreShare: 0, answersCorrect: [false, true, true, true, false, true]))
+        #expect(
+            !MasteryRule.recent(m: 4, n: 5).isPassed(scoreShare: 1, answersCorrect: [true, false, true, false, true]))
     }
 
     @Test func responsesRoundTripAsCompactJSON() throws {
-        let responses: [Response] = [.choice("a"), .choices(["b", "a"]), .text("tôi đi"), .order(["x", "y"]), .pairs(["l": "r"])]
+        let responses: [Response] = [
+            .choice("a"), .choices(["b", "a"]), .text("tôi đi"), .order(["x", "y"]), .pairs(["l": "r"]),
+        ]
         for r in responses {
             let data = try JSONEncoder().encode(r)
             var back = try JSONDecoder().decode(Response.self, from: data)
@@ -88,12 +96,20 @@ struct CompactCodingTests {
     @Test func defaultsAreLeftOutAndRestored() throws {
         let plain = Question(
             id: "q", prompt: [.text("?")],
-            answer: .singleChoice([ChoiceOption(id: "a", content: [.text("a")], isCorrect: true), ChoiceOption(id: "b", content: [.text("b")], isCorrect: false)]))
+            answer: .singleChoice([
+                ChoiceOption(id: "a", content: [.text("a")], isCorrect: true),
+                ChoiceOption(id: "b", content: [.text("b")], isCorrect: false),
+            ]))
         let rich = Question(
             id: "r", prompt: [.text("?")], body: [.paragraph([.text("x")])], points: 3, shuffle: false,
-            answer: .shortAnswer(ShortAnswerKey(accepted: [.text("113")], anticipated: [AnticipatedAnswer(pattern: .text("115"), feedback: [.rule])], rule: .ignoreDiacritics)),
+            answer: .shortAnswer(
+                ShortAnswerKey(
+                    accepted: [.text("113")],
+                    anticipated: [AnticipatedAnswer(pattern: .text("115"), feedback: [.rule])], rule: .ignoreDiacritics)
+            ),
             hints: [[.rule]], explanation: [.rule])
-        let lesson = Lesson(id: "l", title: "T", steps: [], quiz: Quiz(title: "Q", questions: [plain, rich], mastery: .passMark(0.8)))
+        let lesson = Lesson(
+            id: "l", title: "T", steps: [], quiz: Quiz(title: "Q", questions: [plain, rich], mastery: .passMark(0.8)))
         let data = try JSONEncoder().encode(lesson)
         let json = String(decoding: data, as: UTF8.self)
         #expect(!json.contains("\"fb\"") && !json.contains("isFinal") && !json.contains("\"hints\":[]"))

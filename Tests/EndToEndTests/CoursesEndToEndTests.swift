@@ -34,11 +34,13 @@ struct CoursesEndToEndTests {
         let keygen = try HocSoProcess.run(["keys", "generate", "trainer", "--dir", keys])
         #expect(keygen.status == 0, "\(keygen.stderr)")
         for output in [first, second] {
-            let build = try HocSoProcess.run(["pack", "build"] + courses + ["-o", output, "--sign", keys + "/trainer.key"])
+            let build = try HocSoProcess.run(
+                ["pack", "build"] + courses + ["-o", output, "--sign", keys + "/trainer.key"])
             #expect(build.status == 0, "\(build.stderr)")
         }
 
-        let packs = try FileManager.default.contentsOfDirectory(atPath: first).filter { $0.hasSuffix(".hspack") }.sorted()
+        let packs = try FileManager.default.contentsOfDirectory(atPath: first).filter { $0.hasSuffix(".hspack") }
+            .sorted()
         #expect(packs.count == courses.count)
         for pack in packs {
             // Reproducible: the same sources give the same bytes, signature included.
@@ -86,7 +88,10 @@ struct CoursesEndToEndTests {
         let pack = try #require(try FileManager.default.contentsOfDirectory(atPath: packs).first)
         let store = work.appendingPathComponent("store").path
         let install = try HocSoProcess.run(
-            ["pack", "install", packs + "/" + pack, "--store", store, "--trust", keys + "/trainer.pub", "--require-signature"])
+            [
+                "pack", "install", packs + "/" + pack, "--store", store, "--trust", keys + "/trainer.pub",
+                "--require-signature",
+            ])
         #expect(install.status == 1)
         #expect(install.stderr.split(separator: "\n").count == 1, "one clear sentence: \(install.stderr)")
     }

@@ -70,7 +70,10 @@ struct CurriculumTests {
                 continue
             }
             guard inTable else { continue }
-            guard line.hasPrefix("|") else { inTable = false; continue }
+            guard line.hasPrefix("|") else {
+                inTable = false
+                continue
+            }
             if cells[1].hasPrefix("---") { continue }
             guard cells.count >= 6, let count = Int(cells[4]) else { continue }
             documented["\(cells[1])/\(cells[2])"] = count

@@ -14,7 +14,9 @@ struct CurriculumWalkTests {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Courses")
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        return folders.sorted().compactMap { CourseCompiler().compile(courseAt: root.appendingPathComponent($0)).course }
+        return folders.sorted().compactMap {
+            CourseCompiler().compile(courseAt: root.appendingPathComponent($0)).course
+        }
     }()
 
     @Test func theCurriculumIsThere() {
@@ -35,7 +37,9 @@ struct CurriculumWalkTests {
             let stepsBefore = backend.events.filter { $0.kind == .stepRead }.count
             advanceToFirstQuestion(driver)
             let stepsRead = backend.events.filter { $0.kind == .stepRead }.count - stepsBefore
-            #expect(stepsRead == lesson.steps.count, "\(course.id)/\(lesson.id): read \(stepsRead) of \(lesson.steps.count) steps")
+            #expect(
+                stepsRead == lesson.steps.count,
+                "\(course.id)/\(lesson.id): read \(stepsRead) of \(lesson.steps.count) steps")
             guard let quiz = lesson.quiz else { continue }
 
             let first = try answerAll(driver, right: false, lesson: "\(course.id)/\(lesson.id)")
@@ -44,14 +48,17 @@ struct CurriculumWalkTests {
 
             driver.press(.character("1"))  // retake
             let second = try answerAll(driver, right: true, lesson: "\(course.id)/\(lesson.id)")
-            #expect(second.passed && second.wrongQuestionIds.isEmpty, "\(course.id)/\(lesson.id): wrong \(second.wrongQuestionIds)")
+            #expect(
+                second.passed && second.wrongQuestionIds.isEmpty,
+                "\(course.id)/\(lesson.id): wrong \(second.wrongQuestionIds)")
             driver.press(.enter)  // back to the lesson list
         }
         #expect(backend.events.contains { $0.kind == .courseCompleted })
         // Every question answered twice (wrong, then right), every step read once.
         let answers = backend.events.filter { $0.kind == .answerSubmitted }.count
         #expect(answers == 2 * course.allQuestions.count)
-        #expect(backend.events.filter { $0.kind == .stepRead }.count == course.lessons.reduce(0) { $0 + $1.steps.count })
+        #expect(
+            backend.events.filter { $0.kind == .stepRead }.count == course.lessons.reduce(0) { $0 + $1.steps.count })
     }
 
     /// Presses Enter through the reading steps and the quiz introduction.
@@ -72,7 +79,9 @@ struct CurriculumWalkTests {
             }
             driver.press(keys(for: question, state: state, driver: driver, right: right))
             let correct = driver.quizState?.outcome.map(\.grade.isCorrect)
-            #expect(correct == right, "\(lesson)/\(question.id) answered \(right ? "right" : "wrong"), graded \(String(describing: correct))")
+            #expect(
+                correct == right,
+                "\(lesson)/\(question.id) answered \(right ? "right" : "wrong"), graded \(String(describing: correct))")
             driver.press(.enter)
         }
         throw CancellationError()

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Packs
 
 @Suite("Content store: versions, downgrades, disk reserve, interrupted installs")
@@ -58,14 +59,18 @@ struct ContentStoreTests {
 
     struct Interruption: Error {}
 
-    @Test("an install interrupted after any step keeps the previous version usable", arguments: [InstallStep.staged, .placed, .swapped])
+    @Test(
+        "an install interrupted after any step keeps the previous version usable",
+        arguments: [InstallStep.staged, .placed, .swapped])
     func interrupted(step: InstallStep) throws {
         let scratch = try Scratch()
         var store = ContentStore(root: scratch.path("store"))
         let v1 = Sample.course(version: 1)
         try store.install(pack: try Sample.pack(v1, in: scratch))
         store.faultInjection = { if $0 == step { throw Interruption() } }
-        #expect(throws: Interruption.self) { try store.install(pack: try Sample.pack(Sample.course(version: 2), in: scratch)) }
+        #expect(throws: Interruption.self) {
+            try store.install(pack: try Sample.pack(Sample.course(version: 2), in: scratch))
+        }
         // Before the swap the old version is current; after it the new one is, and both are whole.
         let expected = step == .swapped ? 2 : 1
         #expect(try store.loadCourse(id: v1.id).version == expected)
@@ -80,9 +85,13 @@ struct ContentStoreTests {
         let v1 = Sample.course(version: 1)
         try store.install(pack: try Sample.pack(v1, in: scratch))
         // What a kill between steps leaves: a staging folder, an unlinked version, a half-made link.
-        try FileManager.default.createDirectory(at: store.stagingDirectory.appendingPathComponent("dead/assets"), withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: store.versionsDirectory.appendingPathComponent("\(v1.id)@2.dead"), withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: store.coursesDirectory.appendingPathComponent(".\(v1.id).dead.link").path, withDestinationPath: "../versions/\(v1.id)@2.dead")
+        try FileManager.default.createDirectory(
+            at: store.stagingDirectory.appendingPathComponent("dead/assets"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: store.versionsDirectory.appendingPathComponent("\(v1.id)@2.dead"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: store.coursesDirectory.appendingPathComponent(".\(v1.id).dead.link").path,
+            withDestinationPath: "../versions/\(v1.id)@2.dead")
         #expect(try store.loadCourse(id: v1.id) == v1)
         #expect(try store.installedCourses().map(\.version) == [1])
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Packs
 
 /// The archives under Tests/Fixtures/archives (copied from third-party test suites, see its
@@ -15,7 +16,8 @@ enum FixtureArchives {
         var out: [String] = []
         while let item = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(item).path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(
+                atPath: folder.appendingPathComponent(item).path, isDirectory: &isDirectory)
             if !isDirectory.boolValue && !item.hasSuffix("PROVENANCE.tsv") { out.append(item) }
         }
         return out.sorted()
@@ -29,7 +31,9 @@ struct FixtureArchiveTests {
         #expect(FixtureArchives.all.count == 51)
     }
 
-    @Test("refused with one sentence, nothing written outside the store, previous version intact", arguments: FixtureArchives.all)
+    @Test(
+        "refused with one sentence, nothing written outside the store, previous version intact",
+        arguments: FixtureArchives.all)
     func refused(_ name: String) throws {
         let scratch = try Scratch()
         let store = ContentStore(root: scratch.path("store"))

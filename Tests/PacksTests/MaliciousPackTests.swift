@@ -1,7 +1,9 @@
 import ArchiveIO
 import CourseModel
+import Crypto
 import Foundation
 import Testing
+
 @testable import Packs
 
 /// One way to make a hostile pack out of a good version-2 pack, and the refusal it must meet.
@@ -15,8 +17,12 @@ struct MaliciousCase: CustomTestStringConvertible, Sendable {
     static let evilOutside = "hocso-evil-\(UUID().uuidString).txt"
 
     static let all: [MaliciousCase] = [
-        MaliciousCase(name: "'..' escaping the pack", expected: .unsafePath) { $0.add("../../\(evilOutside)", Data("x".utf8)) },
-        MaliciousCase(name: "'..' inside assets/", expected: .unsafePath) { $0.add("assets/../../\(evilOutside)", Data("x".utf8)) },
+        MaliciousCase(name: "'..' escaping the pack", expected: .unsafePath) {
+            $0.add("../../\(evilOutside)", Data("x".utf8))
+        },
+        MaliciousCase(name: "'..' inside assets/", expected: .unsafePath) {
+            $0.add("assets/../../\(evilOutside)", Data("x".utf8))
+        },
         MaliciousCase(name: "absolute path", expected: .unsafePath) { $0.add("/tmp/\(evilOutside)", Data("x".utf8)) },
         MaliciousCase(name: "symlink", expected: .forbiddenEntryType) {
             $0.entries.append((ArchiveEntry(path: "assets/link", type: .symlink(target: "/etc/passwd")), Data()))
@@ -40,8 +46,12 @@ struct MaliciousCase: CustomTestStringConvertible, Sendable {
         MaliciousCase(name: "directory entry", expected: .forbiddenEntryType) {
             $0.entries.append((ArchiveEntry(path: "assets/dir", type: .directory, mode: 0o755), Data()))
         },
-        MaliciousCase(name: "entry not in the manifest", expected: .unexpectedEntry) { $0.add("assets/extra.txt", Data("extra".utf8)) },
-        MaliciousCase(name: "entry twice", expected: .unexpectedEntry) { $0.add("course.json", $0.data("course.json") ?? Data()) },
+        MaliciousCase(name: "entry not in the manifest", expected: .unexpectedEntry) {
+            $0.add("assets/extra.txt", Data("extra".utf8))
+        },
+        MaliciousCase(name: "entry twice", expected: .unexpectedEntry) {
+            $0.add("course.json", $0.data("course.json") ?? Data())
+        },
         MaliciousCase(name: "missing entry", expected: .missingEntry) { $0.entries.removeLast() },
         MaliciousCase(name: "asset altered (hash mismatch)", expected: .hashMismatch) {
             var data = $0.data("assets/images/logo.png") ?? Data()
@@ -53,10 +63,16 @@ struct MaliciousCase: CustomTestStringConvertible, Sendable {
         },
         MaliciousCase(name: "manifest not first", expected: .manifestNotFirst) { $0.entries.swapAt(0, 1) },
         MaliciousCase(name: "no manifest", expected: .manifestNotFirst) { $0.entries.removeFirst() },
-        MaliciousCase(name: "future format", expected: .unsupportedFormat) { try $0.editManifest { $0.format = PackFormat.readerVersion + 1 } },
-        MaliciousCase(name: "future minReader", expected: .unsupportedFormat) { try $0.editManifest { $0.minReader = PackFormat.readerVersion + 1 } },
+        MaliciousCase(name: "future format", expected: .unsupportedFormat) {
+            try $0.editManifest { $0.format = PackFormat.readerVersion + 1 }
+        },
+        MaliciousCase(name: "future minReader", expected: .unsupportedFormat) {
+            try $0.editManifest { $0.minReader = PackFormat.readerVersion + 1 }
+        },
         MaliciousCase(name: "manifest listing '..'", expected: .badManifest) {
-            try $0.editManifest { $0.files.append(.init(path: "../\(evilOutside)", size: 1, sha256: String(repeating: "0", count: 64))) }
+            try $0.editManifest {
+                $0.files.append(.init(path: "../\(evilOutside)", size: 1, sha256: String(repeating: "0", count: 64)))
+            }
         },
         MaliciousCase(name: "course.json naming another course", expected: .badCourse) { pack in
             var course = Sample.course(version: 2)
@@ -77,7 +93,9 @@ struct MaliciousCase: CustomTestStringConvertible, Sendable {
             for path in paths { pack.entries.append((ArchiveEntry(path: path, size: 0), Data())) }
         },
         MaliciousCase(name: "100 001 entries, unlisted", expected: .unexpectedEntry) { pack in
-            for index in 0..<100_001 { pack.entries.append((ArchiveEntry(path: "assets/many/\(index)", size: 0), Data())) }
+            for index in 0..<100_001 {
+                pack.entries.append((ArchiveEntry(path: "assets/many/\(index)", size: 0), Data()))
+            }
         },
     ]
 }
@@ -99,8 +117,6 @@ extension RawPack {
         try editManifest { $0.files[0] = .init(path: "course.json", size: Int64(data.count), sha256: hash) }
     }
 }
-
-import Crypto
 
 enum SHA256Hex {
     static func of(_ data: Data) -> String { SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined() }
@@ -147,7 +163,9 @@ struct MaliciousPackTests {
         raw.add("../\(MaliciousCase.evilOutside)", Data("x".utf8))
         let pack = scratch.path("plain.tar")
         try raw.write(to: pack, compressed: false)
-        let error = try #require(throws: PackError.self) { try ContentStore(root: scratch.path("store")).install(pack: pack) }
+        let error = try #require(throws: PackError.self) {
+            try ContentStore(root: scratch.path("store")).install(pack: pack)
+        }
         #expect(error.kind == .unsafePath)
         #expect(error.description.contains("escapes the pack"))
     }

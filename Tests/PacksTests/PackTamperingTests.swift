@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Packs
 
 @Suite("Packs: damage and wrong keys are caught and named")
@@ -7,7 +8,11 @@ struct PackTamperingTests {
     /// Offsets spread over the whole pack: every one in the first 600 bytes (zstd frame header,
     /// the manifest), then a stride through the rest, and the last bytes.
     static func offsets(count: Int) -> [Int] {
-        Array(Set(Array(0..<min(600, count)) + Array(stride(from: 600, to: count, by: 7)) + Array(max(0, count - 20)..<count))).sorted()
+        Array(
+            Set(
+                Array(0..<min(600, count)) + Array(stride(from: 600, to: count, by: 7))
+                    + Array(max(0, count - 20)..<count))
+        ).sorted()
     }
 
     /// A flip that reaches only tar padding (the zeros after an entry's data, which tar readers
@@ -29,7 +34,8 @@ struct PackTamperingTests {
             bytes[offset] ^= 0xFF
             try bytes.write(to: damaged)
             do {
-                let read = try PackVerifier().inspect(pack: damaged, trustedKeys: [key.publicKey], requireSignature: true)
+                let read = try PackVerifier().inspect(
+                    pack: damaged, trustedKeys: [key.publicKey], requireSignature: true)
                 if read.manifest == intact.manifest && read.course == intact.course && read.signer == intact.signer {
                     harmless += 1
                 } else {
@@ -54,7 +60,9 @@ struct PackTamperingTests {
         let data = try Data(contentsOf: pack)
         let cut = scratch.path("cut.hspack")
         try data.prefix(Int(Double(data.count) * fraction)).write(to: cut)
-        let error = try #require(throws: PackError.self) { try PackVerifier().verify(pack: cut, trustedKeys: [], requireSignature: false) }
+        let error = try #require(throws: PackError.self) {
+            try PackVerifier().verify(pack: cut, trustedKeys: [], requireSignature: false)
+        }
         #expect([.corruptStream, .missingEntry, .notAnArchive].contains(error.kind), "\(error)")
     }
 
@@ -63,11 +71,14 @@ struct PackTamperingTests {
         let scratch = try Scratch()
         let pack = try Sample.pack(in: scratch, key: SigningKey.generate())
         let other = SigningKey.generate().publicKey
-        let error = try #require(throws: PackError.self) { try PackVerifier().verify(pack: pack, trustedKeys: [other], requireSignature: false) }
+        let error = try #require(throws: PackError.self) {
+            try PackVerifier().verify(pack: pack, trustedKeys: [other], requireSignature: false)
+        }
         #expect(error.kind == .untrustedSignature)
         #expect(error.description.contains("not among the trusted keys"))
         let install = try #require(throws: PackError.self) {
-            try ContentStore(root: scratch.path("store")).install(pack: pack, policy: InstallPolicy(trustedKeys: [other], requireSignature: true))
+            try ContentStore(root: scratch.path("store")).install(
+                pack: pack, policy: InstallPolicy(trustedKeys: [other], requireSignature: true))
         }
         #expect(install.kind == .untrustedSignature)
         #expect(try ContentStore(root: scratch.path("store")).installedCourses().isEmpty)
@@ -78,7 +89,8 @@ struct PackTamperingTests {
         let scratch = try Scratch()
         let pack = try Sample.pack(in: scratch)
         let error = try #require(throws: PackError.self) {
-            try PackVerifier().verify(pack: pack, trustedKeys: [SigningKey.generate().publicKey], requireSignature: true)
+            try PackVerifier().verify(
+                pack: pack, trustedKeys: [SigningKey.generate().publicKey], requireSignature: true)
         }
         #expect(error.kind == .missingSignature)
         #expect(throws: Never.self) { try PackVerifier().verify(pack: pack, trustedKeys: [], requireSignature: false) }
@@ -88,12 +100,15 @@ struct PackTamperingTests {
     func signatureTransplant() throws {
         let scratch = try Scratch()
         let key = SigningKey.generate()
-        let signedV1 = try RawPack(reading: try Sample.pack(Sample.course(version: 1), in: scratch, key: key, into: "a"))
+        let signedV1 = try RawPack(
+            reading: try Sample.pack(Sample.course(version: 1), in: scratch, key: key, into: "a"))
         var v2 = try RawPack(reading: try Sample.pack(Sample.course(version: 2), in: scratch, key: key, into: "b"))
         v2.replace("manifest.sig", with: signedV1.data("manifest.sig") ?? Data())
         let pack = scratch.path("transplant.hspack")
         try v2.write(to: pack)
-        let error = try #require(throws: PackError.self) { try PackVerifier().verify(pack: pack, trustedKeys: [key.publicKey], requireSignature: true) }
+        let error = try #require(throws: PackError.self) {
+            try PackVerifier().verify(pack: pack, trustedKeys: [key.publicKey], requireSignature: true)
+        }
         #expect(error.kind == .badSignature)
         #expect(error.description.contains("signature does not match the manifest"))
     }

@@ -1,6 +1,7 @@
 import ArchiveIO
 import CourseModel
 import Foundation
+
 @testable import Packs
 
 /// A fresh folder per test, removed when the value goes away.
@@ -56,10 +57,11 @@ enum Sample {
                     ], scoring: .partial)),
             Question(
                 id: "tong-dai", prompt: text("Số tổng đài báo cáo lừa đảo?"),
-                answer: .shortAnswer(ShortAnswerKey(
-                    accepted: [.text("156"), .regex("^1 ?5 ?6$")],
-                    anticipated: [AnticipatedAnswer(pattern: .text("113"), feedback: para("113 là số công an."))],
-                    rule: .standard))),
+                answer: .shortAnswer(
+                    ShortAnswerKey(
+                        accepted: [.text("156"), .regex("^1 ?5 ?6$")],
+                        anticipated: [AnticipatedAnswer(pattern: .text("113"), feedback: para("113 là số công an."))],
+                        rule: .standard))),
             Question(
                 id: "lai-suat", prompt: text("Lãi suất 2,5% của 1000 đồng là bao nhiêu?"),
                 answer: .numeric(NumericKey(accepted: [NumericRange(lower: 24.9, upper: 25.1, display: "25 ± 0,1")]))),
@@ -71,19 +73,31 @@ enum Sample {
                 ])),
             Question(
                 id: "ghep", prompt: text("Ghép đôi"),
-                answer: .matching(MatchingKey(
-                    pairs: [MatchPair(left: AnswerItem(id: "otp", content: text("OTP")), right: AnswerItem(id: "ma", content: text("Mã một lần")))],
-                    distractors: [AnswerItem(id: "the", content: text("Thẻ cào"))]))),
+                answer: .matching(
+                    MatchingKey(
+                        pairs: [
+                            MatchPair(
+                                left: AnswerItem(id: "otp", content: text("OTP")),
+                                right: AnswerItem(id: "ma", content: text("Mã một lần")))
+                        ],
+                        distractors: [AnswerItem(id: "the", content: text("Thẻ cào"))]))),
         ]
         let lessons = [
             Lesson(
                 id: "nhan-biet", title: "Nhận biết cuộc gọi lừa đảo", durationMinutes: 15,
                 steps: [
-                    Step(id: "gioi-thieu", title: "Giới thiệu", blocks: [
-                        .paragraph([.text("Kẻ gian "), .strong([.text("giả danh")]), .text(" công an."), .image(source: "images/ảnh-cuộc-gọi.png", alt: "Cuộc gọi")]),
-                        .callout(.warning, para("Không chuyển tiền!")),
-                    ]),
-                    Step(id: "vi-du", title: "Ví dụ", blocks: [.list(start: nil, items: [ListItem(blocks: para("Tin nhắn lạ"))])]),
+                    Step(
+                        id: "gioi-thieu", title: "Giới thiệu",
+                        blocks: [
+                            .paragraph([
+                                .text("Kẻ gian "), .strong([.text("giả danh")]), .text(" công an."),
+                                .image(source: "images/ảnh-cuộc-gọi.png", alt: "Cuộc gọi"),
+                            ]),
+                            .callout(.warning, para("Không chuyển tiền!")),
+                        ]),
+                    Step(
+                        id: "vi-du", title: "Ví dụ",
+                        blocks: [.list(start: nil, items: [ListItem(blocks: para("Tin nhắn lạ"))])]),
                 ],
                 quiz: Quiz(title: "Kiểm tra", questions: Array(questions.prefix(4)), mastery: .passMark(0.8))),
             Lesson(
@@ -91,7 +105,8 @@ enum Sample {
                 quiz: Quiz(title: "Cuối khoá", questions: Array(questions.dropFirst(4)), mastery: .recent(m: 2, n: 3))),
         ]
         return Course(
-            id: id, version: version, title: "Nhận diện lừa đảo qua điện thoại", titleEnglish: "Recognising phone scams",
+            id: id, version: version, title: "Nhận diện lừa đảo qua điện thoại",
+            titleEnglish: "Recognising phone scams",
             language: "vi", description: "Học cách nhận biết và phòng tránh lừa đảo.", audience: ["người cao tuổi"],
             digcompAreas: [.safety], tags: ["an-toan"], lessons: lessons,
             assets: ["images/ảnh-cuộc-gọi.png", "images/logo.png"])
@@ -100,8 +115,10 @@ enum Sample {
     /// Writes the course's assets into a new course folder and returns it.
     static func folder(in scratch: Scratch, name: String = "course") throws -> URL {
         let folder = scratch.path(name)
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("images"), withIntermediateDirectories: true)
-        try Data((0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(to: folder.appendingPathComponent("images/ảnh-cuộc-gọi.png"))
+        try FileManager.default.createDirectory(
+            at: folder.appendingPathComponent("images"), withIntermediateDirectories: true)
+        try Data((0..<3000).map { UInt8(truncatingIfNeeded: $0 &* 31) }).write(
+            to: folder.appendingPathComponent("images/ảnh-cuộc-gọi.png"))
         try Data("PNG logo".utf8).write(to: folder.appendingPathComponent("images/logo.png"))
         return folder
     }
@@ -111,7 +128,8 @@ enum Sample {
         _ course: Course = course(), in scratch: Scratch, key: SigningKey? = nil, into sub: String = "packs"
     ) throws -> URL {
         let folder = try Sample.folder(in: scratch, name: "src-\(course.id)-\(course.version)")
-        return try PackBuilder(compressionLevel: 3).build(course: course, courseFolder: folder, into: scratch.path(sub), signingKey: key)
+        return try PackBuilder(compressionLevel: 3).build(
+            course: course, courseFolder: folder, into: scratch.path(sub), signingKey: key)
     }
 }
 

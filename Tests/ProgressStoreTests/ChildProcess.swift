@@ -46,7 +46,10 @@ enum StressHelper {
             // Only newline-terminated lines were acknowledged; a cut last line is dropped.
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             lines.removeLast()
-            return (lines.compactMap { Int64($0) }, process.terminationStatus, process.terminationReason, String(decoding: err, as: UTF8.self))
+            return (
+                lines.compactMap { Int64($0) }, process.terminationStatus, process.terminationReason,
+                String(decoding: err, as: UTF8.self)
+            )
         }
     }
 }

@@ -31,7 +31,8 @@ struct DurabilityTests {
 
         let reopened = try db.open()
         let present = try reopened.pool.read { db in
-            try Set(Int64.fetchAll(db, sql: "SELECT seq FROM events WHERE learner = 'KILL1' AND kind = 'answer.submitted'"))
+            try Set(
+                Int64.fetchAll(db, sql: "SELECT seq FROM events WHERE learner = 'KILL1' AND kind = 'answer.submitted'"))
         }
         let lost = acknowledged.filter { !present.contains($0) }
         #expect(lost.isEmpty, "acknowledged but missing: \(lost.prefix(10))")
@@ -49,7 +50,8 @@ struct DurabilityTests {
         let db = try TestDatabase()
         defer { db.remove() }
         let store = try db.open()
-        let processes = 12, answers = 60
+        let processes = 12
+        let answers = 60
         // Two processes share a learner, as two terminals signed in with one code would.
         let learners = (0..<processes).map { "P\(($0 % (processes - 1)) + 10)" }
         let runs = try learners.map {

@@ -24,13 +24,14 @@ struct ImportTests {
         #expect(try store.learner(code: "KHA2")?.commune == "Xã Tân Phú")
 
         let problems = report.problems.map { "\($0.line) \($0.field ?? "-") \($0.kind.rawValue)" }
-        #expect(problems == [
-            "5 code invalid-learner",
-            "6 birth_year invalid-learner",
-            "7 code duplicate-code",
-            "8 gender invalid-learner",
-            "9 pin invalid-learner",
-        ])
+        #expect(
+            problems == [
+                "5 code invalid-learner",
+                "6 birth_year invalid-learner",
+                "7 code duplicate-code",
+                "8 gender invalid-learner",
+                "9 pin invalid-learner",
+            ])
         // No learner data in the messages: a row number and a field identify the problem.
         for problem in report.problems {
             #expect(!problem.message.contains("Đỗ") && !problem.message.contains("LAN24"))

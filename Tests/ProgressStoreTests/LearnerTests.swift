@@ -64,7 +64,9 @@ struct LearnerTests {
         let store = try db.open()
         try store.addLearner(Sample.learner("MINH7", name: "Lê Minh", pin: "2468"))
         try store.addLearner(Sample.learner("HOA1", name: "Hoa"))
-        let stored = try store.pool.read { try String.fetchOne($0, sql: "SELECT pin_hash FROM learners WHERE code = 'MINH7'") }
+        let stored = try store.pool.read {
+            try String.fetchOne($0, sql: "SELECT pin_hash FROM learners WHERE code = 'MINH7'")
+        }
         #expect(stored?.hasPrefix("pbkdf2-sha256$210000$") == true)
         #expect(stored?.contains("2468") == false)
         #expect(try store.verifyPIN(code: "minh7", pin: "2468"))

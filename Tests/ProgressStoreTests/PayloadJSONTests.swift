@@ -36,10 +36,11 @@ struct PayloadJSONTests {
 
     @Test func formIsPinned() {
         // Hubs hash these bytes; a change of form must be deliberate.
-        #expect(Self.payload(.choice("dung")).encoded() == """
-            {"correct":false,"elapsedMs":4200,"hintsUsed":1,"mastery":{"m":4,"n":5,"rule":"recent"},"maxScore":2,\
-            "response":{"choice":"dung"},"score":0.6666666666666666,"wrong":["q\\"1","câu-2"]}
-            """)
+        #expect(
+            Self.payload(.choice("dung")).encoded() == """
+                {"correct":false,"elapsedMs":4200,"hintsUsed":1,"mastery":{"m":4,"n":5,"rule":"recent"},"maxScore":2,\
+                "response":{"choice":"dung"},"score":0.6666666666666666,"wrong":["q\\"1","câu-2"]}
+                """)
         #expect(EventPayload().encoded() == "{}")
     }
 }

@@ -24,21 +24,30 @@ struct ProgressTests {
         defer { db.remove() }
         let store = try db.open()
         try store.addLearner(Sample.learner("LAN24"))
-        let c = "an-toan", v = 3, l = "bai-1"
+        let c = "an-toan"
+        let v = 3
+        let l = "bai-1"
         var t: Int64 = 1_772_323_200_000
-        func at() -> Int64 { t += 1000; return t }
+        func at() -> Int64 {
+            t += 1000
+            return t
+        }
 
         try store.record(.lessonOpened(learner: "LAN24", course: c, version: v, lesson: l, at: at()))
         try store.record(.stepRead(learner: "LAN24", course: c, version: v, lesson: l, step: "buoc-1", at: at()))
         try store.record(.stepRead(learner: "lan24", course: c, version: v, lesson: l, step: "buoc-2", at: at()))
-        #expect(try store.resumePoint(learner: "LAN24") == ResumePoint(courseId: c, lessonId: l, phase: .reading, stepId: "buoc-2"))
+        #expect(
+            try store.resumePoint(learner: "LAN24")
+                == ResumePoint(courseId: c, lessonId: l, phase: .reading, stepId: "buoc-2"))
 
         // Attempt 1: two answers, then the power goes.
         var session = QuizSession(quiz: Self.quiz, learnerKey: "\(store.nodeId)/LAN24", attempt: 1)
         try store.record(.quizStarted(learner: "LAN24", course: c, version: v, lesson: l, attempt: 1, at: at()))
         for response in ["dung", "sai"] {
             let outcome = try session.submit(.choice(response), elapsedMs: 900)
-            try store.record(.answerSubmitted(learner: "LAN24", course: c, version: v, lesson: l, attempt: 1, answer: outcome.recorded, at: at()))
+            try store.record(
+                .answerSubmitted(
+                    learner: "LAN24", course: c, version: v, lesson: l, attempt: 1, answer: outcome.recorded, at: at()))
             try session.proceed()
         }
         let resume = try #require(try store.resumePoint(learner: "LAN24"))
@@ -47,12 +56,15 @@ struct ProgressTests {
         // Exact resume: the rebuilt session equals the one that was lost.
         let open = try #require(try store.currentAttempt(learner: "LAN24", course: c, lesson: l))
         #expect(open.attempt == 1 && !open.finished)
-        var resumed = QuizSession(quiz: Self.quiz, learnerKey: "\(store.nodeId)/LAN24", attempt: open.attempt, answered: open.answers)
+        var resumed = QuizSession(
+            quiz: Self.quiz, learnerKey: "\(store.nodeId)/LAN24", attempt: open.attempt, answered: open.answers)
         #expect(resumed == session)
         #expect(resumed.current?.id == "q3")
 
         let last = try resumed.submit(.choice("sai"), elapsedMs: 500)
-        try store.record(.answerSubmitted(learner: "LAN24", course: c, version: v, lesson: l, attempt: 1, answer: last.recorded, at: at()))
+        try store.record(
+            .answerSubmitted(
+                learner: "LAN24", course: c, version: v, lesson: l, attempt: 1, answer: last.recorded, at: at()))
         try resumed.proceed()
         let result = try #require(resumed.result)
         #expect(!result.passed)
@@ -62,7 +74,10 @@ struct ProgressTests {
         // Practice on the wrong answers is logged but changes nothing derived.
         var review = try resumed.review()
         let practice = try review.submit(.choice("dung"), elapsedMs: 100)
-        try store.record(.answerSubmitted(learner: "LAN24", course: c, version: v, lesson: l, attempt: 1, answer: practice.recorded, practice: true, at: at()))
+        try store.record(
+            .answerSubmitted(
+                learner: "LAN24", course: c, version: v, lesson: l, attempt: 1, answer: practice.recorded,
+                practice: true, at: at()))
         #expect(try store.answers(learner: "LAN24", course: c, lesson: l, attempt: 1).count == 3)
 
         // Attempt 2 passes.
@@ -71,10 +86,15 @@ struct ProgressTests {
         #expect(try store.currentAttempt(learner: "LAN24", course: c, lesson: l)?.finished == false)
         for _ in 0..<3 {
             let o = try retake.submit(.choice("dung"), elapsedMs: 300)
-            try store.record(.answerSubmitted(learner: "LAN24", course: c, version: v, lesson: l, attempt: 2, answer: o.recorded, at: at()))
+            try store.record(
+                .answerSubmitted(
+                    learner: "LAN24", course: c, version: v, lesson: l, attempt: 2, answer: o.recorded, at: at()))
             try retake.proceed()
         }
-        try store.record(.quizFinished(learner: "LAN24", course: c, version: v, lesson: l, result: try #require(retake.result), isFinal: true, at: at()))
+        try store.record(
+            .quizFinished(
+                learner: "LAN24", course: c, version: v, lesson: l, result: try #require(retake.result), isFinal: true,
+                at: at()))
         try store.record(.lessonCompleted(learner: "LAN24", course: c, version: v, lesson: l, at: at()))
         try store.record(.courseCompleted(learner: "LAN24", course: c, version: v, at: at()))
 
@@ -94,7 +114,10 @@ struct ProgressTests {
         #expect(try finished.map { try $0.decodedPayload().mastery?.masteryRule } == [.passMark(0.6), .passMark(0.6)])
 
         // An older attempt is still readable (from the whole log, its start is no longer kept).
-        #expect(try store.answers(learner: "LAN24", course: c, lesson: l, attempt: 1).map(\.questionId) == ["q1", "q2", "q3"])
+        #expect(
+            try store.answers(learner: "LAN24", course: c, lesson: l, attempt: 1).map(\.questionId) == [
+                "q1", "q2", "q3",
+            ])
         #expect(try store.answers(learner: "LAN24", course: c, lesson: l, attempt: 2).allSatisfy(\.correct))
 
         let report = try store.doctor(repair: false)
@@ -102,9 +125,19 @@ struct ProgressTests {
     }
 
     @Test(arguments: [
-        (NewEvent(kind: .answerSubmitted, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l", itemId: "q", attempt: 1), "payload"),
-        (NewEvent(kind: .answerSubmitted, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l", attempt: 1), "item_id"),
-        (NewEvent(kind: .quizStarted, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l", attempt: 0), "attempt"),
+        (
+            NewEvent(
+                kind: .answerSubmitted, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l", itemId: "q",
+                attempt: 1), "payload"
+        ),
+        (
+            NewEvent(kind: .answerSubmitted, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l", attempt: 1),
+            "item_id"
+        ),
+        (
+            NewEvent(kind: .quizStarted, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l", attempt: 0),
+            "attempt"
+        ),
         (NewEvent(kind: .stepRead, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l"), "item_id"),
         (NewEvent(kind: .lessonOpened, learner: "LAN24", occurredAt: 1, courseId: "c"), "lesson_id"),
         (NewEvent(kind: .courseCompleted, learner: "LAN24", occurredAt: 1), "course_id"),
@@ -125,7 +158,8 @@ struct ProgressTests {
         NewEvent.lessonOpened(learner: "NOBODY", course: "c", version: 1, lesson: "l", at: 1),
         NewEvent.answerSubmitted(
             learner: "NOBODY", course: "c", version: 1, lesson: "l", attempt: 1,
-            answer: RecordedAnswer(questionId: "q1", response: .choice("a"), correct: true, score: 1, maxScore: 1), at: 1),
+            answer: RecordedAnswer(questionId: "q1", response: .choice("a"), correct: true, score: 1, maxScore: 1),
+            at: 1),
     ])
     func unknownLearnersAreRefused(event: NewEvent) throws {
         let db = try TestDatabase()
@@ -144,7 +178,8 @@ struct ProgressTests {
         func answer(_ learner: String, _ question: String) -> NewEvent {
             .answerSubmitted(
                 learner: learner, course: "c", version: 1, lesson: "l", attempt: 1,
-                answer: RecordedAnswer(questionId: question, response: .choice("a"), correct: true, score: 1, maxScore: 1),
+                answer: RecordedAnswer(
+                    questionId: question, response: .choice("a"), correct: true, score: 1, maxScore: 1),
                 at: 1_772_323_200_000)
         }
         #expect(throws: ProgressStoreError.self) { try store.record(answer("NOBODY", "q1")) }
@@ -161,7 +196,8 @@ struct ProgressTests {
         let store = try db.open()
         try store.addLearner(Sample.learner("LAN24"))
         for i in 0..<9 {
-            try store.record(.stepRead(learner: "LAN24", course: "c", version: 1, lesson: "l", step: "s\(i)", at: Int64(i)))
+            try store.record(
+                .stepRead(learner: "LAN24", course: "c", version: 1, lesson: "l", step: "s\(i)", at: Int64(i)))
         }
         var seqs: [Int64] = []
         var after: Int64 = 0

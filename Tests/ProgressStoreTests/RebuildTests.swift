@@ -20,20 +20,27 @@ struct RebuildTests {
         let stores = [store] + others
         var attempts: [String: Int] = [:]
         for i in 0..<events {
-            let learner = pick(learners), course = pick(["c1", "c2"]), lesson = pick(["l1", "l2", "l3"])
+            let learner = pick(learners)
+            let course = pick(["c1", "c2"])
+            let lesson = pick(["l1", "l2", "l3"])
             let key = "\(learner)/\(course)/\(lesson)"
             let attempt = attempts[key, default: 1]
             let at = 1_772_000_000_000 + Int64(rng.next() % 10_000_000)  // clocks are not ordered
             let event: NewEvent
             switch rng.next() % 10 {
             case 0: event = .lessonOpened(learner: learner, course: course, version: 1, lesson: lesson, at: at)
-            case 1: event = .stepRead(learner: learner, course: course, version: 1, lesson: lesson, step: pick(["s1", "s2"]), at: at)
-            case 2: event = .quizStarted(learner: learner, course: course, version: 1, lesson: lesson, attempt: attempt, at: at)
+            case 1:
+                event = .stepRead(
+                    learner: learner, course: course, version: 1, lesson: lesson, step: pick(["s1", "s2"]), at: at)
+            case 2:
+                event = .quizStarted(
+                    learner: learner, course: course, version: 1, lesson: lesson, attempt: attempt, at: at)
             case 3, 4, 5:
                 let right = rng.next() % 2 == 0
                 let answer = RecordedAnswer(
                     questionId: pick(["q1", "q2", "q3", "q4"]), response: .choice(right ? "a" : "b"), correct: right,
-                    score: right ? 1 : 0, maxScore: 1, hintsUsed: Int(rng.next() % 3), elapsedMs: Int(rng.next() % 60_000))
+                    score: right ? 1 : 0, maxScore: 1, hintsUsed: Int(rng.next() % 3),
+                    elapsedMs: Int(rng.next() % 60_000))
                 event = .answerSubmitted(
                     learner: learner, course: course, version: 1, lesson: lesson, attempt: attempt, answer: answer,
                     practice: rng.next() % 7 == 0, at: at)
@@ -42,14 +49,17 @@ struct RebuildTests {
                 let result = QuizResult(
                     score: score, maxScore: 4, share: min(1, score / 4), passed: score >= 3, mastery: .passMark(0.75),
                     wrongQuestionIds: [], attempt: attempt, isPractice: rng.next() % 9 == 0)
-                event = .quizFinished(learner: learner, course: course, version: 1, lesson: lesson, result: result, isFinal: lesson == "l3", at: at)
+                event = .quizFinished(
+                    learner: learner, course: course, version: 1, lesson: lesson, result: result,
+                    isFinal: lesson == "l3", at: at)
                 attempts[key] = attempt + 1
             case 7: event = .lessonCompleted(learner: learner, course: course, version: 1, lesson: lesson, at: at)
             case 8: event = .courseCompleted(learner: learner, course: course, version: 1, at: at)
             default:
                 event = .answerSubmitted(
                     learner: learner, course: course, version: 1, lesson: lesson, attempt: attempt,
-                    answer: RecordedAnswer(questionId: "q\(i % 4 + 1)", response: .text("tôi đi"), correct: false, score: 0, maxScore: 2),
+                    answer: RecordedAnswer(
+                        questionId: "q\(i % 4 + 1)", response: .text("tôi đi"), correct: false, score: 0, maxScore: 2),
                     at: at)
             }
             // Runs of three events on one store in turn, as at terminals answering in a row.
@@ -59,9 +69,10 @@ struct RebuildTests {
 
     static func snapshot(_ store: CentreStore) throws -> [String: [Row]] {
         try store.pool.read { db in
-            try Dictionary(uniqueKeysWithValues: Schema.derivedTables.map { table in
-                (table, try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3"))
-            })
+            try Dictionary(
+                uniqueKeysWithValues: Schema.derivedTables.map { table in
+                    (table, try Row.fetchAll(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2, 3"))
+                })
         }
     }
 
@@ -96,8 +107,14 @@ struct RebuildTests {
     }
 
     @Test(arguments: [
-        ("UPDATE lesson_progress SET passed = 1 - passed WHERE rowid IN (SELECT rowid FROM lesson_progress LIMIT 1)", "lesson_progress"),
-        ("UPDATE lesson_progress SET attempt_first_seq = attempt_first_seq + 1 WHERE attempt_first_seq IS NOT NULL", "lesson_progress"),
+        (
+            "UPDATE lesson_progress SET passed = 1 - passed WHERE rowid IN (SELECT rowid FROM lesson_progress LIMIT 1)",
+            "lesson_progress"
+        ),
+        (
+            "UPDATE lesson_progress SET attempt_first_seq = attempt_first_seq + 1 WHERE attempt_first_seq IS NOT NULL",
+            "lesson_progress"
+        ),
         ("UPDATE course_progress SET lessons_completed = lessons_completed + 5", "course_progress"),
     ])
     func doctorFindsTamperingAndRepairs(sql: String, table: String) throws {
@@ -109,7 +126,9 @@ struct RebuildTests {
         // WITHOUT ROWID tables have no rowid: tamper through a plain UPDATE of the first row instead.
         let statement = sql.replacingOccurrences(
             of: "WHERE rowid IN (SELECT rowid FROM lesson_progress LIMIT 1)",
-            with: "WHERE (learner, course_id, lesson_id) = (SELECT learner, course_id, lesson_id FROM lesson_progress LIMIT 1)")
+            with:
+                "WHERE (learner, course_id, lesson_id) = (SELECT learner, course_id, lesson_id FROM lesson_progress LIMIT 1)"
+        )
         try store.pool.write { try $0.execute(sql: statement) }
 
         let found = try store.doctor(repair: false)

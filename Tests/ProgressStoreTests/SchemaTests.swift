@@ -109,14 +109,15 @@ struct SchemaTests {
             try Schema.migrator.migrate(queue, upTo: "v3-answers-from-log")
             try queue.write { conn in
                 let node = try String.fetchOne(conn, sql: "SELECT value FROM meta WHERE key = 'node_id'") ?? ""
-                try conn.execute(sql: """
-                    INSERT INTO learners VALUES ('LAN1', 'Lan', 1968, 'nu', 'Tân Phú', NULL, 1, 1);
-                    INSERT INTO events VALUES
-                        (?1, 1, 'learner.registered', 'LAN1', 1, 1, NULL, NULL, NULL, NULL, NULL, '{"birthYear":1968}'),
-                        (?1, 2, 'quiz.started', 'LAN1', 2, 2, 'c', 1, 'l', NULL, 1, '{}'),
-                        (?1, 3, 'answer.submitted', 'LAN1', 3, 3, 'c', 1, 'l', 'q1', 1,
-                         '{"correct":true,"maxScore":1,"response":{"choice":"a"},"score":1}');
-                    """, arguments: [node])
+                try conn.execute(
+                    sql: """
+                        INSERT INTO learners VALUES ('LAN1', 'Lan', 1968, 'nu', 'Tân Phú', NULL, 1, 1);
+                        INSERT INTO events VALUES
+                            (?1, 1, 'learner.registered', 'LAN1', 1, 1, NULL, NULL, NULL, NULL, NULL, '{"birthYear":1968}'),
+                            (?1, 2, 'quiz.started', 'LAN1', 2, 2, 'c', 1, 'l', NULL, 1, '{}'),
+                            (?1, 3, 'answer.submitted', 'LAN1', 3, 3, 'c', 1, 'l', 'q1', 1,
+                             '{"correct":true,"maxScore":1,"response":{"choice":"a"},"score":1}');
+                        """, arguments: [node])
                 try DerivedProgress.rebuild(conn)
             }
         }

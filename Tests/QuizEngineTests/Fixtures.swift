@@ -3,14 +3,17 @@ import CourseModel
 /// Small quizzes with one question of every kind, built in code so each test reads on its own.
 enum Fixtures {
     static func option(_ id: String, _ ok: Bool, feedback: String? = nil) -> ChoiceOption {
-        ChoiceOption(id: id, content: [.text(id)], isCorrect: ok, feedback: feedback.map { [.paragraph([.text($0)])] } ?? [])
+        ChoiceOption(
+            id: id, content: [.text(id)], isCorrect: ok, feedback: feedback.map { [.paragraph([.text($0)])] } ?? [])
     }
 
     static func item(_ id: String) -> AnswerItem { AnswerItem(id: id, content: [.text(id)]) }
 
     static let single = Question(
         id: "single", prompt: [.text("Số khẩn cấp?")],
-        answer: .singleChoice([option("a", false, feedback: "Không phải"), option("b", true), option("c", false), option("d", false)]),
+        answer: .singleChoice([
+            option("a", false, feedback: "Không phải"), option("b", true), option("c", false), option("d", false),
+        ]),
         hints: [[.paragraph([.text("gợi ý 1")])], [.paragraph([.text("gợi ý 2")])]],
         explanation: [.paragraph([.text("giải thích")])])
     static let trueFalse = Question(
@@ -18,7 +21,8 @@ enum Fixtures {
         answer: .trueFalse([option("dung", false), option("sai", true)]))
     static let multiple = Question(
         id: "multiple", prompt: [.text("Dấu hiệu lừa đảo?")], points: 2,
-        answer: .multipleAnswer([option("w", true), option("x", true), option("y", false), option("z", true)], scoring: .partial))
+        answer: .multipleAnswer(
+            [option("w", true), option("x", true), option("y", false), option("z", true)], scoring: .partial))
     static let short = Question(
         id: "short", prompt: [.text("Gọi công an?")],
         answer: .shortAnswer(ShortAnswerKey(accepted: [.text("một một ba")])))
@@ -29,9 +33,12 @@ enum Fixtures {
         id: "ordering", prompt: [.text("Thứ tự?")], answer: .ordering(["one", "two", "three", "four"].map(item)))
     static let matching = Question(
         id: "matching", prompt: [.text("Ghép")],
-        answer: .matching(MatchingKey(
-            pairs: [MatchPair(left: item("l1"), right: item("r1")), MatchPair(left: item("l2"), right: item("r2"))],
-            distractors: [item("r3")], scoring: .partial)))
+        answer: .matching(
+            MatchingKey(
+                pairs: [
+                    MatchPair(left: item("l1"), right: item("r1")), MatchPair(left: item("l2"), right: item("r2")),
+                ],
+                distractors: [item("r3")], scoring: .partial)))
 
     static let everyKind = [single, trueFalse, multiple, short, numeric, ordering, matching]
 

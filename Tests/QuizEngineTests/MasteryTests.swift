@@ -16,7 +16,9 @@ struct MasteryTests {
     ])
     func passOrFail(rule: MasteryRule, answers: [Bool], passed: Bool) throws {
         let questions = (1...5).map { n in
-            Question(id: "q\(n)", prompt: [], answer: .singleChoice([Fixtures.option("ok", true), Fixtures.option("no", false)]))
+            Question(
+                id: "q\(n)", prompt: [],
+                answer: .singleChoice([Fixtures.option("ok", true), Fixtures.option("no", false)]))
         }
         var session = QuizSession(quiz: Fixtures.quiz(questions, mastery: rule), learnerKey: "K", attempt: 1)
         for right in answers {

@@ -35,9 +35,11 @@ struct QuizSessionTests {
         var session = QuizSession(quiz: Fixtures.quiz(), learnerKey: "LAN24", attempt: 1)
         for question in Fixtures.everyKind {
             let response: Response =
-                question.id == "multiple" ? .choices(["w", "x"])  // 2 of 3 right: 2 × 2/3 points
-                : question.id == "matching" ? .pairs(["l1": "r1"])  // 1 of 2 pairs: half a point
-                : Fixtures.right(question)
+                question.id == "multiple"
+                ? .choices(["w", "x"])  // 2 of 3 right: 2 × 2/3 points
+                : question.id == "matching"
+                    ? .pairs(["l1": "r1"])  // 1 of 2 pairs: half a point
+                    : Fixtures.right(question)
             _ = try session.submit(response, elapsedMs: 0)
             try session.proceed()
         }
@@ -105,7 +107,8 @@ struct QuizSessionTests {
 
     @Test func resumeIgnoresDuplicatesAndRemovedQuestions() {
         let a = RecordedAnswer(questionId: "single", response: .choice("b"), correct: true, score: 1, maxScore: 1)
-        let gone = RecordedAnswer(questionId: "removed-in-v2", response: .choice("x"), correct: true, score: 1, maxScore: 1)
+        let gone = RecordedAnswer(
+            questionId: "removed-in-v2", response: .choice("x"), correct: true, score: 1, maxScore: 1)
         var dup = a
         dup.response = .choice("a")
         let session = QuizSession(quiz: Fixtures.quiz(), learnerKey: "K", attempt: 1, answered: [a, gone, dup])
@@ -177,7 +180,10 @@ struct QuizSessionTests {
         let nfd = "một một ba".decomposedStringWithCanonicalMapping
         let outcome = try session.submit(.text(nfd), elapsedMs: 0)
         #expect(outcome.recorded.correct)
-        guard case .text(let stored) = outcome.recorded.response else { Issue.record("not text"); return }
+        guard case .text(let stored) = outcome.recorded.response else {
+            Issue.record("not text")
+            return
+        }
         #expect(Array(stored.utf8) == Array("một một ba".precomposedStringWithCanonicalMapping.utf8))
     }
 }

@@ -9,8 +9,8 @@ struct ShuffleTests {
     /// Pinned outputs: if the hash or the generator changes, every learner's saved order changes
     /// with it, so this must fail loudly.
     @Test(arguments: [
-        (seed: "n-aaaaaaaaaaaaaaaa/LAN24|q1|1", expected: PINNED_1),
-        (seed: "DEMO|mat-khau-manh|2", expected: PINNED_2),
+        (seed: "n-aaaaaaaaaaaaaaaa/LAN24|q1|1", expected: pinnedOrder1),
+        (seed: "DEMO|mat-khau-manh|2", expected: pinnedOrder2),
     ])
     func pinnedOrders(seed: String, expected: [String]) {
         #expect(Shuffle.order(["a", "b", "c", "d", "e"], seed: seed) == expected)
@@ -50,6 +50,6 @@ struct ShuffleTests {
 }
 
 /// Computed once from the reference algorithms (an independent Python implementation agrees).
-let PINNED_1 = ["e", "a", "b", "d", "c"]
-/// See `PINNED_1`.
-let PINNED_2 = ["d", "c", "e", "a", "b"]
+let pinnedOrder1 = ["e", "a", "b", "d", "c"]
+/// See `pinnedOrder1`.
+let pinnedOrder2 = ["d", "c", "e", "a", "b"]

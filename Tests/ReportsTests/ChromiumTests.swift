@@ -1,6 +1,7 @@
 import Dashboard
 import Foundation
 import Testing
+
 @testable import Reports
 
 /// Headless Chromium, when installed (tools/setup-system installs it).
@@ -11,14 +12,16 @@ enum Chromium {
     /// Runs Chromium headless with `arguments` plus the URL; returns standard output.
     static func run(_ arguments: [String], url: String) throws -> String {
         guard let path else { return "" }
-        let profile = FileManager.default.temporaryDirectory.appendingPathComponent("hocso-chromium-\(UUID().uuidString)")
+        let profile = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hocso-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = [
-            "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-dev-shm-usage",
-            "--user-data-dir=\(profile.path)",
-        ] + arguments + [url]
+        process.arguments =
+            [
+                "--headless", "--disable-gpu", "--no-sandbox", "--no-first-run", "--disable-dev-shm-usage",
+                "--user-data-dir=\(profile.path)",
+            ] + arguments + [url]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -47,7 +50,9 @@ struct ChromiumTests {
         let model = try fixture.db.report(ReportQuery(.completion, scope: "D1", by: .commune))
         let total = try #require(model.rows.last)
         let t = ReportText(.vi)
-        for (id, column) in [("enrolled", "enrolled"), ("started", "started"), ("completed", "completed"), ("passed", "passed")] {
+        for (id, column) in [
+            ("enrolled", "enrolled"), ("started", "started"), ("completed", "completed"), ("passed", "passed"),
+        ] {
             let shown = Self.text(of: "data-testid=\"\(id)\"", in: dom)
             let value = total[model.columns.firstIndex { $0.id == column } ?? 0]
             #expect(shown == t.format(value, as: .integer), "\(id)")

@@ -1,6 +1,7 @@
 import Foundation
 import HubStore
 import Testing
+
 @testable import Reports
 
 @Suite struct CompletionReportTests {
@@ -13,26 +14,34 @@ import Testing
     }
 
     static let cases: [Expected] = [
-        Expected(by: .district, area: nil, rows: [
-            ["C0", "1", "1", "1", "1", "100", "1"],
-            ["D1", "3", "2", "1", "1", "33.3", "2"],
-            ["D2", "2", "2", "1", "1", "50", "4"],
-            ["", "6", "5", "3", "3", "50", "2"],
-        ]),
-        Expected(by: .commune, area: "D1", rows: [
-            ["C11", "3", "2", "1", "1", "33.3", "2"],
-            ["", "3", "2", "1", "1", "33.3", "2"],
-        ]),
-        Expected(by: .center, area: "P", rows: [
-            [HubFixture.nodeC, "1", "1", "1", "1", "100", "1"],
-            [HubFixture.nodeA, "3", "2", "1", "1", "33.3", "2"],
-            [HubFixture.nodeB, "2", "2", "1", "1", "50", "4"],
-            ["", "6", "5", "3", "3", "50", "2"],
-        ]),
-        Expected(by: .province, area: "C21", rows: [
-            ["C21", "2", "2", "1", "1", "50", "4"],
-            ["", "2", "2", "1", "1", "50", "4"],
-        ]),
+        Expected(
+            by: .district, area: nil,
+            rows: [
+                ["C0", "1", "1", "1", "1", "100", "1"],
+                ["D1", "3", "2", "1", "1", "33.3", "2"],
+                ["D2", "2", "2", "1", "1", "50", "4"],
+                ["", "6", "5", "3", "3", "50", "2"],
+            ]),
+        Expected(
+            by: .commune, area: "D1",
+            rows: [
+                ["C11", "3", "2", "1", "1", "33.3", "2"],
+                ["", "3", "2", "1", "1", "33.3", "2"],
+            ]),
+        Expected(
+            by: .center, area: "P",
+            rows: [
+                [HubFixture.nodeC, "1", "1", "1", "1", "100", "1"],
+                [HubFixture.nodeA, "3", "2", "1", "1", "33.3", "2"],
+                [HubFixture.nodeB, "2", "2", "1", "1", "50", "4"],
+                ["", "6", "5", "3", "3", "50", "2"],
+            ]),
+        Expected(
+            by: .province, area: "C21",
+            rows: [
+                ["C21", "2", "2", "1", "1", "50", "4"],
+                ["", "2", "2", "1", "1", "50", "4"],
+            ]),
     ]
 
     @Test(arguments: cases)
@@ -41,7 +50,9 @@ import Testing
         defer { fixture.remove() }
         let report = try fixture.db.report(ReportQuery(.completion, area: expected.area, by: expected.by))
         let ids = ["area_code", "enrolled", "started", "completed", "passed", "completion_rate", "median_days"]
-        let got = report.rows.map { row in ids.map { id in CSVRenderer.plain(row[report.columns.firstIndex { $0.id == id } ?? 0]) } }
+        let got = report.rows.map { row in
+            ids.map { id in CSVRenderer.plain(row[report.columns.firstIndex { $0.id == id } ?? 0]) }
+        }
         #expect(got == expected.rows)
     }
 
@@ -52,7 +63,8 @@ import Testing
         let report = try fixture.db.report(ReportQuery(.completion, from: LocalDate("2025-06-03"), by: .province))
         #expect(report.column("enrolled").last == .integer(3))
         // B1 completed on 06-07: by 06-05 only C1 (06-05) had completed.
-        let early = try fixture.db.report(ReportQuery(.completion, from: LocalDate("2025-06-03"), to: LocalDate("2025-06-05"), by: .province))
+        let early = try fixture.db.report(
+            ReportQuery(.completion, from: LocalDate("2025-06-03"), to: LocalDate("2025-06-05"), by: .province))
         #expect(early.column("completed").last == .integer(1))
     }
 
@@ -111,7 +123,8 @@ import Testing
         defer { fixture.remove() }
         // No dates: `report_item_counts`; a range holding everything: `report_answers`.
         let counts = try fixture.db.report(ReportQuery(.items, course: "k", area: area))
-        let answers = try fixture.db.report(ReportQuery(.items, from: LocalDate("2000-01-01"), to: LocalDate("2100-01-01"), course: "k", area: area))
+        let answers = try fixture.db.report(
+            ReportQuery(.items, from: LocalDate("2000-01-01"), to: LocalDate("2100-01-01"), course: "k", area: area))
         #expect(counts.rows == answers.rows)
         #expect(!counts.rows.isEmpty)
     }
@@ -120,7 +133,12 @@ import Testing
         let fixture = try HubFixture()
         defer { fixture.remove() }
         let report = try fixture.db.report(ReportQuery(.inclusion, language: .en, asOf: LocalDate("2025-06-30")))
-        let rows = report.rows.map { "\($0[0].string ?? "") \($0[1].string ?? "") \(CSVRenderer.plain($0[3]))/\(CSVRenderer.plain($0[5]))" }
-        #expect(rows == ["25–34 Women 1/1", "35–44 Men 1/0", "35–44 Women 1/0", "55–64 Men 1/1", "65+ Women 2/1", "Total  6/3"])
+        let rows = report.rows.map {
+            "\($0[0].string ?? "") \($0[1].string ?? "") \(CSVRenderer.plain($0[3]))/\(CSVRenderer.plain($0[5]))"
+        }
+        #expect(
+            rows == [
+                "25–34 Women 1/1", "35–44 Men 1/0", "35–44 Women 1/0", "55–64 Men 1/1", "65+ Women 2/1", "Total  6/3",
+            ])
     }
 }

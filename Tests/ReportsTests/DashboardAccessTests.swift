@@ -1,7 +1,8 @@
-@testable import Dashboard
 import Foundation
 import HubStore
 import Testing
+
+@testable import Dashboard
 @testable import Reports
 
 /// A district coordinator reads nothing of another district, through any page or endpoint.
@@ -21,7 +22,10 @@ import Testing
         ]
         if let code { routes.append("/dashboard/area/\(code)") } else { routes.append("/dashboard") }
         for kind in ReportKind.allCases {
-            routes += ["/dashboard/report/\(kind.rawValue)?\(q)", "/dashboard/api/\(kind.rawValue)?\(q)", "/dashboard/csv/\(kind.rawValue)?\(q)"]
+            routes += [
+                "/dashboard/report/\(kind.rawValue)?\(q)", "/dashboard/api/\(kind.rawValue)?\(q)",
+                "/dashboard/csv/\(kind.rawValue)?\(q)",
+            ]
             routes.append("/dashboard/api/\(kind.rawValue)?course=k&by=center&\(q)")
         }
         return routes
@@ -38,9 +42,11 @@ import Testing
         try await body(fixture, server, TestHTTP())
     }
 
-    func signIn(_ http: TestHTTP, _ server: DashboardServer, _ user: String, _ password: String) async throws -> String {
+    func signIn(_ http: TestHTTP, _ server: DashboardServer, _ user: String, _ password: String) async throws -> String
+    {
         let reply = try await http.send(
-            server.base + "/dashboard/login", method: "POST", form: ["username": user, "password": password, "next": "/dashboard"])
+            server.base + "/dashboard/login", method: "POST",
+            form: ["username": user, "password": password, "next": "/dashboard"])
         #expect(reply.status == 303)
         let setCookie = reply.header("Set-Cookie") ?? ""
         #expect(setCookie.contains("HttpOnly"))
@@ -55,11 +61,15 @@ import Testing
                 for route in Self.routes(area: code) {
                     let reply = try await http.send(server.base + route, cookie: cookie)
                     #expect([403, 404].contains(reply.status), "\(route) answered \(reply.status)")
-                    for marker in Self.foreignMarkers { #expect(!reply.body.contains(marker), "\(route) shows \(marker)") }
+                    for marker in Self.foreignMarkers {
+                        #expect(!reply.body.contains(marker), "\(route) shows \(marker)")
+                    }
                 }
             }
             // Its own pages (no area given) show only D1.
-            for route in Self.routes(area: nil) + Self.routes(area: "D1") + Self.routes(area: "C11") + Self.routes(area: HubFixture.nodeA) {
+            for route in Self.routes(area: nil) + Self.routes(area: "D1") + Self.routes(area: "C11")
+                + Self.routes(area: HubFixture.nodeA)
+            {
                 let reply = try await http.send(server.base + route, cookie: cookie)
                 #expect(reply.status == 200, "\(route) answered \(reply.status)")
                 for marker in Self.foreignMarkers { #expect(!reply.body.contains(marker), "\(route) shows \(marker)") }
@@ -103,7 +113,9 @@ import Testing
             let cookie = try await signIn(http, server, "huyen1", "mật khẩu một")
             // Claiming to be "tinh" with huyen1's signature fails.
             let parts = cookie.dropFirst("hocso_session=".count).split(separator: ".")
-            let forged = "hocso_session=" + Data("tinh".utf8).base64EncodedString().replacingOccurrences(of: "=", with: "") + "." + parts[1] + "." + parts[2]
+            let forged =
+                "hocso_session=" + Data("tinh".utf8).base64EncodedString().replacingOccurrences(of: "=", with: "") + "."
+                + parts[1] + "." + parts[2]
             #expect(try await http.send(server.base + "/dashboard/api/completion", cookie: forged).status == 401)
             let tampered = String(cookie.dropLast()) + (cookie.hasSuffix("A") ? "B" : "A")
             #expect(try await http.send(server.base + "/dashboard/api/completion", cookie: tampered).status == 401)
@@ -137,7 +149,10 @@ import Testing
         ("password", "salt", 1, 32, "120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b"),
         ("password", "salt", 2, 32, "ae4d0c95af6b46d32d0adff928f06dd02a303f8ef3c251dfd6e2d85a95474c43"),
         ("password", "salt", 4096, 32, "c5e478d59288c841aa530db6845c4c8d962893a001ce4e11a4963873aa98134a"),
-        ("passwd", "salt", 1, 64, "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783"),
+        (
+            "passwd", "salt", 1, 64,
+            "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783"
+        ),
     ]
 
     @Test(arguments: vectors)

@@ -3,6 +3,7 @@ import Foundation
 import HubStore
 import Hummingbird
 import Synchronization
+
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
@@ -55,7 +56,9 @@ final class TestHTTP: NSObject, URLSessionTaskDelegate, Sendable {
         completionHandler(nil)
     }
 
-    func send(_ url: String, method: String = "GET", cookie: String? = nil, form: [String: String]? = nil) async throws -> Reply {
+    func send(_ url: String, method: String = "GET", cookie: String? = nil, form: [String: String]? = nil) async throws
+        -> Reply
+    {
         var request = URLRequest(url: URL(string: url)!)
         request.httpMethod = method
         request.httpShouldHandleCookies = false

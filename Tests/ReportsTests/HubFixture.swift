@@ -1,6 +1,7 @@
 import CourseModel
 import Foundation
 import HubStore
+
 @testable import Reports
 
 /// A small hub with known numbers: a province with two districts and a commune straight under
@@ -72,9 +73,13 @@ struct HubFixture {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("hocso-reports-\(UUID().uuidString)")
         store = try SQLiteHubStore(path: folder.appendingPathComponent("hub.sqlite"))
         _ = try ReportDatabase(store).importAreas(csv: Self.areasCSV)
-        for (node, commune, name) in [(Self.nodeA, "C11", "Nhà văn hoá A"), (Self.nodeB, "C21", "Bưu điện B"), (Self.nodeC, "C0", "Điểm trường C")] {
+        for (node, commune, name) in [
+            (Self.nodeA, "C11", "Nhà văn hoá A"), (Self.nodeB, "C21", "Bưu điện B"),
+            (Self.nodeC, "C0", "Điểm trường C"),
+        ] {
             let key = Data(repeating: UInt8(node.utf8.last ?? 0), count: 32).base64EncodedString()
-            _ = try store.register(Center(nodeId: node, publicKey: key, name: name, communeCode: commune, registeredAt: 0))
+            _ = try store.register(
+                Center(nodeId: node, publicKey: key, name: name, communeCode: commune, registeredAt: 0))
         }
         try db.saveOutlines([Self.course])
         if events { try insert(Self.allEvents()) }
@@ -101,7 +106,9 @@ struct HubFixture {
         for attempt in 1...3 {
             let at = t0 + Int64(attempt) * 600_000
             b.add(nodeA, "A3", "quiz.started", at: at, lesson: "l1", attempt: attempt)
-            b.answer(nodeA, "A3", "q1", lesson: "l1", attempt: attempt, response: "b", correct: false, hints: attempt == 3 ? 1 : 0, at: at + 10_000)
+            b.answer(
+                nodeA, "A3", "q1", lesson: "l1", attempt: attempt, response: "b", correct: false,
+                hints: attempt == 3 ? 1 : 0, at: at + 10_000)
             b.finish(nodeA, "A3", lesson: "l1", attempt: attempt, passed: false, final: false, at: at + 20_000)
         }
         b.learner(nodeB, "B1", "Phạm Văn Dũng", 1970, "nam", at: t0)
@@ -109,7 +116,8 @@ struct HubFixture {
         b.learner(nodeB, "B2", "Hoàng Thị Em", 1960, "nu", at: t0)
         b.add(nodeB, "B2", "lesson.opened", at: t0 + day, lesson: "l1")
         b.add(nodeB, "B2", "quiz.started", at: t0 + day + 1000, lesson: "l1", attempt: 1)
-        b.answer(nodeB, "B2", "q1", lesson: "l1", attempt: 1, response: "b", correct: false, hints: 0, at: t0 + day + 2000)
+        b.answer(
+            nodeB, "B2", "q1", lesson: "l1", attempt: 1, response: "b", correct: false, hints: 0, at: t0 + day + 2000)
         b.learner(nodeC, "C1", "Đỗ Thị Giang", 2000, "nu", at: t0)
         b.complete(nodeC, "C1", at: t0 + 2 * day, days: 1)
         return b.events
@@ -130,7 +138,8 @@ struct EventBuilder {
         events.append(
             HubEvent(
                 nodeId: node, seq: seq, kind: kind, learner: learner, occurredAt: at, recordedAt: at,
-                courseId: kind.hasPrefix("learner.") ? nil : course, courseVersion: kind.hasPrefix("learner.") ? nil : 1,
+                courseId: kind.hasPrefix("learner.") ? nil : course,
+                courseVersion: kind.hasPrefix("learner.") ? nil : 1,
                 lessonId: lesson, itemId: item, attempt: attempt, payload: payload))
     }
 
@@ -141,18 +150,25 @@ struct EventBuilder {
     }
 
     mutating func answer(
-        _ node: String, _ learner: String, _ question: String, lesson: String, attempt: Int, response: String, correct: Bool,
+        _ node: String, _ learner: String, _ question: String, lesson: String, attempt: Int, response: String,
+        correct: Bool,
         hints: Int, at: Int64
     ) {
         add(
             node, learner, "answer.submitted", at: at, lesson: lesson, item: question, attempt: attempt,
-            payload: "{\"correct\":\(correct),\"elapsedMs\":5000,\"hintsUsed\":\(hints),\"maxScore\":1,\"response\":{\"choice\":\"\(response)\"},\"score\":\(correct ? 1 : 0)}")
+            payload:
+                "{\"correct\":\(correct),\"elapsedMs\":5000,\"hintsUsed\":\(hints),\"maxScore\":1,\"response\":{\"choice\":\"\(response)\"},\"score\":\(correct ? 1 : 0)}"
+        )
     }
 
-    mutating func finish(_ node: String, _ learner: String, lesson: String, attempt: Int, passed: Bool, final: Bool, at: Int64) {
+    mutating func finish(
+        _ node: String, _ learner: String, lesson: String, attempt: Int, passed: Bool, final: Bool, at: Int64
+    ) {
         add(
             node, learner, "quiz.finished", at: at, lesson: lesson, attempt: attempt,
-            payload: "{\(final ? "\"final\":true," : "")\"mastery\":{\"mark\":0.8,\"rule\":\"pass-mark\"},\"maxScore\":1,\"passed\":\(passed),\"score\":\(passed ? 1 : 0),\"wrong\":[]}")
+            payload:
+                "{\(final ? "\"final\":true," : "")\"mastery\":{\"mark\":0.8,\"rule\":\"pass-mark\"},\"maxScore\":1,\"passed\":\(passed),\"score\":\(passed ? 1 : 0),\"wrong\":[]}"
+        )
     }
 
     /// Opens, reads, answers right and completes both lessons; the course completes `days` later.
@@ -166,7 +182,8 @@ struct EventBuilder {
         let end = at + days * HubFixture.day
         add(node, learner, "lesson.opened", at: end - 60_000, lesson: "lf")
         add(node, learner, "quiz.started", at: end - 50_000, lesson: "lf", attempt: 1)
-        answer(node, learner, "f1", lesson: "lf", attempt: 1, response: "dung", correct: true, hints: 0, at: end - 40_000)
+        answer(
+            node, learner, "f1", lesson: "lf", attempt: 1, response: "dung", correct: true, hints: 0, at: end - 40_000)
         finish(node, learner, lesson: "lf", attempt: 1, passed: true, final: true, at: end - 30_000)
         add(node, learner, "lesson.completed", at: end - 20_000, lesson: "lf")
         add(node, learner, "course.completed", at: end)

@@ -2,23 +2,30 @@ import Foundation
 import GRDB
 import HubStore
 import Testing
+
 @testable import Reports
 
 @Suite struct SeedTests {
     func seeded(_ seed: UInt64) throws -> (HubFixture, ProvinceSeeder.Summary) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hocso-seed-\(UUID().uuidString)")
         let store = try SQLiteHubStore(path: folder.appendingPathComponent("hub.sqlite"))
-        let summary = try ProvinceSeeder(courses: [HubFixture.course], seed: seed, learners: 300, scale: .small).run(into: store)
+        let summary = try ProvinceSeeder(courses: [HubFixture.course], seed: seed, learners: 300, scale: .small).run(
+            into: store)
         return (HubFixture(folder: folder, store: store), summary)
     }
 
     /// Everything a seed writes, as one string.
     func dump(_ store: SQLiteHubStore) throws -> String {
         try store.read { db in
-            try String.fetchAll(db, sql: """
-                SELECT node_id || seq || kind || learner || occurred_at || ifnull(item_id, '') || payload FROM events ORDER BY rowid
-                """).joined(separator: "\n")
-                + (try String.fetchAll(db, sql: "SELECT code || name || level || ifnull(parent_code, '') FROM areas ORDER BY code").joined())
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT node_id || seq || kind || learner || occurred_at || ifnull(item_id, '') || payload FROM events ORDER BY rowid
+                    """
+            ).joined(separator: "\n")
+                + (try String.fetchAll(
+                    db, sql: "SELECT code || name || level || ifnull(parent_code, '') FROM areas ORDER BY code"
+                ).joined())
         }
     }
 
@@ -47,7 +54,9 @@ import Testing
             #expect(women > 120 && women < 210)
             // Every centre is attached to a commune; a commune sits straight under the province.
             #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM centers WHERE commune_code IS NULL") == 0)
-            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM areas WHERE level = 'commune' AND parent_code = '26'") ?? 0 >= 1)
+            #expect(
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM areas WHERE level = 'commune' AND parent_code = '26'")
+                    ?? 0 >= 1)
         }
         // Drop-off: fewer complete than enrol; the funnel only narrows.
         let funnel = try a.db.report(ReportQuery(.funnel, course: "k"))

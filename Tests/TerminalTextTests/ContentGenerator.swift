@@ -70,7 +70,8 @@ struct ContentGenerator {
         case 2:
             let start: Int? = Bool.random(using: &random) ? Int.random(in: 0...120, using: &random) : nil
             let items = (0..<Int.random(in: 1...4, using: &random)).map { _ in
-                ListItem(blocks: blocks(depth: depth + 1), checked: [nil, true, false].randomElement(using: &random) ?? nil)
+                ListItem(
+                    blocks: blocks(depth: depth + 1), checked: [nil, true, false].randomElement(using: &random) ?? nil)
             }
             return .list(start: start, items: items)
         case 3: return .quote(blocks(depth: depth + 1))
@@ -78,11 +79,16 @@ struct ContentGenerator {
         case 5: return .code(language: nil, text: (0..<3).map { _ in text() }.joined(separator: "\n"))
         case 6:
             let columns = Int.random(in: 1...6, using: &random)
-            let row = { (g: inout ContentGenerator) in (0..<Int.random(in: 0...columns, using: &g.random)).map { _ in g.inlines(depth: 2) } }
-            return .table(Table(
-                alignments: (0..<columns).map { _ in [TableAlignment.none, .left, .center, .right].randomElement(using: &random) ?? .none },
-                header: (0..<columns).map { _ in inlines(depth: 2) },
-                rows: (0..<Int.random(in: 0...4, using: &random)).map { _ in row(&self) }))
+            let row = { (g: inout ContentGenerator) in
+                (0..<Int.random(in: 0...columns, using: &g.random)).map { _ in g.inlines(depth: 2) }
+            }
+            return .table(
+                Table(
+                    alignments: (0..<columns).map { _ in
+                        [TableAlignment.none, .left, .center, .right].randomElement(using: &random) ?? .none
+                    },
+                    header: (0..<columns).map { _ in inlines(depth: 2) },
+                    rows: (0..<Int.random(in: 0...4, using: &random)).map { _ in row(&self) }))
         case 7: return .rule
         default: return .paragraph(inlines())
         }

@@ -15,16 +15,21 @@ enum Golden {
             return
         }
         guard let expected = try? Data(contentsOf: url) else {
-            Issue.record("missing golden file \(name); run with RECORD_GOLDEN=1 to record it", sourceLocation: sourceLocation)
+            Issue.record(
+                "missing golden file \(name); run with RECORD_GOLDEN=1 to record it", sourceLocation: sourceLocation)
             return
         }
         if expected != actual {
             let expectedLines = String(decoding: expected, as: UTF8.self).components(separatedBy: "\n")
             let actualLines = String(decoding: actual, as: UTF8.self).components(separatedBy: "\n")
             let firstDifference = zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }
-            let where_ = firstDifference.map { "line \($0.offset + 1): expected \($0.element.0.debugDescription), got \($0.element.1.debugDescription)" }
+            let firstDifferenceText =
+                firstDifference.map {
+                    "line \($0.offset + 1): expected \($0.element.0.debugDescription), got \($0.element.1.debugDescription)"
+                }
                 ?? "expected \(expectedLines.count) lines, got \(actualLines.count)"
-            Issue.record("\(name) differs from the golden file, first at \(where_)", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(name) differs from the golden file, first at \(firstDifferenceText)", sourceLocation: sourceLocation)
         }
     }
 }

@@ -16,14 +16,16 @@ struct GoldenRenderTests {
 
     @Test("sample lesson with every block kind", arguments: cases)
     func sample(_ c: Case) throws {
-        let lines = BlockRenderer(width: c.width, styler: Styler(mode: c.mode), language: .vi).render(SampleContent.blocks)
+        let lines = BlockRenderer(width: c.width, styler: Styler(mode: c.mode), language: .vi).render(
+            SampleContent.blocks)
         for line in lines { #expect(TerminalWidth.of(line) <= c.width, "\(line.debugDescription)") }
         try Golden.check(lines, name: c.name)
     }
 
     @Test("English labels")
     func english() throws {
-        let blocks = CalloutKind.allCases.map { Block.callout($0, [.paragraph([.text("Text.")])]) }
+        let blocks =
+            CalloutKind.allCases.map { Block.callout($0, [.paragraph([.text("Text.")])]) }
             + [.paragraph([.image(source: "a.png", alt: "A phone"), .text(" "), .image(source: "b.png", alt: "")])]
         let lines = BlockRenderer(width: 40, styler: .plain, language: .en).render(blocks)
         try Golden.check(lines, name: "labels-en-40-plain.txt")

@@ -20,7 +20,8 @@ struct LessonPreviewTests {
 
     @Test("every step and question kind, right answers marked", arguments: cases)
     func preview(_ c: Case) throws {
-        let lines = LessonPreview(width: c.width, styler: Styler(mode: c.mode), language: c.language).render(SampleLesson.lesson)
+        let lines = LessonPreview(width: c.width, styler: Styler(mode: c.mode), language: c.language).render(
+            SampleLesson.lesson)
         for line in lines { #expect(TerminalWidth.of(line) <= c.width, "\(line.debugDescription)") }
         try Golden.check(lines, name: c.name)
     }

@@ -53,15 +53,20 @@ struct PaginationTests {
 
     @Test("a heading stays with the block after it")
     func headingWithNext() {
-        let blocks = Self.paragraphs(2) + [.heading(level: 3, content: [.text("Phần hai")]), .paragraph([.text("Nội dung.")])]
+        let blocks =
+            Self.paragraphs(2) + [.heading(level: 3, content: [.text("Phần hai")]), .paragraph([.text("Nội dung.")])]
         let pages = StepScreen(title: "T", blocks: blocks, hint: "", styler: .plain).pages(width: 30, height: 9)
         #expect(pages.count == 2)
         #expect(pages[1][2] == "Phần hai")
     }
 
-    @Test("resizing re-lays out: every page fits the new size", arguments: [(80, 24), (40, 24), (100, 40), (30, 10), (20, 5)])
+    @Test(
+        "resizing re-lays out: every page fits the new size",
+        arguments: [(80, 24), (40, 24), (100, 40), (30, 10), (20, 5)])
     func resize(width: Int, height: Int) {
-        let screen = StepScreen(title: "Một tiêu đề rất dài cho một bước của bài học", blocks: SampleContent.blocks, hint: "Enter: tiếp · q: thoát", styler: Styler(mode: .ansi))
+        let screen = StepScreen(
+            title: "Một tiêu đề rất dài cho một bước của bài học", blocks: SampleContent.blocks,
+            hint: "Enter: tiếp · q: thoát", styler: Styler(mode: .ansi))
         for page in screen.pages(width: width, height: height) {
             #expect(page.count == height)
             for line in page { #expect(TerminalWidth.of(line) <= width) }

@@ -16,7 +16,9 @@ struct StylerTests {
         ModeCase(name: "terminal", isTerminal: true, environment: ["TERM": "xterm-256color"], expected: .ansi),
         ModeCase(name: "Linux console", isTerminal: true, environment: ["TERM": "linux"], expected: .ansi),
         ModeCase(name: "NO_COLOR", isTerminal: true, environment: ["TERM": "xterm", "NO_COLOR": "1"], expected: .none),
-        ModeCase(name: "empty NO_COLOR is ignored", isTerminal: true, environment: ["TERM": "xterm", "NO_COLOR": ""], expected: .ansi),
+        ModeCase(
+            name: "empty NO_COLOR is ignored", isTerminal: true, environment: ["TERM": "xterm", "NO_COLOR": ""],
+            expected: .ansi),
         ModeCase(name: "pipe", isTerminal: false, environment: ["TERM": "xterm"], expected: .none),
         ModeCase(name: "dumb terminal", isTerminal: true, environment: ["TERM": "dumb"], expected: .none),
         ModeCase(name: "no TERM", isTerminal: true, environment: [:], expected: .none),

@@ -56,9 +56,11 @@ struct TerminalWidthTests {
         #expect(TerminalWidth.of(c.text) == c.width)
     }
 
-    @Test("NFC and NFD measure the same", arguments: [
-        "Học số", "Bình dân học vụ số", "Người cao tuổi", "Ứng dụng VNeID", "Thuận lợi", "Quỹ", "Nghiêng",
-    ])
+    @Test(
+        "NFC and NFD measure the same",
+        arguments: [
+            "Học số", "Bình dân học vụ số", "Người cao tuổi", "Ứng dụng VNeID", "Thuận lợi", "Quỹ", "Nghiêng",
+        ])
     func normalizationForms(_ text: String) {
         let nfc = text.precomposedStringWithCanonicalMapping
         let nfd = text.decomposedStringWithCanonicalMapping
@@ -76,7 +78,9 @@ struct TerminalWidthTests {
             let fields = line.split(separator: ";", omittingEmptySubsequences: false)
             guard fields.count >= 3 else { continue }
             func decode(_ field: Substring) -> String {
-                String(String.UnicodeScalarView(field.split(separator: " ").compactMap { UInt32($0, radix: 16).flatMap(Unicode.Scalar.init) }))
+                String(
+                    String.UnicodeScalarView(
+                        field.split(separator: " ").compactMap { UInt32($0, radix: 16).flatMap(Unicode.Scalar.init) }))
             }
             let nfc = decode(fields[1])
             let nfd = decode(fields[2])

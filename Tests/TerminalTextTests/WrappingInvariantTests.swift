@@ -16,7 +16,9 @@ struct WrappingInvariantTests {
         }
     }
 
-    @Test("random content of every block kind fits every width from 20 to 120", arguments: Array(stride(from: 20, through: 120, by: 1)))
+    @Test(
+        "random content of every block kind fits every width from 20 to 120",
+        arguments: Array(stride(from: 20, through: 120, by: 1)))
     func randomContent(width: Int) {
         for seed in UInt64(0)..<2 {
             var generator = ContentGenerator(seed: seed &* 1000 &+ UInt64(width))
@@ -28,7 +30,8 @@ struct WrappingInvariantTests {
         }
     }
 
-    @Test("every block kind alone fits narrow and wide widths", arguments: [1, 2, 3, 5, 8, 13, 20, 33, 40, 57, 80, 120])
+    @Test(
+        "every block kind alone fits narrow and wide widths", arguments: [1, 2, 3, 5, 8, 13, 20, 33, 40, 57, 80, 120])
     func eachKind(width: Int) {
         for (index, block) in SampleContent.blocks.enumerated() {
             for mode in [ColorMode.none, .ansi] {
@@ -49,7 +52,9 @@ struct WrappingInvariantTests {
             checkLines(lines, width: width, mode: .none, context: "naughty seed \(seed)")
         }
         for s in strings {
-            let lines = BlockRenderer(width: width, styler: .plain).render([.paragraph([.text(s)]), .code(language: nil, text: s)])
+            let lines = BlockRenderer(width: width, styler: .plain).render([
+                .paragraph([.text(s)]), .code(language: nil, text: s),
+            ])
             checkLines(lines, width: width, mode: .none, context: s.debugDescription)
         }
     }
@@ -91,7 +96,7 @@ struct WrappingInvariantTests {
     @Test("lists keep a hanging indent under their text")
     func hangingIndent() {
         let lines = BlockRenderer(width: 20, styler: .plain).render([
-            .list(start: 1, items: [ListItem(blocks: [.paragraph([.text("Mở ứng dụng VNeID trên điện thoại")])])]),
+            .list(start: 1, items: [ListItem(blocks: [.paragraph([.text("Mở ứng dụng VNeID trên điện thoại")])])])
         ])
         #expect(lines == ["1. Mở ứng dụng VNeID", "   trên điện thoại"])
     }

@@ -57,7 +57,8 @@ struct CentreSimulation {
             let woman = gender == "nu" || (gender == nil && rng.chance(0.5))
             let birthYear = Self.birthYears[rng.weighted(years)].0
             let given = rng.pick(woman ? SeedNames.womenGiven : SeedNames.menGiven)
-            let name = "\(SeedNames.families[rng.weighted(families)].0) \(rng.pick(woman ? SeedNames.womenMiddle : SeedNames.menMiddle)) \(given)"
+            let name =
+                "\(SeedNames.families[rng.weighted(families)].0) \(rng.pick(woman ? SeedNames.womenMiddle : SeedNames.menMiddle)) \(given)"
             var letters = SeedNames.codeLetters(given)
             while letters.count < 3 { letters += "X" }
             let n = (prefixes[letters] ?? 0) + 1
@@ -87,7 +88,8 @@ struct CentreSimulation {
         // More people join as the campaign gets known (later days more likely).
         let day = campaignStart.adding(days: Int(330 * pow(rng.unit(), 0.75)))
         var t = day.startMillis + Int64(rng.int(7...18)) * 3_600_000 + Int64(rng.int(0...59)) * 60_000
-        var facts = "{\"birthYear\":\(p.birthYear),\"commune\":\(JSONText.string(centre.communeName)),\"displayName\":\(JSONText.string(p.name))"
+        var facts =
+            "{\"birthYear\":\(p.birthYear),\"commune\":\(JSONText.string(centre.communeName)),\"displayName\":\(JSONText.string(p.name))"
         if let g = p.gender { facts += ",\"gender\":\"\(g)\"" }
         facts += "}"
         drafts.append(Draft(at: t, kind: "learner.registered", learner: p.code, payload: facts))
@@ -111,15 +113,21 @@ struct CentreSimulation {
     }
 
     /// One course: returns the time the learner stopped.
-    func take(_ plan: CoursePlan, _ p: Person, _ start: Int64, _ rng: inout SeedRandom, into drafts: inout [Draft]) -> Int64 {
+    func take(_ plan: CoursePlan, _ p: Person, _ start: Int64, _ rng: inout SeedRandom, into drafts: inout [Draft])
+        -> Int64
+    {
         var t = start
         let course = plan.course
         let ability = p.ability + rng.normal() * 0.3
         let slow: Double = p.elderly ? 1.6 : 1.0
-        func add(_ kind: String, lesson: String? = nil, item: String? = nil, attempt: Int? = nil, payload: String = "{}") {
+        func add(
+            _ kind: String, lesson: String? = nil, item: String? = nil, attempt: Int? = nil, payload: String = "{}"
+        ) {
             drafts.append(
-                Draft(at: t, kind: kind, learner: p.code, course: course.id, version: course.version, lesson: lesson, item: item,
-                      attempt: attempt, payload: payload))
+                Draft(
+                    at: t, kind: kind, learner: p.code, course: course.id, version: course.version, lesson: lesson,
+                    item: item,
+                    attempt: attempt, payload: payload))
         }
         func wait(_ seconds: ClosedRange<Int>) { t += Int64(Double(rng.int(seconds)) * slow * 1000) }
         guard let first = plan.lessons.first else { return t }
@@ -165,15 +173,18 @@ struct CentreSimulation {
                         let elapsed = Int(Double(rng.int(6_000...55_000)) * slow)
                         add(
                             "answer.submitted", lesson: lesson.id, item: qp.question.id, attempt: attempt,
-                            payload: "{\"correct\":\(grade.isCorrect),\"elapsedMs\":\(elapsed),\"hintsUsed\":\(hints),\"maxScore\":\(JSONText.number(grade.maxScore)),\"response\":\(JSONText.response(response)),\"score\":\(JSONText.number(grade.score))}"
+                            payload:
+                                "{\"correct\":\(grade.isCorrect),\"elapsedMs\":\(elapsed),\"hintsUsed\":\(hints),\"maxScore\":\(JSONText.number(grade.maxScore)),\"response\":\(JSONText.response(response)),\"score\":\(JSONText.number(grade.score))}"
                         )
                     }
                     let share = maxScore > 0 ? score / maxScore : 0
                     passed = quiz.mastery.isPassed(scoreShare: share, answersCorrect: rights)
                     wait(5...20)
                     var finished = lesson.isFinal ? "{\"final\":true," : "{"
-                    finished += "\"mastery\":\(JSONText.mastery(quiz.mastery)),\"maxScore\":\(JSONText.number(maxScore)),"
-                    finished += "\"passed\":\(passed),\"score\":\(JSONText.number(score)),\"wrong\":[\(wrongIds.map(JSONText.string).joined(separator: ","))]}"
+                    finished +=
+                        "\"mastery\":\(JSONText.mastery(quiz.mastery)),\"maxScore\":\(JSONText.number(maxScore)),"
+                    finished +=
+                        "\"passed\":\(passed),\"score\":\(JSONText.number(score)),\"wrong\":[\(wrongIds.map(JSONText.string).joined(separator: ","))]}"
                     add("quiz.finished", lesson: lesson.id, attempt: attempt, payload: finished)
                     if passed || !rng.chance(p.elderly ? 0.55 : 0.7) { break }
                     // Retry now or another day.
@@ -198,7 +209,9 @@ struct CentreSimulation {
                 t += Int64(rng.int(-3...3)) * 3_600_000
             }
             index += 1
-            if jumper, index == 2, let final = plan.lessons.lastIndex(where: { $0.lesson.isFinal }), final > index { index = final }
+            if jumper, index == 2, let final = plan.lessons.lastIndex(where: { $0.lesson.isFinal }), final > index {
+                index = final
+            }
         }
         return t
     }
@@ -232,7 +245,8 @@ enum JSONText {
         case .choices(let ids): "{\"choices\":[\(ids.sorted().map(string).joined(separator: ","))]}"
         case .text(let s): "{\"text\":\(string(VietnameseText.nfc(s)))}"
         case .order(let ids): "{\"order\":[\(ids.map(string).joined(separator: ","))]}"
-        case .pairs(let pairs): "{\"pairs\":{\(pairs.keys.sorted().map { "\(string($0)):\(string(pairs[$0] ?? ""))" }.joined(separator: ","))}}"
+        case .pairs(let pairs):
+            "{\"pairs\":{\(pairs.keys.sorted().map { "\(string($0)):\(string(pairs[$0] ?? ""))" }.joined(separator: ","))}}"
         }
     }
 

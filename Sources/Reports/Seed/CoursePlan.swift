@@ -31,7 +31,9 @@ struct CoursePlan {
         var rng = SeedRandom.derived(seed, 3, UInt64(truncatingIfNeeded: course.id.hashValueStable))
         let all = course.allQuestions
         let hardIndex = all.isEmpty ? -1 : rng.int(0...(all.count - 1))
-        let choiceIndices = all.indices.filter { all[$0].kind == .singleChoice && all[$0].answer.options.count >= 3 && $0 != hardIndex }
+        let choiceIndices = all.indices.filter {
+            all[$0].kind == .singleChoice && all[$0].answer.options.count >= 3 && $0 != hardIndex
+        }
         let trapIndex = choiceIndices.isEmpty ? -1 : choiceIndices[rng.int(0...(choiceIndices.count - 1))]
         var index = 0
         lessons = course.lessons.map { lesson in
@@ -95,8 +97,11 @@ struct CoursePlan {
         case .multipleAnswer(let o, _):
             var picked = o.filter(\.isCorrect).map(\.id)
             let wrong = o.filter { !$0.isCorrect }.map(\.id)
-            if picked.count > 1, rng.chance(0.6) || wrong.isEmpty { picked.remove(at: rng.int(0...(picked.count - 1))) }
-            else if let extra = wrong.isEmpty ? nil : wrong[plan.attractive % wrong.count] { picked.append(extra) }
+            if picked.count > 1, rng.chance(0.6) || wrong.isEmpty {
+                picked.remove(at: rng.int(0...(picked.count - 1)))
+            } else if let extra = wrong.isEmpty ? nil : wrong[plan.attractive % wrong.count] {
+                picked.append(extra)
+            }
             return .choices(picked.sorted())
         case .shortAnswer(let key):
             let anticipated = key.anticipated.compactMap { a -> String? in

@@ -44,8 +44,10 @@ public struct ProvinceSeeder: Sendable {
     public var campaignStart: LocalDate
 
     /// Makes a seeder; only Vietnamese-language courses are used (a Vietnamese province).
-    public init(courses: [Course], seed: UInt64 = 1, learners: Int = 200_000, scale: Scale = .province,
-                campaignStart: LocalDate = LocalDate("2025-03-01") ?? LocalDate(day: 20_148)) {
+    public init(
+        courses: [Course], seed: UInt64 = 1, learners: Int = 200_000, scale: Scale = .province,
+        campaignStart: LocalDate = LocalDate("2025-03-01") ?? LocalDate(day: 20_148)
+    ) {
         let vietnamese = courses.filter { $0.language == "vi" }
         self.courses = (vietnamese.isEmpty ? courses : vietnamese).sorted { $0.id < $1.id }
         self.seed = seed
@@ -72,7 +74,9 @@ public struct ProvinceSeeder: Sendable {
         let totalWeight = weights.reduce(0, +)
         var remaining = learners
         for (i, centre) in map.centres.enumerated() {
-            let share = i == map.centres.count - 1 ? remaining : min(remaining, Int((Double(learners) * weights[i] / totalWeight).rounded()))
+            let share =
+                i == map.centres.count - 1
+                ? remaining : min(remaining, Int((Double(learners) * weights[i] / totalWeight).rounded()))
             remaining -= share
             var local = SeedRandom.derived(seed, 2, UInt64(i))
             let sim = CentreSimulation(centre: centre, plans: plans, campaignStart: campaignStart)
@@ -121,7 +125,10 @@ public struct ProvinceSeeder: Sendable {
         let districtNames = SeedNames.districtParts.shuffled(using: &rng)
         for d in 0..<districtCount {
             let code = "26\(d + 1)"
-            areas.append(Area(code: code, name: "Huyện \(districtNames[d % districtNames.count])", level: .district, parentCode: "26"))
+            areas.append(
+                Area(
+                    code: code, name: "Huyện \(districtNames[d % districtNames.count])", level: .district,
+                    parentCode: "26"))
             for c in 0..<rng.int(communesPerDistrict) {
                 let cc = "\(code)\(String(format: "%02d", c + 1))"
                 let name = communeName(&rng)
@@ -142,8 +149,12 @@ public struct ProvinceSeeder: Sendable {
             let place = commune.name.split(separator: " ").dropFirst().joined(separator: " ")
             for k in 0..<count {
                 let kind = rng.pick(SeedNames.centreKinds)
-                let name = kind == "Nhà văn hoá" ? "\(kind) \(rng.pick(SeedNames.villages)), \(place)" : k == 0 ? "\(kind) \(place)" : "\(kind) \(place) \(k + 1)"
-                let node = "n-" + String((0..<16).map { _ in Array("abcdefghijklmnopqrstuvwxyz234567")[rng.int(0...31)] })
+                let name =
+                    kind == "Nhà văn hoá"
+                    ? "\(kind) \(rng.pick(SeedNames.villages)), \(place)"
+                    : k == 0 ? "\(kind) \(place)" : "\(kind) \(place) \(k + 1)"
+                let node =
+                    "n-" + String((0..<16).map { _ in Array("abcdefghijklmnopqrstuvwxyz234567")[rng.int(0...31)] })
                 let key = Data((0..<32).map { _ in UInt8(truncatingIfNeeded: rng.next()) }).base64EncodedString()
                 let center = Center(
                     nodeId: node, publicKey: key, name: name, communeCode: commune.code,

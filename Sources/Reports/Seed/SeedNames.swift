@@ -31,7 +31,8 @@ enum SeedNames {
     static let menMiddle = ["Văn", "Văn", "Văn", "Đức", "Minh", "Hữu", "Quang", "Công", "Xuân", "Thành"]
 
     static let womenGiven = [
-        "Lan", "Hương", "Hoa", "Mai", "Huệ", "Hằng", "Thảo", "Trang", "Linh", "Ngọc", "Nga", "Loan", "Yến", "Dung", "Thuý",
+        "Lan", "Hương", "Hoa", "Mai", "Huệ", "Hằng", "Thảo", "Trang", "Linh", "Ngọc", "Nga", "Loan", "Yến", "Dung",
+        "Thuý",
         "Hạnh", "Phượng", "Vân", "Oanh", "Nhung", "Tuyết", "Hiền", "Liên", "Thu", "Bích", "Chi", "Anh", "Quyên", "Thơm",
         "Nụ",
     ]

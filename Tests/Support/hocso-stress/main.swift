@@ -18,7 +18,9 @@ func fail(_ message: String) -> Never {
 var options: [String: String] = [:]
 var arguments = CommandLine.arguments.dropFirst()
 while let name = arguments.popFirst() {
-    guard name.hasPrefix("--"), let value = arguments.popFirst() else { fail("usage: --db PATH --learner CODE --count N") }
+    guard name.hasPrefix("--"), let value = arguments.popFirst() else {
+        fail("usage: --db PATH --learner CODE --count N")
+    }
     options[String(name.dropFirst(2))] = value
 }
 guard let db = options["db"], let learner = options["learner"], let count = options["count"].flatMap(Int.init) else {
@@ -29,7 +31,8 @@ do {
     let store = try CentreStore(path: URL(fileURLWithPath: db))
     if try store.learner(code: learner) == nil {
         do {
-            try store.addLearner(NewLearner(code: learner, displayName: "Thử \(learner)", birthYear: 1980, commune: "Xã Thử"))
+            try store.addLearner(
+                NewLearner(code: learner, displayName: "Thử \(learner)", birthYear: 1980, commune: "Xã Thử"))
         } catch let error as ProgressStoreError where error.kind == .duplicateCode {
             // Registered by a sibling process meanwhile: fine.
         }
@@ -43,7 +46,8 @@ do {
             score: i % 3 != 0 ? 1 : 0, maxScore: 1, hintsUsed: i % 2, elapsedMs: 1000 + i)
         let event = try store.record(
             .answerSubmitted(
-                learner: learner, course: "stress", version: 1, lesson: "bai-\(i % 3)", attempt: attempt, answer: answer,
+                learner: learner, course: "stress", version: 1, lesson: "bai-\(i % 3)", attempt: attempt,
+                answer: answer,
                 at: 1_760_000_000_000 + Int64(i)))
         // One write(2) per line: a kill can cut between lines, never inside an acknowledged one.
         out.write(Data("\(event.seq)\n".utf8))
