@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RawSQLite
 
 extension SQLiteHubStore {
     /// Inserts a batch idempotently (`ON CONFLICT (node_id, seq) DO NOTHING`) in one transaction,
@@ -14,10 +15,7 @@ extension SQLiteHubStore {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (node_id, seq) DO NOTHING
                     """)
-            guard let connection = db.sqliteConnection else {
-                throw HubStoreError(.storage, "the database connection is closed")
-            }
-            let raw = RawInsert(statement: insert.sqliteStatement, connection: connection)
+            let raw = try RawStatement(insert, db)
             var counts = InsertCounts()
             var heldSeqs: [String: [Int64]] = [:]
             for event in events {
@@ -35,7 +33,7 @@ extension SQLiteHubStore {
                 raw.bind(12, event.payload)
                 raw.bind(13, receivedAt)
                 raw.bind(14, via)
-                switch try raw.step() {
+                switch try raw.insert() {
                 case .rejected:
                     // A CHECK or foreign key refused this row only; the statement was backed out
                     // and the transaction goes on with the rest of the batch.

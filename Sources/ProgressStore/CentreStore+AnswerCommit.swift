@@ -1,4 +1,5 @@
 import GRDB
+import RawSQLite
 
 extension CentreStore {
     /// Records a validated answer: the same `BEGIN IMMEDIATE` transaction as `append` (next seq,

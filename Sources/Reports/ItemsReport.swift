@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import GRDBSQLite
+import RawSQLite
 
 /// Per question: attempts, right at first try, common wrong answers, hints, and flags for
 /// questions that look broken.
@@ -139,37 +139,26 @@ enum ItemsReport {
     /// the statement through SQLite's C API: a course has tens of thousands of such rows in a
     /// province, and decoding each through GRDB's `Row` costs more than SQLite reading it.
     static func tally(_ statement: Statement, _ db: Database) throws -> [Int: Counts] {
-        let raw = statement.sqliteStatement
-        defer { sqlite3_reset(raw) }
         var counts: [Int: Counts] = [:]
         var item = Int.min
         var x = Counts()
-        while true {
-            let code = sqlite3_step(raw)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                let message = sqlite3_errmsg(db.sqliteConnection).map { String(cString: $0) } ?? "unknown"
-                throw ReportError(.storage, "SQLite error \(code): \(message)")
-            }
-            let rowItem = Int(sqlite3_column_int64(raw, 0))
+        try RawStatement(statement, db).forEachRow { row in
+            let rowItem = row.int(0) ?? 0
             if rowItem != item {
                 if item != Int.min { counts[item, default: Counts()].add(x) }
                 item = rowItem
                 x = Counts()
             }
-            let firstTry = sqlite3_column_int64(raw, 1) != 0
-            let correct = sqlite3_column_int64(raw, 2) != 0
-            let hinted = sqlite3_column_int64(raw, 3) != 0
-            let n = Int(sqlite3_column_int64(raw, 5))
+            let firstTry = row.int64(1) != 0
+            let correct = row.int64(2) != 0
+            let hinted = row.int64(3) != 0
+            let n = row.int(5) ?? 0
             x.attempts += n
             if firstTry { x.firstTries += n }
             if firstTry && correct { x.firstRight += n }
             if correct { x.right += n }
             if hinted { x.withHints += n }
-            if !correct {
-                let response = sqlite3_column_text(raw, 4).map { String(cString: $0) } ?? ""
-                x.wrong[response, default: 0] += n
-            }
+            if !correct { x.wrong[row.text(4) ?? "", default: 0] += n }
         }
         if item != Int.min { counts[item, default: Counts()].add(x) }
         return counts
