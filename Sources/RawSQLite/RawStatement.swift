@@ -9,13 +9,15 @@ import GRDBSQLite
 /// there GRDB's argument arrays, row objects and per-statement bookkeeping cost more CPU than
 /// SQLite's own work (platform notes: raw ~1.0 M rows/s, GRDB statements ~0.4 M). GRDB still owns
 /// the statement (prepares it, finalizes it when the connection closes); this only skips its
-/// per-execution layers, so use it for statements that need none of GRDB's observation.
+/// per-execution layers, so use it for statements that need none of GRDB's observation. The
+/// methods are inlinable so that a bind is a direct C call in the caller's module.
 public struct RawStatement {
     /// SQLite copies the bytes before the bind call returns.
-    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    @usableFromInline static let transient = unsafeBitCast(
+        OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
-    private let statement: SQLiteStatement
-    private let connection: SQLiteConnection
+    @usableFromInline let statement: SQLiteStatement
+    @usableFromInline let connection: SQLiteConnection
 
     /// The cached statement for `sql` on `db`'s connection.
     public init(_ sql: String, _ db: Database) throws {
@@ -35,7 +37,7 @@ public struct RawStatement {
     }
 
     /// Binds text, or NULL.
-    public func bind(_ index: Int32, _ value: String?) {
+    @inlinable public func bind(_ index: Int32, _ value: String?) {
         guard var value else {
             sqlite3_bind_null(statement, index)
             return
@@ -48,15 +50,15 @@ public struct RawStatement {
     }
 
     /// Binds an integer, or NULL.
-    public func bind(_ index: Int32, _ value: Int64?) {
+    @inlinable public func bind(_ index: Int32, _ value: Int64?) {
         if let value { sqlite3_bind_int64(statement, index, value) } else { sqlite3_bind_null(statement, index) }
     }
 
     /// Binds an integer, or NULL.
-    public func bind(_ index: Int32, _ value: Int?) { bind(index, value.map(Int64.init)) }
+    @inlinable public func bind(_ index: Int32, _ value: Int?) { bind(index, value.map(Int64.init)) }
 
     /// Runs a statement that returns no rows (or whose rows do not matter) to its end.
-    public func run() throws {
+    @inlinable public func run() throws {
         defer { sqlite3_reset(statement) }
         var code = sqlite3_step(statement)
         while code == SQLITE_ROW { code = sqlite3_step(statement) }
@@ -64,7 +66,7 @@ public struct RawStatement {
     }
 
     /// Steps to the first row and hands it to `read`; nil when there is none.
-    public func firstRow<T>(_ read: (Row) -> T) throws -> T? {
+    @inlinable public func firstRow<T>(_ read: (Row) -> T) throws -> T? {
         defer { sqlite3_reset(statement) }
         switch sqlite3_step(statement) {
         case SQLITE_ROW: return read(Row(statement: statement))
@@ -74,7 +76,7 @@ public struct RawStatement {
     }
 
     /// Hands every row to `read`, in the statement's order.
-    public func forEachRow(_ read: (Row) throws -> Void) throws {
+    @inlinable public func forEachRow(_ read: (Row) throws -> Void) throws {
         defer { sqlite3_reset(statement) }
         while true {
             switch sqlite3_step(statement) {
@@ -96,7 +98,7 @@ public struct RawStatement {
     }
 
     /// Runs an `INSERT … ON CONFLICT DO NOTHING` once; a refused row is an outcome, not an error.
-    public func insert() throws -> InsertOutcome {
+    @inlinable public func insert() throws -> InsertOutcome {
         defer { sqlite3_reset(statement) }
         let code = sqlite3_step(statement)
         // GRDB turns on extended result codes: SQLITE_CONSTRAINT_CHECK and friends share the low byte.
@@ -109,23 +111,25 @@ public struct RawStatement {
 
     /// The current row of a stepped statement, read column by column.
     public struct Row {
-        fileprivate let statement: SQLiteStatement
+        @usableFromInline let statement: SQLiteStatement
+
+        @usableFromInline init(statement: SQLiteStatement) { self.statement = statement }
 
         /// The column as an integer; nil for NULL.
-        public func int64(_ column: Int32) -> Int64? {
+        @inlinable public func int64(_ column: Int32) -> Int64? {
             sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, column)
         }
 
         /// The column as an integer; nil for NULL.
-        public func int(_ column: Int32) -> Int? { int64(column).map { Int($0) } }
+        @inlinable public func int(_ column: Int32) -> Int? { int64(column).map { Int($0) } }
 
         /// The column as text; nil for NULL.
-        public func text(_ column: Int32) -> String? {
+        @inlinable public func text(_ column: Int32) -> String? {
             sqlite3_column_text(statement, column).map { String(cString: $0) }
         }
 
         /// Whether the column holds exactly the text `value` (compared as UTF-8 bytes, no String made).
-        public func text(_ column: Int32, equals value: StaticString) -> Bool {
+        @inlinable public func text(_ column: Int32, equals value: StaticString) -> Bool {
             guard let bytes = sqlite3_column_text(statement, column) else { return false }
             let count = Int(sqlite3_column_bytes(statement, column))
             guard count == value.utf8CodeUnitCount else { return false }
@@ -134,7 +138,7 @@ public struct RawStatement {
     }
 
     /// SQLite's error as GRDB reports it, so callers match result codes alike on both paths.
-    private func error(_ code: Int32) -> DatabaseError {
+    @usableFromInline func error(_ code: Int32) -> DatabaseError {
         let message = sqlite3_errmsg(connection).map { String(cString: $0) }
         return DatabaseError(
             resultCode: ResultCode(rawValue: code), message: message, sql: String(cString: sqlite3_sql(statement)))
