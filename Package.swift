@@ -49,14 +49,14 @@ let package = Package(
         .target(name: "QuizEngine", dependencies: ["CourseModel"], swiftSettings: strict),
         // Spreadsheet exports split into records with their file lines (learner and area imports).
         .target(name: "CSVText", swiftSettings: strict),
-        // Binding and stepping GRDB's statements through SQLite's C API, for the few hot paths.
+        // Durable WAL pools, and GRDB's statements bound and stepped through SQLite's C API for hot paths.
         .target(
-            name: "RawSQLite", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+            name: "SQLiteSupport", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
         // The centre's SQLite database: learners, the append-only event log, derived progress.
         .target(
             name: "ProgressStore",
             dependencies: [
-                "CourseModel", "CSVText", "QuizEngine", "RawSQLite", .product(name: "GRDB", package: "GRDB.swift"),
+                "CourseModel", "CSVText", "QuizEngine", "SQLiteSupport", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
@@ -70,7 +70,7 @@ let package = Package(
         // The hub's database behind a narrow protocol (SQLite now, PostgreSQL later).
         .target(
             name: "HubStore",
-            dependencies: ["CourseModel", "RawSQLite", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["CourseModel", "SQLiteSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict),
         // Node identity, signed bundles and receipts, the HTTP push/pull client.
         .target(
@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "Reports",
             dependencies: [
-                "CourseModel", "CSVText", "HubStore", "RawSQLite", .product(name: "GRDB", package: "GRDB.swift"),
+                "CourseModel", "CSVText", "HubStore", "SQLiteSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
         // The coordinators' web dashboard, as routes a hub server mounts.

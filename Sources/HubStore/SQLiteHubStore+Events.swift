@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import RawSQLite
+import SQLiteSupport
 
 extension SQLiteHubStore {
     /// Inserts a batch idempotently (`ON CONFLICT (node_id, seq) DO NOTHING`) in one transaction,

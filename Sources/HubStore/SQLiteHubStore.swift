@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SQLiteSupport
 
 /// The hub database in one SQLite file (GRDB): WAL, `synchronous=FULL`, foreign keys on.
 ///
@@ -17,25 +18,9 @@ public final class SQLiteHubStore: HubStore {
     /// Opens (creating and migrating when needed) the hub database at `path`.
     public init(path: URL) throws {
         self.path = path
-        var config = Configuration()
-        config.busyMode = .timeout(Self.busyTimeout)
-        config.foreignKeysEnabled = true
-        config.label = "hocso-hub"
-        config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         do {
-            try FileManager.default.createDirectory(
-                at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
-            pool = try DatabasePool(path: path.path, configuration: config)
-            // GRDB switches its writer to `synchronous=NORMAL` when it sets up WAL, after
-            // `prepareDatabase` ran. A receipt tells a centre its events are safe, so the commit
-            // behind it must survive a power cut: put FULL back on the writer, and check.
-            let level = try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = FULL")
-                return try Int.fetchOne(db, sql: "PRAGMA synchronous")
-            }
-            guard level == 2 else { throw HubStoreError(.cannotOpen, "SQLite refused synchronous=FULL") }
+            // A receipt tells a centre its events are safe, so the commit behind it must survive a power cut.
+            pool = try DurablePool.open(at: path, label: "hocso-hub", busyTimeout: Self.busyTimeout)
             try Schema.migrator.migrate(pool)
         } catch {
             throw HubStoreError(.cannotOpen, "cannot open the hub database '\(path.path)': \(Self.describe(error))")

@@ -1,5 +1,5 @@
 import GRDB
-import RawSQLite
+import SQLiteSupport
 
 extension CentreStore {
     /// Records a validated answer: the same `BEGIN IMMEDIATE` transaction as `append` (next seq,

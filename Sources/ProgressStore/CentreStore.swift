@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import SQLiteSupport
 import Synchronization
 
 /// The centre's database: learners, the append-only event log and the progress derived from it.
@@ -26,26 +27,9 @@ public final class CentreStore: Sendable {
     public init(path: URL, clock: @escaping @Sendable () -> Int64 = CentreStore.systemClock) throws {
         self.path = path
         self.now = clock
-        var config = Configuration()
-        config.busyMode = .timeout(Self.busyTimeout)
-        config.foreignKeysEnabled = true
-        config.label = "hocso-centre"
-        config.prepareDatabase { db in
-            // FULL: a commit is on disk (WAL fsynced) before `record` returns, so an answer the
-            // learner saw acknowledged survives a power cut. NORMAL could lose the last commits.
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         do {
-            try FileManager.default.createDirectory(
-                at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
-            pool = try DatabasePool(path: path.path, configuration: config)
-            // GRDB switches its writer to `synchronous=NORMAL` when it sets up WAL, after
-            // `prepareDatabase` ran: put FULL back on the one connection that commits, and check.
-            let level = try pool.writeWithoutTransaction { db in
-                try db.execute(sql: "PRAGMA synchronous = FULL")
-                return try Int.fetchOne(db, sql: "PRAGMA synchronous")
-            }
-            guard level == 2 else { throw ProgressStoreError(.cannotOpen, "SQLite refused synchronous=FULL") }
+            // A commit is on disk before `record` returns, so an answer the learner saw acknowledged survives a power cut.
+            pool = try DurablePool.open(at: path, label: "hocso-centre", busyTimeout: Self.busyTimeout)
             try Self.migrate(pool)
             let id = try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'node_id'")
             }

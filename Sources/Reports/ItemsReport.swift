@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import RawSQLite
+import SQLiteSupport
 
 /// Per question: attempts, right at first try, common wrong answers, hints, and flags for
 /// questions that look broken.
