@@ -1,3 +1,4 @@
+import CourseModel
 import Foundation
 
 /// Writes a report as JSON: the filters, the columns with their types, and one object per row
@@ -58,25 +59,8 @@ public struct JSONRenderer: Sendable {
     }
 
     /// A finite number in its shortest form (`62.5`, `3`); null otherwise.
-    static func number(_ d: Double) -> String {
-        guard d.isFinite else { return "null" }
-        return d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
-    }
+    static func number(_ d: Double) -> String { JSONLiteral.number(d) ?? "null" }
 
-    /// A JSON string: quotes, backslashes and control characters escaped; the rest as UTF-8.
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal.
+    static func string(_ s: String) -> String { JSONLiteral.string(s) }
 }

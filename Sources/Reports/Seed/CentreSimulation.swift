@@ -89,7 +89,7 @@ struct CentreSimulation {
         let day = campaignStart.adding(days: Int(330 * pow(rng.unit(), 0.75)))
         var t = day.startMillis + Int64(rng.int(7...18)) * 3_600_000 + Int64(rng.int(0...59)) * 60_000
         var facts =
-            "{\"birthYear\":\(p.birthYear),\"commune\":\(JSONText.string(centre.communeName)),\"displayName\":\(JSONText.string(p.name))"
+            "{\"birthYear\":\(p.birthYear),\"commune\":\(JSONLiteral.string(centre.communeName)),\"displayName\":\(JSONLiteral.string(p.name))"
         if let g = p.gender { facts += ",\"gender\":\"\(g)\"" }
         facts += "}"
         drafts.append(Draft(at: t, kind: "learner.registered", learner: p.code, payload: facts))
@@ -174,7 +174,7 @@ struct CentreSimulation {
                         add(
                             "answer.submitted", lesson: lesson.id, item: qp.question.id, attempt: attempt,
                             payload:
-                                "{\"correct\":\(grade.isCorrect),\"elapsedMs\":\(elapsed),\"hintsUsed\":\(hints),\"maxScore\":\(JSONText.number(grade.maxScore)),\"response\":\(JSONText.response(response)),\"score\":\(JSONText.number(grade.score))}"
+                                "{\"correct\":\(grade.isCorrect),\"elapsedMs\":\(elapsed),\"hintsUsed\":\(hints),\"maxScore\":\(JSONText.number(grade.maxScore)),\"response\":\(response.storedJSON),\"score\":\(JSONText.number(grade.score))}"
                         )
                     }
                     let share = maxScore > 0 ? score / maxScore : 0
@@ -184,7 +184,7 @@ struct CentreSimulation {
                     finished +=
                         "\"mastery\":\(JSONText.mastery(quiz.mastery)),\"maxScore\":\(JSONText.number(maxScore)),"
                     finished +=
-                        "\"passed\":\(passed),\"score\":\(JSONText.number(score)),\"wrong\":[\(wrongIds.map(JSONText.string).joined(separator: ","))]}"
+                        "\"passed\":\(passed),\"score\":\(JSONText.number(score)),\"wrong\":[\(wrongIds.map(JSONLiteral.string).joined(separator: ","))]}"
                     add("quiz.finished", lesson: lesson.id, attempt: attempt, payload: finished)
                     if passed || !rng.chance(p.elderly ? 0.55 : 0.7) { break }
                     // Retry now or another day.
@@ -217,39 +217,13 @@ struct CentreSimulation {
     }
 }
 
-/// Compact JSON text with sorted keys, the way the centre's store writes payloads.
+/// Payload pieces the way the centre's store writes them (compact, keys sorted; strings,
+/// numbers and responses through the same `JSONLiteral` the store uses).
 enum JSONText {
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
-            }
-        }
-        return out + "\""
-    }
+    /// A number as the store writes it.
+    static func number(_ v: Double) -> String { JSONLiteral.number(v) ?? "0" }
 
-    static func number(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
-    }
-
-    static func response(_ r: Response) -> String {
-        switch r {
-        case .choice(let id): "{\"choice\":\(string(id))}"
-        case .choices(let ids): "{\"choices\":[\(ids.sorted().map(string).joined(separator: ","))]}"
-        case .text(let s): "{\"text\":\(string(VietnameseText.nfc(s)))}"
-        case .order(let ids): "{\"order\":[\(ids.map(string).joined(separator: ","))]}"
-        case .pairs(let pairs):
-            "{\"pairs\":{\(pairs.keys.sorted().map { "\(string($0)):\(string(pairs[$0] ?? ""))" }.joined(separator: ","))}}"
-        }
-    }
-
+    /// A quiz's mastery rule as the store writes it.
     static func mastery(_ rule: MasteryRule) -> String {
         switch rule {
         case .passMark(let mark): "{\"mark\":\(number(mark)),\"rule\":\"pass-mark\"}"
