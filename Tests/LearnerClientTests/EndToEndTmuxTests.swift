@@ -28,13 +28,8 @@ struct EndToEndTmuxTests {
         .enabled(
             if: TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux); the end-to-end test needs it"))
     func learnerSessionInARealTerminal() throws {
-        let hocso = try #require(Self.binary, "build the binary first: swift build --product hocso")
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("hocso-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let (hocso, work, store, db) = try sampleCentre()
         defer { try? FileManager.default.removeItem(at: work) }
-        let store = work.appendingPathComponent("store")
-        let db = work.appendingPathComponent("centre.sqlite")
-        try installSampleCourse(hocso: hocso, work: work, store: store)
 
         // After the client, the shell reports its status and whether the terminal is back in
         // canonical mode (`icanon`, not raw mode's `-icanon`).
@@ -167,13 +162,8 @@ struct EndToEndTmuxTests {
         .enabled(
             if: TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux); the end-to-end test needs it"))
     func terminatedClientRestoresTheTerminalAndKeepsTheAnswer() throws {
-        let hocso = try #require(Self.binary, "build the binary first: swift build --product hocso")
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("hocso-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let (hocso, work, store, db) = try sampleCentre()
         defer { try? FileManager.default.removeItem(at: work) }
-        let store = work.appendingPathComponent("store")
-        let db = work.appendingPathComponent("centre.sqlite")
-        try installSampleCourse(hocso: hocso, work: work, store: store)
         let tmux = try TmuxSession(
             command:
                 "\(hocso.path) learn --db '\(db.path)' --store '\(store.path)' --learner DEMO; echo \"EXITED $?\"; "
@@ -199,6 +189,22 @@ struct EndToEndTmuxTests {
 
     /// Writes the course fixture (the same course as `SampleCourse`, as an author writes it), builds
     /// its pack with `hocso pack build` and installs it with `hocso pack install --store`.
+    /// The built binary and a fresh folder (the caller removes it) holding a content store with the
+    /// sample course installed and the path of a centre database not yet made.
+    func sampleCentre() throws -> (hocso: URL, work: URL, store: URL, db: URL) {
+        let hocso = try #require(Self.binary, "build the binary first: swift build --product hocso")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("hocso-e2e-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let store = work.appendingPathComponent("store")
+        do {
+            try installSampleCourse(hocso: hocso, work: work, store: store)
+        } catch {
+            try? FileManager.default.removeItem(at: work)
+            throw error
+        }
+        return (hocso, work, store, work.appendingPathComponent("centre.sqlite"))
+    }
+
     func installSampleCourse(hocso: URL, work: URL, store: URL) throws {
         let folder = work.appendingPathComponent("an-toan-mau")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
