@@ -121,7 +121,9 @@ let package = Package(
         .testTarget(
             name: "PacksTests", dependencies: ["Packs", "ArchiveIO", "CourseModel", "CourseCompiler"],
             swiftSettings: strict),
-        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText", "CourseModel"], swiftSettings: strict),
+        .testTarget(
+            name: "TerminalTextTests", dependencies: ["TerminalText", "CourseModel", "QuizEngine"],
+            swiftSettings: strict),
         .testTarget(name: "QuizEngineTests", dependencies: ["QuizEngine", "CourseModel"], swiftSettings: strict),
         .testTarget(
             name: "ProgressStoreTests", dependencies: ["ProgressStore", "CourseModel", "QuizEngine", "hocso-stress"],
@@ -133,7 +135,7 @@ let package = Package(
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "Sync", "HubStore", "HubServer", "ProgressStore", "CourseModel",
+                "Sync", "HubStore", "HubServer", "ProgressStore", "CourseModel", "QuizEngine",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),

@@ -15,7 +15,7 @@ import Testing
 struct PropertyTests {
     @Test("random scripts converge", arguments: 0..<24)
     func script(seed: UInt64) async throws {
-        var random = SeededRandom(seed: seed)
+        var random = seededRandom(seed)
         let dir = try temporaryDirectory("prop")
         let centres = [try TestCentre(in: dir, name: "a"), try TestCentre(in: dir, name: "b")]
         let district = try TestHub(in: dir, name: "district")

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import HubStore
 import ProgressStore
+import QuizEngine
 import Synchronization
 
 @testable import Sync
@@ -17,18 +18,9 @@ func temporaryDirectory(_ label: String = "sync") throws -> URL {
     return url
 }
 
-/// A deterministic random source (SplitMix64) so property scripts replay from their seed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+/// A deterministic random source so property scripts replay from their seed: QuizEngine's
+/// SplitMix64, started one step in as these scripts always were.
+func seededRandom(_ seed: UInt64) -> SplitMix64 { SplitMix64(state: seed &+ 0x9E37_79B9_7F4A_7C15) }
 
 /// A centre for tests: a database on disk with a signing identity and one learner.
 struct TestCentre {
@@ -108,11 +100,11 @@ func eventIds(_ centre: TestCentre) throws -> Set<String> {
 
 /// Decides, reproducibly, which exchanges fail and how.
 final class FaultPlan: Sendable {
-    private let state: Mutex<SeededRandom>
+    private let state: Mutex<SplitMix64>
     private let rate: Double
 
     init(seed: UInt64, rate: Double) {
-        state = Mutex(SeededRandom(seed: seed))
+        state = Mutex(seededRandom(seed))
         self.rate = rate
     }
 

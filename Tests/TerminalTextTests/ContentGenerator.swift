@@ -1,25 +1,13 @@
 import CourseModel
-
-/// A small deterministic random source (SplitMix64), so a failing case can be replayed by seed.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import QuizEngine
 
 /// Random lesson content of every block and inline kind, with awkward text.
 struct ContentGenerator {
-    var random: SeededRandom
+    var random: SplitMix64  // QuizEngine's, so a failing case replays by seed
     let extraWords: [String]
 
     init(seed: UInt64, extraWords: [String] = []) {
-        random = SeededRandom(seed: seed)
+        random = SplitMix64(state: seed)
         self.extraWords = extraWords
     }
 
