@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // C libraries: one door each, only the wrapper target below imports them.
@@ -25,6 +27,10 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+
+        // sync_file_range, which Swift's Glibc module hides: installs start writing a pack's files
+        // to disk while they are still being extracted.
+        .target(name: "CWriteback"),
 
         // The leaf: what a course is, how answers are matched and graded. Imports nothing of ours.
         .target(name: "CourseModel", swiftSettings: strict),
@@ -40,7 +46,9 @@ let package = Package(
         // Signed packs: build, verify, install into a content store, list.
         .target(
             name: "Packs",
-            dependencies: ["CourseModel", "ArchiveIO", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "CourseModel", "ArchiveIO", "CWriteback", .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: strict),
         // Compiled content → wrapped, styled terminal lines.
         .target(name: "TerminalText", dependencies: ["CourseModel"], swiftSettings: strict),
@@ -78,6 +86,10 @@ let package = Package(
             dependencies: [
                 "CourseModel", "ProgressStore", "HubStore", "ArchiveIO", "Packs",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],
             swiftSettings: strict),
         // Coordinator reports over a hub (or centre) database, in every output form.

@@ -19,7 +19,7 @@ public struct EventPusher: Sendable {
 
     /// Makes a pusher.
     public init(
-        hub: URL, node: String, key: NodeKey, transport: any SyncTransport = URLSessionTransport(),
+        hub: URL, node: String, key: NodeKey, transport: any SyncTransport = HTTPClientTransport(),
         retry: RetryPolicy = RetryPolicy(),
         clock: @escaping SyncClock = systemSyncClock
     ) {

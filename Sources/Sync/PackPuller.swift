@@ -58,7 +58,7 @@ public struct PackPuller: Sendable {
 
     /// Makes a puller.
     public init(
-        hub: URL, transport: any SyncTransport = URLSessionTransport(), retry: RetryPolicy = RetryPolicy(),
+        hub: URL, transport: any SyncTransport = HTTPClientTransport(), retry: RetryPolicy = RetryPolicy(),
         pieceBytes: Int64 = 4 << 20
     ) {
         self.hub = hub

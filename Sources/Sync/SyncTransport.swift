@@ -1,8 +1,8 @@
+import AsyncHTTPClient
 import Foundation
-
-#if canImport(FoundationNetworking)
-    import FoundationNetworking
-#endif
+import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
 
 /// One HTTP exchange as sync sees it.
 public struct TransportRequest: Sendable {
@@ -41,39 +41,60 @@ public struct TransportResponse: Sendable {
     }
 }
 
-/// The HTTP seam: the live value uses URLSession; tests can put anything in between.
+/// The HTTP seam: the live value uses AsyncHTTPClient; tests can put anything in between.
 public protocol SyncTransport: Sendable {
     /// Sends a request; throws when no answer came (refused, cut, timed out).
     func send(_ request: TransportRequest) async throws -> TransportResponse
 }
 
-/// HTTP through FoundationNetworking's URLSession.
-public struct URLSessionTransport: SyncTransport {
-    let session: URLSession
+/// HTTP and HTTPS through AsyncHTTPClient (SwiftNIO, which the hub server already runs on).
+///
+/// Why not URLSession: on Linux it is FoundationNetworking over libcurl, and libcurl's chain of
+/// ~25 shared libraries (TLS, Kerberos, LDAP, SSH…) was loaded by every `hocso` process, the
+/// learner client included: ~4 ms of start-up and ~5 MB resident for a feature most runs never use.
+public struct HTTPClientTransport: SyncTransport {
+    /// Longest wait for a whole exchange.
+    let timeout: Duration
+    /// Largest body accepted (a pack piece is 4 MB; a whole pack when a hub ignores ranges).
+    let maxBodyBytes: Int
 
     /// Makes a transport with a request timeout.
-    public init(timeout: TimeInterval = 60) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        session = URLSession(configuration: configuration)
+    public init(timeout: Duration = .seconds(60), maxBodyBytes: Int = 256 << 20) {
+        self.timeout = timeout
+        self.maxBodyBytes = maxBodyBytes
     }
+
+    /// The process-wide client: one connection pool, never shut down (it lives as long as the
+    /// process). A connection that cannot be made fails the attempt at once: `RetryPolicy` decides
+    /// when to try again. (AsyncHTTPClient's own retrying kept a refused connection waiting until
+    /// the request's whole timeout had passed, at every one of our attempts.)
+    private static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.timeout.connect = .seconds(10)
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     /// Sends a request.
     public func send(_ request: TransportRequest) async throws -> TransportResponse {
-        var urlRequest = URLRequest(url: request.url)
-        urlRequest.httpMethod = request.method
-        for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
-        if !request.body.isEmpty { urlRequest.httpBody = request.body }
-        let (data, response) = try await session.data(for: urlRequest)
-        guard let http = response as? HTTPURLResponse else {
-            throw SyncError(.network, "the answer from \(request.url.host ?? "the hub") is not HTTP")
-        }
+        var outgoing = HTTPClientRequest(url: request.url.absoluteString)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for (name, value) in request.headers { outgoing.headers.replaceOrAdd(name: name, value: value) }
+        if !request.body.isEmpty { outgoing.body = .bytes(ByteBuffer(bytes: request.body)) }
+        let response = try await Self.client.execute(outgoing, timeout: .nanoseconds(timeout.nanoseconds))
+        let body = try await response.body.collect(upTo: maxBodyBytes)
         var headers: [String: String] = [:]
-        for (name, value) in http.allHeaderFields {
-            if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }
-        }
-        return TransportResponse(status: http.statusCode, headers: headers, body: data)
+        for header in response.headers { headers[header.name.lowercased()] = header.value }
+        return TransportResponse(status: Int(response.status.code), headers: headers, body: Data(buffer: body))
+    }
+}
+
+extension Duration {
+    /// Whole nanoseconds, saturating (NIO's `TimeAmount` counts in them).
+    fileprivate var nanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        let (scaled, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow ? .max : scaled + attoseconds / 1_000_000_000
     }
 }
 

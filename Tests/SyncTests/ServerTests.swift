@@ -27,7 +27,7 @@ struct ServerTests {
             let batch = try centre.store.events(afterSeq: 0, limit: 30).map(BundleExporter.hubEvent)
             let again = try await pusher.send(batch)
             #expect(again.counts == InsertCounts(new: 0, duplicate: 30))
-            let health = try await URLSessionTransport().send(
+            let health = try await HTTPClientTransport().send(
                 TransportRequest(method: "GET", url: url.appendingPathComponent("healthz")))
             #expect(health.status == 200)
         }
@@ -50,7 +50,8 @@ struct ServerTests {
             let viaProxy = URL(string: "http://127.0.0.1:\(proxy.port)")!
             let retry = RetryPolicy(maxAttempts: 5, baseDelay: .milliseconds(10), maxDelay: .milliseconds(50))
             let pusher = EventPusher(
-                hub: viaProxy, node: centre.nodeId, key: centre.key, transport: URLSessionTransport(timeout: 10),
+                hub: viaProxy, node: centre.nodeId, key: centre.key,
+                transport: HTTPClientTransport(timeout: .seconds(10)),
                 retry: retry)
             let report = try await CentrePush.run(store: centre.store, pusher: pusher, chunk: 100)
             #expect(report.acknowledgedThrough == 301)
@@ -76,7 +77,7 @@ struct ServerTests {
             configuration.burst = 2
         }
         let (status, code) = try await withHubServer(hub, configuration: configuration) { url -> (Int, String) in
-            let transport = URLSessionTransport()
+            let transport = HTTPClientTransport()
             let endpoint = url.appendingPathComponent("api/v1/events")
             var events = try centre.store.events(afterSeq: 0, limit: 10).map(BundleExporter.hubEvent)
             if scenario == "oversize" {
@@ -179,7 +180,7 @@ struct ServerTests {
         try #require(build.status == 0, "\(build.stderr)")
         let store = dir.appendingPathComponent("content")
         try await withHubServer(hub, configuration: HubServerConfiguration(port: 0, packsDirectory: packs)) { url in
-            let catalogueResponse = try await URLSessionTransport().send(
+            let catalogueResponse = try await HTTPClientTransport().send(
                 TransportRequest(method: "GET", url: url.appendingPathComponent("api/v1/catalogue")))
             let catalogue = try JSONDecoder().decode(Catalogue.self, from: catalogueResponse.body)
             let entry = try #require(catalogue.packs.first)
@@ -188,7 +189,7 @@ struct ServerTests {
             try FileManager.default.createDirectory(at: downloads, withIntermediateDirectories: true)
             let whole = try Data(contentsOf: packs.appendingPathComponent(entry.file))
             try whole.prefix(1000).write(to: downloads.appendingPathComponent(entry.file + ".part"))
-            let ranged = try await URLSessionTransport().send(
+            let ranged = try await HTTPClientTransport().send(
                 TransportRequest(
                     method: "GET", url: url.appendingPathComponent("api/v1/packs/\(entry.file)"),
                     headers: ["Range": "bytes=10-19"]))
@@ -199,7 +200,7 @@ struct ServerTests {
             #expect(pulled.first?.fetchedBytes == entry.size - 1000)
             let again = try await PackPuller(hub: url).pull(into: ContentStore(root: store), policy: InstallPolicy())
             #expect(again.map(\.outcome) == ["up to date"])
-            let missing = try await URLSessionTransport().send(
+            let missing = try await HTTPClientTransport().send(
                 TransportRequest(method: "GET", url: url.appendingPathComponent("api/v1/packs/..%2Fhub.sqlite")))
             #expect(missing.status == 404)
         }
