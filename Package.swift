@@ -31,6 +31,9 @@ let package = Package(
         // sync_file_range, which Swift's Glibc module hides: installs start writing a pack's files
         // to disk while they are still being extracted.
         .target(name: "CWriteback"),
+        // Follows the nested part of a JSON document 64 bytes at a time: install's check of
+        // course.json's id and version (a vector comparison to bit mask, which Swift cannot write).
+        .target(name: "CJSONScan"),
 
         // The leaf: what a course is, how answers are matched and graded. Imports nothing of ours.
         .target(name: "CourseModel", swiftSettings: strict),
@@ -47,7 +50,8 @@ let package = Package(
         .target(
             name: "Packs",
             dependencies: [
-                "CourseModel", "ArchiveIO", "CWriteback", .product(name: "Crypto", package: "swift-crypto"),
+                "CourseModel", "ArchiveIO", "CWriteback", "CJSONScan",
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
         // Compiled content → wrapped, styled terminal lines.
@@ -131,7 +135,7 @@ let package = Package(
             name: "CourseCompilerTests", dependencies: ["CourseCompiler", "CourseModel", "MarkdownSyntax"],
             swiftSettings: strict),
         .testTarget(
-            name: "PacksTests", dependencies: ["Packs", "ArchiveIO", "CourseModel", "CourseCompiler"],
+            name: "PacksTests", dependencies: ["Packs", "ArchiveIO", "CourseModel", "CourseCompiler", "QuizEngine"],
             swiftSettings: strict),
         .testTarget(
             name: "TerminalTextTests", dependencies: ["TerminalText", "CourseModel", "QuizEngine"],

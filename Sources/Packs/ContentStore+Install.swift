@@ -1,3 +1,4 @@
+import CWriteback
 import CourseModel
 import Foundation
 
@@ -82,7 +83,7 @@ extension ContentStore {
         }
     }
 
-    private func checkVersion(_ manifest: PackManifest, pack: String, policy: InstallPolicy) throws {
+    private func checkVersion(_ manifest: PackManifest.Essentials, pack: String, policy: InstallPolicy) throws {
         guard let current = installedCourse(id: manifest.course.id), !policy.allowDowngrade else { return }
         if manifest.course.version < current.version {
             throw PackError(
@@ -92,7 +93,7 @@ extension ContentStore {
         }
     }
 
-    private func checkSpace(_ manifest: PackManifest, pack: String, policy: InstallPolicy) throws {
+    private func checkSpace(_ manifest: PackManifest.Essentials, pack: String, policy: InstallPolicy) throws {
         let free = try Posix.freeBytes(at: root.path)
         let needed = manifest.totalBytes + 64 * 1024
         if free - needed < policy.reserveBytes {
@@ -146,11 +147,19 @@ extension ContentStore {
 /// Paths reach it already checked (relative, no `..`, listed in the manifest), the folder is
 /// fresh and only ever gets plain folders and files from us, and files are opened with
 /// `O_NOFOLLOW | O_EXCL`: nothing can be written outside it.
+///
+/// Every `writebackBytes` of a file, the kernel is asked to start writing them to disk
+/// (`sync_file_range`), so the disk works while the rest is still being decompressed and the
+/// `fsync` that makes the file durable waits only for the tail (it was ~8 ms of a 6.5 MB course).
 final class StagingSink: PackEntrySink {
     private let root: String
     private var fd: Int32 = -1
     private var path = ""
     private var directories: Set<String> = []
+    /// Bytes of the current file written, and how many of them the disk was asked to write.
+    private var written: Int64 = 0
+    private var writebackStarted: Int64 = 0
+    private static let writebackBytes: Int64 = 1 << 20
 
     init(root: String) { self.root = root }
 
@@ -165,10 +174,18 @@ final class StagingSink: PackEntrySink {
         self.path = root + "/" + path
         fd = open(self.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw PackError.io(self.path, "create", errno: errno) }
+        written = 0
+        writebackStarted = 0
     }
 
     func write(_ chunk: UnsafeRawBufferPointer) throws {
         try Posix.writeAll(fd, chunk, path: path)
+        written += Int64(chunk.count)
+        if written - writebackStarted >= Self.writebackBytes {
+            // Only a head start: a failure here changes nothing, the fsync in `end` still decides.
+            _ = hocso_start_writeback(fd, writebackStarted, written - writebackStarted)
+            writebackStarted = written
+        }
     }
 
     func end() throws {

@@ -1,13 +1,14 @@
+import CJSONScan
 import Foundation
 
 /// The id and version a `course.json` states, read without decoding the course.
 ///
 /// Install needs only these two to tie `course.json` to the manifest (its hash already ties its
 /// bytes to it), and parsing the whole document was most of the install time. So the entry's
-/// chunks are fed through this scanner as they stream by: it follows the JSON structure byte by
-/// byte (strings, escapes, nesting) without building anything, keeps the raw values of the
-/// top-level `id` and `version` keys, and checks the document is one balanced object. Memory
-/// stays flat whatever the course's size.
+/// chunks are fed through this scanner as they stream by: it follows the JSON structure (strings,
+/// escapes, nesting; below the top level in 64-byte steps, `CJSONScan`) without building
+/// anything, keeps the raw values of the top-level `id` and `version` keys, and checks the
+/// document is one balanced object. Memory stays flat whatever the course's size.
 struct CourseIdentityScanner {
     /// What the scanner found: `nil` until a well-formed object with both keys has been fed.
     struct Identity: Decodable, Equatable {
@@ -39,51 +40,18 @@ struct CourseIdentityScanner {
         let count = bytes.count
         var index = 0
         while index < count {
-            // Below the top level nothing is kept: only strings and nesting matter there, so
-            // skip runs of other bytes in tight loops (most of a course is such runs).
+            // Below the top level nothing is kept: only strings and nesting matter there, and
+            // CJSONScan follows them 64 bytes at a time (most of a course is down there).
             if depth >= 2 && captureKey == nil {
-                if inString {
-                    if escaped {
-                        escaped = false
-                        index += 1
-                        continue
-                    }
-                    while index < count {
-                        let byte = base[index]
-                        if byte == Byte.quote || byte == Byte.backslash || byte < 0x20 { break }
-                        index += 1
-                    }
-                    if index == count { return }
-                    let byte = base[index]
-                    index += 1
-                    if byte == Byte.quote {
-                        inString = false
-                    } else if byte == Byte.backslash {
-                        escaped = true
-                    } else {
-                        broken = true
-                        return
-                    }
-                } else {
-                    while index < count {
-                        let byte = base[index]
-                        if byte == Byte.quote || byte == Byte.openBrace || byte == Byte.openBracket
-                            || byte == Byte.closeBrace || byte == Byte.closeBracket
-                        {
-                            break
-                        }
-                        index += 1
-                    }
-                    if index == count { return }
-                    let byte = base[index]
-                    index += 1
-                    if byte == Byte.quote {
-                        inString = true
-                    } else if byte == Byte.openBrace || byte == Byte.openBracket {
-                        depth += 1
-                    } else {
-                        depth -= 1
-                    }
+                var state = hocso_json_state(
+                    depth: Int64(depth), in_string: inString ? 1 : 0, escaped: escaped ? 1 : 0, broken: 0)
+                index += hocso_json_skip_nested(base + index, count - index, &state)
+                depth = Int(state.depth)
+                inString = state.in_string != 0
+                escaped = state.escaped != 0
+                if state.broken != 0 {
+                    broken = true
+                    return
                 }
                 continue
             }
@@ -99,15 +67,6 @@ struct CourseIdentityScanner {
             step(byte)
             if broken { return }
         }
-    }
-
-    private enum Byte {
-        static let quote = UInt8(ascii: "\"")
-        static let backslash = UInt8(ascii: "\\")
-        static let openBrace = UInt8(ascii: "{")
-        static let closeBrace = UInt8(ascii: "}")
-        static let openBracket = UInt8(ascii: "[")
-        static let closeBracket = UInt8(ascii: "]")
     }
 
     private mutating func step(_ byte: UInt8) {

@@ -1,7 +1,9 @@
 import ArchiveIO
 import CourseModel
 import Crypto
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Receives the data of each verified-so-far entry while a pack is read (the store writes it to
 /// staging; plain verification passes none).
@@ -52,7 +54,7 @@ struct PackReader {
     var decodesCourse = true
 
     func read(
-        pack: URL, sink: PackEntrySink? = nil, beforeData: (PackManifest) throws -> Void = { _ in }
+        pack: URL, sink: PackEntrySink? = nil, beforeData: (PackManifest.Essentials) throws -> Void = { _ in }
     ) throws -> PackContents {
         let name = pack.path
         let reader: ArchiveReader
@@ -70,7 +72,8 @@ struct PackReader {
     }
 
     private func read(
-        _ reader: ArchiveReader, name: String, sink: PackEntrySink?, beforeData: (PackManifest) throws -> Void
+        _ reader: ArchiveReader, name: String, sink: PackEntrySink?,
+        beforeData: (PackManifest.Essentials) throws -> Void
     ) throws -> PackContents {
         // 1. The manifest, first.
         guard let first = try reader.nextEntry() else {
@@ -81,7 +84,11 @@ struct PackReader {
             throw PackError.refused(.manifestNotFirst, pack: name, "its first entry is \(what), not manifest.json")
         }
         let manifestData = try readSmall(reader, entry: first, name: name)
-        let manifest = try decodeManifest(manifestData, name: name)
+        // The whole manifest (with the lesson outline, thousands of ids in a big course) is
+        // decoded on another core while this one checks and extracts; everything before the
+        // data needs only its essentials.
+        let wholeManifest = BackgroundValue { try PackJSON.decode(PackManifest.self, from: manifestData) }
+        let manifest = try decodeEssentials(manifestData, name: name)
 
         // 2. The signature, if present, then the trust policy.
         var entry = try reader.nextEntry()
@@ -134,6 +141,7 @@ struct PackReader {
         var totalBytes: Int64 = 0
         var courseData = Data()
         var identityScanner = CourseIdentityScanner()
+        let digest = BackgroundDigest()
         while let current = entry {
             entryCount += 1
             if entryCount > limits.maxEntries {
@@ -170,8 +178,8 @@ struct PackReader {
                     "entry '\(path)' has \(current.size) bytes but the manifest says \(record.size)")
             }
             let isCourse = path == PackFormat.coursePath
-            var hasher = SHA256()
             var count: Int64 = 0
+            digest.begin()
             try sink?.begin(path: path, size: record.size)
             try reader.readData { chunk in
                 count += Int64(chunk.count)
@@ -179,7 +187,7 @@ struct PackReader {
                     throw PackError.refused(
                         .sizeMismatch, pack: name, "entry '\(path)' holds more data than its header claims")
                 }
-                hasher.update(bufferPointer: chunk)
+                digest.feed(chunk)
                 if isCourse {
                     if decodesCourse { courseData.append(contentsOf: chunk) } else { identityScanner.feed(chunk) }
                 }
@@ -189,7 +197,7 @@ struct PackReader {
                 throw PackError.refused(
                     .corruptStream, pack: name, "entry '\(path)' ends after \(count) of its \(record.size) bytes")
             }
-            guard hasher.finalize().hexString == record.sha256 else {
+            guard digest.finish() == record.sha256 else {
                 throw PackError.refused(
                     .hashMismatch, pack: name, "entry '\(path)' does not match its SHA-256 in the manifest")
             }
@@ -222,8 +230,11 @@ struct PackReader {
                 "course.json holds course '\(identity.id)' version \(identity.version) but the manifest names '\(manifest.course.id)' version \(manifest.course.version)"
             )
         }
+        guard let whole = try? wholeManifest.value() else {
+            throw PackError.refused(.badManifest, pack: name, "manifest.json is not a valid manifest")
+        }
         return PackContents(
-            manifest: manifest, manifestData: manifestData, signatureData: signatureData, signer: signer,
+            manifest: whole, manifestData: manifestData, signatureData: signatureData, signer: signer,
             isTrusted: isTrusted, course: course)
     }
 
@@ -236,15 +247,15 @@ struct PackReader {
         return try reader.readAll(limit: PackFormat.maxMetadataBytes)
     }
 
-    private func decodeManifest(_ data: Data, name: String) throws -> PackManifest {
+    private func decodeEssentials(_ data: Data, name: String) throws -> PackManifest.Essentials {
         // A future format is named as such even when the rest of its manifest no longer decodes
-        // as ours: the versions are read alone when the whole does not decode (not always first,
-        // which parsed a large manifest twice).
+        // as ours: the versions are read alone when the essentials do not decode (not always
+        // first, which parsed a large manifest twice).
         struct Versions: Decodable {
             var format: Int
             var minReader: Int
         }
-        let whole = try? PackJSON.decode(PackManifest.self, from: data)
+        let whole = try? PackJSON.decode(PackManifest.Essentials.self, from: data)
         let versions =
             whole.map { Versions(format: $0.format, minReader: $0.minReader) }
             ?? (try? PackJSON.decode(Versions.self, from: data))
@@ -278,7 +289,7 @@ struct PackReader {
     }
 
     /// Why the manifest is inconsistent, or `nil`.
-    private func problem(in manifest: PackManifest) -> String? {
+    private func problem(in manifest: PackManifest.Essentials) -> String? {
         guard Identifier.isValid(manifest.course.id) else {
             return "names an invalid course id '\(manifest.course.id)'"
         }
@@ -296,5 +307,66 @@ struct PackReader {
             }
         }
         return nil
+    }
+}
+
+/// A value computed on another thread while the caller goes on; `value()` waits for it.
+final class BackgroundValue<Value: Sendable>: Sendable {
+    private let outcome = Mutex<Result<Value, any Error>?>(nil)
+    private let finished = DispatchSemaphore(value: 0)
+
+    /// Starts `work` on a global queue.
+    init(_ work: @escaping @Sendable () throws -> Value) {
+        DispatchQueue.global().async { [self] in
+            let result = Result { try work() }
+            outcome.withLock { $0 = result }
+            finished.signal()
+        }
+    }
+
+    /// Waits for the work and returns its value or throws its error. Call it once.
+    func value() throws -> Value {
+        finished.wait()
+        guard let result = outcome.withLock({ $0 }) else { preconditionFailure("signalled without a result") }
+        return try result.get()
+    }
+}
+
+/// SHA-256 of each entry computed on another core while the reader decompresses, scans and
+/// writes the next chunk (on the reader's thread, hashing and scanning were a fifth of install
+/// time; the scan stays there, so the two cores carry about the same load beside the manifest's
+/// background decode).
+///
+/// Chunks are copied, since the reader reuses its buffer, and at most `maxChunksInFlight` wait at
+/// once, so memory stays bounded however large an entry is. The hasher is touched only on
+/// `queue`: callers enqueue work and read the result back through `queue.sync`.
+final class BackgroundDigest: @unchecked Sendable {
+    private let queue = DispatchQueue(label: "hocso.pack-digest")
+    private let slots: DispatchSemaphore
+    private var hasher = SHA256()
+
+    /// Makes a digest that lets the reader run at most `maxChunksInFlight` chunks ahead.
+    init(maxChunksInFlight: Int = 16) {
+        slots = DispatchSemaphore(value: maxChunksInFlight)
+    }
+
+    /// Starts a new entry.
+    func begin() {
+        queue.async { [self] in hasher = SHA256() }
+    }
+
+    /// Hashes a copy of `chunk`, later.
+    func feed(_ chunk: UnsafeRawBufferPointer) {
+        let copy = [UInt8](chunk)
+        slots.wait()
+        queue.async { [self] in
+            copy.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+            slots.signal()
+        }
+    }
+
+    /// Waits for the entry's chunks and returns its SHA-256 in lower-case hex.
+    func finish() -> String {
+        queue.sync { hasher.finalize().hexString }
     }
 }
