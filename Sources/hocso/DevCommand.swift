@@ -16,6 +16,7 @@ struct DevCommand: AsyncParsableCommand {
     /// `hocso dev seed --db PATH [--seed N] [--learners N] [--scale small|medium|province]`.
     struct Seed: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "seed",
             abstract: "Sinh dữ liệu một tỉnh giả lập. Generate a realistic province into a new hub database.")
 
         @Option(name: .long, help: "Tệp CSDL trạm mới. A new hub database file.") var db: String

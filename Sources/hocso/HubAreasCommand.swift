@@ -18,6 +18,7 @@ struct HubAreasCommand: ParsableCommand {
     /// `hocso hub areas import FILE.csv`.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract:
                 "Nhập địa bàn từ CSV (ma,ten,cap,ma_cap_tren). Import areas from CSV (code,name,level,parent_code).")
         @OptionGroup var database: DatabaseOption
@@ -45,6 +46,7 @@ struct HubAreasCommand: ParsableCommand {
     /// `hocso hub areas list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Liệt kê địa bàn và trung tâm. List areas and centres.")
         @OptionGroup var database: DatabaseOption
 

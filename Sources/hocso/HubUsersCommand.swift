@@ -19,6 +19,7 @@ struct HubUsersCommand: ParsableCommand {
     /// `hocso hub users add USERNAME --area CODE [--password-stdin]`.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Thêm tài khoản cho một địa bàn. Add a coordinator for an area (and the areas below it).")
         @OptionGroup var database: DatabaseOption
         @Argument(help: "Tên đăng nhập. Username.") var username: String
@@ -48,7 +49,8 @@ struct HubUsersCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Liệt kê tài khoản. List accounts.")
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "Liệt kê tài khoản. List accounts.")
         @OptionGroup var database: DatabaseOption
         func run() throws {
             try reportingFailures {
@@ -60,7 +62,8 @@ struct HubUsersCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Xoá tài khoản. Remove an account.")
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: "Xoá tài khoản. Remove an account.")
         @OptionGroup var database: DatabaseOption
         @Argument(help: "Tên đăng nhập. Username.") var username: String
         func run() throws {

@@ -109,6 +109,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Completion: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "completion",
             abstract: "Hoàn thành theo khoá × địa bàn. Completion per course and area.")
         @OptionGroup var options: Options
         func run() throws { try reportingFailures { try options.run(.completion) } }
@@ -116,6 +117,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Activity: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "activity",
             abstract: "Người học hoạt động, câu trả lời theo kỳ. Active learners and answers per period.")
         @OptionGroup var options: Options
         func run() throws { try reportingFailures { try options.run(.activity) } }
@@ -123,6 +125,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Funnel: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "funnel",
             abstract: "Phễu: mở → từng bài → đạt KT cuối. Funnel: opened → lessons → final passed.")
         @OptionGroup var options: Options
         func run() throws { try reportingFailures { try options.run(.funnel) } }
@@ -130,6 +133,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Items: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "items",
             abstract: "Phân tích câu hỏi. Question analysis.")
         @OptionGroup var options: Options
         func run() throws { try reportingFailures { try options.run(.items) } }
@@ -159,6 +163,7 @@ struct ReportCommand: ParsableCommand {
 
     struct Inclusion: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "inclusion",
             abstract: "Hoàn thành theo tuổi và giới. Completion by age band and gender.")
         @OptionGroup var options: Options
         func run() throws { try reportingFailures { try options.run(.inclusion) } }
