@@ -6,8 +6,10 @@ struct HocSoProcess {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The built binary: beside the test bundle, else `.build/debug/hocso`.
+    /// `$HOCSO_BINARY` (e.g. the release build of `tools/build-release`), else the built binary
+    /// beside the test bundle, else `.build/debug/hocso`.
     static let binary: URL = {
+        if let explicit = ProcessInfo.processInfo.environment["HOCSO_BINARY"] { return URL(fileURLWithPath: explicit) }
         let besideTests = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
             .appendingPathComponent("hocso")
         if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }

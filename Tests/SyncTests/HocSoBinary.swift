@@ -7,8 +7,10 @@ enum HocSoBinary {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// The built binary: beside the test bundle, else `.build/debug/hocso`.
+    /// `$HOCSO_BINARY` (e.g. the release build of `tools/build-release`), else the built binary
+    /// beside the test bundle, else `.build/debug/hocso`.
     static let url: URL = {
+        if let explicit = ProcessInfo.processInfo.environment["HOCSO_BINARY"] { return URL(fileURLWithPath: explicit) }
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
             "hocso")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
