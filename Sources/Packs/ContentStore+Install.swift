@@ -12,7 +12,7 @@ extension ContentStore {
     /// failure (or a kill) at any point leaves the previous version installed and usable; the
     /// next install clears whatever an interrupted one left.
     @discardableResult
-    public func install(pack: URL, policy: InstallPolicy = InstallPolicy()) throws -> InstalledCourse {
+    public func install(pack: URL, policy: InstallPolicy = InstallPolicy()) throws -> InstalledPack {
         for directory in [root, coursesDirectory, versionsDirectory, stagingDirectory] {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -33,7 +33,7 @@ extension ContentStore {
             let reader = PackReader(
                 trustedKeys: policy.trustedKeys, requireSignature: policy.requireSignature,
                 limits: PackLimits(maxEntries: policy.maxEntries, maxTotalBytes: policy.maxTotalBytes),
-                decodesCourse: false)
+                decodesWhole: false)
             let contents = try reader.read(pack: pack, sink: sink) { manifest in
                 try checkVersion(manifest, pack: pack.path, policy: policy)
                 try checkSpace(manifest, pack: pack.path, policy: policy)
@@ -48,8 +48,9 @@ extension ContentStore {
             Posix.fsyncPath(staging.path)
             try faultInjection?(.staged)
 
-            let id = contents.manifest.course.id
-            let version = versionsDirectory.appendingPathComponent("\(id)@\(contents.manifest.course.version).\(token)")
+            let id = contents.essentials.course.id
+            let version = versionsDirectory.appendingPathComponent(
+                "\(id)@\(contents.essentials.course.version).\(token)")
             try Posix.rename(staging.path, version.path)
             placed = version
             try faultInjection?(.placed)
@@ -73,9 +74,9 @@ extension ContentStore {
             if let previous, let old = previousVersion(previous), old.path != version.path {
                 Posix.removeTree(old.path)
             }
-            return InstalledCourse(
-                manifest: contents.manifest, directory: link,
-                signer: contents.signer?.base64)
+            return InstalledPack(
+                id: id, version: contents.essentials.course.version, title: contents.essentials.course.title,
+                directory: link, signer: contents.signer?.base64)
         } catch {
             Posix.removeTree(staging.path)
             if let placed { Posix.removeTree(placed.path) }

@@ -23,3 +23,17 @@ public struct InstalledCourse: Sendable, Equatable {
     /// The course title.
     public var title: String { manifest.course.title }
 }
+
+/// What an install put in place: the course's identity, where its files are, who signed it.
+public struct InstalledPack: Sendable, Equatable {
+    /// The course id.
+    public var id: String
+    /// The installed version.
+    public var version: Int
+    /// The course title.
+    public var title: String
+    /// The folder holding `course.json` and `assets/` (through the course's stable link).
+    public var directory: URL
+    /// The public key (base64) that signed the installed pack, if it was signed.
+    public var signer: String?
+}

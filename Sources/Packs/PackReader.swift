@@ -18,8 +18,10 @@ protocol PackEntrySink: AnyObject {
 
 /// What reading a pack established.
 struct PackContents {
-    /// The manifest.
-    var manifest: PackManifest
+    /// What the manifest says the pack holds.
+    var essentials: PackManifest.Essentials
+    /// The whole manifest, when the reader was asked to decode it (`decodesWhole`).
+    var manifest: PackManifest?
     /// Its exact bytes (what the signature covers).
     var manifestData: Data
     /// The exact bytes of `manifest.sig`, if present.
@@ -48,10 +50,11 @@ struct PackReader {
     var trustedKeys: [PublicKey]
     var requireSignature: Bool
     var limits: PackLimits
-    /// Whether to decode all of course.json (verify does; install only scans it for its id and
-    /// version as it streams by, since the hashes already tie it to the manifest and a full decode
-    /// dominated install time).
-    var decodesCourse = true
+    /// Whether to decode all of course.json and of the manifest (verify does). Install only scans
+    /// course.json for its id and version as it streams by, since the hashes already tie it to the
+    /// manifest, and checks the manifest's lesson outline in place (`ManifestOutline`): decoding
+    /// the two dominated install time.
+    var decodesWhole = true
 
     func read(
         pack: URL, sink: PackEntrySink? = nil, beforeData: (PackManifest.Essentials) throws -> Void = { _ in }
@@ -84,11 +87,15 @@ struct PackReader {
             throw PackError.refused(.manifestNotFirst, pack: name, "its first entry is \(what), not manifest.json")
         }
         let manifestData = try readSmall(reader, entry: first, name: name)
-        // The whole manifest (with the lesson outline, thousands of ids in a big course) is
-        // decoded on another core while this one checks and extracts; everything before the
-        // data needs only its essentials.
-        let wholeManifest = BackgroundValue { try PackJSON.decode(PackManifest.self, from: manifestData) }
+        // Everything before the data needs only the manifest's essentials. The whole manifest
+        // (with the lesson outline, thousands of ids in a big course) is decoded on another core
+        // while this one checks and extracts, or only checked for its shape.
+        let wholeManifest =
+            decodesWhole ? BackgroundValue { try PackJSON.decode(PackManifest.self, from: manifestData) } : nil
         let manifest = try decodeEssentials(manifestData, name: name)
+        if !decodesWhole, let problem = ManifestOutline.problem(in: manifestData) {
+            throw PackError.refused(.badManifest, pack: name, "its manifest \(problem)")
+        }
 
         // 2. The signature, if present, then the trust policy.
         var entry = try reader.nextEntry()
@@ -189,7 +196,7 @@ struct PackReader {
                 }
                 digest.feed(chunk)
                 if isCourse {
-                    if decodesCourse { courseData.append(contentsOf: chunk) } else { identityScanner.feed(chunk) }
+                    if decodesWhole { courseData.append(contentsOf: chunk) } else { identityScanner.feed(chunk) }
                 }
                 try sink?.write(chunk)
             }
@@ -213,7 +220,7 @@ struct PackReader {
         // 4. The course itself, which must be the one the manifest names.
         let course: Course?
         let identity: CourseIdentityScanner.Identity
-        if decodesCourse {
+        if decodesWhole {
             guard let full = try? PackJSON.decode(Course.self, from: courseData) else {
                 throw PackError.refused(.badCourse, pack: name, "course.json is not a valid compiled course")
             }
@@ -230,11 +237,16 @@ struct PackReader {
                 "course.json holds course '\(identity.id)' version \(identity.version) but the manifest names '\(manifest.course.id)' version \(manifest.course.version)"
             )
         }
-        guard let whole = try? wholeManifest.value() else {
-            throw PackError.refused(.badManifest, pack: name, "manifest.json is not a valid manifest")
+        var whole: PackManifest?
+        if let wholeManifest {
+            guard let decoded = try? wholeManifest.value() else {
+                throw PackError.refused(.badManifest, pack: name, "manifest.json is not a valid manifest")
+            }
+            whole = decoded
         }
         return PackContents(
-            manifest: whole, manifestData: manifestData, signatureData: signatureData, signer: signer,
+            essentials: manifest, manifest: whole, manifestData: manifestData, signatureData: signatureData,
+            signer: signer,
             isTrusted: isTrusted, course: course)
     }
 

@@ -33,11 +33,11 @@ public struct PackVerifier: Sendable {
             trustedKeys: trustedKeys, requireSignature: requireSignature,
             limits: PackLimits(maxEntries: maxEntries, maxTotalBytes: maxTotalBytes)
         ).read(pack: pack)
-        guard let course = contents.course else {
+        guard let manifest = contents.manifest, let course = contents.course else {
             throw PackError.refused(.badCourse, pack: pack.path, "course.json was not decoded")
         }
         return PackInspection(
-            manifest: contents.manifest, signer: contents.signer, isTrusted: contents.isTrusted, course: course)
+            manifest: manifest, signer: contents.signer, isTrusted: contents.isTrusted, course: course)
     }
 }
 

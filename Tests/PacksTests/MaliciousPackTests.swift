@@ -74,6 +74,12 @@ struct MaliciousCase: CustomTestStringConvertible, Sendable {
                 $0.files.append(.init(path: "../\(evilOutside)", size: 1, sha256: String(repeating: "0", count: 64)))
             }
         },
+        MaliciousCase(name: "manifest whose lesson outline does not decode", expected: .badManifest) { pack in
+            let text = String(decoding: pack.data(PackFormat.manifestPath) ?? Data(), as: UTF8.self)
+            pack.replace(
+                PackFormat.manifestPath,
+                with: Data(text.replacingOccurrences(of: #""steps":["#, with: #""steps":[1,"#).utf8))
+        },
         MaliciousCase(name: "course.json naming another course", expected: .badCourse) { pack in
             var course = Sample.course(version: 2)
             course.id = "khoa-hoc-khac"
