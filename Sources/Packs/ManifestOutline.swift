@@ -65,7 +65,7 @@ private struct OutlineWalker {
         repeat {
             number += 1
             guard consume("{") else { return "gives lesson \(number) of its outline as something other than an object" }
-            var seen = Set<String>()
+            var seen: [String] = []
             if !consume("}") {
                 repeat {
                     guard let key = key() else { return "has a malformed lesson \(number) in its outline" }
@@ -76,7 +76,7 @@ private struct OutlineWalker {
                     default: valid = skipValue()
                     }
                     guard valid else { return "gives lesson \(number) of its outline a malformed '\(key)'" }
-                    seen.insert(key)
+                    if !seen.contains(key) { seen.append(key) }
                 } while consume(",")
                 guard consume("}") else { return "has a malformed lesson \(number) in its outline" }
             }
