@@ -10,16 +10,15 @@ struct EndToEndTmuxTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// `$HOCSO_BINARY`, else `.build/debug/hocso` next to the test bundle or under the package root.
+    /// `$HOCSO_BINARY`, else the built binary beside the test runner (whatever the scratch
+    /// folder), else `.build/debug/hocso` under the package root.
     static var binary: URL? {
         var candidates: [URL] = []
         if let explicit = ProcessInfo.processInfo.environment["HOCSO_BINARY"] {
             candidates.append(URL(fileURLWithPath: explicit))
         }
-        if let bundle = Bundle.allBundles.first(where: { $0.bundlePath.hasSuffix(".xctest") }) {
-            candidates.append(
-                URL(fileURLWithPath: bundle.bundlePath).deletingLastPathComponent().appendingPathComponent("hocso"))
-        }
+        candidates.append(
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hocso"))
         candidates.append(root.appendingPathComponent(".build/debug/hocso"))
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
