@@ -58,7 +58,7 @@ struct CourseIdentityScanner {
             let byte = base[index]
             index += 1
             if ended {
-                if !Self.isSpace(byte) {
+                if !JSONBytes.isSpace(byte) {
                     broken = true
                     return
                 }
@@ -128,7 +128,7 @@ struct CourseIdentityScanner {
                 expectingKey = true
             }
         default:
-            if depth == 0 && !Self.isSpace(byte) { broken = true }
+            if depth == 0 && !JSONBytes.isSpace(byte) { broken = true }
         }
     }
 
@@ -147,9 +147,5 @@ struct CourseIdentityScanner {
         }
         let document = Data("{\"id\":".utf8) + Data(id) + Data(",\"version\":".utf8) + Data(version) + Data("}".utf8)
         return try? JSONDecoder().decode(Identity.self, from: document)
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 }

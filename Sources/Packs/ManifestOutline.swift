@@ -1,3 +1,4 @@
+import CJSONScan
 import Foundation
 
 /// Checks that a manifest's lesson outline (and `builtBy`) has the shape `PackManifest` decodes,
@@ -101,11 +102,11 @@ private struct OutlineWalker {
 
     /// An object key and its colon; keys with escapes are unescaped by `JSONDecoder` itself.
     private mutating func key() -> String? {
-        let start = index
         guard let range = stringRange(), consume(":") else { return nil }
         let raw = UnsafeBufferPointer(rebasing: bytes[range])
         guard raw.contains(Self.backslash) else { return String(decoding: raw, as: UTF8.self) }
-        let quoted = Data(UnsafeBufferPointer(rebasing: bytes[start..<(range.upperBound + 1)]))
+        // The key with its quotes, as a JSON document of its own.
+        let quoted = Data(UnsafeBufferPointer(rebasing: bytes[(range.lowerBound - 1)...range.upperBound]))
         return try? JSONDecoder().decode(String.self, from: quoted)
     }
 
@@ -137,20 +138,13 @@ private struct OutlineWalker {
         switch bytes[index] {
         case Self.quote: return string()
         case UInt8(ascii: "{"), UInt8(ascii: "["):
-            var depth = 0
-            while index < bytes.count {
-                switch bytes[index] {
-                case Self.quote:
-                    guard string() else { return false }
-                    continue
-                case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
-                case UInt8(ascii: "}"), UInt8(ascii: "]"): depth -= 1
-                default: break
-                }
-                index += 1
-                if depth == 0 { return true }
-            }
-            return false
+            // CJSONScan follows strings and brackets until this value's closing bracket: its
+            // depth counts from 2 inside the value, and it stops as the depth falls below 2.
+            index += 1
+            guard let base = bytes.baseAddress else { return false }
+            var state = hocso_json_state(depth: 2, in_string: 0, escaped: 0, broken: 0)
+            index += hocso_json_skip_nested(base + index, bytes.count - index, &state)
+            return state.broken == 0 && state.depth == 1
         default:
             let start = index
             while index < bytes.count, !Self.endsScalar(bytes[index]) { index += 1 }
@@ -167,14 +161,10 @@ private struct OutlineWalker {
     }
 
     private mutating func skipSpace() {
-        while index < bytes.count, Self.isSpace(bytes[index]) { index += 1 }
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
+        while index < bytes.count, JSONBytes.isSpace(bytes[index]) { index += 1 }
     }
 
     private static func endsScalar(_ byte: UInt8) -> Bool {
-        isSpace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]")
+        JSONBytes.isSpace(byte) || byte == UInt8(ascii: ",") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]")
     }
 }

@@ -34,7 +34,7 @@ public struct PackVerifier: Sendable {
             limits: PackLimits(maxEntries: maxEntries, maxTotalBytes: maxTotalBytes)
         ).read(pack: pack)
         guard let manifest = contents.manifest, let course = contents.course else {
-            throw PackError.refused(.badCourse, pack: pack.path, "course.json was not decoded")
+            throw PackError.refused(.badCourse, pack: pack.path, "the manifest and course.json were not decoded whole")
         }
         return PackInspection(
             manifest: manifest, signer: contents.signer, isTrusted: contents.isTrusted, course: course)

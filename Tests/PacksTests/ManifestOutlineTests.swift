@@ -24,7 +24,7 @@ struct ManifestOutlineTests {
         ]
     }
 
-    /// What decoding says of `data`, where the essentials decode: `nil` when the whole manifest does.
+    /// Whether `JSONDecoder` decodes `data` as a whole manifest.
     private func decoderAccepts(_ data: Data) -> Bool {
         (try? PackJSON.decode(PackManifest.self, from: data)) != nil
     }
