@@ -35,6 +35,8 @@ let package = Package(
         // course.json's id and version (a vector comparison to bit mask, which Swift cannot write).
         .target(name: "CJSONScan"),
 
+        // The interface language (vi/en) and phrases said in both; imports nothing.
+        .target(name: "Localization", swiftSettings: strict),
         // The leaf: what a course is, how answers are matched and graded. Imports nothing of ours.
         .target(name: "CourseModel", swiftSettings: strict),
         // Markdown → a Swift syntax tree with source positions (wraps cmark-gfm).
@@ -131,6 +133,7 @@ let package = Package(
             swiftSettings: strict),
 
         .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"], swiftSettings: strict),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization"], swiftSettings: strict),
         .testTarget(
             name: "CourseCompilerTests", dependencies: ["CourseCompiler", "CourseModel", "MarkdownSyntax"],
             swiftSettings: strict),
