@@ -8,7 +8,9 @@ let package = Package(
     name: "HocSo",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "hocso", targets: ["hocso"])
+        .executable(name: "hocso", targets: ["hocso"]),
+        .executable(name: "hocso-hub", targets: ["hocso-hub"]),
+        .executable(name: "hocso-dev", targets: ["hocso-dev"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,64 +54,106 @@ let package = Package(
         .target(
             name: "Packs",
             dependencies: [
-                "CourseModel", "ArchiveIO", "CWriteback", "CJSONScan",
+                "CourseModel", "ArchiveIO", "CWriteback", "CJSONScan", "Localization",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
         // Compiled content → wrapped, styled terminal lines.
-        .target(name: "TerminalText", dependencies: ["CourseModel"], swiftSettings: strict),
+        .target(name: "TerminalText", dependencies: ["CourseModel", "Localization"], swiftSettings: strict),
 
+        // The one event model: what a learner did, as client, centre, sync, hubs and reports see it.
+        .target(name: "LearnerEvents", dependencies: ["CourseModel", "Localization"], swiftSettings: strict),
         // The quiz as a pure state machine: no terminal, no clock, no database.
-        .target(name: "QuizEngine", dependencies: ["CourseModel"], swiftSettings: strict),
+        .target(name: "QuizEngine", dependencies: ["CourseModel", "LearnerEvents"], swiftSettings: strict),
         // Spreadsheet exports split into records with their file lines (learner and area imports).
         .target(name: "CSVText", swiftSettings: strict),
         // Durable WAL pools, and GRDB's statements bound and stepped through SQLite's C API for hot paths.
         .target(
-            name: "SQLiteSupport", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: strict),
+            name: "SQLiteSupport", dependencies: ["Localization", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict),
+        // Typed secrets (PINs, passwords) as salted PBKDF2 hashes, through swift-crypto.
+        .target(
+            name: "Credentials",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
         // The centre's SQLite database: learners, the append-only event log, derived progress.
         .target(
             name: "ProgressStore",
             dependencies: [
-                "CourseModel", "CSVText", "QuizEngine", "SQLiteSupport", .product(name: "GRDB", package: "GRDB.swift"),
-                .product(name: "Crypto", package: "swift-crypto"),
-                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                "CourseModel", "Credentials", "CSVText", "LearnerEvents", "Localization", "SQLiteSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
         // The terminal learner client: screens, keys, input methods; over the engine and the store.
         .target(
             name: "LearnerClient",
-            dependencies: ["CourseModel", "QuizEngine", "ProgressStore", "TerminalText", "Packs"],
+            dependencies: [
+                "CourseModel", "LearnerEvents", "Localization", "QuizEngine", "ProgressStore", "TerminalText", "Packs",
+            ],
             swiftSettings: strict),
 
-        // The hub's database behind a narrow protocol (SQLite now, PostgreSQL later).
+        // The hub's data behind protocols a backend implements (SQLite now, PostgreSQL next): events,
+        // centres, areas, accounts, and the aggregates reports read. No database code here.
         .target(
-            name: "HubStore",
-            dependencies: ["CourseModel", "SQLiteSupport", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: strict),
-        // Node identity, signed bundles and receipts, the HTTP push/pull client.
+            name: "HubStore", dependencies: ["CourseModel", "LearnerEvents", "Localization"], swiftSettings: strict),
+        // The SQLite backend of the hub store (GRDB): schema, idempotent import, report aggregates.
         .target(
-            name: "Sync",
+            name: "HubStoreSQLite",
             dependencies: [
-                "CourseModel", "ProgressStore", "HubStore", "ArchiveIO", "Packs",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "CourseModel", "HubStore", "LearnerEvents", "Localization", "SQLiteSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict),
+        // What centres and hubs exchange: keys, signed bundles and receipts, registrations, the push
+        // body, event lines, and the HTTP client both sides push with.
+        .target(
+            name: "SyncWire",
+            dependencies: [
+                "HubStore", "LearnerEvents", "Localization", .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
             ],
+            swiftSettings: strict),
+        // A centre's side of sync: bundles out, receipts in, pushing to a hub, pulling packs.
+        .target(
+            name: "SyncCentre",
+            dependencies: [
+                "ArchiveIO", "HubStore", "LearnerEvents", "Localization", "Packs", "ProgressStore", "SyncWire",
+            ],
+            swiftSettings: strict),
+        // A hub's side of sync: bundles in, pushes received, receipts signed, pushing upstream.
+        .target(
+            name: "SyncHub",
+            dependencies: ["ArchiveIO", "HubStore", "LearnerEvents", "Localization", "SyncWire"],
             swiftSettings: strict),
         // Coordinator reports over a hub (or centre) database, in every output form.
         .target(
             name: "Reports",
             dependencies: [
-                "CourseModel", "CSVText", "HubStore", "SQLiteSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "CourseModel", "CSVText", "HubStore", "LearnerEvents", "Localization",
             ],
+            swiftSettings: strict),
+        // The same reports run on one centre's database (a temporary SQLite hub in memory).
+        .target(
+            name: "CentreReports",
+            dependencies: ["HubStore", "HubStoreSQLite", "Localization", "ProgressStore", "Reports"],
+            swiftSettings: strict),
+        // A generated province (areas, centres, learners, millions of events) for benchmarks and
+        // trying the dashboard: developer tooling, not part of the product.
+        .target(
+            name: "ProvinceSeed", dependencies: ["CourseModel", "HubStore", "LearnerEvents", "Reports"],
             swiftSettings: strict),
         // The coordinators' web dashboard, as routes a hub server mounts.
         .target(
             name: "Dashboard",
             dependencies: [
-                "Reports", "HubStore", .product(name: "Hummingbird", package: "hummingbird"),
+                "Credentials", "Reports", "HubStore", "LearnerEvents", "Localization",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
@@ -117,16 +161,51 @@ let package = Package(
         .target(
             name: "HubServer",
             dependencies: [
-                "HubStore", "Sync", "Packs", "Dashboard", .product(name: "Hummingbird", package: "hummingbird"),
+                "HubStore", "SyncWire", "SyncHub", "Packs", "Dashboard", "Localization", "Reports",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict),
 
-        // The one executable: parses arguments, calls one library function, maps errors to exit codes.
+        // What both executables' commands share: `--lang`, worded failures, console output.
+        .target(
+            name: "CommandSupport",
+            dependencies: ["Localization", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strict),
+        // The six report commands, over a centre's database (`hocso`) or a hub's (`hocso-hub`).
+        .target(
+            name: "ReportCommands",
+            dependencies: [
+                "CommandSupport", "CourseCompiler", "CourseModel", "HubStore", "Localization", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+
+        // `hocso`: trainers, centre operators and learners. Thin: parses, calls one library
+        // function, maps errors to exit codes. It links no server and no dashboard.
         .executableTarget(
             name: "hocso",
             dependencies: [
-                "CourseModel", "CourseCompiler", "Packs", "TerminalText", "ProgressStore", "LearnerClient",
-                "HubStore", "Sync", "Reports", "HubServer", "Dashboard",
+                "CentreReports", "CommandSupport", "CourseCompiler", "CourseModel", "LearnerClient", "LearnerEvents",
+                "Localization", "Packs", "ProgressStore", "ReportCommands", "Reports", "SyncCentre", "SyncWire",
+                "TerminalText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        // `hocso-hub`: district and province hubs — imports, the server and dashboard, reports.
+        .executableTarget(
+            name: "hocso-hub",
+            dependencies: [
+                "CommandSupport", "CourseModel", "Dashboard", "HubServer", "HubStore", "HubStoreSQLite", "Localization",
+                "ReportCommands", "Reports", "SyncHub", "SyncWire",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict),
+        // `hocso-dev`: developer tools (a generated province, the dashboard alone, benchmark hooks).
+        .executableTarget(
+            name: "hocso-dev",
+            dependencies: [
+                "CommandSupport", "CourseCompiler", "Dashboard", "HubStore", "HubStoreSQLite", "LearnerEvents",
+                "Localization", "ProgressStore", "ProvinceSeed", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -134,6 +213,9 @@ let package = Package(
 
         .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"], swiftSettings: strict),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"], swiftSettings: strict),
+        .testTarget(name: "CredentialsTests", dependencies: ["Credentials"], swiftSettings: strict),
+        .testTarget(
+            name: "LearnerEventsTests", dependencies: ["LearnerEvents", "CourseModel"], swiftSettings: strict),
         .testTarget(
             name: "CourseCompilerTests", dependencies: ["CourseCompiler", "CourseModel", "MarkdownSyntax"],
             swiftSettings: strict),
@@ -143,25 +225,35 @@ let package = Package(
         .testTarget(
             name: "TerminalTextTests", dependencies: ["TerminalText", "CourseModel", "QuizEngine"],
             swiftSettings: strict),
-        .testTarget(name: "QuizEngineTests", dependencies: ["QuizEngine", "CourseModel"], swiftSettings: strict),
         .testTarget(
-            name: "ProgressStoreTests", dependencies: ["ProgressStore", "CourseModel", "QuizEngine", "hocso-stress"],
+            name: "QuizEngineTests", dependencies: ["QuizEngine", "CourseModel", "LearnerEvents"], swiftSettings: strict
+        ),
+        .testTarget(
+            name: "ProgressStoreTests",
+            dependencies: [
+                "ProgressStore", "CourseModel", "LearnerEvents", "Localization", "QuizEngine", "hocso-stress",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "LearnerClientTests",
-            dependencies: ["LearnerClient", "QuizEngine", "TerminalText", "CourseModel", "CourseCompiler"],
+            dependencies: [
+                "LearnerClient", "LearnerEvents", "Localization", "QuizEngine", "TerminalText", "CourseModel",
+                "CourseCompiler",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "Sync", "HubStore", "HubServer", "ProgressStore", "CourseModel", "QuizEngine",
+                "SyncWire", "SyncCentre", "SyncHub", "HubStore", "HubStoreSQLite", "HubServer", "ProgressStore",
+                "CourseModel", "LearnerEvents", "Localization", "QuizEngine",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
         .testTarget(
             name: "ReportsTests",
             dependencies: [
-                "Reports", "Dashboard", "HubStore", "CourseModel", "CSVText",
+                "CentreReports", "Reports", "Dashboard", "HubStore", "HubStoreSQLite", "CourseModel", "CSVText",
+                "LearnerEvents", "Localization", "ProgressStore", "ProvinceSeed",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
@@ -169,6 +261,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests", dependencies: ["CourseModel", "CourseCompiler", "Packs"], swiftSettings: strict),
         .executableTarget(
-            name: "hocso-stress", dependencies: ["ProgressStore", "CourseModel"], path: "Tests/Support/hocso-stress"),
+            name: "hocso-stress", dependencies: ["ProgressStore", "CourseModel", "LearnerEvents"],
+            path: "Tests/Support/hocso-stress"),
     ]
 )

@@ -1,17 +1,18 @@
+import Credentials
 import Crypto
 import Foundation
-import GRDB
 import HubStore
-import Reports
+import LearnerEvents
+import Localization
 
 /// Coordinator accounts: creation with a hashed password, sign-in checks, one-time sign-in links,
-/// and the key that signs session cookies.
+/// and the key that signs session cookies — over any hub backend.
 public struct Accounts: Sendable {
-    /// The hub store holding `users`, `dashboard_keys` and `dashboard_login_links`.
-    public let store: SQLiteHubStore
+    /// The hub store holding users, sign-in links and the session key.
+    public let store: any HubStore
 
     /// Accounts in this hub store.
-    public init(store: SQLiteHubStore) { self.store = store }
+    public init(store: any HubStore) { self.store = store }
 
     /// How long a sign-in link lives unless told otherwise.
     public static let defaultLinkMinutes = 15
@@ -29,26 +30,23 @@ public struct Accounts: Sendable {
     /// unless `replace` is set.
     public func add(
         username: String, password: String, area: String, displayName: String? = nil, replace: Bool = false,
-        rounds: Int = PasswordHash.defaultRounds, now: Int64 = Self.now()
+        rounds: Int = SecretHash.defaultRounds, now: Int64 = Self.now()
     ) throws {
         guard let name = Self.canonical(username) else {
-            throw DashboardError(.invalid, "username '\(username)' must be 1–64 of a-z, 0-9, '.', '_', '-'")
+            throw DashboardError(.invalid, DashboardText.badUsername(username))
         }
-        guard password.count >= 8 else {
-            throw DashboardError(.invalid, "the password must have at least 8 characters")
+        guard password.count >= 8 else { throw DashboardError(.invalid, DashboardText.shortPassword) }
+        if let displayName, ControlCharacters.found(in: displayName) {
+            throw DashboardError(.invalid, DashboardText.badUsername(username))
         }
         try storage {
             guard try store.areas().contains(where: { $0.code == area }) else {
-                throw DashboardError(
-                    .notFound, "no area with code '\(area)'; import areas first (hocso hub areas import)")
+                throw DashboardError(.notFound, DashboardText.unknownArea(area))
             }
-            if !replace, try store.user(name) != nil {
-                throw DashboardError(
-                    .exists, "user '\(name)' already exists (use --replace to change the password or area)")
-            }
+            if !replace, try store.user(name) != nil { throw DashboardError(.exists, DashboardText.userExists(name)) }
             try store.saveUser(
                 HubUser(
-                    username: name, passwordHash: PasswordHash.make(password, rounds: rounds), areaCode: area,
+                    username: name, passwordHash: SecretHash.make(password, rounds: rounds), areaCode: area,
                     displayName: displayName.map { $0.precomposedStringWithCanonicalMapping }, createdAt: now))
         }
     }
@@ -59,12 +57,12 @@ public struct Accounts: Sendable {
         guard let name = Self.canonical(username) else { return nil }
         let user = try storage { try store.user(name) }
         let hash = user?.passwordHash ?? Self.decoyHash
-        let ok = PasswordHash.verify(password, against: hash)
+        let ok = SecretHash.verify(password, against: hash)
         return ok ? user : nil
     }
 
     /// A hash of nothing anyone knows, verified for unknown users to spend the same time.
-    static let decoyHash = PasswordHash.make(UUID().uuidString)
+    static let decoyHash = SecretHash.make(UUID().uuidString)
 
     /// A user by canonical name.
     public func user(_ username: String) throws -> HubUser? {
@@ -77,12 +75,7 @@ public struct Accounts: Sendable {
     /// Removes a user and their unused links; false when there was none.
     public func remove(_ username: String) throws -> Bool {
         guard let name = Self.canonical(username) else { return false }
-        return try storage {
-            try store.write { db in
-                try db.execute(sql: "DELETE FROM dashboard_login_links WHERE username = ?", arguments: [name])
-            }
-            return try store.deleteUser(name)
-        }
+        return try storage { try store.removeUser(name) }
     }
 
     /// Makes a one-time sign-in link token for `username`, valid for `minutes`, landing on `next`.
@@ -91,58 +84,30 @@ public struct Accounts: Sendable {
         username: String, minutes: Int = defaultLinkMinutes, next: String = "/dashboard", now: Int64 = Self.now()
     ) throws -> String {
         guard let name = Self.canonical(username), try user(name) != nil else {
-            throw DashboardError(.notFound, "no user '\(username)'")
+            throw DashboardError(.notFound, DashboardText.noUser(username))
         }
-        guard (1...1440).contains(minutes) else { throw DashboardError(.invalid, "a link lives 1 to 1440 minutes") }
-        let path = Self.safePath(next)
-        var generator = SystemRandomNumberGenerator()
-        let token = Self.base64url(Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }))
-        try storage {
-            try store.write { db in
-                try db.execute(sql: "DELETE FROM dashboard_login_links WHERE expires_at < ?", arguments: [now])
-                try db.execute(
-                    sql:
-                        "INSERT INTO dashboard_login_links (token_hash, username, next_path, expires_at) VALUES (?, ?, ?, ?)",
-                    arguments: [Self.digest(token), name, path, now + Int64(minutes) * 60_000])
-            }
-        }
+        guard (1...1440).contains(minutes) else { throw DashboardError(.invalid, DashboardText.linkMinutes) }
+        let token = Self.base64url(Data(Self.randomBytes(32)))
+        let link = LoginLink(
+            tokenHash: Self.digest(token), username: name, next: Self.safePath(next),
+            expiresAt: now + Int64(minutes) * 60_000)
+        try storage { try store.saveLoginLink(link, now: now) }
         return token
     }
 
     /// Uses a sign-in link: the user and where to go, or nil when the token is unknown, used or
-    /// expired. Marking it used and reading it is one statement, so two uses cannot both succeed.
+    /// expired. Two uses of one link cannot both succeed.
     public func useLoginLink(_ token: String, now: Int64 = Self.now()) throws -> (user: HubUser, next: String)? {
         guard token.count <= 128 else { return nil }
-        let row = try storage {
-            try store.write { db in
-                try Row.fetchOne(
-                    db,
-                    sql: """
-                        UPDATE dashboard_login_links SET used_at = ?1
-                        WHERE token_hash = ?2 AND used_at IS NULL AND expires_at > ?1
-                        RETURNING username, next_path
-                        """, arguments: [now, Self.digest(token)])
-            }
-        }
-        guard let row, let user = try self.user(row["username"]) else { return nil }
-        return (user, row["next_path"])
+        guard let link = try storage({ try store.useLoginLink(tokenHash: Self.digest(token), now: now) }),
+            let user = try self.user(link.username)
+        else { return nil }
+        return (user, link.next)
     }
 
     /// The session-signing key, made on first use and kept in the hub database.
     public func sessionKey() throws -> SymmetricKey {
-        try storage {
-            try store.write { db in
-                var generator = SystemRandomNumberGenerator()
-                let fresh = Data((0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) })
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO dashboard_keys (name, value) VALUES ('session', ?)", arguments: [fresh])
-                guard let key = try Data.fetchOne(db, sql: "SELECT value FROM dashboard_keys WHERE name = 'session'")
-                else {
-                    throw DashboardError(.storage, "the session key is missing")
-                }
-                return SymmetricKey(data: key)
-            }
-        }
+        try storage { SymmetricKey(data: try store.secret("session", orStore: Self.randomBytes(32))) }
     }
 
     /// Only local absolute paths under /dashboard, so a link cannot send anyone elsewhere.
@@ -160,6 +125,11 @@ public struct Accounts: Sendable {
             .replacingOccurrences(of: "=", with: "")
     }
 
+    static func randomBytes(_ count: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+    }
+
     /// Now, ms since 1970.
     public static func now() -> Int64 { Int64(Date().timeIntervalSince1970 * 1000) }
 
@@ -169,7 +139,7 @@ public struct Accounts: Sendable {
         } catch let error as DashboardError {
             throw error
         } catch let error as HubStoreError {
-            throw DashboardError(error.kind == .notFound ? .notFound : .storage, error.message)
+            throw DashboardError(error.kind == .notFound ? .notFound : .storage, error.phrase)
         }
     }
 }

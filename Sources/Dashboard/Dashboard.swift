@@ -1,7 +1,7 @@
 import HubStore
 // The coordinators' web dashboard, mounted by the hub server with one call:
 //
-//     Dashboard.addRoutes(to: router, store: store)   // router: Router<BasicRequestContext>
+//     Dashboard.addRoutes(to: router, reports: HubReports(store))   // router: Router<BasicRequestContext>
 //
 // It adds every route under `/dashboard` (pages, `/dashboard/api/…` JSON, `/dashboard/csv/…`
 // downloads, sign-in and sign-out, one-time links `/dashboard/link/<token>`). Each page and
@@ -13,24 +13,14 @@ import Reports
 /// The coordinators' dashboard: overview, drill-down by area, course pages, question analysis,
 /// every report as HTML, JSON and CSV, in Vietnamese or English.
 public enum Dashboard {
-    /// Adds the dashboard's routes (all under `/dashboard`) to `router`. Reports are SQL, so
-    /// with a store other than `SQLiteHubStore` every dashboard route answers 501 (JSON).
-    public static func addRoutes<Context: RequestContext>(to router: Router<Context>, store: any HubStore) {
-        guard let reports = try? ReportDatabase(store: store) else {
-            let unavailable: @Sendable (Request, Context) -> Response = { _, _ in
-                DashboardApp.jsonError(.notImplemented, "the dashboard needs the SQLite hub store")
-            }
-            router.get("/dashboard", use: unavailable)
-            router.get("/dashboard/**", use: unavailable)
-            return
-        }
+    /// Adds the dashboard's routes (all under `/dashboard`) to `router`, over any hub backend.
+    public static func addRoutes<Context: RequestContext>(to router: Router<Context>, reports: HubReports) {
         let accounts = Accounts(store: reports.store)
         // Made once here when possible; otherwise each request reads it (see `signingKey`).
         let app = DashboardApp(reports: reports, accounts: accounts, key: try? accounts.sessionKey())
         app.register(router)
     }
 }
-
 extension DashboardApp {
     /// The route table.
     func register<Context: RequestContext>(_ router: Router<Context>) {

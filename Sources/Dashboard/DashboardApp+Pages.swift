@@ -1,4 +1,5 @@
 import Foundation
+import HubStore
 import Hummingbird
 import Reports
 
@@ -8,7 +9,7 @@ extension DashboardApp {
         let p = viewer.request.uri.queryParameters
         func date(_ name: String) throws -> LocalDate? {
             guard let raw = p[Substring(name)].map(String.init), !raw.isEmpty else { return nil }
-            guard let d = LocalDate(raw) else { throw ReportError(.invalid, "'\(name)' must be a date YYYY-MM-DD") }
+            guard let d = LocalDate(raw) else { throw ReportError(.invalid, DashboardText.notADate(name)) }
             return d
         }
         var q = ReportQuery(kind, scope: viewer.scope, language: viewer.language)
@@ -18,7 +19,7 @@ extension DashboardApp {
         q.course = course ?? p["course"].map(String.init).flatMap { $0.isEmpty ? nil : $0 }
         if let by = p["by"].map(String.init), !by.isEmpty {
             guard let level = AreaLevel(rawValue: by) else {
-                throw ReportError(.invalid, "'by' must be province, district, commune or center")
+                throw ReportError(.invalid, DashboardText.badLevel)
             }
             q.by = level
         } else {
@@ -26,7 +27,7 @@ extension DashboardApp {
         }
         if let period = p["period"].map(String.init), !period.isEmpty {
             guard let value = ReportPeriod(rawValue: period) else {
-                throw ReportError(.invalid, "'period' must be day, week or month")
+                throw ReportError(.invalid, DashboardText.badPeriod)
             }
             q.period = value
         }
@@ -192,9 +193,9 @@ extension DashboardApp {
     func reportsIndex(_ viewer: Viewer) throws -> Page {
         let area = try query(.completion, viewer).area ?? viewer.scope
         let tree = try reports.areaTree()
-        guard tree.nodes[area] != nil else { throw ReportError(.notFound, "no area or centre with code") }
+        guard tree.nodes[area] != nil else { throw ReportError(.notFound, DashboardText.noArea(nil)) }
         guard tree.isWithin(area, viewer.scope) else {
-            throw ReportError(.forbidden, "the area asked for is outside your area")
+            throw ReportError(.forbidden, DashboardText.outsideYourArea)
         }
         var page = Page(
             title: viewer.text.reports,
@@ -212,7 +213,7 @@ extension DashboardApp {
 
     /// Any report, with a filter form and download links.
     func reportPage(_ viewer: Viewer, kind: String) throws -> Page {
-        guard let kind = ReportKind(rawValue: kind) else { throw ReportError(.notFound, "no report '\(kind)'") }
+        guard let kind = ReportKind(rawValue: kind) else { throw ReportError(.notFound, DashboardText.noReport(kind)) }
         let q = try query(kind, viewer)
         let report = try reports.report(q)
         let text = viewer.text
@@ -254,7 +255,7 @@ extension DashboardApp {
 
     /// A report as JSON or as a CSV attachment.
     func download(_ viewer: Viewer, kind: String, csv: Bool) throws -> Response {
-        guard let kind = ReportKind(rawValue: kind) else { throw ReportError(.notFound, "no report '\(kind)'") }
+        guard let kind = ReportKind(rawValue: kind) else { throw ReportError(.notFound, DashboardText.noReport(kind)) }
         let report = try reports.report(query(kind, viewer))
         if csv {
             return Response(

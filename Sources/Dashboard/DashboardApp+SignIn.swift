@@ -39,7 +39,7 @@ extension DashboardApp {
             response.setCookie(sessionCookie(Session.make(for: user, key: try signingKey(), now: Accounts.now())))
             return response
         } catch {
-            return failure(error, context)
+            return failure(error, request, context)
         }
     }
 
@@ -47,13 +47,13 @@ extension DashboardApp {
     func useLink<Context: RequestContext>(_ request: Request, _ context: Context, token: String) -> Response {
         do {
             guard let (user, next) = try accounts.useLoginLink(token) else {
-                return Self.jsonError(.notFound, "this sign-in link is unknown, used or expired")
+                return Self.jsonError(.notFound, DashboardText.linkUnusable, language(request))
             }
             var response = Self.redirect(next)
             response.setCookie(sessionCookie(Session.make(for: user, key: try signingKey(), now: Accounts.now())))
             return response
         } catch {
-            return failure(error, context)
+            return failure(error, request, context)
         }
     }
 

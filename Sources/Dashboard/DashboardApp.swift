@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import HubStore
 import Hummingbird
+import Localization
 import Logging
 import Reports
 
@@ -10,14 +11,14 @@ struct Viewer {
     var user: HubUser
     /// The area the viewer may see (with everything below it).
     var scope: String
-    var language: ReportLanguage
+    var language: Language
     var request: Request
     var text: DashboardText { DashboardText(language: language) }
 }
 
 /// The dashboard's state and request plumbing: sessions, languages, errors.
 struct DashboardApp: Sendable {
-    let reports: ReportDatabase
+    let reports: HubReports
     let accounts: Accounts
     let key: SymmetricKey?
 
@@ -39,14 +40,14 @@ struct DashboardApp: Sendable {
         }
         guard name != nil, let user = found else { return nil }
         // An account without an area sees nothing: there is no implicit "everything".
-        guard let scope = user.areaCode else { throw ReportError(.forbidden, "this account has no area") }
+        guard let scope = user.areaCode else { throw ReportError(.forbidden, DashboardText.noArea) }
         return Viewer(user: user, scope: scope, language: language(request), request: request)
     }
 
     /// `?lang=` first, then the language cookie, then Vietnamese.
-    func language(_ request: Request) -> ReportLanguage {
-        if let q = request.uri.queryParameters["lang"].flatMap({ ReportLanguage(rawValue: String($0)) }) { return q }
-        if let c = request.cookies[Self.languageCookie].flatMap({ ReportLanguage(rawValue: $0.value) }) { return c }
+    func language(_ request: Request) -> Language {
+        if let q = request.uri.queryParameters["lang"].flatMap({ Language(rawValue: String($0)) }) { return q }
+        if let c = request.cookies[Self.languageCookie].flatMap({ Language(rawValue: $0.value) }) { return c }
         return .vi
     }
 
@@ -65,7 +66,7 @@ struct DashboardApp: Sendable {
             rememberLanguage(request, &response)
             return response
         } catch {
-            return failure(error, context)
+            return failure(error, request, context)
         }
     }
 
@@ -75,23 +76,23 @@ struct DashboardApp: Sendable {
     {
         do {
             guard let viewer = try viewer(request) else {
-                return Self.jsonError(.unauthorized, "sign in first (POST /dashboard/login)")
+                return Self.jsonError(.unauthorized, DashboardText.signInFirst, language(request))
             }
             return try build(viewer)
         } catch {
-            return failure(error, context)
+            return failure(error, request, context)
         }
     }
 
     /// The same URL in the other language.
-    func toggle(_ request: Request, _ current: ReportLanguage) -> String {
+    func toggle(_ request: Request, _ current: Language) -> String {
         var items = (request.uri.query ?? "").split(separator: "&").filter { !$0.hasPrefix("lang=") }.map(String.init)
         items.append("lang=" + (current == .vi ? "en" : "vi"))
         return request.uri.path + "?" + items.joined(separator: "&")
     }
 
     func rememberLanguage(_ request: Request, _ response: inout Response) {
-        if let q = request.uri.queryParameters["lang"], let lang = ReportLanguage(rawValue: String(q)) {
+        if let q = request.uri.queryParameters["lang"], let lang = Language(rawValue: String(q)) {
             response.setCookie(
                 Cookie(
                     name: Self.languageCookie, value: lang.rawValue, maxAge: 365 * 86_400, path: "/dashboard",
@@ -99,29 +100,30 @@ struct DashboardApp: Sendable {
         }
     }
 
-    /// Errors as JSON with a status; anything unexpected is logged (kind only) and answered as a
-    /// bare 500.
-    func failure<Context: RequestContext>(_ error: any Error, _ context: Context) -> Response {
+    /// Errors as JSON with a status, in the viewer's language; anything unexpected is logged
+    /// (kind only) and answered as a bare 500.
+    func failure<Context: RequestContext>(_ error: any Error, _ request: Request, _ context: Context) -> Response {
+        let language = language(request)
         switch error {
         case let e as ReportError:
             switch e.kind {
-            case .forbidden: return Self.jsonError(.forbidden, e.message)
-            case .notFound: return Self.jsonError(.notFound, e.message)
-            case .invalid, .badInput: return Self.jsonError(.badRequest, e.message)
+            case .forbidden: return Self.jsonError(.forbidden, e.phrase, language)
+            case .notFound: return Self.jsonError(.notFound, e.phrase, language)
+            case .invalid, .badInput: return Self.jsonError(.badRequest, e.phrase, language)
             case .storage: break
             }
         case let e as DashboardError where e.kind == .invalid:
-            return Self.jsonError(.badRequest, e.message)
+            return Self.jsonError(.badRequest, e.phrase, language)
         case let e as HTTPError:
-            return Self.jsonError(e.status, e.body ?? "")
+            return Self.jsonError(e.status, .verbatim(e.body ?? ""), language)
         default: break
         }
         context.logger.error("dashboard: unexpected failure", metadata: ["type": "\(type(of: error))"])
-        return Self.jsonError(.internalServerError, "internal error")
+        return Self.jsonError(.internalServerError, DashboardText.internalError, language)
     }
 
-    static func jsonError(_ status: HTTPResponse.Status, _ message: String) -> Response {
-        let body = "{\"error\":{\"status\":\(status.code),\"message\":\(jsonString(message))}}\n"
+    static func jsonError(_ status: HTTPResponse.Status, _ phrase: Phrase, _ language: Language) -> Response {
+        let body = "{\"error\":{\"status\":\(status.code),\"message\":\(jsonString(phrase(language)))}}\n"
         return Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
             body: ResponseBody(byteBuffer: ByteBuffer(string: body)))

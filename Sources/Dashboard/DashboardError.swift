@@ -1,5 +1,7 @@
-/// Why an account operation or a dashboard request failed. Messages carry no learner data.
-public struct DashboardError: Error, Sendable, Equatable, CustomStringConvertible {
+import Localization
+
+/// Why an account operation or a dashboard request failed. Phrases carry no learner data.
+public struct DashboardError: PhrasedError, Equatable {
     /// What kind of failure it is; pages map kinds to HTTP statuses.
     public enum Kind: String, Sendable, Equatable {
         /// A value is not acceptable (username, password, area).
@@ -14,15 +16,12 @@ public struct DashboardError: Error, Sendable, Equatable, CustomStringConvertibl
 
     /// What kind of failure it is.
     public var kind: Kind
-    /// One lower-case line.
-    public var message: String
+    /// What happened and what to do.
+    public var phrase: Phrase
 
     /// Makes an error.
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ phrase: Phrase) {
         self.kind = kind
-        self.message = message
+        self.phrase = phrase
     }
-
-    /// The message.
-    public var description: String { message }
 }

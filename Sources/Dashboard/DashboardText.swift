@@ -1,8 +1,9 @@
+import Localization
 import Reports
 
 /// The dashboard's words, in Vietnamese (default) and English.
 struct DashboardText {
-    let language: ReportLanguage
+    let language: Language
     var t: ReportText { ReportText(language) }
 
     func pick(_ vi: String, _ en: String) -> String { t.pick(vi, en) }
@@ -32,4 +33,54 @@ struct DashboardText {
     var weeklyActivity: String { pick("Hoạt động theo tuần", "Weekly activity") }
 
     func reportName(_ kind: ReportKind) -> String { t.title(kind) }
+
+    // Errors answered as JSON, in the viewer's language.
+    static let signInFirst = Phrase(
+        vi: "hãy đăng nhập trước (POST /dashboard/login)", en: "sign in first (POST /dashboard/login)")
+    static let noArea = Phrase(vi: "tài khoản này chưa được giao địa bàn", en: "this account has no area")
+    static let linkUnusable = Phrase(
+        vi: "liên kết đăng nhập này không có, đã dùng hoặc đã hết hạn",
+        en: "this sign-in link is unknown, used or expired")
+    static func noArea(_ code: String?) -> Phrase {
+        let shown = code.map { " '\($0)'" } ?? ""
+        return Phrase(vi: "không có địa bàn hoặc trung tâm nào mã\(shown)", en: "no area or centre with code\(shown)")
+    }
+    static let outsideYourArea = Phrase(
+        vi: "địa bàn được hỏi nằm ngoài địa bàn của bạn", en: "the area asked for is outside your area")
+    static let internalError = Phrase(vi: "lỗi bên trong máy chủ", en: "internal error")
+    static func notADate(_ name: String) -> Phrase {
+        Phrase(vi: "'\(name)' phải là ngày dạng YYYY-MM-DD", en: "'\(name)' must be a date YYYY-MM-DD")
+    }
+    static let badLevel = Phrase(
+        vi: "'by' phải là province, district, commune hoặc center",
+        en: "'by' must be province, district, commune or center")
+    static let badPeriod = Phrase(
+        vi: "'period' phải là day, week hoặc month", en: "'period' must be day, week or month")
+    static func noReport(_ kind: String) -> Phrase {
+        Phrase(vi: "không có báo cáo '\(kind)'", en: "no report '\(kind)'")
+    }
+
+    // Accounts
+    static func badUsername(_ name: String) -> Phrase {
+        Phrase(
+            vi: "tên đăng nhập '\(name)' phải gồm 1–64 ký tự a-z, 0-9, '.', '_', '-'",
+            en: "username '\(name)' must be 1–64 of a-z, 0-9, '.', '_', '-'")
+    }
+    static let shortPassword = Phrase(
+        vi: "mật khẩu phải có ít nhất 8 ký tự", en: "the password must have at least 8 characters")
+    static func unknownArea(_ area: String) -> Phrase {
+        Phrase(
+            vi: "không có địa bàn mã '\(area)'; hãy nhập danh sách địa bàn trước (hocso-hub areas import)",
+            en: "no area with code '\(area)'; import areas first (hocso-hub areas import)")
+    }
+    static func userExists(_ name: String) -> Phrase {
+        Phrase(
+            vi: "tài khoản '\(name)' đã có (dùng --replace để đổi mật khẩu hoặc địa bàn)",
+            en: "user '\(name)' already exists (use --replace to change the password or area)")
+    }
+    static func noUser(_ name: String) -> Phrase {
+        Phrase(vi: "không có tài khoản '\(name)'", en: "no user '\(name)'")
+    }
+    static let linkMinutes = Phrase(
+        vi: "liên kết chỉ dùng được từ 1 đến 1440 phút", en: "a link lives 1 to 1440 minutes")
 }

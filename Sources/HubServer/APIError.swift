@@ -1,24 +1,26 @@
 import Foundation
 import Hummingbird
+import Localization
 import NIOHTTP1
-import Sync
+import SyncWire
 
 /// An error answered as `{"error": {"code": …, "message": …}}` with its HTTP status.
 struct APIError: HTTPResponseError {
     let status: HTTPResponse.Status
     let code: String
-    let message: String
+    let phrase: Phrase
     var headers: HTTPFields = [:]
 
     func response(from request: Request, context: some RequestContext) throws -> Response {
-        Self.json(status: status, code: code, message: message, headers: headers)
+        Self.json(status: status, code: code, phrase: phrase, headers: headers)
     }
 
-    static func json(status: HTTPResponse.Status, code: String, message: String, headers: HTTPFields = [:]) -> Response
-    {
+    /// The JSON answer: the sentence in English (`message`) and Vietnamese (`messageVi`), so a
+    /// centre shows its operator the one in their language.
+    static func json(status: HTTPResponse.Status, code: String, phrase: Phrase, headers: HTTPFields = [:]) -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(ErrorBody(code: code, message: message))) ?? Data("{}".utf8)
+        let data = (try? encoder.encode(ErrorBody(code: code, phrase: phrase))) ?? Data("{}".utf8)
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
@@ -36,7 +38,7 @@ struct APIError: HTTPResponseError {
         case .rateLimited: status = .tooManyRequests
         case .notInitialised, .network, .io, .storage: status = .internalServerError
         }
-        return APIError(status: status, code: error.kind.rawValue, message: error.message)
+        return APIError(status: status, code: error.kind.rawValue, phrase: error.phrase)
     }
 }
 
@@ -54,30 +56,29 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             if api.status == .internalServerError {
                 context.logger.error(
                     "sync failure", metadata: ["path": "\(request.uri.path)", "kind": "\(error.kind.rawValue)"])
-                return APIError.json(
-                    status: .internalServerError, code: "internal", message: "the hub failed; try again later")
+                return APIError.json(status: .internalServerError, code: "internal", phrase: ServerText.failed)
             }
             return Self.logged(try api.response(from: request, context: context), request, context)
         } catch is HTTPParserError {
             // A request cut off mid-body (a dropped connection) or not HTTP at all.
             return Self.logged(
-                APIError.json(
-                    status: .badRequest, code: "invalid", message: "request refused: it is not complete HTTP"), request,
+                APIError.json(status: .badRequest, code: "invalid", phrase: ServerText.notCompleteHTTP), request,
                 context)
         } catch let error as any HTTPResponseError {
             let code =
                 error.status == .contentTooLarge
                 ? "too-large" : error.status == .notFound ? "not-found" : "http-\(error.status.code)"
-            let message =
+            let phrase =
                 error.status == .contentTooLarge
-                ? "request refused: the body is larger than this hub accepts" : (error.status.reasonPhrase.lowercased())
-            return Self.logged(APIError.json(status: error.status, code: code, message: message), request, context)
+                ? ServerText.bodyTooLarge
+                : error.status == .notFound
+                    ? ServerText.notFound : ServerText.http(error.status.code, error.status.reasonPhrase.lowercased())
+            return Self.logged(APIError.json(status: error.status, code: code, phrase: phrase), request, context)
         } catch {
             // Unexpected: log the type only (never bodies, which hold learner data), reveal nothing.
             context.logger.error(
                 "unexpected failure", metadata: ["path": "\(request.uri.path)", "type": "\(type(of: error))"])
-            return APIError.json(
-                status: .internalServerError, code: "internal", message: "the hub failed; try again later")
+            return APIError.json(status: .internalServerError, code: "internal", phrase: ServerText.failed)
         }
     }
 

@@ -2,7 +2,8 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
-import Sync
+import SyncHub
+import SyncWire
 
 /// `POST /api/v1/events`: a signed batch from a registered node.
 enum EventsEndpoint {
@@ -14,29 +15,23 @@ enum EventsEndpoint {
             let timestamp = Int64(timestampText), let nonce = header(SignedRequest.Header.nonce),
             let signature = header(SignedRequest.Header.signature)
         else {
-            throw APIError(
-                status: .unauthorized, code: "bad-signature",
-                message: "request refused: it is not signed (X-HocSo-* headers missing)")
+            throw APIError(status: .unauthorized, code: "bad-signature", phrase: ServerText.notSigned)
         }
         // Keyed by the claimed node, before the body is read: a flood costs the flooder its quota.
         guard limiter.allow(node) else {
             throw APIError(
                 status: .tooManyRequests, code: "rate-limited",
-                message: "request refused: too many requests from node \(node); slow down",
+                phrase: ServerText.tooManyRequests(node),
                 headers: [.retryAfter: "1"])
         }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBytes {
-            throw APIError(
-                status: .contentTooLarge, code: "too-large",
-                message: "request refused: the body is larger than \(maxBytes) bytes")
+            throw APIError(status: .contentTooLarge, code: "too-large", phrase: ServerText.bodyOver(maxBytes))
         }
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: maxBytes)
         } catch is NIOTooManyBytesError {
-            throw APIError(
-                status: .contentTooLarge, code: "too-large",
-                message: "request refused: the body is larger than \(maxBytes) bytes")
+            throw APIError(status: .contentTooLarge, code: "too-large", phrase: ServerText.bodyOver(maxBytes))
         }
         let body = Data(buffer: buffer)
         let signed = SignedRequest(node: node, timestamp: timestamp, nonce: nonce, signature: signature)

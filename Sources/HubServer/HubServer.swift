@@ -3,7 +3,9 @@ import Foundation
 import HubStore
 import Hummingbird
 import Logging
-import Sync
+import Reports
+import SyncHub
+import SyncWire
 
 /// How a hub server runs.
 public struct HubServerConfiguration: Sendable {
@@ -39,7 +41,8 @@ public struct HubServerConfiguration: Sendable {
 public enum HubServer {
     /// Builds the application; `onRunning` receives the bound port.
     public static func application(
-        store: any HubStore, identity: HubIdentity, configuration: HubServerConfiguration, logger: Logger? = nil,
+        store: any HubStore & ReportSource, identity: HubIdentity, configuration: HubServerConfiguration,
+        logger: Logger? = nil,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         var log = logger ?? Logger(label: "hocso-hub")
@@ -69,7 +72,7 @@ public enum HubServer {
             try await PacksEndpoint.handle(request, context: context, catalogue: catalogue)
         }
         // The coordinators' dashboard (issue 5): every route under /dashboard.
-        Dashboard.addRoutes(to: router, store: store)
+        Dashboard.addRoutes(to: router, reports: HubReports(store))
 
         return Application(
             router: router,
@@ -81,7 +84,7 @@ public enum HubServer {
 
     /// Runs until SIGINT/SIGTERM.
     public static func run(
-        store: any HubStore, identity: HubIdentity, configuration: HubServerConfiguration,
+        store: any HubStore & ReportSource, identity: HubIdentity, configuration: HubServerConfiguration,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
         let app = application(store: store, identity: identity, configuration: configuration, onRunning: onRunning)

@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import Packs
-import Sync
+import SyncWire
 import Synchronization
 
 /// The catalogue of packs in the packs folder, rebuilt when the folder's files change.
@@ -58,7 +58,7 @@ enum PacksEndpoint {
         -> Response
     {
         guard let file = context.parameters.get("file"), let (path, size) = try catalogue.path(of: file) else {
-            throw APIError(status: .notFound, code: "not-found", message: "no such pack in the catalogue")
+            throw APIError(status: .notFound, code: "not-found", phrase: ServerText.noSuchPack)
         }
         var headers: HTTPFields = [.acceptRanges: "bytes", .contentType: "application/octet-stream"]
         guard let rangeText = request.headers[.range] else {
@@ -68,7 +68,7 @@ enum PacksEndpoint {
         }
         guard let range = parseRange(rangeText, size: size) else {
             throw APIError(
-                status: .rangeNotSatisfiable, code: "bad-range", message: "the requested range is not within the pack",
+                status: .rangeNotSatisfiable, code: "bad-range", phrase: ServerText.badRange,
                 headers: [.contentRange: "bytes */\(size)"])
         }
         headers[.contentRange] = "bytes \(range.lowerBound)-\(range.upperBound)/\(size)"

@@ -1,59 +1,6 @@
-/// An event as a hub stores it: the centre's columns unchanged; `(nodeId, seq)` is its global id.
-public struct HubEvent: Sendable, Equatable, Codable {
-    /// The centre that recorded it (its origin, kept however many hubs it passes through).
-    public var nodeId: String
-    /// Its sequence number at that centre.
-    public var seq: Int64
-    /// The event kind (`answer.submitted`, …).
-    public var kind: String
-    /// The learner's code at that centre.
-    public var learner: String
-    /// When it happened, ms since 1970 UTC.
-    public var occurredAt: Int64
-    /// When the centre stored it, ms since 1970 UTC.
-    public var recordedAt: Int64
-    /// The course it is about.
-    public var courseId: String?
-    /// The course content version.
-    public var courseVersion: Int?
-    /// The lesson it is about.
-    public var lessonId: String?
-    /// The step or question it is about.
-    public var itemId: String?
-    /// The quiz attempt.
-    public var attempt: Int?
-    /// The payload JSON exactly as the centre stored it.
-    public var payload: String
-
-    /// Makes an event.
-    public init(
-        nodeId: String, seq: Int64, kind: String, learner: String, occurredAt: Int64, recordedAt: Int64,
-        courseId: String? = nil, courseVersion: Int? = nil, lessonId: String? = nil, itemId: String? = nil,
-        attempt: Int? = nil, payload: String
-    ) {
-        self.nodeId = nodeId
-        self.seq = seq
-        self.kind = kind
-        self.learner = learner
-        self.occurredAt = occurredAt
-        self.recordedAt = recordedAt
-        self.courseId = courseId
-        self.courseVersion = courseVersion
-        self.lessonId = lessonId
-        self.itemId = itemId
-        self.attempt = attempt
-        self.payload = payload
-    }
-
-    /// The global id, `<nodeId>/<seq>`.
-    public var id: String { "\(nodeId)/\(seq)" }
-
-    /// Every kind a centre records (the hub's schema checks the same list).
-    public static let kinds: Set<String> = [
-        "learner.registered", "learner.updated", "lesson.opened", "step.read", "answer.submitted", "quiz.started",
-        "quiz.finished", "lesson.completed", "course.completed",
-    ]
-}
+import Foundation
+import LearnerEvents
+import Localization
 
 /// An inclusive range of sequence numbers, `first…last`.
 public struct SeqRange: Sendable, Equatable, Hashable, Codable, CustomStringConvertible {
@@ -242,27 +189,17 @@ public struct HubLearner: Sendable, Equatable, Codable {
 
 /// A province, district or commune.
 public struct Area: Sendable, Equatable, Codable {
-    /// The level of an area.
-    public enum Level: String, Sendable, Codable, Equatable, CaseIterable {
-        /// A province.
-        case province
-        /// A district.
-        case district
-        /// A commune.
-        case commune
-    }
-
     /// Area code.
     public var code: String
     /// Name.
     public var name: String
-    /// Level.
-    public var level: Level
+    /// Level (never `.center`).
+    public var level: AreaLevel
     /// The containing area's code.
     public var parentCode: String?
 
     /// Makes an area.
-    public init(code: String, name: String, level: Level, parentCode: String? = nil) {
+    public init(code: String, name: String, level: AreaLevel, parentCode: String? = nil) {
         self.code = code
         self.name = name
         self.level = level
@@ -317,11 +254,23 @@ public struct StoredEvent: Sendable, Equatable {
     /// The hub's arrival order (SQLite rowid).
     public var position: Int64
     /// The event.
-    public var event: HubEvent
+    public var event: Event
 
     /// Makes a stored event.
-    public init(position: Int64, event: HubEvent) {
+    public init(position: Int64, event: Event) {
         self.position = position
         self.event = event
+    }
+}
+
+extension Center {
+    /// Checks the registration's form before any backend stores it: node id, key and name.
+    public func validate() throws(HubStoreError) {
+        guard NodeId.isValid(nodeId) else { throw HubStoreError(.invalid, HubStoreText.notANodeId(nodeId)) }
+        guard publicKey.utf8.count == 44 else { throw HubStoreError(.invalid, HubStoreText.notAPublicKey) }
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...200).contains(trimmed.count), !ControlCharacters.found(in: trimmed) else {
+            throw HubStoreError(.invalid, HubStoreText.badName)
+        }
     }
 }

@@ -1,11 +1,14 @@
-/// The hub's database, narrow enough that a PostgreSQL backend can implement it later.
+import LearnerEvents
+
+/// The hub's data, whatever database holds it: nodes, events, learners, areas, accounts.
 ///
 /// Every method is one transaction. Events are identified by `(nodeId, seq)`; `insert` ignores
-/// an event the hub already has, so imports are idempotent and order-free.
+/// an event the hub already has, so imports are idempotent and order-free. Backends: SQLite
+/// (`HubStoreSQLite`) and PostgreSQL; the reports read their aggregates through `ReportSource`.
 public protocol HubStore: Sendable {
     // MARK: Identity and settings
 
-    /// A value from `hub_meta`, nil when absent.
+    /// A value from the hub's settings, nil when absent.
     func meta(_ key: String) throws -> String?
     /// Stores `value` under `key` unless a value is already there; returns the value now stored.
     func setMetaIfAbsent(_ key: String, _ value: String) throws -> String
@@ -22,12 +25,14 @@ public protocol HubStore: Sendable {
     func revoke(_ nodeId: String, at: Int64) throws -> Center
     /// Records that a node was just heard from.
     func touch(_ nodeId: String, at: Int64) throws
+    /// Attaches a centre to a commune (an area of level `commune`).
+    func attachCentre(_ nodeId: String, toCommune commune: String) throws
 
     // MARK: Events
 
-    /// Inserts a batch of events delivered by `via`, ignoring those already held; keeps
-    /// `learners` (last writer wins) and the per-node holdings in step. One transaction.
-    func insert(_ events: [HubEvent], via: String, receivedAt: Int64) throws -> InsertCounts
+    /// Inserts a batch of events delivered by `via`, ignoring those already held; keeps learners
+    /// (last writer wins) and the per-node holdings in step. One transaction.
+    func insert(_ events: [Event], via: String, receivedAt: Int64) throws -> InsertCounts
     /// What the hub holds of one node's events.
     func holdings(_ nodeId: String) throws -> Holdings
     /// Events in arrival order after `position`, at most `limit` (for pushing upstream).
@@ -47,20 +52,50 @@ public protocol HubStore: Sendable {
     /// Moves the push cursor for `upstreamId` forward (never back).
     func advanceUpstreamCursor(_ upstreamId: String, to position: Int64, at: Int64) throws
 
-    // MARK: Learners, areas, users (shared with the reports work)
+    // MARK: Learners and areas
 
     /// A learner's public facts.
     func learner(node: String, code: String) throws -> HubLearner?
     /// Every area, by code.
     func areas() throws -> [Area]
-    /// Inserts or replaces an area.
-    func saveArea(_ area: Area) throws
+    /// Inserts or replaces areas, in one transaction (parents before children).
+    func saveAreas(_ areas: [Area]) throws
+
+    // MARK: Coordinator accounts
+
     /// Every user, by username.
     func users() throws -> [HubUser]
     /// One user.
     func user(_ username: String) throws -> HubUser?
     /// Inserts or replaces a user.
     func saveUser(_ user: HubUser) throws
-    /// Removes a user; false when there was none.
-    func deleteUser(_ username: String) throws -> Bool
+    /// Removes a user and their unused sign-in links; false when there was none.
+    func removeUser(_ username: String) throws -> Bool
+    /// Keeps a one-time sign-in link (only its token's hash), forgetting links expired before `now`.
+    func saveLoginLink(_ link: LoginLink, now: Int64) throws
+    /// Marks the link with this token hash used and returns it, when it exists, is unused and has
+    /// not expired at `now`; two uses cannot both succeed.
+    func useLoginLink(tokenHash: String, now: Int64) throws -> LoginLink?
+    /// The secret stored under `name`, storing `fresh` first when there is none (made once per hub).
+    func secret(_ name: String, orStore fresh: [UInt8]) throws -> [UInt8]
+}
+
+/// A one-time sign-in link as a hub keeps it.
+public struct LoginLink: Sendable, Equatable {
+    /// SHA-256 of the token, hex; the token itself is shown once and never stored.
+    public var tokenHash: String
+    /// Whose link it is.
+    public var username: String
+    /// Where to go after signing in (a path under `/dashboard`).
+    public var next: String
+    /// When it stops working, ms since 1970.
+    public var expiresAt: Int64
+
+    /// Makes a link record.
+    public init(tokenHash: String, username: String, next: String, expiresAt: Int64) {
+        self.tokenHash = tokenHash
+        self.username = username
+        self.next = next
+        self.expiresAt = expiresAt
+    }
 }

@@ -1,5 +1,7 @@
-/// Why the hub store refused or failed. Messages never contain learner data.
-public struct HubStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+import Localization
+
+/// Why the hub store refused or failed. Phrases never contain learner data.
+public struct HubStoreError: PhrasedError, Equatable {
     /// What went wrong.
     public enum Kind: String, Sendable, Equatable {
         /// The database could not be opened, created or migrated.
@@ -14,23 +16,20 @@ public struct HubStoreError: Error, Sendable, Equatable, CustomStringConvertible
         case invalid
         /// The thing asked for does not exist.
         case notFound = "not-found"
-        /// The hub has no identity yet (`hocso hub init`).
+        /// The hub has no identity yet (`hocso-hub init`).
         case notInitialised = "not-initialised"
-        /// SQLite failed (disk full, I/O error, busy too long) or the database disagrees with itself.
+        /// The database failed (disk full, I/O error, busy too long) or disagrees with itself.
         case storage
     }
 
     /// What went wrong.
     public var kind: Kind
-    /// A lower-case English sentence without learner data.
-    public var message: String
+    /// What happened and what to do.
+    public var phrase: Phrase
 
     /// Makes an error.
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ phrase: Phrase) {
         self.kind = kind
-        self.message = message
+        self.phrase = phrase
     }
-
-    /// The message.
-    public var description: String { message }
 }

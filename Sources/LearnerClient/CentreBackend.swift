@@ -1,5 +1,6 @@
 import CourseModel
 import Foundation
+import LearnerEvents
 import Packs
 import ProgressStore
 import QuizEngine
@@ -87,35 +88,8 @@ public final class CentreBackend: LearnerBackend {
     }
 
     /// See `LearnerBackend`.
-    public func record(_ event: ClientEvent) throws {
-        let (learner, course, version, at) = (event.learner, event.courseID, event.courseVersion, event.occurredAt)
-        let lesson = event.lessonID ?? ""
-        let new: NewEvent
-        switch event.kind {
-        case .lessonOpened:
-            new = .lessonOpened(learner: learner, course: course, version: version, lesson: lesson, at: at)
-        case .stepRead:
-            new = .stepRead(
-                learner: learner, course: course, version: version, lesson: lesson, step: event.itemID ?? "", at: at)
-        case .quizStarted:
-            new = .quizStarted(
-                learner: learner, course: course, version: version, lesson: lesson, attempt: event.attempt ?? 1, at: at)
-        case .answerSubmitted:
-            guard let answer = event.answer else { return }
-            new = .answerSubmitted(
-                learner: learner, course: course, version: version, lesson: lesson, attempt: event.attempt ?? 1,
-                answer: answer, practice: event.isPractice, at: at)
-        case .quizFinished:
-            guard let result = event.result else { return }
-            let isFinal = loaded[course]?.lesson(id: lesson)?.isFinal ?? false
-            new = .quizFinished(
-                learner: learner, course: course, version: version, lesson: lesson, result: result, isFinal: isFinal,
-                at: at)
-        case .lessonCompleted:
-            new = .lessonCompleted(learner: learner, course: course, version: version, lesson: lesson, at: at)
-        case .courseCompleted:
-            new = .courseCompleted(learner: learner, course: course, version: version, at: at)
-        }
-        _ = try store.record(new)
+    public func record(_ occurrences: [Occurrence]) throws {
+        guard !occurrences.isEmpty else { return }
+        _ = try store.record(occurrences)
     }
 }

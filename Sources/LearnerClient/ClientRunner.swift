@@ -32,12 +32,6 @@ public struct ClientRunner {
         terminal.farewell(app.strings.saved)
     }
 
-    /// Draws the first screen only (for measuring start-up).
-    public func drawFirstScreen() {
-        draw()
-        terminal.farewell("")
-    }
-
     private func draw() {
         let (width, height) = terminal.size()
         app.resize(width: width, height: height)

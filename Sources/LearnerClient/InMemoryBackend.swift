@@ -1,4 +1,5 @@
 import CourseModel
+import LearnerEvents
 import QuizEngine
 
 /// A backend kept in memory: for tests, and for trying the client with no database.
@@ -6,8 +7,8 @@ import QuizEngine
 /// Progress and resume points are derived from the recorded events alone, the way the centre
 /// database derives them, so a test that "quits and comes back" exercises real resumption.
 public final class InMemoryBackend: LearnerBackend {
-    /// Every event recorded, in order.
-    public private(set) var events: [ClientEvent] = []
+    /// Every occurrence recorded, in order.
+    public private(set) var events: [Occurrence] = []
     private var courses: [Course]
     private var accounts: [String: (account: LearnerAccount, pin: String?)] = [:]
     /// When set, `record` throws it (to test that a failed write never shows feedback).
@@ -47,7 +48,7 @@ public final class InMemoryBackend: LearnerBackend {
     public func lessonsDone(learner: String) throws -> [String: Int] {
         var done: [String: Set<String>] = [:]
         for e in events where e.learner == learner && e.kind == .lessonCompleted {
-            done[e.courseID, default: []].insert(e.lessonID ?? "")
+            done[e.courseId ?? "", default: []].insert(e.lessonId ?? "")
         }
         return done.mapValues(\.count)
     }
@@ -55,13 +56,13 @@ public final class InMemoryBackend: LearnerBackend {
     /// See `LearnerBackend`.
     public func progress(learner: String, course: Course) throws -> CourseProgress {
         var progress = CourseProgress()
-        for e in events where e.learner == learner && e.courseID == course.id {
-            guard let lesson = e.lessonID else { continue }
+        for e in events where e.learner == learner && e.courseId == course.id {
+            guard let lesson = e.lessonId else { continue }
             switch e.kind {
             case .lessonCompleted: progress.lessons[lesson] = .done
             case .quizFinished:
-                if let result = e.result, !result.isPractice {
-                    progress.bestScores[lesson] = max(progress.bestScores[lesson] ?? 0, result.share)
+                if let outcome = e.quizOutcome, !outcome.isPractice {
+                    progress.bestScores[lesson] = max(progress.bestScores[lesson] ?? 0, outcome.share)
                 }
             case .quizStarted:
                 progress.attempts[lesson] = max(progress.attempts[lesson] ?? 0, e.attempt ?? 1)
@@ -74,11 +75,11 @@ public final class InMemoryBackend: LearnerBackend {
 
     /// See `LearnerBackend`.
     public func resumePoint(learner: String) throws -> ResumePoint? {
-        guard let last = events.last(where: { $0.learner == learner && $0.lessonID != nil }),
-            let lessonID = last.lessonID, last.kind != .lessonCompleted, last.kind != .quizFinished,
-            let course = courses.first(where: { $0.id == last.courseID }), let lesson = course.lesson(id: lessonID)
+        guard let last = events.last(where: { $0.learner == learner && $0.lessonId != nil }),
+            let lessonID = last.lessonId, last.kind != .lessonCompleted, last.kind != .quizFinished,
+            let course = courses.first(where: { $0.id == last.courseId }), let lesson = course.lesson(id: lessonID)
         else { return nil }
-        let mine = events.filter { $0.learner == learner && $0.courseID == course.id && $0.lessonID == lessonID }
+        let mine = events.filter { $0.learner == learner && $0.courseId == course.id && $0.lessonId == lessonID }
         if let started = mine.last(where: { $0.kind == .quizStarted }), let attempt = started.attempt,
             !mine.contains(where: { $0.kind == .quizFinished && $0.attempt == attempt })
         {
@@ -87,7 +88,7 @@ public final class InMemoryBackend: LearnerBackend {
             return ResumePoint(
                 courseID: course.id, lessonID: lessonID, position: .quiz(attempt: attempt, answered: answered))
         }
-        let read = Set(mine.filter { $0.kind == .stepRead }.compactMap(\.itemID))
+        let read = Set(mine.filter { $0.kind == .stepRead }.compactMap(\.itemId))
         if let next = lesson.steps.firstIndex(where: { !read.contains($0.id) }) {
             return ResumePoint(courseID: course.id, lessonID: lessonID, position: .step(next))
         }
@@ -97,12 +98,12 @@ public final class InMemoryBackend: LearnerBackend {
     }
 
     /// See `LearnerBackend`.
-    public func record(_ event: ClientEvent) throws {
+    public func record(_ occurrences: [Occurrence]) throws {
         if let error = failNextRecord {
             failNextRecord = nil
             throw error
         }
-        events.append(event)
+        events += occurrences
     }
 }
 

@@ -1,5 +1,6 @@
 import CourseModel
 import Foundation
+import LearnerEvents
 import QuizEngine
 
 /// A quiz on screen: the attempt (or a practice review), and what the learner has picked so far.
@@ -81,9 +82,11 @@ extension LearnerApp {
     func beginAttempt(_ state: QuizScreenState) {
         var state = state
         state.intro = false
-        if let ev = event(.quizStarted, lesson: state.lesson.id, attempt: state.session.attempt) {
-            guard record(ev) else { return }
+        let started = occurrence {
+            .quizStarted(
+                learner: $0, course: $1, version: $2, lesson: state.lesson.id, attempt: state.session.attempt, at: $3)
         }
+        guard record(started) else { return }
         showQuiz(state)
     }
 
@@ -148,35 +151,40 @@ extension LearnerApp {
     }
 
     /// Grades, records durably, and only then shows the feedback. A failed write undoes the answer.
+    ///
+    /// The last answer of an attempt is recorded in one transaction with the attempt's result
+    /// and, when it passes, the lesson's (and course's) completion: a learner who leaves on the
+    /// last feedback — or loses power there — keeps the pass.
     func submit(_ response: Response, state: QuizScreenState) {
         var state = state
         let before = state
         let elapsed = Int(max(0, environment.now() - state.shownAt))
         guard let outcome = try? state.submit(response, elapsedMs: elapsed) else { return }
-        if var ev = event(
-            .answerSubmitted, lesson: state.lesson.id, item: outcome.recorded.questionId, attempt: state.active.attempt)
-        {
-            ev.answer = outcome.recorded
-            ev.isPractice = state.isPractice
-            guard record(ev) else {
-                screen = .quiz(before)
-                return
+        let (lesson, attempt, practice) = (state.lesson, state.active.attempt, state.isPractice)
+        var occurrences = occurrence {
+            .answerSubmitted(
+                learner: $0, course: $1, version: $2, lesson: lesson.id, attempt: attempt, answer: outcome.recorded,
+                practice: practice, at: $3)
+        }
+        if outcome.finishesQuiz, !practice, let result = state.active.result {
+            occurrences += occurrence {
+                .quizFinished(
+                    learner: $0, course: $1, version: $2, lesson: lesson.id, attempt: result.attempt,
+                    outcome: result.outcome(isFinal: lesson.isFinal), at: $3)
             }
+            if result.passed { occurrences += completion(of: lesson) }
+        }
+        guard record(occurrences) else {
+            screen = .quiz(before)
+            return
         }
         state.outcome = outcome
         screen = .quiz(state)
     }
 
-    /// The attempt is over: record its result (not for practice), complete the lesson when passed.
+    /// The attempt is over (its result was recorded with the last answer): show the result.
     func finishQuiz(_ state: QuizScreenState) {
         guard let result = state.active.result else { return showLessons(selecting: state.lesson.id) }
-        if !state.isPractice {
-            if var ev = event(.quizFinished, lesson: state.lesson.id, attempt: result.attempt) {
-                ev.result = result
-                record(ev)
-            }
-            if result.passed { completeLesson(state.lesson) }
-        }
         screen = .result(
             ResultState(lesson: state.lesson, session: state.session, result: result, isPractice: state.isPractice))
     }

@@ -1,5 +1,6 @@
 import CourseModel
 import Foundation
+import LearnerEvents
 import QuizEngine
 import TerminalText
 
@@ -14,7 +15,7 @@ extension LearnerApp {
     /// Opens a lesson where the learner left it, else at its first step.
     func openLesson(_ lesson: Lesson, progress: CourseProgress) {
         guard let learner, let course else { return }
-        if let ev = event(.lessonOpened, lesson: lesson.id) { record(ev) }
+        record(occurrence { .lessonOpened(learner: $0, course: $1, version: $2, lesson: lesson.id, at: $3) })
         if let point = try? backend.resumePoint(learner: learner.code), point.courseID == course.id,
             point.lessonID == lesson.id, resume(point)
         {
@@ -95,12 +96,15 @@ extension LearnerApp {
         case .next:
             if state.index < state.lesson.steps.count {
                 let step = state.lesson.steps[state.index]
-                if let ev = event(.stepRead, lesson: state.lesson.id, item: step.id) { record(ev) }
+                record(
+                    occurrence {
+                        .stepRead(learner: $0, course: $1, version: $2, lesson: state.lesson.id, step: step.id, at: $3)
+                    })
                 state.index += 1
                 state.page = 0
                 if state.index == state.lesson.steps.count {
                     if state.lesson.quiz != nil { return startQuizIntro(state.lesson) }
-                    completeLesson(state.lesson)
+                    record(completion(of: state.lesson))
                 }
             } else {
                 return showLessons(selecting: nextLessonID(after: state.lesson.id))
@@ -139,16 +143,19 @@ extension LearnerApp {
             footer: usesKeys ? strings.readingKeys : strings.readingKeysLine)
     }
 
-    /// Records a lesson (and, when it was the last, its course) as completed.
-    func completeLesson(_ lesson: Lesson) {
-        guard let learner, let course else { return }
+    /// What completing `lesson` adds to the log: `lesson.completed`, and `course.completed` when
+    /// it was the last lesson not done; nothing when it was done already.
+    func completion(of lesson: Lesson) -> [Occurrence] {
+        guard let learner, let course else { return [] }
         let before = (try? backend.progress(learner: learner.code, course: course)) ?? CourseProgress()
-        guard before.status(of: lesson.id) != .done else { return }
-        if let ev = event(.lessonCompleted, lesson: lesson.id) { record(ev) }
-        let after = (try? backend.progress(learner: learner.code, course: course)) ?? CourseProgress()
-        if course.lessons.allSatisfy({ after.status(of: $0.id) == .done }), let ev = event(.courseCompleted) {
-            record(ev)
+        guard before.status(of: lesson.id) != .done else { return [] }
+        var out = occurrence {
+            .lessonCompleted(learner: $0, course: $1, version: $2, lesson: lesson.id, at: $3)
         }
+        if course.lessons.allSatisfy({ $0.id == lesson.id || before.status(of: $0.id) == .done }) {
+            out += occurrence { .courseCompleted(learner: $0, course: $1, version: $2, at: $3) }
+        }
+        return out
     }
 
     /// The lesson after `id`, to put the cursor on once a lesson is done.

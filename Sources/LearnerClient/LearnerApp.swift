@@ -1,5 +1,6 @@
 import CourseModel
 import Foundation
+import LearnerEvents
 import QuizEngine
 import TerminalText
 
@@ -125,26 +126,26 @@ public final class LearnerApp {
 
     // MARK: - Shared helpers
 
-    /// Records an event; on failure shows the error and returns false so the caller can undo.
+    /// Records occurrences in one transaction; on failure shows why and returns false so the
+    /// caller can undo what it showed.
     @discardableResult
-    func record(_ event: ClientEvent) -> Bool {
+    func record(_ occurrences: [Occurrence]) -> Bool {
         do {
-            try backend.record(event)
+            try backend.record(occurrences)
             return true
         } catch {
-            message = "\(strings.errorPrefix) \(error)"
+            message = "\(strings.errorPrefix) \(strings.failure(error))"
             return false
         }
     }
 
-    /// An event about the current course, stamped now.
-    func event(_ kind: ClientEvent.Kind, lesson: String? = nil, item: String? = nil, attempt: Int? = nil)
-        -> ClientEvent?
+    /// Something the signed-in learner did in the open course, stamped now; nil when no course
+    /// is open. `make` gets the learner's code, the course id, its version and the time.
+    func occurrence(_ make: (_ learner: String, _ course: String, _ version: Int, _ at: Int64) -> Occurrence)
+        -> [Occurrence]
     {
-        guard let learner, let course else { return nil }
-        return ClientEvent(
-            kind: kind, learner: learner.code, occurredAt: environment.now(), courseID: course.id,
-            courseVersion: course.version, lessonID: lesson, itemID: item, attempt: attempt)
+        guard let learner, let course else { return [] }
+        return [make(learner.code, course.id, course.version, environment.now())]
     }
 
     /// The input method for typed answers: the learner's choice, else the course's default.

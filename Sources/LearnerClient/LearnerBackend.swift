@@ -1,4 +1,5 @@
 import CourseModel
+import LearnerEvents
 import QuizEngine
 
 /// What the client needs from the centre: who may sign in, what is installed, where each learner
@@ -21,8 +22,8 @@ public protocol LearnerBackend: AnyObject {
     func progress(learner: String, course: Course) throws -> CourseProgress
     /// Where the learner stopped last, if in the middle of a lesson.
     func resumePoint(learner: String) throws -> ResumePoint?
-    /// Records one event durably; returns only once it is committed.
-    func record(_ event: ClientEvent) throws
+    /// Records occurrences durably, all or none in one transaction; returns only once committed.
+    func record(_ occurrences: [Occurrence]) throws
 }
 
 /// A learner as the sign-in screen knows them.
@@ -139,68 +140,5 @@ public struct ResumePoint: Sendable, Equatable {
         self.courseID = courseID
         self.lessonID = lessonID
         self.position = position
-    }
-}
-
-/// Something the learner did, as the client reports it for the event log.
-public struct ClientEvent: Sendable, Equatable {
-    /// The kinds the log knows (see docs/progress-interfaces.md).
-    public enum Kind: String, Sendable, Equatable {
-        /// A lesson was opened.
-        case lessonOpened = "lesson.opened"
-        /// A reading step was read (the learner moved past it).
-        case stepRead = "step.read"
-        /// A quiz attempt began.
-        case quizStarted = "quiz.started"
-        /// An answer was submitted.
-        case answerSubmitted = "answer.submitted"
-        /// A quiz attempt finished.
-        case quizFinished = "quiz.finished"
-        /// A lesson was completed.
-        case lessonCompleted = "lesson.completed"
-        /// A course was completed.
-        case courseCompleted = "course.completed"
-    }
-
-    /// What happened.
-    public var kind: Kind
-    /// The learner's code.
-    public var learner: String
-    /// When, in ms since 1970 UTC.
-    public var occurredAt: Int64
-    /// The course.
-    public var courseID: String
-    /// Its version.
-    public var courseVersion: Int
-    /// The lesson, if any.
-    public var lessonID: String?
-    /// The step or question, if any.
-    public var itemID: String?
-    /// The quiz attempt, for quiz events.
-    public var attempt: Int?
-    /// The answer, for `answer.submitted`.
-    public var answer: RecordedAnswer?
-    /// Whether the answer was practice (review of wrong answers), which never counts.
-    public var isPractice: Bool
-    /// The result, for `quiz.finished`.
-    public var result: QuizResult?
-
-    /// Makes an event.
-    public init(
-        kind: Kind, learner: String, occurredAt: Int64, courseID: String, courseVersion: Int, lessonID: String? = nil,
-        itemID: String? = nil, attempt: Int? = nil, answer: RecordedAnswer? = nil, isPractice: Bool = false,
-        result: QuizResult? = nil
-    ) {
-        self.kind = kind
-        self.learner = learner
-        self.occurredAt = occurredAt
-        self.courseID = courseID
-        self.courseVersion = courseVersion
-        self.lessonID = lessonID
-        self.itemID = itemID
-        self.attempt = attempt
-        self.answer = answer
-        self.isPractice = isPractice
-        self.result = result
     }
 }

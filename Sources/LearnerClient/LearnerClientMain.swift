@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 import Packs
 import ProgressStore
 import TerminalText
@@ -9,30 +10,25 @@ public struct LearnerClientOptions: Sendable {
     public var databasePath: String?
     /// The content store (default: `ContentStore.defaultRoot`).
     public var storePath: String?
-    /// `vi` or `en` (default: from the locale, else Vietnamese).
-    public var language: String?
+    /// The interface language.
+    public var language: Language
     /// Sign this learner in at once.
     public var learner: String?
-    /// Draw the first screen and exit (for measuring start-up).
-    public var firstScreenAndExit: Bool
 
     /// Makes options.
-    public init(
-        databasePath: String? = nil, storePath: String? = nil, language: String? = nil, learner: String? = nil,
-        firstScreenAndExit: Bool = false
-    ) {
+    public init(databasePath: String? = nil, storePath: String? = nil, language: Language = .vi, learner: String? = nil)
+    {
         self.databasePath = databasePath
         self.storePath = storePath
         self.language = language
         self.learner = learner
-        self.firstScreenAndExit = firstScreenAndExit
     }
 }
 
 /// Why the client could not start, in words for the centre's staff.
-public struct LearnerClientError: Error, CustomStringConvertible {
+public struct LearnerClientError: PhrasedError {
     /// What went wrong and what to do.
-    public let description: String
+    public let phrase: Phrase
 }
 
 /// The learner client's entry point: opens the stores, picks the terminal, runs the screens.
@@ -40,11 +36,15 @@ public enum LearnerClientMain {
     /// Runs the client until the learner leaves. Throws only before the screen is taken over.
     public static func run(_ options: LearnerClientOptions) throws {
         let environment = ProcessInfo.processInfo.environment
-        let strings = Strings.choose(flag: options.language, environment: environment)
+        let strings = Strings.forLanguage(options.language)
         let content = ContentStore(root: options.storePath.map { URL(fileURLWithPath: $0) } ?? ContentStore.defaultRoot)
         if try content.installedCourses().isEmpty {
+            let vi = Strings.forLanguage(.vi)
+            let en = Strings.forLanguage(.en)
+            let place = " (--store \(content.root.path))"
             throw LearnerClientError(
-                description: "\(strings.noCourses) \(strings.installHint) (--store \(content.root.path))")
+                phrase: Phrase(
+                    vi: "\(vi.noCourses) \(vi.installHint)\(place)", en: "\(en.noCourses) \(en.installHint)\(place)"))
         }
         let store = try CentreStore(
             path: options.databasePath.map { URL(fileURLWithPath: $0) } ?? CentreStore.defaultPath)
@@ -57,11 +57,6 @@ public enum LearnerClientMain {
         let app = LearnerApp(
             backend: backend, strings: strings, environment: .live, usesKeys: terminal.usesKeys, colorMode: colorMode,
             learnerCode: options.learner)
-        let runner = ClientRunner(app: app, terminal: terminal)
-        if options.firstScreenAndExit {
-            runner.drawFirstScreen()
-        } else {
-            runner.run()
-        }
+        ClientRunner(app: app, terminal: terminal).run()
     }
 }

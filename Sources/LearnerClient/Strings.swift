@@ -1,3 +1,5 @@
+import Localization
+
 /// Every word the learner client shows, for one interface language.
 ///
 /// The values live in `Strings+vi.swift` and `Strings+en.swift`, one file per language, so a
@@ -105,20 +107,25 @@ public enum QuestionKindName: Sendable {
 }
 
 extension Strings {
-    /// The strings for a language code: English for `en…`, Vietnamese otherwise.
-    public static func forLanguage(_ code: String) -> Strings {
-        code.lowercased().hasPrefix("en") ? .english : .vietnamese
-    }
-
-    /// The interface language a learner gets: `--lang` if given, else the locale (`LANG=en_*`
-    /// gives English), else Vietnamese.
-    public static func choose(flag: String?, environment: [String: String]) -> Strings {
-        if let flag { return forLanguage(flag) }
-        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let value = environment[name], !value.isEmpty {
-                return value.lowercased().hasPrefix("en") ? .english : .vietnamese
-            }
+    /// The strings of an interface language (chosen by `Language.resolve`).
+    public static func forLanguage(_ language: Language) -> Strings {
+        switch language {
+        case .vi: .vietnamese
+        case .en: .english
         }
-        return .vietnamese
+    }
+}
+
+extension Strings {
+    /// The interface language.
+    public var language: Language { Language(code: code) ?? .vi }
+
+    /// What went wrong, in the interface language: a phrased error's own sentence, else a plain
+    /// one — never a library's raw error text.
+    func failure(_ error: any Error) -> String {
+        if let phrased = error as? any PhrasedError { return phrased.phrase(language) }
+        return Phrase(
+            vi: "không lưu được; hãy báo nhân viên trung tâm", en: "it could not be saved; tell the centre staff")(
+                language)
     }
 }

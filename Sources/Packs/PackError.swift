@@ -1,7 +1,8 @@
 import Foundation
+import Localization
 
 /// Why a pack could not be built, verified, installed or read: one kind, the context, one sentence.
-public struct PackError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct PackError: PhrasedError, Equatable, CustomStringConvertible {
     /// What failed.
     public enum Kind: String, Sendable, Equatable, CaseIterable {
         /// The file is not a readable archive at all.
@@ -66,6 +67,9 @@ public struct PackError: Error, Sendable, Equatable, CustomStringConvertible {
 
     /// The one-sentence description.
     public var description: String { message }
+
+    /// The sentence for people (English in both languages until Packs has its catalogue).
+    public var phrase: Phrase { .verbatim(message) }
 }
 
 // MARK: - Messages, declared beside their kinds so each sentence names what failed.

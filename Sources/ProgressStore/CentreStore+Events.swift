@@ -1,53 +1,60 @@
 import Foundation
 import GRDB
+import LearnerEvents
+import SQLiteSupport
 
 extension CentreStore {
-    /// Records one event: ONE `BEGIN IMMEDIATE` transaction takes the next sequence number,
-    /// inserts the event and updates derived progress. Returns only after the commit is on disk,
-    /// so the client may show feedback as soon as this returns.
+    /// Records one occurrence; see `record(_:)` for a batch.
     @discardableResult
-    public func record(_ event: NewEvent) throws -> RecordedEvent {
-        var event = event
-        event.learner = event.learner.uppercased()
-        try Self.validate(event)
-        let payload = event.payload.encoded()
-        let recordedAt = now()
-        return try storageErrors {
-            if event.kind == .answerSubmitted {
-                return try recordAnswer(event, payload: payload, recordedAt: recordedAt)
+    public func record(_ occurrence: Occurrence) throws -> Event {
+        try record([occurrence])[0]
+    }
+
+    /// Records occurrences in ONE `BEGIN IMMEDIATE` transaction, all or none: each takes the next
+    /// sequence number and updates derived progress. Returns only after the commit is on disk,
+    /// so the client may show feedback as soon as this returns — and a quiz's last answer, its
+    /// result and the lesson's completion are either all kept or all lost, never half.
+    @discardableResult
+    public func record(_ occurrences: [Occurrence]) throws -> [Event] {
+        let normalized = try occurrences.map { occurrence in
+            var occurrence = occurrence
+            occurrence.learner = occurrence.learner.uppercased()
+            do throws(EventError) {
+                try occurrence.validate()
+            } catch {
+                throw ProgressStoreError(.invalidEvent, field: error.field, error.phrase)
             }
-            return try writeImmediate { db in try self.append(event, payload: payload, recordedAt: recordedAt, db) }
+            return occurrence
+        }
+        return try storageErrors {
+            try writeImmediate { db in
+                // Taken inside the write lock, so recording times never run backwards against seq.
+                let recordedAt = now()
+                return try normalized.map { try self.append($0, recordedAt: recordedAt, db) }
+            }
         }
     }
 
-    /// Inserts an event inside the caller's write transaction and applies it to derived progress.
-    func append(_ event: NewEvent, payload: String, recordedAt: Int64, _ db: Database) throws -> RecordedEvent {
-        var recorded = RecordedEvent(
-            nodeId: nodeId, seq: 0, kind: event.kind, learner: event.learner, occurredAt: event.occurredAt,
-            recordedAt: recordedAt, courseId: event.courseId, courseVersion: event.courseVersion,
-            lessonId: event.lessonId,
-            itemId: event.itemId, attempt: event.attempt, payload: payload)
+    /// Inserts an occurrence inside the caller's write transaction and applies it to derived progress.
+    func append(_ occurrence: Occurrence, recordedAt: Int64, _ db: Database) throws -> Event {
         // Inside the immediate transaction no other process can take the same number: gap-free.
-        // (A single INSERT … SELECT max(seq) … RETURNING was slower: SQLite builds a temporary
-        // table for an INSERT that reads its own table.)
-        recorded.seq =
-            try Int64.fetchOne(db.cachedStatement(sql: Self.nextSeqSQL), arguments: [nodeId]) ?? 1
+        let seq = try Int64.fetchOne(db.cachedStatement(sql: Self.nextSeqSQL), arguments: [nodeId]) ?? 1
+        let event = Event(nodeId: nodeId, seq: seq, recordedAt: recordedAt, occurrence: occurrence)
         do {
             try db.cachedStatement(sql: Self.insertEventSQL).execute(arguments: [
-                recorded.nodeId, recorded.seq, recorded.kind.rawValue, recorded.learner, recorded.occurredAt,
-                recorded.recordedAt, recorded.courseId, recorded.courseVersion, recorded.lessonId, recorded.itemId,
-                recorded.attempt, recorded.payload,
+                event.nodeId, event.seq, event.kind.rawValue, event.learner, event.occurredAt, event.recordedAt,
+                event.courseId, event.courseVersion, event.lessonId, event.itemId, event.attempt, event.payload.json,
             ])
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_FOREIGNKEY {
-            // The foreign key to `learners` does the check: no extra query on the hot path.
-            throw ProgressStoreError(.unknownLearner, "no learner has this code")
+            // The foreign key to `learners` does the check: no extra query on every answer.
+            throw ProgressStoreError(.unknownLearner, ProgressStoreText.unknownLearner)
         }
-        try DerivedProgress.apply(recorded, event.payload, db)
-        return recorded
+        try DerivedProgress.apply(event, db)
+        return event
     }
 
     /// This centre's events after `afterSeq`, in order, at most `limit` (for sync export and push).
-    public func events(afterSeq: Int64, limit: Int) throws -> [RecordedEvent] {
+    public func events(afterSeq: Int64, limit: Int) throws -> [Event] {
         try storageErrors {
             try pool.read { db in
                 try Row.fetchAll(
@@ -78,73 +85,33 @@ extension CentreStore {
     }
 
     /// A stored row as an event.
-    static func event(from row: Row) throws -> RecordedEvent {
-        let kindText: String = row["kind"]
-        guard let kind = EventKind(rawValue: kindText) else { throw ProgressStoreError(.corrupt, "unknown event kind") }
-        return RecordedEvent(
-            nodeId: row["node_id"], seq: row["seq"], kind: kind, learner: row["learner"],
-            occurredAt: row["occurred_at"],
-            recordedAt: row["recorded_at"], courseId: row["course_id"], courseVersion: row["course_version"],
-            lessonId: row["lesson_id"], itemId: row["item_id"], attempt: row["attempt"], payload: row["payload"])
+    static func event(from row: Row) -> Event {
+        Event(
+            nodeId: row["node_id"], seq: row["seq"], recordedAt: row["recorded_at"],
+            occurrence: Occurrence(
+                kind: EventKind(rawValue: row["kind"]), learner: row["learner"], occurredAt: row["occurred_at"],
+                courseId: row["course_id"], courseVersion: row["course_version"], lessonId: row["lesson_id"],
+                itemId: row["item_id"], attempt: row["attempt"], payload: EventPayload(json: row["payload"])))
     }
 
-    /// Runs `body`, turning SQLite errors into `ProgressStoreError(.storage)` without bound values.
+    /// Runs `body`, turning SQLite errors into `ProgressStoreError(.storage)` that say what to do.
     func storageErrors<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as ProgressStoreError {
             throw error
         } catch {
-            throw ProgressStoreError(.storage, Self.describe(error))
+            throw ProgressStoreError(.storage, SQLiteFailure.phrase(for: error, database: ProgressStoreText.database))
         }
     }
 
-    /// Checks the fields an event's kind requires (the schema checks them again).
-    static func validate(_ e: NewEvent) throws {
-        func require(_ value: String?, _ field: String) throws {
-            // Bytes first: within 200 bytes is within 200 characters, without walking graphemes.
-            guard let value, !value.isEmpty, value.utf8.count <= 200 || value.count <= 200 else {
-                throw ProgressStoreError(.invalidEvent, field: field, "is required for \(e.kind.rawValue)")
-            }
-        }
-        guard Learner.isValidCode(e.learner) else {
-            throw ProgressStoreError(.invalidEvent, field: "learner", "is not a learner code")
-        }
-        if e.kind != .learnerRegistered && e.kind != .learnerUpdated { try require(e.courseId, "course_id") }
-        switch e.kind {
-        case .learnerRegistered, .learnerUpdated, .courseCompleted: break
-        case .lessonOpened, .lessonCompleted: try require(e.lessonId, "lesson_id")
-        case .stepRead:
-            try require(e.lessonId, "lesson_id")
-            try require(e.itemId, "item_id")
-        case .quizStarted, .quizFinished, .answerSubmitted:
-            try require(e.lessonId, "lesson_id")
-            if e.kind == .answerSubmitted { try require(e.itemId, "item_id") }
-            guard let attempt = e.attempt, attempt >= 1 else {
-                throw ProgressStoreError(.invalidEvent, field: "attempt", "must be 1 or more")
-            }
-        }
-        let p = e.payload
-        if e.kind == .answerSubmitted {
-            guard p.response != nil, p.correct != nil, let score = p.score, let max = p.maxScore, score.isFinite,
-                max.isFinite,
-                score >= 0, score <= max + 1e-9
-            else {
-                throw ProgressStoreError(
-                    .invalidEvent, field: "payload", "an answer needs response, correct and a score within 0…max")
-            }
-        }
-        if e.kind == .quizFinished {
-            guard let score = p.score, let max = p.maxScore, score.isFinite, max.isFinite, score >= 0,
-                score <= max + 1e-9,
-                p.passed != nil, p.mastery != nil
-            else {
-                throw ProgressStoreError(
-                    .invalidEvent, field: "payload", "a finished quiz needs score, maxScore, passed and mastery")
-            }
-        }
-        if let version = e.courseVersion, version < 0 {
-            throw ProgressStoreError(.invalidEvent, field: "course_version", "must not be negative")
-        }
-    }
+    /// The next sequence number: one step down the primary key's index.
+    static let nextSeqSQL = "SELECT coalesce(max(seq), 0) + 1 FROM events WHERE node_id = ?"
+
+    /// The event row, every column.
+    static let insertEventSQL = """
+        INSERT INTO events (node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
+                            lesson_id, item_id, attempt, payload)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
 }

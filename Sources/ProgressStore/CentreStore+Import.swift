@@ -1,3 +1,4 @@
+import Credentials
 import Foundation
 import GRDB
 
@@ -6,7 +7,7 @@ extension CentreStore {
     /// its line number and skipped. Rows without a code get one suggested from the name.
     public func importLearners(csv data: Data) throws -> LearnerImport {
         let records = try LearnerCSV.records(data)
-        guard let header = records.first else { throw ProgressStoreError(.invalidCSV, "the file is empty") }
+        guard let header = records.first else { throw ProgressStoreError(.invalidCSV, ProgressStoreText.emptyFile) }
         var columns: [LearnerCSV.Column: Int] = [:]
         for (index, title) in header.fields.enumerated() {
             if let column = LearnerCSV.Column.spellings[LearnerCSV.Column.key(title)], columns[column] == nil {
@@ -15,10 +16,7 @@ extension CentreStore {
         }
         let missing = [LearnerCSV.Column.name, .birthYear, .commune].filter { columns[$0] == nil }
         guard missing.isEmpty else {
-            throw ProgressStoreError(
-                .invalidCSV,
-                "the header lacks \(missing.map(\.rawValue).joined(separator: ", ")); expected ma,ho_ten,nam_sinh,gioi_tinh,xa,pin or code,name,birth_year,gender,commune,pin"
-            )
+            throw ProgressStoreError(.invalidCSV, ProgressStoreText.missingColumns(missing.map(\.rawValue)))
         }
 
         var problems: [LearnerImport.RowProblem] = []
@@ -32,12 +30,13 @@ extension CentreStore {
             }
             do {
                 guard let yearText = value(.birthYear), let birthYear = Int(yearText) else {
-                    throw ProgressStoreError(.invalidLearner, field: "birth_year", "must be a year such as 1975")
+                    throw ProgressStoreError(
+                        .invalidLearner, field: "birth_year", ProgressStoreText.birthYearNotANumber)
                 }
                 var gender: Gender?
                 if let text = value(.gender) {
                     guard let g = Gender(reading: text) else {
-                        throw ProgressStoreError(.invalidLearner, field: "gender", "must be nu, nam or khac")
+                        throw ProgressStoreError(.invalidLearner, field: "gender", ProgressStoreText.badGender)
                     }
                     gender = g
                 }
@@ -46,16 +45,16 @@ extension CentreStore {
                     commune: value(.commune) ?? "", pin: value(.pin)
                 ).validated(currentYear: year)
                 if let code = learner.code, candidates.contains(where: { $0.learner.code == code }) {
-                    throw ProgressStoreError(.duplicateCode, field: "code", "appears earlier in the file")
+                    throw ProgressStoreError(.duplicateCode, field: "code", ProgressStoreText.codeTakenEarlierInFile)
                 }
                 candidates.append((record.line, learner))
             } catch let error as ProgressStoreError {
-                problems.append(.init(line: record.line, field: error.field, message: error.message, kind: error.kind))
+                problems.append(.init(line: record.line, field: error.field, phrase: error.phrase, kind: error.kind))
             }
         }
 
         // PBKDF2 is deliberately slow: hash outside the write transaction, on every core.
-        let hashes = try Self.hashPINs(candidates.map(\.learner.pin))
+        let hashes = Self.hashPINs(candidates.map(\.learner.pin))
 
         let (imported, late) = try storageErrors {
             try writeImmediate { db -> ([Learner], [LearnerImport.RowProblem]) in
@@ -67,7 +66,7 @@ extension CentreStore {
                     } catch let error as ProgressStoreError where error.kind == .duplicateCode {
                         late.append(
                             .init(
-                                line: candidate.line, field: "code", message: "is already registered in this centre",
+                                line: candidate.line, field: "code", phrase: ProgressStoreText.codeTaken,
                                 kind: .duplicateCode))
                     }
                 }
@@ -77,15 +76,15 @@ extension CentreStore {
         return LearnerImport(imported: imported, problems: (problems + late).sorted { $0.line < $1.line })
     }
 
-    private static func hashPINs(_ pins: [String?]) throws -> [String?] {
-        var results = [Result<String?, any Error>](repeating: .success(nil), count: pins.count)
+    private static func hashPINs(_ pins: [String?]) -> [String?] {
+        var results = [String?](repeating: nil, count: pins.count)
         results.withUnsafeMutableBufferPointer { buffer in
             // Each slot is written by exactly one iteration, and read only after all finish.
             nonisolated(unsafe) let slots = buffer
             DispatchQueue.concurrentPerform(iterations: pins.count) { index in
-                slots[index] = Result { try pins[index].map(PINHash.make) }
+                slots[index] = pins[index].map { SecretHash.make($0) }
             }
         }
-        return try results.map { try $0.get() }
+        return results
     }
 }

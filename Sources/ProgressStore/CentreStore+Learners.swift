@@ -1,6 +1,8 @@
 import CourseModel
+import Credentials
 import Foundation
 import GRDB
+import LearnerEvents
 
 extension CentreStore {
     /// Registers a learner and records `learner.registered`, in one transaction.
@@ -9,7 +11,7 @@ extension CentreStore {
     @discardableResult
     public func addLearner(_ new: NewLearner) throws -> Learner {
         let valid = try new.validated(currentYear: currentYear)
-        let pinHash = try valid.pin.map(PINHash.make)
+        let pinHash = valid.pin.map { SecretHash.make($0) }
         return try storageErrors {
             try writeImmediate { db in try self.insert(valid, pinHash: pinHash, db) }
         }
@@ -19,14 +21,14 @@ extension CentreStore {
     @discardableResult
     public func updateLearner(code: String, _ change: LearnerChange) throws -> Learner {
         guard let current = try learner(code: code) else {
-            throw ProgressStoreError(.unknownLearner, "no learner has this code")
+            throw ProgressStoreError(.unknownLearner, ProgressStoreText.unknownLearner)
         }
         let merged = NewLearner(
             code: current.code, displayName: change.displayName ?? current.displayName,
             birthYear: change.birthYear ?? current.birthYear, gender: change.gender ?? current.gender,
             commune: change.commune ?? current.commune, pin: change.pin)
         let valid = try merged.validated(currentYear: currentYear)
-        let pinHash = try valid.pin.map(PINHash.make)
+        let pinHash = valid.pin.map { SecretHash.make($0) }
         return try storageErrors {
             try writeImmediate { db in
                 let at = now()
@@ -40,12 +42,12 @@ extension CentreStore {
                         valid.displayName, valid.birthYear, valid.gender?.rawValue, valid.commune, change.removePIN,
                         pinHash, at, current.code,
                     ])
-                _ = try append(Self.learnerEvent(.learnerUpdated, valid, code: current.code, at: at), db)
+                _ = try append(.learnerUpdated(learner: current.code, facts: valid.facts, at: at), recordedAt: at, db)
                 guard
                     let row = try Row.fetchOne(
                         db, sql: "SELECT * FROM learners WHERE code = ?", arguments: [current.code])
                 else {
-                    throw ProgressStoreError(.unknownLearner, "no learner has this code")
+                    throw ProgressStoreError(.unknownLearner, ProgressStoreText.unknownLearner)
                 }
                 return Self.learner(from: row)
             }
@@ -84,7 +86,7 @@ extension CentreStore {
         guard let stored else { return false }
         guard let hash: String = stored["pin_hash"] else { return true }
         guard let pin else { return false }
-        return PINHash.verify(pin.trimmingCharacters(in: .whitespaces), against: hash)
+        return SecretHash.verify(pin.trimmingCharacters(in: .whitespaces), against: hash)
     }
 
     /// A free, easy code for a name: the given name (last word) without marks, upper case, then
@@ -120,7 +122,7 @@ extension CentreStore {
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM learners WHERE code = ?)", arguments: [code])
             == true
         {
-            throw ProgressStoreError(.duplicateCode, field: "code", "is already registered in this centre")
+            throw ProgressStoreError(.duplicateCode, field: "code", ProgressStoreText.codeTaken)
         }
         let at = now()
         try db.execute(
@@ -131,26 +133,10 @@ extension CentreStore {
             arguments: [
                 code, valid.displayName, valid.birthYear, valid.gender?.rawValue, valid.commune, pinHash, at, at,
             ])
-        _ = try append(Self.learnerEvent(.learnerRegistered, valid, code: code, at: at), db)
+        _ = try append(.learnerRegistered(learner: code, facts: valid.facts, at: at), recordedAt: at, db)
         return Learner(
             code: code, displayName: valid.displayName, birthYear: valid.birthYear, gender: valid.gender,
             commune: valid.commune, hasPIN: pinHash != nil, registeredAt: at)
-    }
-
-    /// The event for a registration or change: public facts only. The name and the PIN hash
-    /// stay at the centre; hubs count by commune, age and gender.
-    static func learnerEvent(_ kind: EventKind, _ l: NewLearner, code: String, at: Int64) -> NewEvent {
-        var payload = EventPayload()
-        payload.birthYear = l.birthYear
-        payload.gender = l.gender?.rawValue
-        payload.commune = l.commune
-        return NewEvent(kind: kind, learner: code, occurredAt: at, payload: payload)
-    }
-
-    /// Appends an event built here (payload encoded on the spot) inside the caller's transaction.
-    func append(_ event: NewEvent, _ db: Database) throws -> RecordedEvent {
-        try Self.validate(event)
-        return try append(event, payload: event.payload.encoded(), recordedAt: event.occurredAt, db)
     }
 
     static func suggestCode(for name: String, _ db: Database) throws -> String {
@@ -168,7 +154,7 @@ extension CentreStore {
                 db, sql: "SELECT EXISTS (SELECT 1 FROM learners WHERE code = ?)", arguments: [candidate])
             if taken != true { return candidate }
         }
-        throw ProgressStoreError(.duplicateCode, field: "code", "no free code is left for this name; give one")
+        throw ProgressStoreError(.duplicateCode, field: "code", ProgressStoreText.noFreeCode)
     }
 
     static func learner(from row: Row) -> Learner {

@@ -1,7 +1,7 @@
 import CourseModel
 import Foundation
 import GRDB
-import QuizEngine
+import LearnerEvents
 
 extension CentreStore {
     /// The learner's courses, most recent activity first.
@@ -88,24 +88,19 @@ extension CentreStore {
                 let rows = try Row.fetchAll(
                     db,
                     sql: """
-                        SELECT item_id, payload FROM events
+                        SELECT * FROM events
                         WHERE node_id = ? AND seq >= ? AND kind = 'answer.submitted'
                           AND learner = ? AND course_id = ? AND lesson_id = ? AND attempt = ?
                         ORDER BY seq
                         """, arguments: [nodeId, from, code, course, lesson, attempt])
                 var seen: Set<String> = []
                 var answers: [RecordedAnswer] = []
-                for row in rows {
-                    let question: String = row["item_id"]
-                    let text: String = row["payload"]
-                    guard let p = try? JSONDecoder().decode(EventPayload.self, from: Data(text.utf8)),
-                        let response = p.response
-                    else { throw ProgressStoreError(.corrupt, "a stored answer is not valid") }
-                    guard p.practice != true, seen.insert(question).inserted else { continue }
-                    answers.append(
-                        RecordedAnswer(
-                            questionId: question, response: response, correct: p.correct ?? false, score: p.score ?? 0,
-                            maxScore: p.maxScore ?? 0, hintsUsed: p.hintsUsed ?? 0, elapsedMs: p.elapsedMs ?? 0))
+                for event in rows.map(Self.event(from:)) {
+                    guard let answer = event.answer else {
+                        throw ProgressStoreError(.corrupt, ProgressStoreText.storedAnswerUnreadable)
+                    }
+                    guard !event.isPractice, seen.insert(answer.questionId).inserted else { continue }
+                    answers.append(answer)
                 }
                 return answers
             }

@@ -1,5 +1,7 @@
 import Foundation
 import GRDB
+import LearnerEvents
+import SQLiteSupport
 
 /// The centre's signing identity as stored (keys base64).
 public struct SyncIdentity: Sendable, Equatable {
@@ -78,7 +80,7 @@ extension CentreStore {
             }
         }
         guard let identity = try syncIdentity() else {
-            throw ProgressStoreError(.corrupt, "the centre identity vanished")
+            throw ProgressStoreError(.corrupt, ProgressStoreText.identityVanished)
         }
         return identity
     }
@@ -101,8 +103,7 @@ extension CentreStore {
                     db, sql: "SELECT public_key FROM sync_hubs WHERE hub_id = ?", arguments: [id])
                 {
                     guard key == publicKey else {
-                        throw ProgressStoreError(
-                            .invalidEvent, field: "hub", "hub \(id) is already known with another key")
+                        throw ProgressStoreError(.invalidSync, field: "hub", ProgressStoreText.hubKeyChanged(id))
                     }
                     try db.execute(sql: "UPDATE sync_hubs SET name = ? WHERE hub_id = ?", arguments: [name, id])
                 } else {
@@ -148,15 +149,15 @@ extension CentreStore {
                     let row = try Row.fetchOne(
                         db, sql: "SELECT last_receipt_at FROM sync_hubs WHERE hub_id = ?", arguments: [hub])
                 else {
-                    throw ProgressStoreError(.invalidEvent, field: "hub", "hub \(hub) is not known to this centre")
+                    throw ProgressStoreError(.invalidSync, field: "hub", ProgressStoreText.unknownHub(hub))
                 }
                 let last =
                     try Int64.fetchOne(
                         db, sql: "SELECT coalesce(max(seq), 0) FROM events WHERE node_id = ?", arguments: [nodeId]) ?? 0
                 guard contiguousThrough <= last else {
                     throw ProgressStoreError(
-                        .invalidEvent, field: "receipt",
-                        "claims events up to \(contiguousThrough) but this centre has recorded only \(last)")
+                        .invalidSync, field: "receipt",
+                        ProgressStoreText.receiptClaimsTooMuch(contiguousThrough, recorded: last))
                 }
                 let previous: Int64? = row["last_receipt_at"]
                 if let previous, previous > issuedAt {
@@ -223,7 +224,7 @@ extension CentreStore {
     /// Calls `body` with this centre's events `first…last` in order, `batch` at a time, from one
     /// read transaction (a consistent snapshot), without holding them all in memory.
     public func forEachEvent(
-        from first: Int64, through last: Int64, batch: Int = 5000, _ body: ([RecordedEvent]) throws -> Void
+        from first: Int64, through last: Int64, batch: Int = 5000, _ body: ([Event]) throws -> Void
     ) throws {
         // Only SQLite's own errors become storage errors; the caller's errors pass through as they are.
         do {
@@ -235,12 +236,12 @@ extension CentreStore {
                             sql: "SELECT * FROM events WHERE node_id = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?"),
                         arguments: [nodeId, cursor, last, batch])
                     guard let lastRow = rows.last else { return }
-                    try body(try rows.map(Self.event(from:)))
+                    try body(rows.map(Self.event(from:)))
                     cursor = lastRow["seq"]
                 }
             }
         } catch let error as DatabaseError {
-            throw ProgressStoreError(.storage, Self.describe(error))
+            throw ProgressStoreError(.storage, SQLiteFailure.phrase(for: error, database: ProgressStoreText.database))
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
+import LearnerEvents
 import SQLiteSupport
-import Synchronization
 
 /// The centre's database: learners, the append-only event log and the progress derived from it.
 ///
@@ -13,12 +13,11 @@ public final class CentreStore: Sendable {
     public let path: URL
     /// This centre's node id (`n-` + 16 base32 characters), made when the database was created.
     public let nodeId: String
-    /// The connection pool: one writer, several readers.
-    let pool: DatabasePool
+    /// The connection pool: one writer, several readers (a single read-only connection when
+    /// opened with `openReadOnly`).
+    let pool: any DatabaseWriter
     /// Milliseconds since 1970 UTC; a seam so tests control time.
     let now: @Sendable () -> Int64
-    /// What the writer knew after its last answer commit (see `AnswerMemo`).
-    let answerMemo = Mutex<AnswerMemo?>(nil)
 
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 30
@@ -29,19 +28,62 @@ public final class CentreStore: Sendable {
         self.now = clock
         do {
             // A commit is on disk before `record` returns, so an answer the learner saw acknowledged survives a power cut.
-            pool = try DurablePool.open(at: path, label: "hocso-centre", busyTimeout: Self.busyTimeout)
-            try Self.migrate(pool)
-            let id = try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'node_id'")
+            let durable = try DurablePool.open(at: path, label: "hocso-centre", busyTimeout: Self.busyTimeout)
+            pool = durable
+            try Self.migrate(durable)
+            try Self.ensureEventKinds(durable)
+            let id = try durable.read { db in
+                try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'node_id'")
             }
             guard let id, NodeId.isValid(id) else {
-                throw ProgressStoreError(.corrupt, "the database has no valid node id")
+                throw ProgressStoreError(.corrupt, ProgressStoreText.noNodeId)
             }
             nodeId = id
         } catch let error as ProgressStoreError {
             throw error
         } catch {
-            throw ProgressStoreError(.cannotOpen, "cannot open the centre database: \(Self.describe(error))")
+            throw ProgressStoreError(
+                .cannotOpen, SQLiteFailure.phrase(for: error, database: ProgressStoreText.database))
         }
+    }
+
+    /// Opens an existing centre database for reading only: nothing is created, migrated or
+    /// written, and a file that is not a centre database, or was made by a newer HocSo, is
+    /// refused. For reports run on a centre's file.
+    public static func openReadOnly(at path: URL) throws -> CentreStore {
+        guard FileManager.default.fileExists(atPath: path.path) else {
+            throw ProgressStoreError(.cannotOpen, ProgressStoreText.noDatabase(path.path))
+        }
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        do {
+            let queue = try DatabaseQueue(path: path.path, configuration: config)
+            let nodeId = try queue.read { db -> String in
+                guard try db.tableExists("meta"),
+                    try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") == "hocso-centre",
+                    let id = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'node_id'"),
+                    NodeId.isValid(id)
+                else { throw ProgressStoreError(.cannotOpen, ProgressStoreText.notACentreDatabase(path.path)) }
+                guard try !Schema.migrator.hasBeenSuperseded(db) else {
+                    throw ProgressStoreError(.cannotOpen, ProgressStoreText.newerDatabase)
+                }
+                return id
+            }
+            return CentreStore(path: path, nodeId: nodeId, pool: queue)
+        } catch let error as ProgressStoreError {
+            throw error
+        } catch {
+            throw ProgressStoreError(
+                .cannotOpen, SQLiteFailure.phrase(for: error, database: ProgressStoreText.database))
+        }
+    }
+
+    private init(path: URL, nodeId: String, pool: any DatabaseWriter) {
+        self.path = path
+        self.nodeId = nodeId
+        self.pool = pool
+        now = Self.systemClock
     }
 
     /// Runs the migrations, tolerating another process migrating the same new file at once.
@@ -60,7 +102,15 @@ public final class CentreStore: Sendable {
             }
         }
         if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
-        throw lastError ?? ProgressStoreError(.cannotOpen, "migrations did not complete")
+        throw lastError ?? ProgressStoreError(.cannotOpen, ProgressStoreText.migrationsIncomplete)
+    }
+
+    /// Adds the kinds this build knows to `event_kinds` when some are missing (a read first, so
+    /// an up-to-date database is not written to at open).
+    private static func ensureEventKinds(_ pool: DatabasePool) throws {
+        let stored = try pool.read { db in try Set(String.fetchAll(db, sql: "SELECT kind FROM event_kinds")) }
+        guard !EventKind.known.allSatisfy({ stored.contains($0.rawValue) }) else { return }
+        try pool.write { db in try Schema.insertKnownKinds(db) }
     }
 
     /// The wall clock in milliseconds since 1970 UTC.
@@ -87,25 +137,13 @@ public final class CentreStore: Sendable {
     /// transaction never has to upgrade a read lock (which SQLite cannot wait for) and fail busy.
     func writeImmediate<T>(_ body: (Database) throws -> T) throws -> T {
         try pool.writeWithoutTransaction { db in
-            // Prepared once per connection: on the hot path (one answer per commit) re-parsing
-            // BEGIN and COMMIT each time showed up in profiles.
-            try db.cachedStatement(sql: "BEGIN IMMEDIATE").execute()
-            do {
-                let value = try body(db)
-                try db.cachedStatement(sql: "COMMIT").execute()
-                return value
-            } catch {
-                if db.isInsideTransaction { try? db.rollback() }
-                throw error
+            var value: T?
+            try db.inTransaction(.immediate) {
+                value = try body(db)
+                return .commit
             }
+            // `inTransaction` returns only after running `body`, which set the value.
+            return value!
         }
-    }
-
-    /// An error's text without bound values (GRDB hides them unless asked), for messages.
-    static func describe(_ error: any Error) -> String {
-        if let error = error as? DatabaseError {
-            return "SQLite error \(error.resultCode.rawValue): \(error.message ?? "unknown")"
-        }
-        return String(describing: error)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LearnerEvents
 
 /// Progress derived from the event log: applied event by event as they are recorded, and
 /// recomputed from `events` alone by `rebuild`. Both paths run the same `apply`, in seq order,
@@ -9,7 +10,7 @@ import GRDB
 /// alone, like the benchmark's plain-SQLite baseline.
 enum DerivedProgress {
     /// Applies one event, inside the caller's write transaction.
-    static func apply(_ e: RecordedEvent, _ p: EventPayload, _ db: Database) throws {
+    static func apply(_ e: Event, _ db: Database) throws {
         guard let course = e.courseId else { return }  // learner events derive nothing here
         if e.kind != .answerSubmitted { try ensureCourse(e, course, db) }
         if e.kind == .courseCompleted {
@@ -25,7 +26,7 @@ enum DerivedProgress {
         guard let lesson = e.lessonId else { return }
         let key: StatementArguments = [e.learner, course, lesson]
         if e.kind == .answerSubmitted {
-            guard p.practice != true else { return }
+            guard !e.isPractice else { return }
             let state = try Row.fetchOne(db.cachedStatement(sql: quizStateSQL), arguments: key).map { row in
                 QuizState(attempt: row[0], finished: row[1], inQuiz: (row[2] as String) == "quiz")
             }
@@ -43,8 +44,8 @@ enum DerivedProgress {
         case .answerSubmitted:
             break  // handled above
         case .quizFinished:
-            guard p.practice != true else { return }
-            try finishAttempt(e, p, key, db)
+            guard let outcome = e.quizOutcome, !outcome.isPractice else { return }
+            try finishAttempt(e, outcome, key, db)
             try db.cachedStatement(
                 sql: """
                     UPDATE course_progress SET quizzes_passed = (
@@ -53,15 +54,14 @@ enum DerivedProgress {
                     WHERE learner = ?1 AND course_id = ?2
                     """
             ).execute(arguments: [e.learner, course])
-            if p.final == true {
-                let share = Self.share(p)
+            if outcome.isFinal {
                 try db.cachedStatement(
                     sql: """
                         UPDATE course_progress SET final_best_share = max(coalesce(final_best_share, 0), ?1),
                             final_passed = max(final_passed, ?2)
                         WHERE learner = ?3 AND course_id = ?4
                         """
-                ).execute(arguments: [share, p.passed == true ? 1 : 0, e.learner, course])
+                ).execute(arguments: [outcome.share, outcome.passed ? 1 : 0, e.learner, course])
             }
         case .lessonCompleted:
             try update(
@@ -77,7 +77,7 @@ enum DerivedProgress {
                     WHERE learner = ?1 AND course_id = ?2
                     """
             ).execute(arguments: [e.learner, course])
-        case .learnerRegistered, .learnerUpdated, .courseCompleted:
+        case .learnerRegistered, .learnerUpdated, .courseCompleted, .unknown:
             break
         }
     }
@@ -111,7 +111,7 @@ enum DerivedProgress {
     /// the attempt changes, and most commits write the event alone. Answers therefore do not move
     /// `last_activity_at`/`last_seq`; the quiz.started before them did.
     static func applyAnswer(
-        _ e: RecordedEvent, course: String, lesson: String, state: QuizState?, _ db: Database
+        _ e: Event, course: String, lesson: String, state: QuizState?, _ db: Database
     ) throws {
         let attempt = e.attempt ?? 1
         let key: StatementArguments = [e.learner, course, lesson]
@@ -133,18 +133,11 @@ enum DerivedProgress {
         }
         let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM events ORDER BY node_id, seq")
         while let row = try cursor.next() {
-            let event = try CentreStore.event(from: row)
-            try apply(event, try event.decodedPayload(), db)
+            try apply(CentreStore.event(from: row), db)
         }
     }
 
-    /// The score share of a finished attempt.
-    static func share(_ p: EventPayload) -> Double {
-        guard let max = p.maxScore, max > 0 else { return 0 }
-        return min(1, Swift.max(0, (p.score ?? 0) / max))
-    }
-
-    private static func ensureCourse(_ e: RecordedEvent, _ course: String, _ db: Database) throws {
+    private static func ensureCourse(_ e: Event, _ course: String, _ db: Database) throws {
         // Writes only when the row is new or the event is older than the known start.
         try db.cachedStatement(
             sql: """
@@ -156,7 +149,7 @@ enum DerivedProgress {
     }
 
     private static func ensureLesson(
-        _ e: RecordedEvent, _ course: String, _ lesson: String, touching: Bool, _ db: Database
+        _ e: Event, _ course: String, _ lesson: String, touching: Bool, _ db: Database
     ) throws {
         let onConflict =
             touching
@@ -211,10 +204,10 @@ enum DerivedProgress {
                OR (quiz_attempt = ?1 AND quiz_attempt_finished = 0 AND phase <> 'quiz'))
         """
 
-    private static func finishAttempt(_ e: RecordedEvent, _ p: EventPayload, _ key: StatementArguments, _ db: Database)
+    private static func finishAttempt(_ e: Event, _ p: QuizOutcome, _ key: StatementArguments, _ db: Database)
         throws
     {
-        let share = Self.share(p)
+        let share = p.share
         let better = "best_share IS NULL OR ?2 > best_share"
         try update(
             lesson: """
@@ -234,6 +227,6 @@ enum DerivedProgress {
                 quiz_attempt_finished = CASE WHEN ?1 >= coalesce(quiz_attempt, 0) THEN 1 ELSE quiz_attempt_finished END,
                 quiz_attempt = max(coalesce(quiz_attempt, 0), ?1)
                 """,
-            [e.attempt ?? 1, share, p.score ?? 0, p.maxScore ?? 0, p.passed == true ? 1 : 0, e.seq], key, db)
+            [e.attempt ?? 1, share, p.score, p.maxScore, p.passed ? 1 : 0, e.seq], key, db)
     }
 }

@@ -1,5 +1,7 @@
 import CourseModel
 import Foundation
+import LearnerEvents
+import Localization
 
 /// A learner registered at the centre.
 public struct Learner: Sendable, Equatable, Codable {
@@ -22,10 +24,7 @@ public struct Learner: Sendable, Equatable, Codable {
     public func globalKey(node: String) -> String { "\(node)/\(code)" }
 
     /// Whether `code` has the learner code form: 3–8 ASCII letters or digits, upper case.
-    public static func isValidCode(_ code: String) -> Bool {
-        (3...8).contains(code.count)
-            && code.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
-    }
+    public static func isValidCode(_ code: String) -> Bool { LearnerCode.isValid(code) }
 }
 
 /// Gender as recorded: female, male, other.
@@ -83,20 +82,21 @@ public struct NewLearner: Sendable, Equatable {
         if let code {
             let upper = code.trimmingCharacters(in: .whitespaces).uppercased()
             guard Learner.isValidCode(upper) else {
-                throw ProgressStoreError(.invalidLearner, field: "code", "must be 3–8 letters or digits (A–Z, 0–9)")
+                throw ProgressStoreError(.invalidLearner, field: "code", ProgressStoreText.badCode)
             }
             v.code = upper
         }
         v.displayName = Self.cleaned(displayName)
-        guard (1...100).contains(v.displayName.count) else {
-            throw ProgressStoreError(.invalidLearner, field: "name", "must be 1–100 characters")
+        guard (1...100).contains(v.displayName.count), !ControlCharacters.found(in: v.displayName) else {
+            throw ProgressStoreError(.invalidLearner, field: "name", ProgressStoreText.badName)
         }
         guard (1900...currentYear).contains(birthYear) else {
-            throw ProgressStoreError(.invalidLearner, field: "birth_year", "must be between 1900 and \(currentYear)")
+            throw ProgressStoreError(
+                .invalidLearner, field: "birth_year", ProgressStoreText.badBirthYear(upTo: currentYear))
         }
         v.commune = Self.cleaned(commune)
-        guard (1...100).contains(v.commune.count) else {
-            throw ProgressStoreError(.invalidLearner, field: "commune", "must be 1–100 characters")
+        guard (1...100).contains(v.commune.count), !ControlCharacters.found(in: v.commune) else {
+            throw ProgressStoreError(.invalidLearner, field: "commune", ProgressStoreText.badCommune)
         }
         if let pin {
             let trimmed = pin.trimmingCharacters(in: .whitespaces)
@@ -105,12 +105,17 @@ public struct NewLearner: Sendable, Equatable {
             } else {
                 guard (4...6).contains(trimmed.count), trimmed.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) })
                 else {
-                    throw ProgressStoreError(.invalidLearner, field: "pin", "must be 4–6 digits")
+                    throw ProgressStoreError(.invalidLearner, field: "pin", ProgressStoreText.badPIN)
                 }
                 v.pin = trimmed
             }
         }
         return v
+    }
+
+    /// The public facts a hub may know: never the name or the PIN.
+    var facts: LearnerFacts {
+        LearnerFacts(birthYear: birthYear, gender: gender?.rawValue, commune: commune)
     }
 
     /// NFC, trimmed, inner runs of spaces collapsed: what is stored and compared.

@@ -1,6 +1,7 @@
 import CSVText
 import CourseModel
 import Foundation
+import Localization
 
 /// Reading a learner list exported from a spreadsheet (split by `CSVText`), with Vietnamese or
 /// English headers.
@@ -35,9 +36,9 @@ enum LearnerCSV {
         do {
             return try CSVText.records(data)
         } catch .notUTF8 {
-            throw ProgressStoreError(.invalidCSV, "the file is not UTF-8 text; save it as \"CSV UTF-8\"")
+            throw ProgressStoreError(.invalidCSV, ProgressStoreText.notUTF8)
         } catch .unclosedQuote(let line) {
-            throw ProgressStoreError(.invalidCSV, "a quoted field that starts on line \(line) is never closed")
+            throw ProgressStoreError(.invalidCSV, ProgressStoreText.unclosedQuote(line: line))
         }
     }
 }
@@ -51,7 +52,7 @@ public struct LearnerImport: Sendable, Equatable {
         /// The field at fault, if one.
         public var field: String?
         /// Why, without the row's data.
-        public var message: String
+        public var phrase: Phrase
         /// The kind of problem.
         public var kind: ProgressStoreError.Kind
     }

@@ -1,6 +1,8 @@
-/// Why the progress store refused or failed. Messages never contain learner data (names,
+import Localization
+
+/// Why the progress store refused or failed. Phrases never contain learner data (names,
 /// answers, PINs); callers that know the offending input add it for the operator themselves.
-public struct ProgressStoreError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ProgressStoreError: PhrasedError, Equatable {
     /// What went wrong.
     public enum Kind: String, Sendable, Equatable {
         /// A learner field is invalid; `field` says which.
@@ -13,6 +15,8 @@ public struct ProgressStoreError: Error, Sendable, Equatable, CustomStringConver
         case invalidEvent = "invalid-event"
         /// A CSV file could not be read at all (bad encoding, no header, missing columns).
         case invalidCSV = "invalid-csv"
+        /// Sync bookkeeping refused a change (an unknown hub, a receipt claiming too much).
+        case invalidSync = "invalid-sync"
         /// The database file could not be opened, created or migrated.
         case cannotOpen = "cannot-open"
         /// The database is damaged or disagrees with itself.
@@ -23,18 +27,15 @@ public struct ProgressStoreError: Error, Sendable, Equatable, CustomStringConver
 
     /// What went wrong.
     public var kind: Kind
-    /// The field at fault, for `invalidLearner` and `invalidEvent`.
+    /// The field at fault (`code`, `birth_year`…), for `invalidLearner` and `invalidEvent`.
     public var field: String?
-    /// A lower-case English explanation without learner data.
-    public var message: String
+    /// What happened and what to do.
+    public var phrase: Phrase
 
     /// Makes an error.
-    public init(_ kind: Kind, field: String? = nil, _ message: String) {
+    public init(_ kind: Kind, field: String? = nil, _ phrase: Phrase) {
         self.kind = kind
         self.field = field
-        self.message = message
+        self.phrase = phrase
     }
-
-    /// `message`, prefixed with the field when there is one.
-    public var description: String { field.map { "\($0): \(message)" } ?? message }
 }

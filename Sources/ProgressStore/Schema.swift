@@ -1,4 +1,5 @@
 import GRDB
+import LearnerEvents
 
 /// The database schema as named, ordered migrations. A shipped migration is never edited:
 /// changes come as new migrations appended to the list.
@@ -11,6 +12,7 @@ enum Schema {
         migrator.registerMigration("v2-sync", migrate: CentreStore.v2Sync)
         migrator.registerMigration("v3-answers-from-log", migrate: v3AnswersFromLog)
         migrator.registerMigration("v4-event-checks-without-lists", migrate: v4EventChecksWithoutLists)
+        migrator.registerMigration("v5-event-kinds-table", migrate: v5EventKindsTable)
         return migrator
     }
 
@@ -204,5 +206,61 @@ enum Schema {
                 CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
                 BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
                 """)
+    }
+
+    /// The kinds an event may have come from one place, `EventKind.known`: they are rows of
+    /// `event_kinds`, which `events.kind` references, kept in step at every open
+    /// (`CentreStore.ensureEventKinds`). A new kind in the code is then a new row, not a
+    /// rebuilt table, and a kind no build ever knew cannot be written.
+    static func v5EventKindsTable(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE event_kinds (
+                    kind TEXT PRIMARY KEY NOT NULL CHECK (kind GLOB '[a-z]*.[a-z]*')
+                ) WITHOUT ROWID;
+                """)
+        try insertKnownKinds(db)
+        try db.execute(
+            sql: """
+                CREATE TABLE events_v5 (
+                    node_id TEXT NOT NULL CHECK (length(node_id) = 18 AND node_id GLOB 'n-*'),
+                    seq INTEGER NOT NULL CHECK (seq >= 1),
+                    kind TEXT NOT NULL REFERENCES event_kinds(kind),
+                    learner TEXT NOT NULL REFERENCES learners(code),
+                    occurred_at INTEGER NOT NULL,
+                    recorded_at INTEGER NOT NULL,
+                    course_id TEXT,
+                    course_version INTEGER CHECK (course_version IS NULL OR course_version >= 0),
+                    lesson_id TEXT,
+                    item_id TEXT,
+                    attempt INTEGER CHECK (attempt IS NULL OR attempt >= 1),
+                    payload TEXT NOT NULL CHECK (json_valid(payload)),
+                    PRIMARY KEY (node_id, seq),
+                    CHECK (kind GLOB 'learner.*' OR course_id IS NOT NULL),
+                    CHECK (kind GLOB 'learner.*' OR kind = 'course.completed' OR lesson_id IS NOT NULL),
+                    CHECK (item_id IS NOT NULL OR (kind <> 'step.read' AND kind <> 'answer.submitted')),
+                    CHECK (attempt IS NOT NULL OR (kind <> 'quiz.started' AND kind <> 'answer.submitted' AND kind <> 'quiz.finished'))
+                ) WITHOUT ROWID;
+
+                INSERT INTO events_v5 (node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
+                                       lesson_id, item_id, attempt, payload)
+                SELECT node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
+                       lesson_id, item_id, attempt, payload
+                FROM events ORDER BY node_id, seq;
+
+                DROP TABLE events;
+                ALTER TABLE events_v5 RENAME TO events;
+
+                CREATE TRIGGER events_are_append_only_update BEFORE UPDATE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                CREATE TRIGGER events_are_append_only_delete BEFORE DELETE ON events
+                BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+                """)
+    }
+
+    /// Adds every kind this build knows to `event_kinds` (kinds are never removed: old events keep theirs).
+    static func insertKnownKinds(_ db: Database) throws {
+        let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO event_kinds (kind) VALUES (?)")
+        for kind in EventKind.known { try insert.execute(arguments: [kind.rawValue]) }
     }
 }

@@ -1,4 +1,5 @@
 import CourseModel
+import LearnerEvents
 
 /// What the learner sees after submitting an answer, and what the store records.
 public struct AnswerOutcome: Sendable, Equatable {
@@ -59,4 +60,13 @@ public struct QuestionPosition: Sendable, Equatable {
     public var number: Int
     /// How many questions the attempt has.
     public var total: Int
+}
+
+extension QuizResult {
+    /// The result as a `quiz.finished` event stores it.
+    public func outcome(isFinal: Bool) -> QuizOutcome {
+        QuizOutcome(
+            score: score, maxScore: maxScore, passed: passed, mastery: MasteryRecord(mastery), wrong: wrongQuestionIds,
+            isFinal: isFinal, isPractice: isPractice)
+    }
 }

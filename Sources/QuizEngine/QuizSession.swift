@@ -1,4 +1,5 @@
 import CourseModel
+import LearnerEvents
 
 /// One attempt at a quiz as a pure state machine: ask, (hint), submit, feedback, proceed, result.
 ///

@@ -1,4 +1,5 @@
 import CourseModel
+import LearnerEvents
 
 /// Practice on the questions a finished attempt got wrong: graded, but marked as practice, so it
 /// never changes the attempt's score or mastery.

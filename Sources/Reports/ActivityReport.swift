@@ -1,8 +1,8 @@
-import GRDB
+import HubStore
 
 /// Active learners and answers per period (day, week, month) and area.
 enum ActivityReport {
-    static func build(_ c: ReportContext, _ db: Database) throws -> Report {
+    static func build(_ c: ReportContext, _ source: any ReportSource) throws -> Report {
         let t = c.text
         let q = c.query
         var report = Report(
@@ -24,34 +24,20 @@ enum ActivityReport {
                 "Active learners: at least one learning event in the period (Vietnam time). Answers: every answer submitted, practice included. A learner belongs to one centre, so an area's figures are the sum of its centres'."
             )
         ]
-        guard !c.allowed.isEmpty else { return report }
+        guard !c.countsNothing else { return report }
         if q.course != nil {
             report.notes.append(
                 t.pick(
                     "Bộ lọc khoá học không áp dụng cho báo cáo này.", "The course filter does not apply to this report."
                 ))
         }
-        let bucket: String
-        switch q.period {
-        case .day: bucket = "day"
-        case .week: bucket = "day - ((day % 7 + 10) % 7)"
-        // The first day of the month, as a day number, via SQLite's calendar.
-        case .month: bucket = "CAST(julianday(date(day * 86400, 'unixepoch', 'start of month')) - 2440587.5 AS INTEGER)"
-        }
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT \(bucket) AS bucket, node, count(DISTINCT learner), sum(answers) FROM report_activity
-                WHERE day >= ? AND day <= ? AND node IN (\(c.allowedList))
-                GROUP BY bucket, node
-                """, arguments: [q.from?.day ?? Int.min, q.to?.day ?? Int.max])
+        let counts = try source.activity(
+            places: c.allowed, fromDay: q.from?.day ?? Int.min, toDay: q.to?.day ?? Int.max, period: q.period)
         var cells: [Int: [String: (node: AreaNode, learners: Int, answers: Int)]] = [:]
         var totals: [Int: (learners: Int, answers: Int)] = [:]
-        while let row = try rows.next() {
-            let bucket: Int = row[0]
-            let learners: Int = row[2]
-            let answers: Int = row[3]
-            guard let g = c.group(row[1]) else { continue }
+        for count in counts {
+            let (bucket, learners, answers) = (count.day, count.learners, count.answers)
+            guard let g = c.group(count.place) else { continue }
             var cell = cells[bucket, default: [:]][g.code] ?? (g, 0, 0)
             cell.learners += learners
             cell.answers += answers

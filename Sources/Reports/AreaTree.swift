@@ -1,34 +1,4 @@
-import GRDB
-
-/// A level of the hierarchy reports group by. Centres hang under communes.
-public enum AreaLevel: String, Sendable, Codable, CaseIterable, Comparable {
-    /// A province (tỉnh) or centrally-run city.
-    case province
-    /// A district (huyện); Vietnam removed this level in mid-2025, so it may be absent.
-    case district
-    /// A commune or ward (xã, phường).
-    case commune
-    /// A learning centre (a node), attached to a commune.
-    case center
-
-    /// Depth from the top, for ordering.
-    var depth: Int { Self.allCases.firstIndex(of: self) ?? 0 }
-
-    /// Higher levels sort first.
-    public static func < (a: AreaLevel, b: AreaLevel) -> Bool { a.depth < b.depth }
-
-    /// Reads `province`, `tinh`, `tỉnh` and so on (Vietnamese or English, with or without marks).
-    public init?(spelling: String) {
-        let key = ReportText.fold(spelling)
-        switch key {
-        case "province", "tinh", "thanh pho", "tinh/thanh pho": self = .province
-        case "district", "huyen", "quan", "thi xa": self = .district
-        case "commune", "xa", "phuong", "thi tran", "ward": self = .commune
-        case "center", "centre", "trung tam", "diem": self = .center
-        default: return nil
-        }
-    }
-}
+import HubStore
 
 /// One area or centre of the hierarchy.
 public struct AreaNode: Sendable, Equatable, Codable {
@@ -63,15 +33,13 @@ public struct AreaTree: Sendable {
         nodes = Dictionary(list.map { ($0.code, $0) }, uniquingKeysWith: { _, last in last })
     }
 
-    /// Reads `areas` and `centers`.
-    public static func load(_ db: Database) throws -> AreaTree {
-        var list: [AreaNode] = []
-        for row in try Row.fetchAll(db, sql: "SELECT code, name, level, parent_code FROM areas") {
-            let level = AreaLevel(rawValue: row["level"]) ?? .commune
-            list.append(AreaNode(code: row["code"], name: row["name"], level: level, parent: row["parent_code"]))
+    /// The hub's areas and centres (lower hubs are not places).
+    public static func load(_ store: any HubStore) throws -> AreaTree {
+        var list = try store.areas().map {
+            AreaNode(code: $0.code, name: $0.name, level: $0.level, parent: $0.parentCode)
         }
-        for row in try Row.fetchAll(db, sql: "SELECT node_id, name, commune_code FROM centers WHERE role = 'centre'") {
-            list.append(AreaNode(code: row["node_id"], name: row["name"], level: .center, parent: row["commune_code"]))
+        for centre in try store.centers() where centre.role == .centre {
+            list.append(AreaNode(code: centre.nodeId, name: centre.name, level: .center, parent: centre.communeCode))
         }
         return AreaTree(list)
     }

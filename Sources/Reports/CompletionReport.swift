@@ -1,57 +1,24 @@
-import GRDB
+import HubStore
 
 /// Completion per course and area: enrolled, started, completed, passed, rate, median time.
 enum CompletionReport {
-    /// Counts per (course, centre) over the cohort that first opened the course in the range.
-    static func tallies(_ c: ReportContext, _ db: Database) throws -> [String: [Int: Tally]] {
-        let q = c.query
-        var out: [String: [Int: Tally]] = [:]
-        let courses = c.courseOrder
-        guard !courses.isEmpty, !c.allowed.isEmpty else { return out }
-        let courseList = courses.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ",")
-        let cohort = "course_id IN (\(courseList)) AND \(c.nodeFilter("node")) AND first_at >= ?1 AND first_at < ?2"
-        let args: StatementArguments = [q.fromMillis, q.toMillis]
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT course_id, node, count(*), ifnull(sum(started_at < ?2), 0), ifnull(sum(completed_at < ?2), 0),
-                    ifnull(sum(passed_at < ?2), 0)
-                FROM report_progress WHERE \(cohort) GROUP BY course_id, node
-                """, arguments: args)
-        // `sum(x < ?2)` counts rows whose milestone exists and falls before the end (NULL is skipped).
-        while let row = try rows.next() {
-            out[row[0], default: [:]][row[1], default: Tally()] = Tally(
-                enrolled: row[2], started: row[3], completed: row[4], passed: row[5])
+    /// Counts per (course, place) over the cohort that first opened the course in the range.
+    static func tallies(_ c: ReportContext, _ source: any ReportSource) throws -> [String: [String: Tally]] {
+        var out: [String: [String: Tally]] = [:]
+        guard !c.courseOrder.isEmpty, !c.countsNothing else { return out }
+        for x in try source.completion(c.filter) {
+            out[x.course, default: [:]][x.place, default: Tally()] = Tally(
+                enrolled: x.enrolled, started: x.started, completed: x.completed, passed: x.passed)
         }
-        // One course at a time, integers only: this is the report's biggest result (a row per
-        // course, centre and hour), so it avoids decoding a string per row.
-        let statement = try db.makeStatement(
-            sql: """
-                SELECT node, (completed_at - first_at) / 3600000, count(*) FROM report_progress
-                WHERE course_id = ?3 AND \(c.nodeFilter("node")) AND first_at >= ?1 AND first_at < ?2 AND completed_at < ?2
-                GROUP BY 1, 2
-                """)
-        for course in courses {
-            var byNode = out[course] ?? [:]
-            var node = -1
-            var hours: [Int: Int] = [:]
-            let rows = try Row.fetchCursor(statement, arguments: [q.fromMillis, q.toMillis, course])
-            while let row = try rows.next() {
-                let n: Int = row[0]
-                if n != node {
-                    if node >= 0 { byNode[node, default: Tally()].hours = hours }
-                    node = n
-                    hours = [:]
-                }
-                hours[row[1]] = row[2]
+        for course in c.courseOrder {
+            for x in try source.completionHours(c.filter, course: course) {
+                out[course, default: [:]][x.place, default: Tally()].hours[x.hours, default: 0] += x.learners
             }
-            if node >= 0 { byNode[node, default: Tally()].hours = hours }
-            out[course] = byNode
         }
         return out
     }
 
-    static func build(_ c: ReportContext, _ db: Database) throws -> Report {
+    static func build(_ c: ReportContext, _ source: any ReportSource) throws -> Report {
         let t = c.text
         var report = Report(
             kind: .completion, language: c.query.language, title: t.title(.completion),
@@ -70,7 +37,7 @@ enum CompletionReport {
                 ReportColumn("completion_rate", t.pick("Tỉ lệ HT", "Completion"), .percent),
                 ReportColumn("median_days", t.pick("Trung vị (ngày)", "Median days"), .decimal),
             ])
-        let tallies = try tallies(c, db)
+        let tallies = try tallies(c, source)
         var chartLabels: [String] = []
         var chartValues: [Double] = []
         for course in c.courseOrder {

@@ -1,8 +1,8 @@
-import GRDB
+import HubStore
 
 /// Per course: opened → each lesson completed → final quiz passed.
 enum FunnelReport {
-    static func build(_ c: ReportContext, _ db: Database) throws -> Report {
+    static func build(_ c: ReportContext, _ source: any ReportSource) throws -> Report {
         let t = c.text
         let q = c.query
         var report = Report(
@@ -21,31 +21,16 @@ enum FunnelReport {
                 "Cohort: learners who first opened the course within the date filter; each stage counts those who reached it by the last day. Lessons not in the current course outline come last."
             )
         ]
-        guard !c.allowed.isEmpty else { return report }
-        let args: StatementArguments = [q.fromMillis, q.toMillis]
+        guard !c.countsNothing else { return report }
         var opened: [String: Int] = [:]
         var passed: [String: Int] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT course_id, count(*), ifnull(sum(passed_at < ?2), 0) FROM report_progress
-                WHERE node IN (\(c.allowedList)) AND first_at >= ?1 AND first_at < ?2 GROUP BY course_id
-                """, arguments: args)
-        {
-            opened[row[0]] = row[1]
-            passed[row[0]] = row[2]
+        for x in try source.completion(c.filter) {
+            opened[x.course, default: 0] += x.enrolled
+            passed[x.course, default: 0] += x.passed
         }
         var lessons: [String: [String: Int]] = [:]
-        for row in try Row.fetchAll(
-            db,
-            sql: """
-                SELECT l.course_id, l.lesson_id, count(*) FROM report_lessons l
-                JOIN report_progress p ON p.learner = l.learner AND p.course_id = l.course_id
-                WHERE l.node IN (\(c.allowedList)) AND p.first_at >= ?1 AND p.first_at < ?2 AND l.completed_at < ?2
-                GROUP BY l.course_id, l.lesson_id
-                """, arguments: args)
-        {
-            lessons[row[0], default: [:]][row[1]] = row[2]
+        for x in try source.lessonCompletions(c.filter) {
+            lessons[x.course, default: [:]][x.lesson, default: 0] += x.learners
         }
         for course in c.courseOrder {
             let outline = c.outlines[course] ?? CourseOutline(bareId: course)

@@ -1,3 +1,5 @@
+import Localization
+
 /// HTML escaping.
 public enum HTML {
     /// Text safe inside elements and quoted attributes.
@@ -86,7 +88,7 @@ public struct HTMLRenderer: Sendable {
     }
 
     /// A complete page around `body`, with the shared styles.
-    public static func page(title: String, language: ReportLanguage, body: String, extraStyles: String = "") -> String {
+    public static func page(title: String, language: Language, body: String, extraStyles: String = "") -> String {
         """
         <!doctype html>
         <html lang="\(language.rawValue)">

@@ -1,4 +1,4 @@
-import GRDB
+import HubStore
 
 /// Completion by age band and gender: are the elderly and women reached?
 enum InclusionReport {
@@ -16,11 +16,10 @@ enum InclusionReport {
         return i + 1 < bands.count ? "\(band)–\(bands[i + 1] - 1)" : "\(band)+"
     }
 
-    static func build(_ c: ReportContext, _ db: Database) throws -> Report {
+    static func build(_ c: ReportContext, _ source: any ReportSource) throws -> Report {
         let t = c.text
         let q = c.query
-        let latest = try Int64.fetchOne(db, sql: "SELECT max(last_at) FROM report_progress").map(
-            LocalDate.init(millis:))
+        let latest = try source.latestActivity().map(LocalDate.init(millis:))
         let year = (q.asOf ?? q.to ?? latest ?? LocalDate(day: 0)).components.year
         var report = Report(
             kind: .inclusion, language: q.language, title: t.title(.inclusion),
@@ -43,7 +42,7 @@ enum InclusionReport {
                 "Registered: learners registered at the area's centres. The other columns count enrolments (a learner in two courses counts twice), defined as in the completion report. Age = reference year − birth year."
             )
         ]
-        guard !c.allowed.isEmpty else { return report }
+        guard !c.countsNothing else { return report }
         struct Key: Hashable, Comparable {
             var band: Int
             var gender: String
@@ -56,34 +55,15 @@ enum InclusionReport {
         }
         var tallies: [Key: Tally] = [:]
         var registered: [Key: Int] = [:]
-        let allowedNodes = Set(c.allowed.compactMap { c.nodeIds[$0] })
-        for row in try Row.fetchAll(
-            db, sql: "SELECT node_id, birth_year, gender, count(*) FROM learners GROUP BY 1, 2, 3")
-        {
-            let node: String = row[0]
-            guard allowedNodes.contains(node) else { continue }
-            registered[key(row[1], row[2]), default: 0] += row[3] as Int
+        for row in try source.registrations(places: c.allowed) {
+            registered[key(row.birthYear, row.gender), default: 0] += row.learners
         }
-        let courseList = c.courseOrder.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(
-            separator: ",")
-        if !courseList.isEmpty {
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT l.birth_year, l.gender, count(*), ifnull(sum(p.started_at < ?2), 0),
-                        ifnull(sum(p.completed_at < ?2), 0), ifnull(sum(p.passed_at < ?2), 0)
-                    FROM report_progress p
-                    JOIN report_learners rl ON rl.id = p.learner
-                    JOIN report_nodes n ON n.id = p.node
-                    LEFT JOIN learners l ON l.node_id = n.node_id AND l.code = rl.code
-                    WHERE p.course_id IN (\(courseList)) AND \(c.nodeFilter("p.node")) AND p.first_at >= ?1 AND p.first_at < ?2
-                    GROUP BY 1, 2
-                    """, arguments: [q.fromMillis, q.toMillis])
-            while let row = try rows.next() {
-                let k = key(row[0], row[1])
+        if !c.courseOrder.isEmpty {
+            for row in try source.demographics(c.filter) {
+                let k = key(row.birthYear, row.gender)
                 tallies[k] =
                     (tallies[k] ?? Tally())
-                    + Tally(enrolled: row[2], started: row[3], completed: row[4], passed: row[5])
+                    + Tally(enrolled: row.enrolled, started: row.started, completed: row.completed, passed: row.passed)
             }
         }
         let keys = Set(tallies.keys).union(registered.keys).sorted()

@@ -1,6 +1,5 @@
 import Foundation
-import GRDB
-import SQLiteSupport
+import HubStore
 
 /// Per question: attempts, right at first try, common wrong answers, hints, and flags for
 /// questions that look broken.
@@ -30,7 +29,7 @@ enum ItemsReport {
         }
     }
 
-    static func build(_ c: ReportContext, _ db: Database) throws -> Report {
+    static func build(_ c: ReportContext, _ source: any ReportSource) throws -> Report {
         let t = c.text
         let q = c.query
         var report = Report(
@@ -57,46 +56,21 @@ enum ItemsReport {
                 "Flags, with at least \(minimumFirstTries) first tries: under \(Int(hardShare))% right at first try (almost nobody right), or one wrong answer given more often than the right one."
             ),
         ]
-        var items: [Int: (course: String, question: String)] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, course_id, question_id FROM report_items") {
-            let course: String = row[1]
-            if c.courseOrder.contains(course) { items[row[0]] = (course, row[2]) }
-        }
-        guard !items.isEmpty, !c.allowed.isEmpty else { return report }
-        let itemList = items.keys.sorted().map(String.init).joined(separator: ",")
-        // Without dates the per-centre counts answer it; with dates, the answers themselves. The
-        // counts are read in primary-key order and added up here rather than by GROUP BY, which
-        // would sort every centre's rows of the course in a temporary B-tree first.
-        let statement =
-            q.from == nil && q.to == nil
-            ? try db.makeStatement(
-                sql: """
-                    SELECT item, first_try, correct, hinted, response, answers FROM report_item_counts
-                    WHERE item IN (\(itemList)) AND \(c.nodeFilter("node"))
-                    """)
-            : try db.makeStatement(
-                sql: """
-                    SELECT item, first_try, correct, hints > 0, ifnull(response, ''), count(*) FROM report_answers
-                    WHERE item IN (\(itemList)) AND \(c.nodeFilter("node")) AND day >= ? AND day <= ?
-                    GROUP BY item, first_try, correct, hints > 0, response
-                    """)
-        if q.from != nil || q.to != nil {
-            statement.arguments = [q.from?.day ?? Int.min, q.to?.day ?? Int.max]
-        }
-        let counts = try tally(statement, db)
+        guard !c.courseOrder.isEmpty, !c.countsNothing else { return report }
+        // Without dates the whole history counts; with dates, the answers given on those days.
+        let days = q.from == nil && q.to == nil ? nil : (q.from?.day ?? Int.min)...(q.to?.day ?? Int.max)
+        let counts = tally(try source.answerTallies(c.filter, days: days))
         // Rows in course order, then in the outline's question order, then unknown ids.
-        var ordered: [(Int, String, String)] = []
+        var ordered: [(Item, String, String)] = []
         for course in c.courseOrder {
             let outline = c.outlines[course]
             let order = Dictionary(
                 (outline?.lessons.flatMap(\.questions).map(\.id) ?? []).enumerated().map { ($1, $0) },
                 uniquingKeysWith: { a, _ in a })
-            let mine = items.filter { $0.value.course == course && counts[$0.key] != nil }
+            let mine = counts.keys.filter { $0.course == course }
             ordered += mine.sorted {
-                (order[$0.value.question] ?? Int.max, $0.value.question) < (
-                    order[$1.value.question] ?? Int.max, $1.value.question
-                )
-            }.map { ($0.key, course, $0.value.question) }
+                (order[$0.question] ?? Int.max, $0.question) < (order[$1.question] ?? Int.max, $1.question)
+            }.map { ($0, course, $0.question) }
         }
         var labels: [String] = []
         var shares: [Double] = []
@@ -135,32 +109,33 @@ enum ItemsReport {
         return report
     }
 
-    /// Adds up rows of (item, first try, correct, hinted, response, answers) per item, stepping
-    /// the statement through SQLite's C API: a course has tens of thousands of such rows in a
-    /// province, and decoding each through GRDB's `Row` costs more than SQLite reading it.
-    static func tally(_ statement: Statement, _ db: Database) throws -> [Int: Counts] {
-        var counts: [Int: Counts] = [:]
-        var item = Int.min
+    /// A question of a course.
+    struct Item: Hashable {
+        var course: String
+        var question: String
+    }
+
+    /// Adds up the tallies per question. They come in runs of one question (the backend reads
+    /// them in key order), so the dictionary is touched once per run, not once per row.
+    static func tally(_ rows: [AnswerTally]) -> [Item: Counts] {
+        var counts: [Item: Counts] = [:]
+        var item: Item?
         var x = Counts()
-        try RawStatement(statement, db).forEachRow { row in
-            let rowItem = row.int(0) ?? 0
-            if rowItem != item {
-                if item != Int.min { counts[item, default: Counts()].add(x) }
-                item = rowItem
+        for row in rows {
+            if item?.question != row.question || item?.course != row.course {
+                if let item { counts[item, default: Counts()].add(x) }
+                item = Item(course: row.course, question: row.question)
                 x = Counts()
             }
-            let firstTry = row.int64(1) != 0
-            let correct = row.int64(2) != 0
-            let hinted = row.int64(3) != 0
-            let n = row.int(5) ?? 0
+            let n = row.answers
             x.attempts += n
-            if firstTry { x.firstTries += n }
-            if firstTry && correct { x.firstRight += n }
-            if correct { x.right += n }
-            if hinted { x.withHints += n }
-            if !correct { x.wrong[row.text(4) ?? "", default: 0] += n }
+            if row.firstTry { x.firstTries += n }
+            if row.firstTry && row.correct { x.firstRight += n }
+            if row.correct { x.right += n }
+            if row.hinted { x.withHints += n }
+            if !row.correct { x.wrong[row.response, default: 0] += n }
         }
-        if item != Int.min { counts[item, default: Counts()].add(x) }
+        if let item { counts[item, default: Counts()].add(x) }
         return counts
     }
 

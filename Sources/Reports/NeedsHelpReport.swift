@@ -1,4 +1,4 @@
-import GRDB
+import HubStore
 
 /// Learners to follow up, per centre: a run of wrong answers, or stalled for N days.
 enum NeedsHelpReport {
@@ -6,11 +6,10 @@ enum NeedsHelpReport {
     /// are gone, not stuck, and a list of thousands helps nobody.
     static let defaultWindowDays = 90
 
-    static func build(_ c: ReportContext, _ db: Database) throws -> Report {
+    static func build(_ c: ReportContext, _ source: any ReportSource) throws -> Report {
         let t = c.text
         let q = c.query
-        let latest = try Int64.fetchOne(db, sql: "SELECT max(last_at) FROM report_progress").map(
-            LocalDate.init(millis:))
+        let latest = try source.latestActivity().map(LocalDate.init(millis:))
         let asOf = q.asOf ?? q.to ?? latest ?? LocalDate(day: 0)
         let windowStart = q.from ?? asOf.adding(days: -defaultWindowDays)
         let stalledBefore = asOf.adding(days: 1 - q.stalledDays).startMillis
@@ -41,22 +40,10 @@ enum NeedsHelpReport {
                 "Only learners who started but have not completed the course, last active between \(windowStart) and \(asOf). Wrong in a row: the latest run of wrong answers in the course. Inactive: days from the last activity to the as-of day."
             )
         ]
-        guard !c.allowed.isEmpty else { return report }
-        let courseList = c.courseOrder.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(
-            separator: ",")
-        guard !courseList.isEmpty else { return report }
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT n.node_id, rl.code, l.display_name, p.course_id, p.wrong_streak, p.last_at
-                FROM report_progress p
-                JOIN report_learners rl ON rl.id = p.learner
-                JOIN report_nodes n ON n.id = p.node
-                LEFT JOIN learners l ON l.node_id = n.node_id AND l.code = rl.code
-                WHERE p.completed_at IS NULL AND p.started_at IS NOT NULL AND p.course_id IN (\(courseList))
-                    AND \(c.nodeFilter("p.node")) AND p.last_at >= ?1 AND p.last_at < ?2
-                    AND (p.wrong_streak >= ?3 OR p.last_at < ?4)
-                """, arguments: [windowStart.startMillis, asOf.endMillis, q.wrongRun, stalledBefore])
+        guard !c.countsNothing, !c.courseOrder.isEmpty else { return report }
+        let rows = try source.strugglingLearners(
+            c.filter, activeFrom: windowStart.startMillis, activeTo: asOf.endMillis, wrongRun: q.wrongRun,
+            stalledBefore: stalledBefore)
         struct Entry {
             var centre: AreaNode
             var commune: String
@@ -65,13 +52,10 @@ enum NeedsHelpReport {
         }
         var entries: [Entry] = []
         for row in rows {
-            let nodeId: String = row[0]
+            let nodeId = row.place
             guard let centre = c.tree.nodes[nodeId] else { continue }
-            let code: String = row[1]
-            let name: String? = row[2]
-            let course: String = row[3]
-            let wrong: Int = row[4]
-            let last = LocalDate(millis: row[5])
+            let (code, name, course, wrong) = (row.learner, row.displayName, row.course, row.wrongStreak)
+            let last = LocalDate(millis: row.lastActiveAt)
             let inactive = asOf.day - last.day
             var reasons: [String] = []
             if wrong >= q.wrongRun { reasons.append(t.pick("sai nhiều câu liên tiếp", "many wrong in a row")) }

@@ -1,3 +1,5 @@
+import Localization
+
 /// What a column holds, which decides how each renderer writes it.
 public enum ColumnType: String, Sendable, Codable {
     /// Words (names, codes, labels).
@@ -113,7 +115,7 @@ public struct Report: Sendable, Codable, Equatable {
     /// Which report.
     public var kind: ReportKind
     /// The language of its words.
-    public var language: ReportLanguage
+    public var language: Language
     /// Title.
     public var title: String
     /// The filters that made it.
@@ -131,7 +133,7 @@ public struct Report: Sendable, Codable, Equatable {
 
     /// Makes a report.
     public init(
-        kind: ReportKind, language: ReportLanguage, title: String, filters: [ReportFilter], columns: [ReportColumn],
+        kind: ReportKind, language: Language, title: String, filters: [ReportFilter], columns: [ReportColumn],
         rows: [[ReportValue]] = [], rowKeys: [String] = [], charts: [ReportChart] = [], notes: [String] = []
     ) {
         self.kind = kind

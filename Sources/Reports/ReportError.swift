@@ -1,5 +1,7 @@
-/// Why a report, an import or an account operation failed. Messages never carry learner data.
-public struct ReportError: Error, Sendable, Equatable, CustomStringConvertible {
+import Localization
+
+/// Why a report, an import or an account operation failed. Phrases never carry learner data.
+public struct ReportError: PhrasedError, Equatable {
     /// What kind of failure it is; the dashboard maps kinds to HTTP statuses.
     public enum Kind: String, Sendable, Equatable {
         /// A filter or argument is not acceptable (bad date, unknown level).
@@ -8,26 +10,26 @@ public struct ReportError: Error, Sendable, Equatable, CustomStringConvertible {
         case notFound = "not-found"
         /// The area asked for lies outside the caller's own area.
         case forbidden
-        /// An input file (areas CSV) has errors; `details` lists them with row numbers.
+        /// An input file (areas CSV) has errors; `details` lists them with line numbers.
         case badInput = "bad-input"
-        /// SQLite failed or the database disagrees with itself.
+        /// The hub's database failed or disagrees with itself.
         case storage
     }
 
     /// What kind of failure it is.
     public var kind: Kind
-    /// One lower-case line saying what went wrong.
-    public var message: String
-    /// Further lines, e.g. one per bad CSV row (`row 7: …`).
-    public var details: [String]
+    /// What went wrong, in one sentence.
+    public var phrase: Phrase
+    /// Further lines, e.g. one per bad CSV line.
+    public var details: [Phrase]
 
     /// Makes an error.
-    public init(_ kind: Kind, _ message: String, details: [String] = []) {
+    public init(_ kind: Kind, _ phrase: Phrase, details: [Phrase] = []) {
         self.kind = kind
-        self.message = message
+        self.phrase = phrase
         self.details = details
     }
 
-    /// The message, then each detail on its own line.
-    public var description: String { ([message] + details).joined(separator: "\n") }
+    /// The sentence, then each detail on its own line, in `language`.
+    public func lines(_ language: Language) -> [String] { ([phrase] + details).map { $0(language) } }
 }

@@ -1,10 +1,5 @@
-/// The language a report or page is written in.
-public enum ReportLanguage: String, Sendable, Codable, CaseIterable {
-    /// Vietnamese (the default).
-    case vi
-    /// English.
-    case en
-}
+import HubStore
+import Localization
 
 /// The reports there are.
 public enum ReportKind: String, Sendable, Codable, CaseIterable {
@@ -20,16 +15,6 @@ public enum ReportKind: String, Sendable, Codable, CaseIterable {
     case needsHelp = "needs-help"
     /// Completion by age band and gender.
     case inclusion
-}
-
-/// How activity is bucketed in time.
-public enum ReportPeriod: String, Sendable, Codable, CaseIterable {
-    /// Local calendar days.
-    case day
-    /// ISO weeks, Monday to Sunday.
-    case week
-    /// Calendar months.
-    case month
 }
 
 /// The filters and options of a report. Dates are local (Vietnam) days, inclusive.
@@ -51,7 +36,7 @@ public struct ReportQuery: Sendable, Equatable {
     /// The time bucket of the activity report.
     public var period: ReportPeriod
     /// The language of titles and labels.
-    public var language: ReportLanguage
+    public var language: Language
     /// Needs help: days without activity after which a started learner counts as stalled.
     public var stalledDays: Int
     /// Needs help: wrong answers in a row that flag a learner.
@@ -62,7 +47,7 @@ public struct ReportQuery: Sendable, Equatable {
     /// A query with the defaults: no filters, by commune, weekly, Vietnamese, 14 days, 3 wrong.
     public init(
         _ kind: ReportKind, from: LocalDate? = nil, to: LocalDate? = nil, course: String? = nil, area: String? = nil,
-        scope: String? = nil, by: AreaLevel = .commune, period: ReportPeriod = .week, language: ReportLanguage = .vi,
+        scope: String? = nil, by: AreaLevel = .commune, period: ReportPeriod = .week, language: Language = .vi,
         stalledDays: Int = 14, wrongRun: Int = 3, asOf: LocalDate? = nil
     ) {
         self.kind = kind

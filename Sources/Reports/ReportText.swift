@@ -1,16 +1,21 @@
 import CourseModel
 import Foundation
+import HubStore
+import Localization
 
 /// Words and number formats in the report's language.
 public struct ReportText: Sendable {
     /// The language.
-    public var language: ReportLanguage
+    public var language: Language
 
     /// Text for a language.
-    public init(_ language: ReportLanguage) { self.language = language }
+    public init(_ language: Language) { self.language = language }
 
-    /// The Vietnamese or the English text.
-    public func pick(_ vi: String, _ en: String) -> String { language == .vi ? vi : en }
+    /// The Vietnamese or the English text: a phrase said in the report's language.
+    public func pick(_ vi: String, _ en: String) -> String { Phrase(vi: vi, en: en)(language) }
+
+    /// A phrase in the report's language.
+    public func say(_ phrase: Phrase) -> String { phrase(language) }
 
     /// A count with thousands grouped: `12.345` (vi), `12,345` (en).
     public func integer(_ n: Int) -> String {
@@ -41,13 +46,6 @@ public struct ReportText: Sendable {
         case .number(let v): type == .percent ? percent(v) : decimal(v)
         case .none: "–"
         }
-    }
-
-    /// Lower case, no diacritics, `đ` as `d`, spaces collapsed: for matching headers and levels.
-    public static func fold(_ text: String) -> String {
-        let stripped = VietnameseText.strippingDiacritics(VietnameseText.nfc(text).lowercased())
-            .replacingOccurrences(of: "đ", with: "d")
-        return stripped.split(whereSeparator: { $0.isWhitespace || $0 == "_" }).joined(separator: " ")
     }
 
     /// The name of a level.

@@ -1,4 +1,5 @@
 import Foundation
+import Localization
 
 /// Removes what must never reach a terminal from content text, and writes Vietnamese precomposed.
 ///
@@ -43,8 +44,6 @@ enum TextSanitizer {
         return out
     }
 
-    /// C0 and C1 controls and DEL.
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-    }
+    /// C0 and C1 controls, DEL, and the bidirectional overrides (one definition, `ControlCharacters`).
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool { ControlCharacters.isControl(scalar) }
 }

@@ -1,14 +1,15 @@
 import ArgumentParser
+import CommandSupport
 import Foundation
+import Localization
 import ProgressStore
-import QuizEngine
 
 /// `hocso center …`: the centre operator's tools over the centre database.
 struct CenterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "center",
         abstract: "Quản lý trung tâm: người học, kiểm tra cơ sở dữ liệu. Run the centre: learners, database checks.",
-        subcommands: [Learners.self, Doctor.self, Demo.self, CenterInitCommand.self, BenchRecord.self])
+        subcommands: [Learners.self, Doctor.self, Demo.self, CenterInitCommand.self])
 
     /// Options every centre command takes.
     struct Common: ParsableArguments {
@@ -19,22 +20,11 @@ struct CenterCommand: ParsableCommand {
         )
         var db: String?
 
-        @Option(name: .long, help: "Ngôn ngữ: vi hoặc en. Language: vi or en.")
-        var lang: String = "vi"
+        @OptionGroup var language: LanguageOption
 
-        func validate() throws {
-            guard ["vi", "en"].contains(lang) else {
-                throw ValidationError("--lang phải là vi hoặc en. --lang must be vi or en.")
-            }
-        }
-
-        var text: CenterText { CenterText(english: lang == "en") }
-
-        /// Opens the store; errors are worded for the operator.
+        /// Opens the centre database.
         func open() throws -> CentreStore {
-            try text.translating {
-                try CentreStore(path: db.map { URL(fileURLWithPath: $0) } ?? CentreStore.defaultPath)
-            }
+            try CentreStore(path: db.map { URL(fileURLWithPath: $0) } ?? CentreStore.defaultPath)
         }
     }
 
@@ -64,22 +54,17 @@ struct CenterCommand: ParsableCommand {
         @Option(help: "Mã PIN 4–6 chữ số (tuỳ chọn). Optional 4–6 digit PIN.") var pin: String?
 
         func validate() throws {
-            if let gender, Gender(reading: gender) == nil {
-                throw ValidationError("--gender phải là nu, nam hoặc khac. --gender must be nu, nam or khac.")
-            }
+            if let gender, Gender(reading: gender) == nil { throw ValidationError(CentreText.badGender) }
         }
 
         func run() throws {
-            try reportingFailures {
-                let store = try common.open()
-                let learner = try common.text.translating {
-                    try store.addLearner(
-                        NewLearner(
-                            code: code, displayName: name, birthYear: birthYear,
-                            gender: gender.flatMap(Gender.init(reading:)),
-                            commune: commune, pin: pin))
-                }
-                print(common.text.registered(learner))
+            let lang = common.language.language
+            try reportingFailures(lang) {
+                let learner = try common.open().addLearner(
+                    NewLearner(
+                        code: code, displayName: name, birthYear: birthYear,
+                        gender: gender.flatMap(Gender.init(reading:)), commune: commune, pin: pin))
+                Console.say(CentreText.registered(learner), lang)
             }
         }
     }
@@ -95,20 +80,19 @@ struct CenterCommand: ParsableCommand {
         @Argument(help: "Tệp CSV, UTF-8. The CSV file, UTF-8.") var file: String
 
         func run() throws {
-            let text = common.text
-            let report = try reportingFailures {
+            let lang = common.language.language
+            let report = try reportingFailures(lang) {
                 let store = try common.open()
-                let data = try text.translating {
-                    do { return try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
-                        throw Failure(text.cannotRead(file))
-                    }
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    throw Failure(CentreText.cannotRead(file))
                 }
-                return try text.translating { try store.importLearners(csv: data) }
+                return try store.importLearners(csv: data)
             }
-            for learner in report.imported { print(text.registered(learner)) }
-            print(text.importSummary(imported: report.imported.count, rejected: report.problems.count))
+            for learner in report.imported { Console.say(CentreText.registered(learner), lang) }
+            Console.say(
+                CentreText.importSummary(imported: report.imported.count, rejected: report.problems.count), lang)
             for problem in report.problems {
-                Console.error("\(file):\(problem.line): error: \(text.rowProblem(problem))")
+                Console.error("\(file):\(problem.line): \(CentreText.errorLabel(lang)): \(problem.phrase(lang))")
             }
             if !report.problems.isEmpty { throw ExitCode.failure }
         }
@@ -123,24 +107,25 @@ struct CenterCommand: ParsableCommand {
         @Flag(help: "In dạng JSON. Print JSON.") var json = false
 
         func run() throws {
-            try reportingFailures {
-                let learners = try common.text.translating { try common.open().learners() }
+            let lang = common.language.language
+            try reportingFailures(lang) {
+                let learners = try common.open().learners()
                 if json {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                    print(String(decoding: try encoder.encode(learners), as: UTF8.self))
+                    Console.out(String(decoding: try encoder.encode(learners), as: UTF8.self))
                     return
                 }
-                print(common.text.listHeader)
+                Console.say(CentreText.listHeader, lang)
                 for l in learners {
-                    print(
-                        [
-                            l.code, l.displayName, String(l.birthYear), l.gender?.rawValue ?? "-", l.commune,
-                            l.hasPIN ? "PIN" : "-",
-                        ]
-                        .joined(separator: "\t"))
+                    let fields = [
+                        l.code, l.displayName, String(l.birthYear), l.gender?.rawValue ?? "-", l.commune,
+                        l.hasPIN ? "PIN" : "-",
+                    ]
+                    // Names came from people and files: nothing in them may act on the terminal.
+                    Console.out(fields.map { ControlCharacters.replaced(in: $0) }.joined(separator: "\t"))
                 }
-                print(common.text.listCount(learners.count))
+                Console.say(CentreText.listCount(learners.count), lang)
             }
         }
     }
@@ -158,9 +143,9 @@ struct CenterCommand: ParsableCommand {
         var repair = false
 
         func run() throws {
-            let text = common.text
-            let report = try reportingFailures { try text.translating { try common.open().doctor(repair: repair) } }
-            for line in text.doctor(report) { print(line) }
+            let lang = common.language.language
+            let report = try reportingFailures(lang) { try common.open().doctor(repair: repair) }
+            for line in CentreText.doctor(report) { Console.say(line, lang) }
             if !report.isHealthy { throw ExitCode.failure }
         }
     }
@@ -173,174 +158,10 @@ struct CenterCommand: ParsableCommand {
         @OptionGroup var common: Common
 
         func run() throws {
-            try reportingFailures {
-                let learner = try common.text.translating { try common.open().ensureDemoLearner() }
-                print(common.text.registered(learner))
+            let lang = common.language.language
+            try reportingFailures(lang) {
+                Console.say(CentreText.registered(try common.open().ensureDemoLearner()), lang)
             }
         }
-    }
-
-    /// `hocso center bench-record --db PATH --count N [--start I]` (hidden): the engine side of
-    /// `tools/bench-answers`. Records answers `start ..< start + count`, one transaction each,
-    /// and prints the time taken; run again with a later `--start` to continue the same database.
-    struct BenchRecord: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "bench-record", abstract: "Benchmark: record answers, one transaction each.",
-            shouldDisplay: false)
-
-        @Option(help: "The benchmark database.") var db: String
-        @Option(help: "How many answers.") var count = 100_000
-        @Option(help: "Index of the first answer.") var start = 0
-
-        func run() throws {
-            try reportingFailures {
-                let store = try CentreStore(path: URL(fileURLWithPath: db))
-                if try store.learner(code: "BENCH1") == nil {
-                    try store.addLearner(
-                        NewLearner(code: "BENCH1", displayName: "Bench", birthYear: 1990, commune: "Bench"))
-                }
-                // The answers are made before the clock starts, as the baseline reads its rows
-                // before its clock starts: both time the recording alone.
-                let events = (start..<(start + count)).map { i in
-                    let right = i % 3 != 0
-                    let answer = RecordedAnswer(
-                        questionId: "cau-\(i % 8 + 1)", response: .choice(right ? "dung" : "sai"), correct: right,
-                        score: right ? 1 : 0, maxScore: 1, hintsUsed: i % 2, elapsedMs: 4_000 + i % 997)
-                    return NewEvent.answerSubmitted(
-                        learner: "BENCH1", course: "an-toan-tren-mang", version: 3, lesson: "bai-\(i / 8 % 5 + 1)",
-                        attempt: i / 40 + 1, answer: answer, at: 1_772_323_200_000 + Int64(i))
-                }
-                let clock = ContinuousClock()
-                let began = clock.now
-                for event in events {
-                    try store.record(event)
-                }
-                let elapsed = clock.now - began
-                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-                print("engine answers=\(count) seconds=\(String(format: "%.3f", seconds))")
-            }
-        }
-    }
-}
-
-/// Every operator-facing string of `hocso center`, Vietnamese first, English with `--lang en`.
-struct CenterText {
-    let english: Bool
-
-    private func t(_ vi: String, _ en: String) -> String { english ? en : vi }
-
-    func registered(_ l: Learner) -> String {
-        t(
-            "Đã đăng ký: \(l.code) — \(l.displayName), \(l.birthYear), \(l.commune)",
-            "Registered: \(l.code) — \(l.displayName), \(l.birthYear), \(l.commune)")
-    }
-
-    func importSummary(imported: Int, rejected: Int) -> String {
-        rejected == 0
-            ? t("Đã nhập \(imported) người học.", "Imported \(imported) learners.")
-            : t(
-                "Đã nhập \(imported) người học; \(rejected) dòng bị bỏ qua (xem bên dưới).",
-                "Imported \(imported) learners; \(rejected) rows skipped (see below).")
-    }
-
-    func cannotRead(_ file: String) -> String { t("không đọc được tệp '\(file)'", "cannot read '\(file)'") }
-
-    var listHeader: String { t("Mã\tHọ tên\tNăm sinh\tGiới tính\tXã\tPIN", "Code\tName\tBorn\tGender\tCommune\tPIN") }
-
-    func listCount(_ n: Int) -> String { t("\(n) người học.", "\(n) learners.") }
-
-    func field(_ name: String?) -> String {
-        switch name {
-        case "code": t("mã", "code")
-        case "name": t("họ tên", "name")
-        case "birth_year": t("năm sinh", "birth year")
-        case "gender": t("giới tính", "gender")
-        case "commune": t("xã", "commune")
-        case "pin": t("PIN", "PIN")
-        case let other?: other
-        case nil: ""
-        }
-    }
-
-    /// A store error in the operator's language.
-    func describe(_ e: ProgressStoreError) -> String {
-        switch (e.kind, e.field) {
-        case (.invalidLearner, "code"):
-            t("mã phải gồm 3–8 chữ cái hoặc chữ số (A–Z, 0–9)", "the code must be 3–8 letters or digits (A–Z, 0–9)")
-        case (.invalidLearner, "name"): t("họ tên phải có từ 1 đến 100 ký tự", "the name must be 1–100 characters")
-        case (.invalidLearner, "birth_year"):
-            t(
-                "năm sinh phải là một năm từ 1900 đến nay, ví dụ 1975",
-                "the birth year must be a year from 1900 to now, e.g. 1975")
-        case (.invalidLearner, "gender"):
-            t("giới tính phải là nu, nam hoặc khac (hoặc để trống)", "gender must be nu, nam or khac (or empty)")
-        case (.invalidLearner, "commune"): t("xã phải có từ 1 đến 100 ký tự", "the commune must be 1–100 characters")
-        case (.invalidLearner, "pin"): t("PIN phải gồm 4–6 chữ số", "the PIN must be 4–6 digits")
-        case (.duplicateCode, _):
-            t(
-                "mã này đã được đăng ký ở trung tâm; chọn mã khác hoặc bỏ trống để hệ thống gợi ý",
-                "this code is already registered here; choose another or leave it empty for a suggestion")
-        case (.unknownLearner, _): t("không có người học với mã này", "no learner has this code")
-        case (.invalidCSV, _): t("tệp CSV không đọc được: \(e.message)", "the CSV file cannot be read: \(e.message)")
-        case (.cannotOpen, _):
-            t("không mở được cơ sở dữ liệu trung tâm: \(e.message)", "cannot open the centre database: \(e.message)")
-        case (.corrupt, _):
-            t(
-                "cơ sở dữ liệu bị hỏng: \(e.message); chạy 'hocso center doctor'",
-                "the database is damaged: \(e.message); run 'hocso center doctor'")
-        case (.storage, _): t("lỗi cơ sở dữ liệu: \(e.message)", "database failure: \(e.message)")
-        default: "\(field(e.field)): \(e.message)"
-        }
-    }
-
-    func rowProblem(_ p: LearnerImport.RowProblem) -> String {
-        describe(ProgressStoreError(p.kind, field: p.field, p.message))
-    }
-
-    /// Runs `body`, rewording store errors for the operator.
-    func translating<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as ProgressStoreError {
-            throw Failure(describe(error))
-        }
-    }
-
-    func doctor(_ r: DoctorReport) -> [String] {
-        var lines: [String] = []
-        lines.append(
-            r.integrity == ["ok"]
-                ? t("Toàn vẹn SQLite: tốt", "SQLite integrity: ok")
-                : t("Toàn vẹn SQLite: LỖI", "SQLite integrity: FAILED") + "\n  "
-                    + r.integrity.prefix(20).joined(separator: "\n  "))
-        lines.append(
-            r.foreignKeyViolations == 0
-                ? t("Khoá ngoại: tốt", "Foreign keys: ok")
-                : t(
-                    "Khoá ngoại: \(r.foreignKeyViolations) vi phạm",
-                    "Foreign keys: \(r.foreignKeyViolations) violations"))
-        lines.append(
-            t("Sự kiện: \(r.eventCount)", "Events: \(r.eventCount)")
-                + (r.sequenceIsGapFree
-                    ? t(", số thứ tự liền mạch", ", sequence without gaps")
-                    : t(", số thứ tự CÓ CHỖ HỔNG", ", sequence HAS GAPS")))
-        if r.differences.isEmpty {
-            lines.append(t("Tiến độ khớp với nhật ký.", "Progress matches the log."))
-        } else {
-            for d in r.differences {
-                lines.append(
-                    t(
-                        "Bảng \(d.table): \(d.unexpectedRows) dòng sai/thừa, \(d.missingRows) dòng thiếu so với nhật ký",
-                        "Table \(d.table): \(d.unexpectedRows) wrong/extra rows, \(d.missingRows) missing rows against the log"
-                    ))
-            }
-            lines.append(
-                r.repaired
-                    ? t("Đã dựng lại tiến độ từ nhật ký.", "Progress was rebuilt from the log.")
-                    : t(
-                        "Chạy 'hocso center doctor --repair' để dựng lại tiến độ từ nhật ký.",
-                        "Run 'hocso center doctor --repair' to rebuild progress from the log."))
-        }
-        return lines
     }
 }

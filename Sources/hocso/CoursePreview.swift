@@ -1,7 +1,9 @@
 import ArgumentParser
+import CommandSupport
 import CourseCompiler
 import CourseModel
 import Foundation
+import Localization
 import TerminalText
 
 #if canImport(Glibc)
@@ -53,7 +55,10 @@ struct CoursePreview: ParsableCommand {
     /// The lesson named by id, file name (`01-bai.md`), or file name without `.md`; the first by default.
     static func pick(_ name: String?, in course: Course, files: [URL]) throws -> Lesson {
         guard let name else {
-            guard let first = course.lessons.first else { throw Failure("course '\(course.id)' has no lessons") }
+            guard let first = course.lessons.first else {
+                throw Failure(
+                    Phrase(vi: "khoá học '\(course.id)' chưa có bài nào", en: "course '\(course.id)' has no lessons"))
+            }
             return first
         }
         if let lesson = course.lesson(id: name) { return lesson }
@@ -66,7 +71,10 @@ struct CoursePreview: ParsableCommand {
             }
         }
         let known = course.lessons.map(\.id).joined(separator: ", ")
-        throw Failure("no lesson '\(name)' in course '\(course.id)'; lessons are: \(known)")
+        throw Failure(
+            Phrase(
+                vi: "khoá học '\(course.id)' không có bài '\(name)'; các bài là: \(known)",
+                en: "no lesson '\(name)' in course '\(course.id)'; lessons are: \(known)"))
     }
 
     /// The terminal's columns (`TIOCGWINSZ`), else `$COLUMNS`, else 80.

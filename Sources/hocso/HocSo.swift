@@ -1,10 +1,8 @@
 import ArgumentParser
+import CommandSupport
 
-/// `hocso`: one program, subcommands grouped by role (author, learner, centre operator, coordinator).
-///
-/// Every command names itself (`commandName:`): ArgumentParser otherwise derives a name with
-/// `String(describing:)` at every start, for every command in the tree, and each of those is a
-/// search through all ~12,000 protocol conformances of this binary (~2.5 ms of each start).
+/// `hocso`: trainers, centre operators and learners — courses, packs, the learner client, the
+/// centre's database, sync to hubs, and reports on the centre's own data. Hubs run `hocso-hub`.
 @main
 struct HocSo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,14 +10,9 @@ struct HocSo: AsyncParsableCommand {
         abstract: "HocSo — học số: học kỹ năng số không cần mạng. Offline digital-literacy learning.",
         version: HocSoVersion.current,
         subcommands: [
-            LearnCommand.self, CourseCommand.self, PackCommand.self, KeysCommand.self,
-            CenterCommand.self, SyncCommand.self, HubCommand.self, ReportCommand.self, DevCommand.self,
+            LearnCommand.self, CourseCommand.self, PackCommand.self, KeysCommand.self, CenterCommand.self,
+            SyncCommand.self, ReportCommand.self,
         ],
         defaultSubcommand: LearnCommand.self
     )
-}
-
-/// The version of this program, printed by `--version` and recorded in the packs it builds.
-enum HocSoVersion {
-    static let current = "0.1.0"
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
+import CommandSupport
 import CourseCompiler
 import Foundation
+import Localization
 import Packs
 
 /// `hocso pack …`: build, verify, install, list and show course packs.
@@ -213,7 +215,12 @@ struct PackCommand: ParsableCommand {
                         root: store.map { URL(fileURLWithPath: $0) } ?? ContentStore.defaultRoot)
                     guard let course = contentStore.installedCourse(id: target) else {
                         throw Failure(
-                            "'\(target)' is neither a pack file nor a course installed in '\(contentStore.root.path)'")
+                            Phrase(
+                                vi:
+                                    "'\(target)' không phải tệp gói cũng không phải khoá học đã cài trong '\(contentStore.root.path)'",
+                                en:
+                                    "'\(target)' is neither a pack file nor a course installed in '\(contentStore.root.path)'"
+                            ))
                     }
                     listing = CourseListing(course)
                 }

@@ -1,6 +1,7 @@
 import CourseCompiler
 import CourseModel
 import Foundation
+import LearnerEvents
 import Testing
 
 /// Malformed input never traps: it gives a course or at least one error, with sane positions.

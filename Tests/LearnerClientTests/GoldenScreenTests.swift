@@ -1,4 +1,5 @@
 import Foundation
+import LearnerEvents
 import TerminalText
 import Testing
 

@@ -1,4 +1,5 @@
 import CourseModel
+import Localization
 import QuizEngine
 import TerminalText
 import Testing
@@ -51,7 +52,7 @@ struct LearnerAppTests {
         #expect(driver.screenText.contains("Câu 1/7"))
         let kinds = driver.backend.events.map(\.kind)
         #expect(kinds == [.lessonOpened, .stepRead, .stepRead, .quizStarted])
-        #expect(driver.backend.events.compactMap(\.itemID) == ["mo-dau", "otp"])
+        #expect(driver.backend.events.compactMap(\.itemId) == ["mo-dau", "otp"])
     }
 
     @Test func everyKindAnsweredRightPassesTheQuizAndCompletesTheLesson() {
@@ -68,9 +69,9 @@ struct LearnerAppTests {
         #expect(state.result.passed)
         #expect(driver.screenText.contains("ĐẠT"))
         let answers = driver.backend.events.filter { $0.kind == .answerSubmitted }
-        #expect(answers.map(\.itemID) == SampleCourse.questions.map(\.id))
+        #expect(answers.map(\.itemId) == SampleCourse.questions.map(\.id))
         #expect(answers.allSatisfy { $0.answer?.correct == true && $0.attempt == 1 })
-        #expect(answers.first(where: { $0.itemID == "viet-short" })?.answer?.response == .text("Việt Nam"))
+        #expect(answers.first(where: { $0.itemId == "viet-short" })?.answer?.response == .text("Việt Nam"))
         #expect(driver.backend.events.suffix(2).map(\.kind) == [.quizFinished, .lessonCompleted])
     }
 
@@ -219,13 +220,12 @@ struct LearnerAppTests {
         #expect(driver.screenText.contains("Question 1/7"))
     }
 
-    @Test(
-        arguments: [
-            ("en_US.UTF-8", nil, "en"), ("vi_VN.UTF-8", nil, "vi"), ("", nil, "vi"), ("en_GB.UTF-8", "vi", "vi"),
-            ("C", "en", "en"),
-        ] as [(String, String?, String)])
-    func languageChoice(lang: String, flag: String?, expected: String) {
-        #expect(Strings.choose(flag: flag, environment: ["LANG": lang]).code == expected)
+    /// The language is chosen once by `Language.resolve` (tested in LocalizationTests); the
+    /// client's strings follow it.
+    @Test(arguments: [(Language.vi, "vi"), (.en, "en")])
+    func stringsFollowTheResolvedLanguage(language: Language, code: String) {
+        #expect(Strings.forLanguage(language).code == code)
+        #expect(Strings.forLanguage(language).language == language)
     }
 }
 
@@ -342,7 +342,7 @@ struct ReadingPaginationTests {
             presses += 1
         }
         #expect(presses > 1, "Enter pages through the step before the next one")
-        #expect(driver.backend.events.filter { $0.kind == .stepRead }.map(\.itemID) == ["dai"])
+        #expect(driver.backend.events.filter { $0.kind == .stepRead }.map(\.itemId) == ["dai"])
         driver.press(.enter)
         #expect(driver.screenText.contains("Bạn đã đọc xong bài này."))
         #expect(driver.backend.events.last?.kind == .courseCompleted)

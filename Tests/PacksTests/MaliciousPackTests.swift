@@ -2,6 +2,7 @@ import ArchiveIO
 import CourseModel
 import Crypto
 import Foundation
+import LearnerEvents
 import Testing
 
 @testable import Packs

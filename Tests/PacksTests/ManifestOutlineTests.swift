@@ -1,4 +1,5 @@
 import Foundation
+import LearnerEvents
 import QuizEngine
 import Testing
 

@@ -20,8 +20,8 @@ struct LearnerTests {
         #expect(events.map(\.kind) == [.learnerRegistered])
         #expect(events[0].learner == "DUC7")
         // Public facts only: no name, no PIN.
-        #expect(!events[0].payload.contains("Đức") && !events[0].payload.contains("pin"))
-        #expect(try events[0].decodedPayload().birthYear == 1955)
+        #expect(!events[0].payload.json.contains("Đức") && !events[0].payload.json.contains("pin"))
+        #expect(events[0].learnerFacts?.birthYear == 1955)
     }
 
     @Test(arguments: [
@@ -86,7 +86,7 @@ struct LearnerTests {
         #expect(changed.commune == "Xã Mới" && !changed.hasPIN)
         let events = try store.events(afterSeq: 0, limit: 10)
         #expect(events.map(\.kind) == [.learnerRegistered, .learnerUpdated])
-        #expect(try events[1].decodedPayload().commune == "Xã Mới")
+        #expect(events[1].learnerFacts?.commune == "Xã Mới")
     }
 
     @Test(arguments: [

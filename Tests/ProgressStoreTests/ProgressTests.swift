@@ -1,6 +1,7 @@
 import CourseModel
 import Foundation
 import GRDB
+import LearnerEvents
 import QuizEngine
 import Testing
 
@@ -68,7 +69,10 @@ struct ProgressTests {
         try resumed.proceed()
         let result = try #require(resumed.result)
         #expect(!result.passed)
-        try store.record(.quizFinished(learner: "LAN24", course: c, version: v, lesson: l, result: result, at: at()))
+        try store.record(
+            .quizFinished(
+                learner: "LAN24", course: c, version: v, lesson: l, attempt: result.attempt,
+                outcome: result.outcome(isFinal: false), at: at()))
         #expect(try store.wrongAnswers(learner: "LAN24", course: c, lesson: l).map(\.questionId) == ["q2", "q3"])
 
         // Practice on the wrong answers is logged but changes nothing derived.
@@ -93,8 +97,8 @@ struct ProgressTests {
         }
         try store.record(
             .quizFinished(
-                learner: "LAN24", course: c, version: v, lesson: l, result: try #require(retake.result), isFinal: true,
-                at: at()))
+                learner: "LAN24", course: c, version: v, lesson: l, attempt: 2,
+                outcome: try #require(retake.result).outcome(isFinal: true), at: at()))
         try store.record(.lessonCompleted(learner: "LAN24", course: c, version: v, lesson: l, at: at()))
         try store.record(.courseCompleted(learner: "LAN24", course: c, version: v, at: at()))
 
@@ -111,7 +115,7 @@ struct ProgressTests {
 
         // The frozen mastery rule travels in the event.
         let finished = try store.events(afterSeq: 0, limit: 100).filter { $0.kind == .quizFinished }
-        #expect(try finished.map { try $0.decodedPayload().mastery?.masteryRule } == [.passMark(0.6), .passMark(0.6)])
+        #expect(finished.map { $0.quizOutcome?.mastery.masteryRule } == [.passMark(0.6), .passMark(0.6)])
 
         // An older attempt is still readable (from the whole log, its start is no longer kept).
         #expect(
@@ -126,24 +130,25 @@ struct ProgressTests {
 
     @Test(arguments: [
         (
-            NewEvent(
+            Occurrence(
                 kind: .answerSubmitted, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l", itemId: "q",
                 attempt: 1), "payload"
         ),
         (
-            NewEvent(kind: .answerSubmitted, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l", attempt: 1),
+            Occurrence(
+                kind: .answerSubmitted, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l", attempt: 1),
             "item_id"
         ),
         (
-            NewEvent(kind: .quizStarted, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l", attempt: 0),
+            Occurrence(kind: .quizStarted, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l", attempt: 0),
             "attempt"
         ),
-        (NewEvent(kind: .stepRead, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l"), "item_id"),
-        (NewEvent(kind: .lessonOpened, learner: "LAN24", occurredAt: 1, courseId: "c"), "lesson_id"),
-        (NewEvent(kind: .courseCompleted, learner: "LAN24", occurredAt: 1), "course_id"),
-        (NewEvent(kind: .lessonOpened, learner: "la-n", occurredAt: 1, courseId: "c", lessonId: "l"), "learner"),
+        (Occurrence(kind: .stepRead, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l"), "item_id"),
+        (Occurrence(kind: .lessonOpened, learner: "LAN24", occurredAt: 1, courseId: "c"), "lesson_id"),
+        (Occurrence(kind: .courseCompleted, learner: "LAN24", occurredAt: 1), "course_id"),
+        (Occurrence(kind: .lessonOpened, learner: "la-n", occurredAt: 1, courseId: "c", lessonId: "l"), "learner"),
     ])
-    func incompleteEventsAreRefused(event: NewEvent, field: String) throws {
+    func incompleteEventsAreRefused(event: Occurrence, field: String) throws {
         let db = try TestDatabase()
         defer { db.remove() }
         let store = try db.open()
@@ -153,15 +158,14 @@ struct ProgressTests {
         #expect(try store.eventCount == 1)
     }
 
-    // Answers take their own commit path (SQLite's C API): both paths must refuse alike.
     @Test(arguments: [
-        NewEvent.lessonOpened(learner: "NOBODY", course: "c", version: 1, lesson: "l", at: 1),
-        NewEvent.answerSubmitted(
+        Occurrence.lessonOpened(learner: "NOBODY", course: "c", version: 1, lesson: "l", at: 1),
+        Occurrence.answerSubmitted(
             learner: "NOBODY", course: "c", version: 1, lesson: "l", attempt: 1,
             answer: RecordedAnswer(questionId: "q1", response: .choice("a"), correct: true, score: 1, maxScore: 1),
             at: 1),
     ])
-    func unknownLearnersAreRefused(event: NewEvent) throws {
+    func unknownLearnersAreRefused(event: Occurrence) throws {
         let db = try TestDatabase()
         defer { db.remove() }
         let store = try db.open()
@@ -175,7 +179,7 @@ struct ProgressTests {
         defer { db.remove() }
         let store = try db.open()
         try store.addLearner(Sample.learner("LAN1"))
-        func answer(_ learner: String, _ question: String) -> NewEvent {
+        func answer(_ learner: String, _ question: String) -> Occurrence {
             .answerSubmitted(
                 learner: learner, course: "c", version: 1, lesson: "l", attempt: 1,
                 answer: RecordedAnswer(

@@ -1,6 +1,7 @@
 import CourseModel
 import Foundation
 import GRDB
+import LearnerEvents
 import QuizEngine
 import Testing
 
@@ -26,7 +27,7 @@ struct RebuildTests {
             let key = "\(learner)/\(course)/\(lesson)"
             let attempt = attempts[key, default: 1]
             let at = 1_772_000_000_000 + Int64(rng.next() % 10_000_000)  // clocks are not ordered
-            let event: NewEvent
+            let event: Occurrence
             switch rng.next() % 10 {
             case 0: event = .lessonOpened(learner: learner, course: course, version: 1, lesson: lesson, at: at)
             case 1:
@@ -50,8 +51,8 @@ struct RebuildTests {
                     score: score, maxScore: 4, share: min(1, score / 4), passed: score >= 3, mastery: .passMark(0.75),
                     wrongQuestionIds: [], attempt: attempt, isPractice: rng.next() % 9 == 0)
                 event = .quizFinished(
-                    learner: learner, course: course, version: 1, lesson: lesson, result: result,
-                    isFinal: lesson == "l3", at: at)
+                    learner: learner, course: course, version: 1, lesson: lesson, attempt: attempt,
+                    outcome: result.outcome(isFinal: lesson == "l3"), at: at)
                 attempts[key] = attempt + 1
             case 7: event = .lessonCompleted(learner: learner, course: course, version: 1, lesson: lesson, at: at)
             case 8: event = .courseCompleted(learner: learner, course: course, version: 1, at: at)

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LearnerEvents
 import Testing
 
 @testable import ProgressStore
@@ -31,7 +32,10 @@ struct SchemaTests {
         let second = try db.open()
         #expect(second.nodeId == first)
         let applied = try second.pool.read { try Schema.migrator.appliedIdentifiers($0) }
-        #expect(applied == ["v1-centre", "v2-sync", "v3-answers-from-log", "v4-event-checks-without-lists"])
+        #expect(
+            applied == [
+                "v1-centre", "v2-sync", "v3-answers-from-log", "v4-event-checks-without-lists", "v5-event-kinds-table",
+            ])
     }
 
     @Test func writerConnectionIsAlsoFull() throws {
@@ -56,7 +60,7 @@ struct SchemaTests {
         #expect(try store.eventCount == 1)
     }
 
-    /// Rows the events table must refuse, each breaking one invariant (v4 keeps v1's invariants).
+    /// Rows the events table must refuse, each breaking one invariant (v4 and v5 keep v1's invariants).
     @Test(arguments: [
         ("an unknown kind", "'lesson.skipped'", "'c'", "'l'", "NULL", "NULL"),
         ("an answer without an item", "'answer.submitted'", "'c'", "'l'", "NULL", "1"),
@@ -81,7 +85,11 @@ struct SchemaTests {
         let error = #expect(throws: DatabaseError.self, "\(what) was stored") {
             try store.pool.write { try $0.execute(sql: sql, arguments: [store.nodeId]) }
         }
-        #expect(error?.extendedResultCode == .SQLITE_CONSTRAINT_CHECK)
+        // Kinds are rows of `event_kinds` (the list comes from `EventKind.known`): an unknown one
+        // fails the foreign key; every other broken row fails a CHECK.
+        #expect(
+            error?.extendedResultCode
+                == (what == "an unknown kind" ? .SQLITE_CONSTRAINT_FOREIGNKEY : .SQLITE_CONSTRAINT_CHECK))
         #expect(try store.eventCount == 1)
     }
 

@@ -1,5 +1,6 @@
 import CourseModel
 import Foundation
+import LearnerEvents
 import Testing
 
 @testable import QuizEngine

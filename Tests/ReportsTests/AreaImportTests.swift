@@ -42,7 +42,7 @@ import Testing
             _ = try fixture.db.importAreas(csv: csv)
             Issue.record("\(name): accepted")
         } catch let error as ReportError {
-            let all = ([error.message] + error.details).joined(separator: "\n")
+            let all = error.lines(.en).joined(separator: "\n")
             for m in messages { #expect(all.contains(m), "\(name): \(all)") }
         }
         #expect(try fixture.db.areaTree().nodes.count == before, "nothing imported")

@@ -1,5 +1,6 @@
 import Foundation
 import HubStore
+import LearnerEvents
 import Testing
 
 @testable import Dashboard
@@ -140,33 +141,5 @@ import Testing
             let away = try accounts.makeLoginLink(username: "huyen1", next: "https://example.com/")
             #expect(try await http.send(server.base + "/dashboard/link/\(away)").header("Location") == "/dashboard")
         }
-    }
-}
-
-@Suite struct PasswordHashTests {
-    /// PBKDF2-HMAC-SHA256 test vectors (RFC 7914 §11 and the widely published "password"/"salt" set).
-    static let vectors: [(String, String, Int, Int, String)] = [
-        ("password", "salt", 1, 32, "120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b"),
-        ("password", "salt", 2, 32, "ae4d0c95af6b46d32d0adff928f06dd02a303f8ef3c251dfd6e2d85a95474c43"),
-        ("password", "salt", 4096, 32, "c5e478d59288c841aa530db6845c4c8d962893a001ce4e11a4963873aa98134a"),
-        (
-            "passwd", "salt", 1, 64,
-            "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783"
-        ),
-    ]
-
-    @Test(arguments: vectors)
-    func matchesPublishedVectors(_ password: String, _ salt: String, _ rounds: Int, _ length: Int, _ hex: String) {
-        let out = PasswordHash.pbkdf2(Array(password.utf8), salt: Array(salt.utf8), rounds: rounds, length: length)
-        #expect(out.map { String(format: "%02x", $0) }.joined() == hex)
-    }
-
-    @Test func verifiesAndRejects() {
-        let stored = PasswordHash.make("Mật khẩu dài", rounds: 500)
-        #expect(stored.hasPrefix("pbkdf2-sha256$500$"))
-        #expect(PasswordHash.verify("Mật khẩu dài", against: stored))
-        #expect(PasswordHash.verify("Mật khẩu dài".decomposedStringWithCanonicalMapping, against: stored))
-        #expect(!PasswordHash.verify("mật khẩu dài", against: stored))
-        #expect(!PasswordHash.verify("x", against: "garbage"))
     }
 }

@@ -1,7 +1,9 @@
 import Dashboard
 import Foundation
 import HubStore
+import HubStoreSQLite
 import Hummingbird
+import Reports
 import Synchronization
 
 #if canImport(FoundationNetworking)
@@ -16,7 +18,7 @@ final class DashboardServer: Sendable {
     /// Starts the server and waits until it listens.
     init(store: SQLiteHubStore) async throws {
         let router = Router()
-        Dashboard.addRoutes(to: router, store: store)
+        Dashboard.addRoutes(to: router, reports: HubReports(store))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
             router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),

@@ -1,6 +1,8 @@
 import CourseModel
 import Foundation
 import HubStore
+import HubStoreSQLite
+import LearnerEvents
 
 @testable import Reports
 
@@ -33,7 +35,27 @@ struct HubFixture {
 
     let folder: URL
     let store: SQLiteHubStore
-    var db: ReportDatabase { ReportDatabase(store) }
+    var db: Harness { Harness(store: store) }
+
+    /// The reports and imports a test drives, over the fixture's store.
+    struct Harness {
+        let store: SQLiteHubStore
+        var reports: HubReports { HubReports(store) }
+
+        func report(_ query: ReportQuery) throws -> Report { try reports.report(query) }
+        func areaTree() throws -> AreaTree { try reports.areaTree() }
+        func importAreas(csv: String) throws -> AreaImportResult { try AreaImport.run(csv: csv, into: store) }
+        func attachCentre(_ node: String, toCommune commune: String) throws {
+            try AreaImport.attachCentre(node, toCommune: commune, in: store)
+        }
+        func saveOutlines(_ courses: [Course]) throws { try store.saveOutlines(courses.map(CourseOutline.init)) }
+        @discardableResult func refresh(chunk: Int64 = SQLiteHubStore.refreshChunk) throws
+            -> SQLiteHubStore.RefreshCounts
+        {
+            try store.refresh(chunk: chunk)
+        }
+        func rebuild() throws { try store.rebuildAggregates() }
+    }
 
     static let course = Course(
         id: "k", version: 1, title: "Khoá Thử", titleEnglish: "Test course", language: "vi", description: "",
@@ -72,7 +94,7 @@ struct HubFixture {
     init(events: Bool = true) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("hocso-reports-\(UUID().uuidString)")
         store = try SQLiteHubStore(path: folder.appendingPathComponent("hub.sqlite"))
-        _ = try ReportDatabase(store).importAreas(csv: Self.areasCSV)
+        _ = try AreaImport.run(csv: Self.areasCSV, into: store)
         for (node, commune, name) in [
             (Self.nodeA, "C11", "Nhà văn hoá A"), (Self.nodeB, "C21", "Bưu điện B"),
             (Self.nodeC, "C0", "Điểm trường C"),
@@ -85,7 +107,7 @@ struct HubFixture {
         if events { try insert(Self.allEvents()) }
     }
 
-    func insert(_ events: [HubEvent]) throws {
+    func insert(_ events: [Event]) throws {
         for node in Set(events.map(\.nodeId)).sorted() {
             _ = try store.insert(events.filter { $0.nodeId == node }, via: node, receivedAt: Self.t0)
         }
@@ -94,7 +116,7 @@ struct HubFixture {
     func remove() { try? FileManager.default.removeItem(at: folder) }
 
     /// Every event of the six learners, numbered per centre.
-    static func allEvents() -> [HubEvent] {
+    static func allEvents() -> [Event] {
         var b = EventBuilder()
         b.learner(nodeA, "A1", "Nguyễn Thị An", 1950, "nu", at: t0)
         b.complete(nodeA, "A1", at: t0, days: 2)
@@ -126,7 +148,7 @@ struct HubFixture {
 
 /// Builds hub events with per-centre sequence numbers.
 struct EventBuilder {
-    var events: [HubEvent] = []
+    var events: [Event] = []
     var seqs: [String: Int64] = [:]
 
     mutating func add(
@@ -136,11 +158,13 @@ struct EventBuilder {
         let seq = (seqs[node] ?? 0) + 1
         seqs[node] = seq
         events.append(
-            HubEvent(
-                nodeId: node, seq: seq, kind: kind, learner: learner, occurredAt: at, recordedAt: at,
-                courseId: kind.hasPrefix("learner.") ? nil : course,
-                courseVersion: kind.hasPrefix("learner.") ? nil : 1,
-                lessonId: lesson, itemId: item, attempt: attempt, payload: payload))
+            Event(
+                nodeId: node, seq: seq, recordedAt: at,
+                occurrence: Occurrence(
+                    kind: EventKind(rawValue: kind), learner: learner, occurredAt: at,
+                    courseId: kind.hasPrefix("learner.") ? nil : course,
+                    courseVersion: kind.hasPrefix("learner.") ? nil : 1, lessonId: lesson, itemId: item,
+                    attempt: attempt, payload: EventPayload(json: payload))))
     }
 
     mutating func learner(_ node: String, _ code: String, _ name: String, _ year: Int, _ gender: String, at: Int64) {

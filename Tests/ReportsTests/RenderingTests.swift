@@ -1,5 +1,7 @@
 import CSVText
 import Foundation
+import LearnerEvents
+import Localization
 import Testing
 
 @testable import Reports
@@ -7,10 +9,10 @@ import Testing
 /// The four forms of a report carry the same numbers: each form is read back and compared
 /// with the model, cell by cell.
 @Suite struct RenderingTests {
-    static let cases: [(ReportKind, ReportLanguage)] = ReportKind.allCases.flatMap { [($0, .vi), ($0, .en)] }
+    static let cases: [(ReportKind, Language)] = ReportKind.allCases.flatMap { [($0, .vi), ($0, .en)] }
 
     @Test(arguments: cases)
-    func everyFormCarriesTheSameNumbers(_ kind: ReportKind, _ language: ReportLanguage) throws {
+    func everyFormCarriesTheSameNumbers(_ kind: ReportKind, _ language: Language) throws {
         let fixture = try HubFixture()
         defer { fixture.remove() }
         let report = try fixture.db.report(ReportQuery(kind, language: language, asOf: LocalDate("2025-06-30")))
@@ -76,7 +78,7 @@ import Testing
     }
 
     /// A number as people read it: `1.234,5%` (vi) or `1,234.5%` (en); `–` is none.
-    static func read(_ text: String, _ language: ReportLanguage) -> Double? {
+    static func read(_ text: String, _ language: Language) -> Double? {
         var s = text.replacingOccurrences(of: "%", with: "")
         if language == .vi {
             s = s.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
@@ -100,10 +102,10 @@ import Testing
 
     /// Golden files: the completion report as people read it, in both languages and as CSV.
     @Test(arguments: [
-        ("completion-district-vi.txt", ReportLanguage.vi, "table"), ("completion-district-en.txt", .en, "table"),
+        ("completion-district-vi.txt", Language.vi, "table"), ("completion-district-en.txt", .en, "table"),
         ("completion-district-vi.csv", .vi, "csv"), ("items-vi.txt", .vi, "items"),
     ])
-    func golden(_ name: String, _ language: ReportLanguage, _ form: String) throws {
+    func golden(_ name: String, _ language: Language, _ form: String) throws {
         let fixture = try HubFixture()
         defer { fixture.remove() }
         let text: String

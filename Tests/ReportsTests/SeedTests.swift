@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
 import HubStore
+import HubStoreSQLite
+import ProvinceSeed
 import Testing
 
 @testable import Reports

@@ -1,10 +1,13 @@
 import Foundation
 import GRDB
 import HubStore
+import HubStoreSQLite
 import ProgressStore
 import Testing
 
-@testable import Sync
+@testable import SyncCentre
+@testable import SyncHub
+@testable import SyncWire
 
 /// The real binary, as operators use it: a centre's answers reach a hub on a USB stick and over
 /// HTTP, receipts come back, and a hub killed mid-push loses and doubles nothing.
@@ -37,11 +40,11 @@ struct EndToEndTests {
                     "center", "init", "--db", centreDB.path, "--name", "Xã Đông", "--export-registration",
                     registration.path,
                 ]))
-            try expectSuccess(HocSoBinary.run(["hub", "init", "--db", hubDB.path, "--name", "Huyện Tây"]))
-            try expectSuccess(HocSoBinary.run(["hub", "centers", "add", registration.path, "--db", hubDB.path]))
+            try expectSuccess(HocSoBinary.runHub(["init", "--db", hubDB.path, "--name", "Huyện Tây"]))
+            try expectSuccess(HocSoBinary.runHub(["centers", "add", registration.path, "--db", hubDB.path]))
             let forCentre = dir.appendingPathComponent("hub-for-centre.json")
             try expectSuccess(
-                HocSoBinary.run(["hub", "centers", "export", centre.nodeId, "-o", forCentre.path, "--db", hubDB.path]))
+                HocSoBinary.runHub(["centers", "export", centre.nodeId, "-o", forCentre.path, "--db", hubDB.path]))
             try expectSuccess(HocSoBinary.run(["sync", "hubs", "add", forCentre.path, "--db", centreDB.path]))
         }
 
@@ -68,20 +71,20 @@ struct EndToEndTests {
         var data = try Data(contentsOf: usb.appendingPathComponent(bundles[0]))
         data[data.count / 2] ^= 1
         try data.write(to: setup.dir.appendingPathComponent("damaged.hsbundle"))
-        let damaged = try HocSoBinary.run([
-            "hub", "import", setup.dir.appendingPathComponent("damaged.hsbundle").path, "--db", setup.hubDB.path,
+        let damaged = try HocSoBinary.runHub([
+            "import", setup.dir.appendingPathComponent("damaged.hsbundle").path, "--db", setup.hubDB.path,
         ])
         #expect(damaged.status == 1 && damaged.stderr.contains("bundle refused:"))
         #expect(try setup.hubEventCount() == (0, 0))
-        let imported = try HocSoBinary.run([
-            "hub", "import", usb.appendingPathComponent(bundles[0]).path, "--db", setup.hubDB.path,
+        let imported = try HocSoBinary.runHub([
+            "import", usb.appendingPathComponent(bundles[0]).path, "--db", setup.hubDB.path,
         ])
         try expectSuccess(imported)
         #expect(imported.stdout.contains("61 new, 0 duplicate, 0 rejected"))
         let receipt = try #require(
             try FileManager.default.contentsOfDirectory(atPath: usb.path).first { $0.hasSuffix("-receipt.json") })
-        let again = try HocSoBinary.run([
-            "hub", "import", usb.appendingPathComponent(bundles[0]).path, "--db", setup.hubDB.path,
+        let again = try HocSoBinary.runHub([
+            "import", usb.appendingPathComponent(bundles[0]).path, "--db", setup.hubDB.path,
         ])
         #expect(again.stdout.contains("0 new, 61 duplicate, 0 rejected"))
         try expectSuccess(
@@ -90,19 +93,19 @@ struct EndToEndTests {
         #expect(status.stdout.contains("to export: 0") && status.stdout.contains("acknowledged: 61"))
         #expect(try setup.hubEventCount() == (61, 61))
         // The coordinator lists and revokes the centre; its next bundle is refused.
-        let list = try HocSoBinary.run(["hub", "centers", "list", "--json", "--db", setup.hubDB.path])
+        let list = try HocSoBinary.runHub(["centers", "list", "--json", "--db", setup.hubDB.path])
         #expect(
             list.stdout.contains("\"nodeId\" : \"\(setup.centre.nodeId)\"")
                 && list.stdout.contains("\"status\" : \"active\""))
-        try expectSuccess(HocSoBinary.run(["hub", "centers", "revoke", setup.centre.nodeId, "--db", setup.hubDB.path]))
+        try expectSuccess(HocSoBinary.runHub(["centers", "revoke", setup.centre.nodeId, "--db", setup.hubDB.path]))
         _ = try setup.centre.record(
             .stepRead(
                 learner: "MINH7", course: "vneid", version: 2, lesson: "kich-hoat", step: "b9", at: 1_760_000_000_000))
         let later = setup.dir.appendingPathComponent("USB2")
         try expectSuccess(HocSoBinary.run(["sync", "export", "--db", setup.centreDB.path, "--to", later.path]))
         let bundle = try #require(try FileManager.default.contentsOfDirectory(atPath: later.path).first)
-        let refused = try HocSoBinary.run([
-            "hub", "import", later.appendingPathComponent(bundle).path, "--db", setup.hubDB.path,
+        let refused = try HocSoBinary.runHub([
+            "import", later.appendingPathComponent(bundle).path, "--db", setup.hubDB.path,
         ])
         #expect(
             refused.status == 1 && refused.stderr.contains("bundle refused: centre \(setup.centre.nodeId) is revoked"))

@@ -1,11 +1,15 @@
 import Foundation
 import HubStore
+import LearnerEvents
+import Localization
 import Testing
 
 @testable import HubServer
-@testable import Sync
+@testable import SyncCentre
+@testable import SyncHub
+@testable import SyncWire
 
-@Suite("Event lines and ranges")
+@Suite("Event lines (the Codable wire form) and ranges")
 struct EventLineTests {
     static let texts = [
         "plain", "Nguyễn Thị Lan — hoà/hòa", "quote \" and backslash \\", "new\nline\tand\u{1}control",
@@ -15,25 +19,25 @@ struct EventLineTests {
 
     @Test("every string survives encoding and decoding byte for byte", arguments: texts)
     func roundTrip(_ text: String) throws {
-        let event = HubEvent(
+        let event = makeEvent(
             nodeId: "n-abcdefghijklmnop", seq: 9_007_199_254_740_993, kind: "answer.submitted", learner: "LAN24",
             occurredAt: -5,
             recordedAt: 1_750_000_000_000, courseId: text, courseVersion: 3, lessonId: nil, itemId: text, attempt: 2,
             payload: text)
         var bytes: [UInt8] = []
-        EventLine.encode(event, into: &bytes)
-        #expect(!bytes.contains(0x0A))
-        let decoded = try bytes.withUnsafeBytes { try EventLine.decode($0) }
-        #expect(decoded == event)
-        #expect(Array(decoded.payload.utf8) == Array(text.utf8))
+        try EventLines.append(event, to: &bytes)
+        #expect(bytes.filter { $0 == 0x0A }.count == 1 && bytes.last == 0x0A)
+        let decoded = try EventLines.decode(Data(bytes))
+        #expect(decoded == [event])
+        #expect(Array(decoded[0].payload.json.utf8) == Array(text.utf8))
     }
 
     @Test("lines written by other JSON writers are read too (escaped slashes, \\u escapes, spaces, unknown fields)")
     func foreignWriters() throws {
         let line =
             #" { "seq" : 2, "node":"n-abcdefghijklmnop", "kind":"step.read", "learner":"A\u0042C", "occurredAt":1, "recordedAt":2, "courseId":"a\/b", "lessonId":null, "future":true, "payload":"\ud83d\udc75" } "#
-        let event = try Array(line.utf8).withUnsafeBytes { try EventLine.decode($0) }
-        #expect(event.learner == "ABC" && event.courseId == "a/b" && event.lessonId == nil && event.payload == "👵")
+        let event = try #require(try EventLines.decode(Data(line.utf8)).first)
+        #expect(event.learner == "ABC" && event.courseId == "a/b" && event.lessonId == nil && event.payload.json == "👵")
     }
 
     @Test(
@@ -46,7 +50,11 @@ struct EventLineTests {
             #"{"node":"n-a","seq":1,"kind":"k","learner":"L","occurredAt":1,"recordedAt":1,"payload":"{}"} trailing"#,
         ])
     func malformed(_ line: String) {
-        #expect(throws: SyncError.self) { try Array(line.utf8).withUnsafeBytes { try EventLine.decode($0) } }
+        #expect(throws: SyncError.self) {
+            let events = try EventLines.decode(Data(line.utf8))
+            // An empty line holds no event; anything else must be one whole, valid event.
+            if line.isEmpty, events.isEmpty { throw SyncError(.corrupt, .verbatim("empty")) }
+        }
     }
 
     @Test(

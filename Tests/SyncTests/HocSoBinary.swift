@@ -17,6 +17,14 @@ enum HocSoBinary {
         return packageRoot.appendingPathComponent(".build/debug/hocso")
     }()
 
+    /// `hocso-hub`, found the same way (`$HOCSO_HUB_BINARY`, else beside `hocso`).
+    static let hubURL: URL = {
+        if let explicit = ProcessInfo.processInfo.environment["HOCSO_HUB_BINARY"] {
+            return URL(fileURLWithPath: explicit)
+        }
+        return url.deletingLastPathComponent().appendingPathComponent("hocso-hub")
+    }()
+
     /// What a run printed and how it ended.
     struct Result {
         var status: Int32
@@ -24,14 +32,19 @@ enum HocSoBinary {
         var stderr: String
     }
 
+    /// Runs `hocso-hub` to completion.
+    static func runHub(_ arguments: [String]) throws -> Result { try run(arguments, program: hubURL) }
+
     /// Runs `hocso` to completion.
-    static func run(_ arguments: [String]) throws -> Result {
+    static func run(_ arguments: [String], program: URL = url) throws -> Result {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
+        // These tests read the English output; the Vietnamese words are tested where they are made.
+        env["HOCSO_LANG"] = env["HOCSO_LANG"] ?? "en"
         process.environment = env
         let out = Pipe()
         let err = Pipe()
@@ -56,15 +69,15 @@ enum HocSoBinary {
 
     private final class Box: @unchecked Sendable { var data = Data() }
 
-    /// A `hocso hub serve` child process; `url` is where it listens (read from its first line).
+    /// A `hocso-hub serve` child process; `url` is where it listens (read from its first line).
     final class Server {
         let process = Process()
         private(set) var url = URL(string: "http://127.0.0.1")!
 
         init(db: URL, port: Int = 0, extra: [String] = []) throws {
-            process.executableURL = HocSoBinary.url
+            process.executableURL = HocSoBinary.hubURL
             process.arguments =
-                ["hub", "serve", "--db", db.path, "--host", "127.0.0.1", "--port", String(port)] + extra
+                ["serve", "--db", db.path, "--host", "127.0.0.1", "--port", String(port)] + extra
             let out = Pipe()
             process.standardOutput = out
             process.standardError = FileHandle.nullDevice

@@ -1,10 +1,13 @@
 import Foundation
 import GRDB
 import HubStore
+import LearnerEvents
 import ProgressStore
 import Testing
 
-@testable import Sync
+@testable import SyncCentre
+@testable import SyncHub
+@testable import SyncWire
 
 /// Random scripts over two centres, a district hub and a province hub: recording, exports,
 /// bundles carried (or lost, repeated, reordered), receipts carried back late or never, pushes
@@ -106,7 +109,7 @@ struct PropertyTests {
                 try String.fetchAll(
                     db, sql: "SELECT payload FROM events WHERE node_id = ? ORDER BY seq", arguments: [centre.nodeId])
             }
-            #expect(stored == sent.map(\.payload))
+            #expect(stored == sent.map(\.payload.json))
         }
     }
 

@@ -1,11 +1,14 @@
 import Foundation
 import HubServer
 import HubStore
+import LearnerEvents
 import Packs
 import ProgressStore
 import Testing
 
-@testable import Sync
+@testable import SyncCentre
+@testable import SyncHub
+@testable import SyncWire
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -24,7 +27,7 @@ struct ServerTests {
             let pusher = EventPusher(hub: url, node: centre.nodeId, key: centre.key)
             let report = try await CentrePush.run(store: centre.store, pusher: pusher, chunk: 50)
             #expect(report.acknowledgedThrough == 121 && report.counts.new == 121)
-            let batch = try centre.store.events(afterSeq: 0, limit: 30).map(BundleExporter.hubEvent)
+            let batch = try centre.store.events(afterSeq: 0, limit: 30)
             let again = try await pusher.send(batch)
             #expect(again.counts == InsertCounts(new: 0, duplicate: 30))
             let health = try await HTTPClientTransport().send(
@@ -79,17 +82,17 @@ struct ServerTests {
         let (status, code) = try await withHubServer(hub, configuration: configuration) { url -> (Int, String) in
             let transport = HTTPClientTransport()
             let endpoint = url.appendingPathComponent("api/v1/events")
-            var events = try centre.store.events(afterSeq: 0, limit: 10).map(BundleExporter.hubEvent)
+            var events = try centre.store.events(afterSeq: 0, limit: 10)
             if scenario == "oversize" {
                 events = (1...200).map {
-                    HubEvent(
+                    makeEvent(
                         nodeId: centre.nodeId, seq: Int64($0), kind: "step.read", learner: "LAN1", occurredAt: 1,
                         recordedAt: 1, courseId: "c", lessonId: "l", itemId: "s", payload: "{}")
                 }
             }
             if scenario == "forged node" {
                 events = [
-                    HubEvent(
+                    makeEvent(
                         nodeId: other.nodeId, seq: 1, kind: "step.read", learner: "LAN1", occurredAt: 1, recordedAt: 1,
                         courseId: "c", lessonId: "l", itemId: "s", payload: "{}")
                 ]
@@ -155,7 +158,7 @@ struct ServerTests {
             let stranger = try TestCentre(in: dir, name: "stranger")
             _ = try HubCenters.add(stranger.registration, to: province.store, at: 1)
             try stranger.record(2)
-            let theirs = try stranger.store.events(afterSeq: 0, limit: 5).map(BundleExporter.hubEvent)
+            let theirs = try stranger.store.events(afterSeq: 0, limit: 5)
             await #expect(throws: SyncError.self) { _ = try await pusher.send(theirs) }
             // A centre may deliver only its own events: vouching is for hubs.
             let strangerPusher = EventPusher(hub: url, node: stranger.nodeId, key: stranger.key)
@@ -196,10 +199,10 @@ struct ServerTests {
             #expect(ranged.status == 206 && ranged.body == whole[10..<20])
             let pulled = try await PackPuller(hub: url, pieceBytes: 4096).pull(
                 into: ContentStore(root: store), policy: InstallPolicy())
-            #expect(pulled.map(\.outcome) == ["installed"])
+            #expect(pulled.map(\.outcome) == [.installed])
             #expect(pulled.first?.fetchedBytes == entry.size - 1000)
             let again = try await PackPuller(hub: url).pull(into: ContentStore(root: store), policy: InstallPolicy())
-            #expect(again.map(\.outcome) == ["up to date"])
+            #expect(again.map(\.outcome) == [.upToDate])
             let missing = try await HTTPClientTransport().send(
                 TransportRequest(method: "GET", url: url.appendingPathComponent("api/v1/packs/..%2Fhub.sqlite")))
             #expect(missing.status == 404)

@@ -1,11 +1,15 @@
 import Foundation
 import GRDB
 import HubStore
+import HubStoreSQLite
+import LearnerEvents
 import ProgressStore
 import QuizEngine
 import Synchronization
 
-@testable import Sync
+@testable import SyncCentre
+@testable import SyncHub
+@testable import SyncWire
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -133,7 +137,7 @@ struct InProcessTransport: SyncTransport {
                     error.kind] ?? 400
             return TransportResponse(
                 status: status,
-                body: try JSONEncoder().encode(ErrorBody(code: error.kind.rawValue, message: error.message)))
+                body: try JSONEncoder().encode(ErrorBody(code: error.kind.rawValue, phrase: error.phrase)))
         }
         if faults.roll() { throw URLError(.networkConnectionLost) }
         return TransportResponse(status: 200, body: try JSONEncoder().encode(answer))
@@ -142,3 +146,17 @@ struct InProcessTransport: SyncTransport {
 
 /// Retries without sleeping.
 let noWait = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1), maxDelay: .milliseconds(1), sleep: { _ in })
+
+/// An event in the hub's terms (kind and payload as text), for tests that craft traffic by hand.
+func makeEvent(
+    nodeId: String, seq: Int64, kind: String, learner: String, occurredAt: Int64, recordedAt: Int64,
+    courseId: String? = nil, courseVersion: Int? = nil, lessonId: String? = nil, itemId: String? = nil,
+    attempt: Int? = nil, payload: String
+) -> Event {
+    Event(
+        nodeId: nodeId, seq: seq, recordedAt: recordedAt,
+        occurrence: Occurrence(
+            kind: EventKind(rawValue: kind), learner: learner, occurredAt: occurredAt, courseId: courseId,
+            courseVersion: courseVersion, lessonId: lessonId, itemId: itemId, attempt: attempt,
+            payload: EventPayload(json: payload)))
+}

@@ -2,9 +2,13 @@ import Foundation
 import HubServer
 import HubStore
 import Hummingbird
+import LearnerEvents
+import Localization
 import Synchronization
 
-@testable import Sync
+@testable import SyncCentre
+@testable import SyncHub
+@testable import SyncWire
 
 /// A real hub server on 127.0.0.1 (a free port) for the length of `body`.
 func withHubServer<T: Sendable>(
@@ -24,7 +28,9 @@ func withHubServer<T: Sendable>(
             return nil
         }
         var iterator = stream.makeAsyncIterator()
-        guard let port = await iterator.next() else { throw SyncError(.network, "the test server did not start") }
+        guard let port = await iterator.next() else {
+            throw SyncError(.network, .verbatim("the test server did not start"))
+        }
         let url = URL(string: "http://127.0.0.1:\(port)")!
         let result = try await body(url)
         group.cancelAll()
@@ -59,7 +65,7 @@ final class CuttingProxy: Sendable {
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) }
         }
-        guard bound == 0, listen(fd, 16) == 0 else { throw SyncError(.network, "proxy cannot listen") }
+        guard bound == 0, listen(fd, 16) == 0 else { throw SyncError(.network, .verbatim("proxy cannot listen")) }
         _ = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
         }

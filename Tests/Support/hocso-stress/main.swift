@@ -7,8 +7,8 @@
 // that kills this process can therefore trust every complete line it read.
 import CourseModel
 import Foundation
+import LearnerEvents
 import ProgressStore
-import QuizEngine
 
 func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data("hocso-stress: \(message)\n".utf8))

@@ -1,0 +1,8 @@
+/// The form of a learner's code: 3–8 ASCII capital letters or digits (`LAN24`), unique in a centre.
+public enum LearnerCode {
+    /// Whether `code` has the learner code form.
+    public static func isValid(_ code: String) -> Bool {
+        (3...8).contains(code.utf8.count)
+            && code.utf8.allSatisfy { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || (48...57).contains($0) }
+    }
+}

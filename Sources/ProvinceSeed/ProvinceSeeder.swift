@@ -1,0 +1,163 @@
+import CourseModel
+import Foundation
+import HubStore
+import LearnerEvents
+import Reports
+
+/// Generates a realistic province into a hub database: areas, centres, learners and the events
+/// they would have sent while taking the bundled courses. Deterministic for a seed.
+///
+/// Events go in through the hub store's own `insert` (the import path), one centre per
+/// transaction, so the generated database is exactly what importing real bundles makes.
+public struct ProvinceSeeder: Sendable {
+    /// How big the map is.
+    public enum Scale: String, Sendable, CaseIterable {
+        /// 2 districts, a few communes: for tests.
+        case small
+        /// 4 districts, ~40 communes.
+        case medium
+        /// 9 districts and ~130 communes, 3 of them straight under the province (post-2025).
+        case province
+    }
+
+    /// What was generated.
+    public struct Summary: Sendable, Equatable {
+        /// Areas (province, districts, communes).
+        public var areas = 0
+        /// Centres.
+        public var centres = 0
+        /// Learners.
+        public var learners = 0
+        /// Events of every kind.
+        public var events = 0
+        /// `answer.submitted` events.
+        public var answers = 0
+    }
+
+    /// The courses learners take (their structure drives the events).
+    public var courses: [Course]
+    /// The seed.
+    public var seed: UInt64
+    /// How many learners.
+    public var learners: Int
+    /// How big the map is.
+    public var scale: Scale
+    /// The first day of the campaign the events span (a year from it).
+    public var campaignStart: LocalDate
+
+    /// Makes a seeder; only Vietnamese-language courses are used (a Vietnamese province).
+    public init(
+        courses: [Course], seed: UInt64 = 1, learners: Int = 200_000, scale: Scale = .province,
+        campaignStart: LocalDate = LocalDate("2025-03-01") ?? LocalDate(day: 20_148)
+    ) {
+        let vietnamese = courses.filter { $0.language == "vi" }
+        self.courses = (vietnamese.isEmpty ? courses : vietnamese).sorted { $0.id < $1.id }
+        self.seed = seed
+        self.learners = learners
+        self.scale = scale
+        self.campaignStart = campaignStart
+    }
+
+    /// Writes the province into `store` (which should be empty), then its course outlines.
+    /// `progress` is told after each centre (done, total).
+    public func run(
+        into store: some HubStore & ReportSource, progress: (Int, Int) -> Void = { _, _ in }
+    ) throws -> Summary {
+        var rng = SeedRandom.derived(seed, 1)
+        let map = makeMap(&rng)
+        var summary = Summary(areas: map.areas.count, centres: map.centres.count)
+        try store.saveAreas(map.areas)
+        for centre in map.centres { _ = try store.register(centre.center) }
+        let plans = courses.map { CoursePlan($0, seed: seed) }
+        // Learners per centre: busy and quiet centres (log-normal weights), same total.
+        let weights = map.centres.map { $0.weight }
+        let totalWeight = weights.reduce(0, +)
+        var remaining = learners
+        for (i, centre) in map.centres.enumerated() {
+            let share =
+                i == map.centres.count - 1
+                ? remaining : min(remaining, Int((Double(learners) * weights[i] / totalWeight).rounded()))
+            remaining -= share
+            var local = SeedRandom.derived(seed, 2, UInt64(i))
+            let sim = CentreSimulation(centre: centre, plans: plans, campaignStart: campaignStart)
+            let events = sim.events(learners: share, &local)
+            summary.learners += share
+            summary.events += events.count
+            summary.answers += events.lazy.filter { $0.kind == .answerSubmitted }.count
+            _ = try store.insert(events, via: centre.center.nodeId, receivedAt: events.last?.recordedAt ?? 0)
+            progress(i + 1, map.centres.count)
+        }
+        try store.saveOutlines(courses.map(CourseOutline.init))
+        return summary
+    }
+
+    /// A centre of the generated map, with how busy it is.
+    struct SeedCentre {
+        var center: Center
+        var communeName: String
+        var weight: Double
+    }
+
+    /// Areas (parents first) and centres.
+    func makeMap(_ rng: inout SeedRandom) -> (areas: [Area], centres: [SeedCentre]) {
+        let (districtCount, communesPerDistrict, direct): (Int, ClosedRange<Int>, Int) =
+            switch scale {
+            case .small: (2, 2...3, 1)
+            case .medium: (4, 8...11, 2)
+            case .province: (9, 12...16, 3)
+            }
+        var areas = [Area(code: "26", name: SeedNames.province, level: .province)]
+        var communes: [(code: String, name: String)] = []
+        var usedNames = Set<String>()
+        func communeName(_ rng: inout SeedRandom) -> String {
+            while true {
+                let a = rng.pick(SeedNames.communeFirst)
+                let b = rng.pick(SeedNames.communeSecond)
+                let kind = rng.chance(0.12) ? "Phường" : rng.chance(0.08) ? "Thị trấn" : "Xã"
+                let name = "\(kind) \(a) \(b)"
+                if a != b, usedNames.insert(name).inserted { return name }
+            }
+        }
+        let districtNames = SeedNames.districtParts.shuffled(using: &rng)
+        for d in 0..<districtCount {
+            let code = "26\(d + 1)"
+            areas.append(
+                Area(
+                    code: code, name: "Huyện \(districtNames[d % districtNames.count])", level: .district,
+                    parentCode: "26"))
+            for c in 0..<rng.int(communesPerDistrict) {
+                let cc = "\(code)\(String(format: "%02d", c + 1))"
+                let name = communeName(&rng)
+                areas.append(Area(code: cc, name: name, level: .commune, parentCode: code))
+                communes.append((cc, name))
+            }
+        }
+        // Since mid-2025 communes sit straight under the province; keep a few like that.
+        for c in 0..<direct {
+            let cc = "260\(String(format: "%02d", c + 1))"
+            let name = communeName(&rng)
+            areas.append(Area(code: cc, name: name, level: .commune, parentCode: "26"))
+            communes.append((cc, name))
+        }
+        var centres: [SeedCentre] = []
+        for commune in communes {
+            let count = rng.weighted([0.55, 0.35, 0.10]) + 1
+            let place = commune.name.split(separator: " ").dropFirst().joined(separator: " ")
+            for k in 0..<count {
+                let kind = rng.pick(SeedNames.centreKinds)
+                let name =
+                    kind == "Nhà văn hoá"
+                    ? "\(kind) \(rng.pick(SeedNames.villages)), \(place)"
+                    : k == 0 ? "\(kind) \(place)" : "\(kind) \(place) \(k + 1)"
+                let node =
+                    "n-" + String((0..<16).map { _ in Array("abcdefghijklmnopqrstuvwxyz234567")[rng.int(0...31)] })
+                let key = Data((0..<32).map { _ in UInt8(truncatingIfNeeded: rng.next()) }).base64EncodedString()
+                let center = Center(
+                    nodeId: node, publicKey: key, name: name, communeCode: commune.code,
+                    registeredAt: campaignStart.startMillis - 86_400_000 * 14)
+                centres.append(SeedCentre(center: center, communeName: commune.name, weight: exp(rng.normal() * 0.6)))
+            }
+        }
+        return (areas, centres)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import HubStore
+import SyncWire
+
+/// The outcome of `hocso hub import`: each bundle, what the hub now holds of each centre, and
+/// the receipts written.
+public struct HubImportReport: Sendable {
+    /// One result per bundle, in the order given.
+    public var bundles: [BundleImportResult]
+    /// What the hub holds of each centre seen, with missing ranges.
+    public var holdings: [NodeHoldings]
+    /// Receipts written.
+    public var receipts: [URL]
+
+    /// Totals over all bundles.
+    public var totals: InsertCounts { bundles.reduce(InsertCounts()) { $0 + $1.counts } }
+    /// Whether any bundle was refused.
+    public var hasRefusals: Bool { bundles.contains { $0.refusal != nil } }
+}
+
+/// Imports bundles into a hub and writes one signed receipt per centre.
+public enum HubImport {
+    /// Imports `bundles` (any order, repeats allowed) and writes `<node>-<hub>-receipt.json` into
+    /// `receiptsDirectory`, or beside each centre's first bundle when nil.
+    public static func run(
+        bundles: [URL], store: any HubStore, identity: HubIdentity, receiptsDirectory: URL? = nil,
+        clock: @escaping SyncClock = systemSyncClock
+    ) throws -> HubImportReport {
+        let importer = BundleImporter(store: store, clock: clock)
+        var results: [BundleImportResult] = []
+        var firstBundle: [String: URL] = [:]
+        for url in bundles {
+            let result = importer.importBundle(at: url)
+            if let node = result.node, firstBundle[node] == nil { firstBundle[node] = url }
+            results.append(result)
+        }
+        var holdings: [NodeHoldings] = []
+        var receipts: [URL] = []
+        for node in firstBundle.keys.sorted() {
+            let signed = try hubStoreErrors { try identity.receipt(for: [node], store: store, at: clock()) }
+            if let held = signed.receipt.holdings(of: node) { holdings.append(held) }
+            let directory =
+                receiptsDirectory ?? firstBundle[node]?.deletingLastPathComponent() ?? URL(fileURLWithPath: ".")
+            let url = directory.appendingPathComponent(SignedReceipt.fileName(node: node, hub: identity.nodeId))
+            try signed.write(to: url)
+            receipts.append(url)
+        }
+        return HubImportReport(bundles: results, holdings: holdings, receipts: receipts)
+    }
+}

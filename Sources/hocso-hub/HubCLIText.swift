@@ -1,0 +1,122 @@
+import HubStore
+import Localization
+import SyncHub
+import SyncWire
+
+/// Everything `hocso-hub` prints, in Vietnamese and English.
+enum HubCLIText {
+    static func identity(_ id: HubIdentity) -> [Phrase] {
+        [
+            Phrase(vi: "mã nút: \(id.nodeId)", en: "node id: \(id.nodeId)"),
+            Phrase(vi: "tên: \(id.name)", en: "name: \(id.name)"),
+            Phrase(vi: "khoá công khai: \(id.publicKey)", en: "public key: \(id.publicKey)"),
+        ]
+    }
+    static let keyKept = Phrase(
+        vi: "khoá của trạm đã có từ trước và được giữ nguyên", en: "the hub's key already existed; it was kept")
+    static func registrationWritten(_ path: String) -> Phrase {
+        Phrase(vi: "tệp đăng ký: \(path)", en: "registration: \(path)")
+    }
+    static func role(_ role: Center.Role) -> String {
+        switch role {
+        case .centre: "centre"
+        case .hub: "hub"
+        }
+    }
+    static func roleName(_ role: Center.Role) -> Phrase {
+        switch role {
+        case .centre: Phrase(vi: "trung tâm", en: "centre")
+        case .hub: Phrase(vi: "trạm", en: "hub")
+        }
+    }
+    static func registered(_ c: Center) -> Phrase {
+        let role = roleName(c.role)
+        return Phrase(
+            vi: "đã đăng ký \(role.vi) \(c.nodeId) (\(c.name))", en: "registered \(role.en) \(c.nodeId) (\(c.name))")
+    }
+    static func revoked(_ c: Center) -> Phrase {
+        Phrase(vi: "đã thu hồi \(c.nodeId) (\(c.name))", en: "revoked \(c.nodeId) (\(c.name))")
+    }
+    static let registrationNeeded = "give a registration FILE, or --node-id, --public-key and --name"
+
+    // Imports
+    static func counts(_ c: InsertCounts) -> Phrase {
+        Phrase(
+            vi: "\(c.new) mới, \(c.duplicate) trùng, \(c.rejected) bị từ chối",
+            en: "\(c.new) new, \(c.duplicate) duplicate, \(c.rejected) rejected")
+    }
+    static func bundleLine(_ file: String, _ c: InsertCounts) -> Phrase { .verbatim("\(file): ") + counts(c) }
+    static func total(_ c: InsertCounts) -> Phrase { Phrase(vi: "tổng: ", en: "total: ") + counts(c) }
+    static func holdings(_ held: NodeHoldings) -> Phrase {
+        let start =
+            held.contiguousThrough > 0
+            ? Phrase(
+                vi: "có liền mạch 1–\(held.contiguousThrough)",
+                en: "holds 1–\(held.contiguousThrough) without a break")
+            : Phrase(vi: "thiếu sự kiện số 1", en: "lacks seq 1")
+        let gaps =
+            held.gaps.isEmpty
+            ? Phrase(vi: "không có chỗ hổng", en: "no gaps")
+            : Phrase(
+                vi: "thiếu " + held.gaps.map(\.description).joined(separator: ", "),
+                en: "missing " + held.gaps.map(\.description).joined(separator: ", "))
+        return .verbatim("\(held.node): ") + start + .verbatim("; ") + gaps
+    }
+    static func receipt(_ path: String) -> Phrase { Phrase(vi: "biên nhận: \(path)", en: "receipt: \(path)") }
+
+    // Server
+    static func listening(_ host: String, _ port: Int) -> Phrase {
+        // The first line on stdout says where the hub listens; tests and scripts read it.
+        .verbatim("listening on http://\(host):\(port)")
+    }
+    static let serverStopped = Phrase(vi: "máy chủ của trạm đã dừng", en: "the hub server stopped")
+    static func notHTTP(_ url: String) -> String { "'\(url)' is not an http(s) URL" }
+
+    // Upstream
+    static func pushed(_ r: PushReport) -> Phrase {
+        Phrase(
+            vi: "trạm cấp trên \(r.hub): đã gửi \(r.sent) sự kiện trong \(r.batches) lần, ",
+            en: "upstream \(r.hub): \(r.sent) events sent in \(r.batches) requests, ") + counts(r.counts)
+    }
+    static func upstreamAdded(_ r: NodeRegistration) -> Phrase {
+        Phrase(vi: "đã thêm trạm cấp trên \(r.nodeId) (\(r.name))", en: "upstream \(r.nodeId) (\(r.name)) added")
+    }
+
+    // Areas
+    static func cannotRead(_ file: String) -> Phrase {
+        Phrase(vi: "không đọc được '\(file)'", en: "cannot read '\(file)'")
+    }
+    static func notUTF8(_ file: String) -> Phrase {
+        Phrase(
+            vi: "'\(file)' không phải UTF-8; hãy lưu từ Excel dạng \"CSV UTF-8\"",
+            en: "'\(file)' is not UTF-8; save it from Excel as \"CSV UTF-8\"")
+    }
+    static func areasImported(added: Int, updated: Int, unchanged: Int) -> Phrase {
+        Phrase(
+            vi: "địa bàn: \(added) thêm mới, \(updated) cập nhật, \(unchanged) giữ nguyên",
+            en: "areas: \(added) added, \(updated) updated, \(unchanged) unchanged")
+    }
+    static let centreLabel = Phrase(vi: "trung tâm", en: "centre")
+    static let looseCentres = Phrase(
+        vi: "(trung tâm chưa gắn với xã: hocso-hub areas attach-center MÃ_NÚT MÃ_XÃ)",
+        en: "(centres not attached to a commune: hocso-hub areas attach-center NODE COMMUNE)")
+    static func attached(_ node: String, _ commune: String) -> Phrase {
+        Phrase(vi: "đã gắn trung tâm \(node) vào xã \(commune)", en: "centre \(node) attached to commune \(commune)")
+    }
+
+    // Users
+    static let noTerminalForPassword = Phrase(
+        vi: "không có màn hình để gõ mật khẩu; hãy dùng --password-stdin",
+        en: "no terminal to type a password; use --password-stdin")
+    static func userMaySee(_ user: String, _ area: String) -> Phrase {
+        Phrase(
+            vi: "tài khoản \(user) được xem địa bàn \(area) và cấp dưới",
+            en: "user \(user) may see area \(area) and below")
+    }
+    static func noUser(_ user: String) -> Phrase {
+        Phrase(vi: "không có tài khoản '\(user)'", en: "no user '\(user)'")
+    }
+    static func userRemoved(_ user: String) -> Phrase {
+        Phrase(vi: "đã xoá tài khoản \(user)", en: "user \(user) removed")
+    }
+}
