@@ -46,7 +46,7 @@ let package = Package(
         // Course folders → compiled courses plus diagnostics.
         .target(
             name: "CourseCompiler",
-            dependencies: ["CourseModel", "MarkdownSyntax", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CourseModel", "Localization", "MarkdownSyntax", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
         // Streaming tar + zstd reading and writing (wraps libarchive).
         .target(name: "ArchiveIO", dependencies: ["CArchive"], swiftSettings: strict),

@@ -85,6 +85,7 @@ struct CompilationRun {
         // the listed order, as before.
         let folder = self.folder
         let passMark = manifest.passMark
+        let competences = manifest.competences
         let lessonFiles = jobs
         let compiled = LessonJob.run(count: lessonFiles.count) { index -> LessonJob in
             var reporter = Reporter(file: lessonFiles[index].file)
@@ -92,7 +93,8 @@ struct CompilationRun {
                 return .unreadable(reporter)
             }
             var compiler = LessonCompiler(
-                fileURL: lessonFiles[index].url, courseFolder: folder, coursePassMark: passMark, reporter: reporter)
+                fileURL: lessonFiles[index].url, courseFolder: folder, coursePassMark: passMark,
+                courseCompetences: competences, reporter: reporter)
             let output = compiler.compile(lessonText)
             return .compiled(compiler, output)
         }
@@ -148,7 +150,8 @@ struct CompilationRun {
         let course = Course(
             id: id, version: version, title: title, titleEnglish: manifest.titleEnglish, language: language,
             description: description, summaryEnglish: manifest.summaryEnglish, audience: manifest.audience,
-            digcompAreas: manifest.digcompAreas, sources: manifest.sources, tags: manifest.tags,
+            digcompAreas: manifest.digcompAreas, competences: manifest.competences, sources: manifest.sources,
+            tags: manifest.tags,
             passMark: manifest.passMark, lessons: lessons, assets: assets.sorted())
         return finish(course: course)
     }

@@ -20,13 +20,14 @@ struct CourseManifest {
     var audience: [String] = []
     var passMark: Double = 0.8
     var digcompAreas: [DigCompArea] = []
+    var competences: [Competence] = []
     var sources: [Source] = []
     var tags: [String] = []
     var lessons: [LessonEntry] = []
 
     static let knownKeys = [
         "id", "title", "title_en", "lang", "version", "description", "summary_en", "audience", "pass", "digcomp",
-        "sources", "tags", "lessons",
+        CompetenceCodes.key, "sources", "tags", "lessons",
     ]
     static let requiredKeys = ["id", "title", "lang", "version", "description", "lessons"]
     static let languages = ["vi", "en"]
@@ -85,6 +86,7 @@ struct CourseManifest {
                         ?? "use one of: \(names.joined(separator: ", "))")
             }
         }
+        manifest.competences = CompetenceCodes.read(fields, reporter: &reporter).map(\.0)
         manifest.sources = readSources(fields, &reporter)
         manifest.lessons = readLessons(fields, &reporter)
         return manifest

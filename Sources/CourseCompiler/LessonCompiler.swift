@@ -19,18 +19,25 @@ struct LessonCompiler {
     let courseFolder: URL
     /// The pass mark of `course.yaml`.
     let coursePassMark: Double
+    /// The competences `course.yaml` names; a lesson may only narrow them.
+    let courseCompetences: [Competence]
     /// Pictures referenced so far, relative to the course folder.
     var assets: Set<String> = []
     var questionIDs: [(id: String, position: SourcePosition)] = []
 
     static let knownKeys = [
         "id", "title", "duration", "pass", "mastery", "final", "tags", "lang", "version", "summary",
+        CompetenceCodes.key,
     ]
 
-    init(fileURL: URL, courseFolder: URL, coursePassMark: Double, reporter: Reporter) {
+    init(
+        fileURL: URL, courseFolder: URL, coursePassMark: Double, courseCompetences: [Competence] = [],
+        reporter: Reporter
+    ) {
         self.fileURL = fileURL
         self.courseFolder = courseFolder
         self.coursePassMark = coursePassMark
+        self.courseCompetences = courseCompetences
         self.reporter = reporter
     }
 
@@ -58,7 +65,7 @@ struct LessonCompiler {
         guard let id = header.id, let title = header.title, !reporter.hasErrors else { return output }
         output.lesson = Lesson(
             id: id, title: title, durationMinutes: header.duration, isFinal: header.isFinal, tags: header.tags,
-            steps: steps, quiz: quiz)
+            competences: header.competences, steps: steps, quiz: quiz)
         return output
     }
 
@@ -69,6 +76,7 @@ struct LessonCompiler {
         var duration: Int?
         var isFinal = false
         var tags: [String] = []
+        var competences: [Competence] = []
         var mastery: MasteryRule = .passMark(0.8)
     }
 
@@ -121,6 +129,7 @@ struct LessonCompiler {
             reporter.error(
                 "unknown language '\(lang)'", at: field.valuePosition, hint: "write 'lang: vi' or 'lang: en'")
         }
+        header.competences = CompetenceCodes.readLesson(fields, course: courseCompetences, reporter: &reporter)
         _ = fields.positiveInt("version", reporter: &reporter)
         _ = fields.string("summary", reporter: &reporter)
         if let pass = fields.passMark(reporter: &reporter) { header.mastery = .passMark(pass) }

@@ -15,6 +15,13 @@ extension KeyedDecodingContainer {
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key, default defaultValue: T) throws -> T {
         try decodeIfPresent(type, forKey: key) ?? defaultValue
     }
+
+    /// Competence codes for `key`, none when the key is absent (packs built before courses named
+    /// them); a code this reader does not know, from a later framework revision, is passed over
+    /// rather than making the whole course unreadable.
+    func competences(forKey key: Key) throws -> [Competence] {
+        try decode([String].self, forKey: key, default: []).compactMap(Competence.init(code:))
+    }
 }
 
 extension Question {
@@ -91,8 +98,57 @@ extension ShortAnswerKey {
     }
 }
 
+extension Course {
+    enum CodingKeys: String, CodingKey {
+        case id, version, title, titleEnglish, language, description, summaryEnglish, audience, digcompAreas,
+            competences, sources, tags, passMark, lessons, assets
+    }
+
+    /// Decodes a course; a pack built before courses named their competences has none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            version: try c.decode(Int.self, forKey: .version),
+            title: try c.decode(String.self, forKey: .title),
+            titleEnglish: try c.decodeIfPresent(String.self, forKey: .titleEnglish),
+            language: try c.decode(String.self, forKey: .language),
+            description: try c.decode(String.self, forKey: .description),
+            summaryEnglish: try c.decodeIfPresent(String.self, forKey: .summaryEnglish),
+            audience: try c.decode([String].self, forKey: .audience),
+            digcompAreas: try c.decode([DigCompArea].self, forKey: .digcompAreas),
+            competences: try c.competences(forKey: .competences),
+            sources: try c.decode([Source].self, forKey: .sources),
+            tags: try c.decode([String].self, forKey: .tags),
+            passMark: try c.decode(Double.self, forKey: .passMark),
+            lessons: try c.decode([Lesson].self, forKey: .lessons),
+            assets: try c.decode([String].self, forKey: .assets))
+    }
+
+    /// Encodes a course as compiled-format version 2 always did, with its competences when it has any
+    /// (so a course that names none compiles to the same bytes as before).
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(version, forKey: .version)
+        try c.encode(title, forKey: .title)
+        try c.encodeIfPresent(titleEnglish, forKey: .titleEnglish)
+        try c.encode(language, forKey: .language)
+        try c.encode(description, forKey: .description)
+        try c.encodeIfPresent(summaryEnglish, forKey: .summaryEnglish)
+        try c.encode(audience, forKey: .audience)
+        try c.encode(digcompAreas, forKey: .digcompAreas)
+        try c.encode(competences, forKey: .competences, unless: [])
+        try c.encode(sources, forKey: .sources)
+        try c.encode(tags, forKey: .tags)
+        try c.encode(passMark, forKey: .passMark)
+        try c.encode(lessons, forKey: .lessons)
+        try c.encode(assets, forKey: .assets)
+    }
+}
+
 extension Lesson {
-    enum CodingKeys: String, CodingKey { case id, title, durationMinutes, isFinal, tags, steps, quiz }
+    enum CodingKeys: String, CodingKey { case id, title, durationMinutes, isFinal, tags, competences, steps, quiz }
 
     /// Decodes a lesson, with defaults for omitted fields.
     public init(from decoder: any Decoder) throws {
@@ -103,6 +159,7 @@ extension Lesson {
             durationMinutes: try c.decodeIfPresent(Int.self, forKey: .durationMinutes),
             isFinal: try c.decode(Bool.self, forKey: .isFinal, default: false),
             tags: try c.decode([String].self, forKey: .tags, default: []),
+            competences: try c.competences(forKey: .competences),
             steps: try c.decode([Step].self, forKey: .steps, default: []),
             quiz: try c.decodeIfPresent(Quiz.self, forKey: .quiz))
     }
@@ -115,6 +172,7 @@ extension Lesson {
         try c.encodeIfPresent(durationMinutes, forKey: .durationMinutes)
         try c.encode(isFinal, forKey: .isFinal, unless: false)
         try c.encode(tags, forKey: .tags, unless: [])
+        try c.encode(competences, forKey: .competences, unless: [])
         try c.encode(steps, forKey: .steps, unless: [])
         try c.encodeIfPresent(quiz, forKey: .quiz)
     }

@@ -21,6 +21,8 @@ public struct Course: Sendable, Equatable, Codable, Identifiable {
     public var audience: [String]
     /// DigComp 2.2 areas the course serves.
     public var digcompAreas: [DigCompArea]
+    /// Component competences of Circular 02/2025/TT-BGDĐT the course serves (`Framework.swift`).
+    public var competences: [Competence]
     /// Official sources to check the course's facts against.
     public var sources: [Source]
     /// Free tags.
@@ -36,8 +38,8 @@ public struct Course: Sendable, Equatable, Codable, Identifiable {
     public init(
         id: String, version: Int, title: String, titleEnglish: String? = nil, language: String,
         description: String, summaryEnglish: String? = nil, audience: [String] = [],
-        digcompAreas: [DigCompArea] = [], sources: [Source] = [], tags: [String] = [],
-        passMark: Double = 0.8, lessons: [Lesson], assets: [String] = []
+        digcompAreas: [DigCompArea] = [], competences: [Competence] = [], sources: [Source] = [],
+        tags: [String] = [], passMark: Double = 0.8, lessons: [Lesson], assets: [String] = []
     ) {
         self.id = id
         self.version = version
@@ -48,6 +50,7 @@ public struct Course: Sendable, Equatable, Codable, Identifiable {
         self.summaryEnglish = summaryEnglish
         self.audience = audience
         self.digcompAreas = digcompAreas
+        self.competences = competences
         self.sources = sources
         self.tags = tags
         self.passMark = passMark
@@ -63,6 +66,14 @@ public struct Course: Sendable, Equatable, Codable, Identifiable {
 
     /// The lesson marked as the course's final quiz, if any.
     public var finalQuiz: Lesson? { lessons.first { $0.isFinal } }
+
+    /// The domains of Circular 02/2025/TT-BGDĐT the course serves, in order.
+    public var domains: [CompetenceDomain] { Set(competences.map(\.domain)).sorted() }
+
+    /// The competences a lesson serves: those its front matter names, else the course's.
+    public func competences(of lesson: Lesson) -> [Competence] {
+        lesson.competences.isEmpty ? competences : lesson.competences
+    }
 }
 
 /// An official source to check facts against.
@@ -79,20 +90,6 @@ public struct Source: Sendable, Equatable, Codable {
     }
 }
 
-/// The five competence areas of the European DigComp 2.2 framework.
-public enum DigCompArea: String, Sendable, Codable, CaseIterable {
-    /// Information and data literacy.
-    case information
-    /// Communication and collaboration.
-    case communication
-    /// Digital content creation.
-    case contentCreation = "content-creation"
-    /// Safety.
-    case safety
-    /// Problem solving.
-    case problemSolving = "problem-solving"
-}
-
 /// One lesson: reading steps, then an optional quiz.
 public struct Lesson: Sendable, Equatable, Codable, Identifiable {
     /// Stable slug, unique in the course.
@@ -105,6 +102,9 @@ public struct Lesson: Sendable, Equatable, Codable, Identifiable {
     public var isFinal: Bool
     /// Free tags.
     public var tags: [String]
+    /// Competences of Circular 02/2025/TT-BGDĐT the lesson serves, a part of the course's; empty
+    /// when the lesson serves all of the course's (see `Course.competences(of:)`).
+    public var competences: [Competence]
     /// Reading steps, one screen each.
     public var steps: [Step]
     /// The lesson's quiz, if it has questions.
@@ -113,13 +113,14 @@ public struct Lesson: Sendable, Equatable, Codable, Identifiable {
     /// Makes a lesson.
     public init(
         id: String, title: String, durationMinutes: Int? = nil, isFinal: Bool = false,
-        tags: [String] = [], steps: [Step], quiz: Quiz?
+        tags: [String] = [], competences: [Competence] = [], steps: [Step], quiz: Quiz?
     ) {
         self.id = id
         self.title = title
         self.durationMinutes = durationMinutes
         self.isFinal = isFinal
         self.tags = tags
+        self.competences = competences
         self.steps = steps
         self.quiz = quiz
     }

@@ -20,14 +20,41 @@ struct CurriculumTests {
         #expect(Self.courses.count == (try HocSoProcess.courseFolders()).count)
     }
 
-    @Test func atLeastEightVietnameseCoursesAndOneInEnglish() {
-        #expect(Self.courses.filter { $0.language == "vi" }.count >= 8)
+    @Test func atLeastTenVietnameseCoursesAndOneInEnglish() {
+        #expect(Self.courses.filter { $0.language == "vi" }.count >= 10)
         #expect(Self.courses.contains { $0.language == "en" })
     }
 
     @Test func theVietnameseCoursesCoverEveryDigCompArea() {
         let covered = Set(Self.courses.filter { $0.language == "vi" }.flatMap(\.digcompAreas))
         #expect(covered == Set(DigCompArea.allCases))
+    }
+
+    /// Every course names the Circular 02/2025 competences it serves, so coverage can be counted.
+    @Test(arguments: CurriculumTests.courses.map(\.id))
+    func courseNamesItsCompetences(id: String) throws {
+        let course = try #require(Self.courses.first { $0.id == id })
+        #expect(!course.competences.isEmpty, "\(id) has no 'tt02' in course.yaml")
+    }
+
+    /// Each of the circular's six domains is served by at least two Vietnamese courses (issue 17).
+    @Test(arguments: CompetenceDomain.allCases)
+    func everyDomainIsServedByTwoVietnameseCourses(domain: CompetenceDomain) {
+        let serving = Self.courses.filter { $0.language == "vi" && $0.domains.contains(domain) }.map(\.id)
+        #expect(serving.count >= 2, "domain \(domain.code) (\(domain.nameVietnamese)) is served only by \(serving)")
+    }
+
+    /// The courses on artificial intelligence and on checking information exist and serve the
+    /// domain of applying artificial intelligence.
+    @Test(arguments: ["tri-tue-nhan-tao", "kiem-chung-thong-tin"])
+    func issueSeventeenCourses(id: String) throws {
+        let course = try #require(Self.courses.first { $0.id == id })
+        #expect(course.domains.contains(.artificialIntelligence))
+        #expect(course.allQuestions.count >= 45, "\(id) has \(course.allQuestions.count) questions")
+        #expect(Set(course.allQuestions.map(\.kind)) == Set(QuestionKind.allCases))
+        for lesson in course.lessons {
+            #expect((lesson.quiz?.questions.count ?? 0) >= 6, "\(id)/\(lesson.id) has fewer than 6 questions")
+        }
     }
 
     @Test(arguments: CurriculumTests.courses.filter { $0.language == "vi" }.map(\.id))
@@ -54,6 +81,30 @@ struct CurriculumTests {
             Self.courses.filter { ["an-toan-tren-mang", "dinh-danh-dien-tu-vneid"].contains($0.id) }
                 .flatMap(\.allQuestions).map(\.kind))
         #expect(kinds == Set(QuestionKind.allCases))
+    }
+
+    /// Every generated part of `docs/curriculum.md` (totals, course sections, lesson table, coverage
+    /// matrix of domain × course, DigComp coverage) equals what the courses compile to. Re-record
+    /// with `RECORD_GOLDEN=1 swift test --filter CurriculumTests` and review the diff.
+    @Test func generatedPartsOfTheCurriculumDocumentAreCurrent() throws {
+        let url = HocSoProcess.packageRoot.appendingPathComponent("docs/curriculum.md")
+        var document = try String(contentsOf: url, encoding: .utf8)
+        let generated = CurriculumDocument(courses: Self.courses)
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            for part in generated.parts {
+                document = try #require(
+                    CurriculumDocument.replacing(part.name, with: part.text, in: document),
+                    "docs/curriculum.md has no '<!-- generated: \(part.name) -->' part")
+            }
+            try document.write(to: url, atomically: true, encoding: .utf8)
+        }
+        for part in generated.parts {
+            let written = try #require(
+                CurriculumDocument.part(part.name, in: document),
+                "docs/curriculum.md has no '<!-- generated: \(part.name) -->' part")
+            #expect(
+                written == part.text, "docs/curriculum.md part '\(part.name)' is stale; re-record with RECORD_GOLDEN=1")
+        }
     }
 
     /// `docs/curriculum.md` has one `| course | lesson | title | questions |` row per lesson, equal to the compiled courses.
