@@ -17,6 +17,55 @@ extension KeyedDecodingContainer {
     }
 }
 
+extension Course {
+    enum CodingKeys: String, CodingKey {
+        case id, version, title, titleEnglish, language, description, summaryEnglish, audience, digcompAreas
+        case sources, tags, passMark, lessons, assets, facts
+    }
+
+    /// Decodes a course; a course.json written before the facts register has none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            version: try c.decode(Int.self, forKey: .version),
+            title: try c.decode(String.self, forKey: .title),
+            titleEnglish: try c.decodeIfPresent(String.self, forKey: .titleEnglish),
+            language: try c.decode(String.self, forKey: .language),
+            description: try c.decode(String.self, forKey: .description),
+            summaryEnglish: try c.decodeIfPresent(String.self, forKey: .summaryEnglish),
+            audience: try c.decode([String].self, forKey: .audience),
+            digcompAreas: try c.decode([DigCompArea].self, forKey: .digcompAreas),
+            sources: try c.decode([Source].self, forKey: .sources),
+            tags: try c.decode([String].self, forKey: .tags),
+            passMark: try c.decode(Double.self, forKey: .passMark),
+            lessons: try c.decode([Lesson].self, forKey: .lessons),
+            assets: try c.decode([String].self, forKey: .assets),
+            facts: try c.decode([Fact].self, forKey: .facts, default: []))
+    }
+
+    /// Encodes a course; `facts` only when there are some, so a course without facts keeps the
+    /// bytes it had before the register existed.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(version, forKey: .version)
+        try c.encode(title, forKey: .title)
+        try c.encodeIfPresent(titleEnglish, forKey: .titleEnglish)
+        try c.encode(language, forKey: .language)
+        try c.encode(description, forKey: .description)
+        try c.encodeIfPresent(summaryEnglish, forKey: .summaryEnglish)
+        try c.encode(audience, forKey: .audience)
+        try c.encode(digcompAreas, forKey: .digcompAreas)
+        try c.encode(sources, forKey: .sources)
+        try c.encode(tags, forKey: .tags)
+        try c.encode(passMark, forKey: .passMark)
+        try c.encode(lessons, forKey: .lessons)
+        try c.encode(assets, forKey: .assets)
+        try c.encode(facts, forKey: .facts, unless: [])
+    }
+}
+
 extension Question {
     enum CodingKeys: String, CodingKey { case id, prompt, body, points, shuffle, answer, hints, explanation }
 
