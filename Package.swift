@@ -44,7 +44,7 @@ let package = Package(
         // Course folders → compiled courses plus diagnostics.
         .target(
             name: "CourseCompiler",
-            dependencies: ["CourseModel", "MarkdownSyntax", .product(name: "Yams", package: "Yams")],
+            dependencies: ["CourseModel", "Localization", "MarkdownSyntax", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
         // Streaming tar + zstd reading and writing (wraps libarchive).
         .target(name: "ArchiveIO", dependencies: ["CArchive"], swiftSettings: strict),
@@ -125,7 +125,8 @@ let package = Package(
         .executableTarget(
             name: "hocso",
             dependencies: [
-                "CourseModel", "CourseCompiler", "Packs", "TerminalText", "ProgressStore", "LearnerClient",
+                "CourseModel", "CourseCompiler", "Localization", "Packs", "TerminalText", "ProgressStore",
+                "LearnerClient",
                 "HubStore", "Sync", "Reports", "HubServer", "Dashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -135,7 +136,8 @@ let package = Package(
         .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"], swiftSettings: strict),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization"], swiftSettings: strict),
         .testTarget(
-            name: "CourseCompilerTests", dependencies: ["CourseCompiler", "CourseModel", "MarkdownSyntax"],
+            name: "CourseCompilerTests",
+            dependencies: ["CourseCompiler", "CourseModel", "Localization", "MarkdownSyntax"],
             swiftSettings: strict),
         .testTarget(
             name: "PacksTests", dependencies: ["Packs", "ArchiveIO", "CourseModel", "CourseCompiler", "QuizEngine"],
@@ -167,7 +169,8 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "CSVTextTests", dependencies: ["CSVText"], swiftSettings: strict),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["CourseModel", "CourseCompiler", "Packs"], swiftSettings: strict),
+            name: "EndToEndTests", dependencies: ["CourseModel", "CourseCompiler", "Localization", "Packs"],
+            swiftSettings: strict),
         .executableTarget(
             name: "hocso-stress", dependencies: ["ProgressStore", "CourseModel"], path: "Tests/Support/hocso-stress"),
     ]
