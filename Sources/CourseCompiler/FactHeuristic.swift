@@ -95,11 +95,10 @@ public enum FactHeuristic {
         "gov.vn", "com.vn", "edu.vn", "org.vn", "net.vn", "ac.vn", "health.vn", "int.vn", "info.vn",
     ]
 
-    private static let moneyUnit = #"(?:đồng|đ|VNĐ|VND|nghìn|ngàn|triệu|tỷ|tỉ)"#
+    private static let moneyUnit = #"(?:đồng|VNĐ|VND|nghìn|ngàn|triệu|tỷ|tỉ|đ)(?!\p{L})"#
 
     /// In priority order: an earlier kind claims its text first.
     private static let patterns: [(Kind, NSRegularExpression)] = [
-        (.legalReference, regex(#"\b\d+/\d{4}/(?:QH\d+|[A-ZĐ]+(?:-[A-ZĐ]+)+)"#)),
         (
             .legalReference,
             regex(
@@ -107,7 +106,8 @@ public enum FactHeuristic {
                 caseInsensitive: false)
         ),
         (.legalReference, regex(#"\bLuật\s+\p{Lu}\p{L}*(?:\s+\p{Ll}+){0,4}"#, caseInsensitive: false)),
-        (.webAddress, regex(#"https?://[^\s)>\]]+"#)),
+        (.legalReference, regex(#"\b\d+/\d{4}/(?:QH\d+|[A-ZĐ]+(?:-[A-ZĐ]+)+)"#, caseInsensitive: false)),
+        (.webAddress, regex(#"https?://[^\s)>\]]*[^\s)>\].,;:!?]"#)),
         (
             .webAddress,
             regex(
@@ -116,11 +116,11 @@ public enum FactHeuristic {
         ),
         (.phone, regex(#"(?<![\d.,])1[89]00(?:[ .]?\d){4,6}(?![\d.,]*\s*\#(moneyUnit))\b"#)),
         (.phone, regex(#"(?<![\d.,])0\d{2,3}(?:[ .]?\d){6,8}\b"#)),
-        (.phone, regex(#"(?<![\w.,/-])(11[1-9])(?![\d.,/])(?!\s*(?:\#(moneyUnit)|%))"#)),
+        (.phone, regex(#"(?<![\w.,/-])(11[1-9])(?![\d/]|[.,]\d)(?!\s*(?:\#(moneyUnit)|%))"#)),
         (
             .phone,
             regex(
-                #"(?:gọi|gọi ngay|gọi tới|gọi đến|tổng đài|đầu số|đường dây nóng|hotline|gửi|gửi tới|gửi đến|nhắn|nhắn tới|nhắn đến|số)\s+(\d{3,5})(?![\d.,])(?!\s*(?:\#(moneyUnit)|%|chữ số|số|ký tự|lần|người|ngày|tháng|năm|phút|giờ))"#
+                #"(?:gọi|gọi ngay|gọi tới|gọi đến|tổng đài|đầu số|đường dây nóng|hotline|gửi|gửi tới|gửi đến|nhắn|nhắn tới|nhắn đến|số)\s+(\d{3,5})(?!\d|[.,]\d)(?!\s*(?:\#(moneyUnit)|%|chữ số|số|ký tự|lần|người|ngày|tháng|năm|phút|giờ))"#
             )
         ),
         (.money, regex(#"(?<![\d.,])\d(?:[\d.,]*\d)?\s*\#(moneyUnit)(?!\p{L})"#, caseInsensitive: false)),

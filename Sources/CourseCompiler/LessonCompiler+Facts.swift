@@ -153,7 +153,11 @@ extension LessonCompiler {
     }
 
     private func factPlace(_ node: MarkdownNode, context: FactContext) -> FactPlace {
-        let text = Self.answerText(node.plainText).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var text = Self.answerText(node.plainText).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // A callout's first line starts with its kind (`[!NOTE]`), which learners never read.
+        if text.hasPrefix("[!"), let close = text.firstIndex(of: "]") {
+            text = String(text[text.index(after: close)...]).trimmingCharacters(in: .whitespaces)
+        }
         return FactPlace(
             file: lessonFile, line: node.start.line, column: node.start.column, lesson: lessonID ?? "",
             step: context.step, question: context.question, text: text)

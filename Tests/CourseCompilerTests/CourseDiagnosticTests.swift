@@ -81,6 +81,7 @@ import Testing
         let diagnostic = try #require(
             result.diagnostics.first { $0.message.en == c.message }, "got \(result.diagnostics.map(\.message.en))")
         #expect(diagnostic.severity == c.severity)
+        #expect(diagnostic.message.vi != diagnostic.message.en, "no Vietnamese text")
         #expect(diagnostic.file == course.path("course.yaml"))
         #expect(diagnostic.line == marked.position.line)
         #expect(diagnostic.column == marked.position.column)

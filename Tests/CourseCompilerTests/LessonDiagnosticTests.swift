@@ -181,6 +181,7 @@ import Testing
         if let hint = c.hint {
             #expect(diagnostic.hint?.en.contains(hint) == true, "hint: \(diagnostic.hint?.en ?? "nil")")
         }
+        #expect(diagnostic.message.vi != diagnostic.message.en, "no Vietnamese text")
         if c.severity == .error { #expect(result.course == nil) }
     }
 }

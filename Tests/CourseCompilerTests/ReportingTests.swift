@@ -22,6 +22,14 @@ import Testing
         #expect(DiagnosticPrinter(color: false).format(warning) == "a.md:1:1: warning: raw HTML '<b>' is dropped")
     }
 
+    @Test func vietnameseFormat() {
+        #expect(
+            DiagnosticPrinter(color: false, language: .vi).format(Self.error) == """
+                Courses/x/01-a.md:42:3: error: câu chọn một có 2 phương án đúng
+                  gợi ý: dùng '- [x]' cho câu nhiều đáp án
+                """)
+    }
+
     @Test func colourOnlyWhenAsked() {
         let coloured = DiagnosticPrinter(color: true).format(Self.error)
         #expect(coloured.contains("\u{1B}[1;31merror:"))
