@@ -68,7 +68,7 @@ extension LessonCompiler {
                 }
             }
             let text = unit.node.plainText
-            if text.contains("<!--") {
+            if Self.showsCommentText(unit.node) {
                 reporter.error(
                     CompilerText.commentShown, at: unit.node.start, hint: CompilerText.commentShownHint, facts: true)
             }
@@ -137,6 +137,12 @@ extension LessonCompiler {
             }
         }
         return found
+    }
+
+    /// Whether plain text (not code) holds `<!--`: a comment cmark did not take for one.
+    private static func showsCommentText(_ node: MarkdownNode) -> Bool {
+        if case .text(let literal) = node.kind { return literal.contains("<!--") }
+        return node.children.contains { showsCommentText($0) }
     }
 
     static func isFactComment(_ literal: String) -> Bool {

@@ -11,7 +11,7 @@ struct InterfaceLanguage: ParsableArguments {
     var lang: String?
 
     func validate() throws {
-        if let lang, Language(code: lang) == nil || !["vi", "en"].contains(lang.lowercased()) {
+        if let lang, !["vi", "en"].contains(lang.lowercased()) {
             throw ValidationError("--lang phải là vi hoặc en, không phải '\(lang)'. --lang must be vi or en.")
         }
     }

@@ -139,6 +139,12 @@ import Testing
         #expect(course.compile(today: Self.today).diagnostics == [])
     }
 
+    @Test func aMarkerShownAsCodeIsNeitherAMarkerNorAnError() throws {
+        let course = try TestCourse.lesson(Self.step("Viết `<!-- fact: tong-dai-156 -->` sau câu.\n"))
+        defer { course.remove() }
+        #expect(course.compile(today: Self.today).diagnostics == [])
+    }
+
     @Test func aQuestionThatNamesAFactCoversItsOptions() throws {
         let lesson = Self.step(
             "Gọi 156. <!-- fact: tong-dai-156; source: \(Self.source); checked: 2026-12-01 -->\n\n"
