@@ -217,7 +217,8 @@ let package = Package(
         .testTarget(
             name: "LearnerEventsTests", dependencies: ["LearnerEvents", "CourseModel"], swiftSettings: strict),
         .testTarget(
-            name: "CourseCompilerTests", dependencies: ["CourseCompiler", "CourseModel", "MarkdownSyntax"],
+            name: "CourseCompilerTests",
+            dependencies: ["CourseCompiler", "CourseModel", "Localization", "MarkdownSyntax"],
             swiftSettings: strict),
         .testTarget(
             name: "PacksTests", dependencies: ["Packs", "ArchiveIO", "CourseModel", "CourseCompiler", "QuizEngine"],
@@ -259,7 +260,8 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "CSVTextTests", dependencies: ["CSVText"], swiftSettings: strict),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["CourseModel", "CourseCompiler", "Packs"], swiftSettings: strict),
+            name: "EndToEndTests", dependencies: ["CourseModel", "CourseCompiler", "Localization", "Packs"],
+            swiftSettings: strict),
         .executableTarget(
             name: "hocso-stress", dependencies: ["ProgressStore", "CourseModel", "LearnerEvents"],
             path: "Tests/Support/hocso-stress"),

@@ -1,5 +1,6 @@
 import CourseModel
 import Foundation
+import Localization
 
 /// The outcome of checking several course folders: what `hocso course check` prints.
 public struct CheckReport: Sendable {
@@ -45,22 +46,38 @@ public struct CheckReport: Sendable {
     /// How many warnings were found.
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
 
-    /// `2 errors, 1 warning in 3 courses`.
-    public var summaryLine: String {
+    /// `2 errors, 1 warning in 3 courses` (`2 lỗi, 1 cảnh báo trong 3 khoá học`).
+    public var summaryLine: Phrase {
         func counted(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return
-            "\(counted(errorCount, "error")), \(counted(warningCount, "warning")) in \(counted(courses.count, "course"))"
+        return Phrase(
+            vi: "\(errorCount) lỗi, \(warningCount) cảnh báo trong \(courses.count) khoá học",
+            en:
+                "\(counted(errorCount, "error")), \(counted(warningCount, "warning")) in \(counted(courses.count, "course"))"
+        )
     }
 
-    /// `{"diagnostics":[…],"courses":[…]}`, keys sorted, for tools.
-    public func json() -> String {
+    /// `{"diagnostics":[…],"courses":[…]}`, keys sorted, for tools; messages in `language`.
+    public func json(language: Language = .en) -> String {
+        struct Item: Encodable {
+            var severity: Diagnostic.Severity
+            var file: String
+            var line: Int
+            var column: Int
+            var message: String
+            var hint: String?
+        }
         struct Payload: Encodable {
-            var diagnostics: [Diagnostic]
+            var diagnostics: [Item]
             var courses: [CourseSummary]
+        }
+        let items = diagnostics.map {
+            Item(
+                severity: $0.severity, file: $0.file, line: $0.line, column: $0.column, message: $0.message(language),
+                hint: $0.hint?(language))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(Payload(diagnostics: diagnostics, courses: courses)) else { return "{}" }
+        guard let data = try? encoder.encode(Payload(diagnostics: items, courses: courses)) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
 }

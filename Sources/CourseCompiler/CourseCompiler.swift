@@ -4,12 +4,16 @@ import MarkdownSyntax
 
 /// Compiles course folders (`course.yaml` plus Markdown lessons) into `Course` values with diagnostics.
 public struct CourseCompiler: Sendable {
-    /// Makes a compiler.
-    public init() {}
+    /// The day facts are judged on: a checked date after it is in the future, and a fact's age
+    /// counts up to it.
+    public var today: FactDate
+
+    /// Makes a compiler that judges facts on `today` (by default the current day, `FactDate.today()`).
+    public init(today: FactDate = .today()) { self.today = today }
 
     /// Compiles one course folder (reads course.yaml and the lessons it lists).
     public func compile(courseAt folder: URL) -> CompilationResult {
-        var run = CompilationRun(folder: folder)
+        var run = CompilationRun(folder: folder, today: today)
         return run.compile()
     }
 }
@@ -19,11 +23,13 @@ struct CompilationRun {
     let folder: URL
     let displayRoot: String
     let folderName: String
+    let today: FactDate
     var diagnostics: [Diagnostic] = []
     var fileOrder: [String] = []
     var sourceFiles: [URL] = []
 
-    init(folder: URL) {
+    init(folder: URL, today: FactDate) {
+        self.today = today
         self.folder = folder.absoluteURL.standardizedFileURL
         var root = folder.relativePath
         while root.count > 1, root.hasSuffix("/") { root.removeLast() }
@@ -46,8 +52,7 @@ struct CompilationRun {
         var manifestReporter = Reporter(file: display("course.yaml"))
         guard FileManager.default.fileExists(atPath: manifestURL.path) else {
             manifestReporter.error(
-                "missing course.yaml", at: .fileStart,
-                hint: "every course folder needs a course.yaml; 'hocso course new' makes one")
+                CompilerText.missingManifest, at: .fileStart, hint: CompilerText.missingManifestHint)
             add(manifestReporter)
             return finish(course: nil)
         }
@@ -65,20 +70,21 @@ struct CompilationRun {
         var questionIDs: [String: (file: String, position: SourcePosition)] = [:]
         var finalLesson: (file: String, position: SourcePosition)?
         var lessonReporters: [Reporter] = []
-        var jobs: [(url: URL, file: String)] = []
+        var mentions: [(mention: LessonCompiler.FactMention, reporter: Int)] = []
+        var jobs: [(url: URL, file: String, name: String)] = []
         for entry in manifest.lessons {
             let url = folder.appendingPathComponent(entry.name)
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue
             else {
                 manifestReporter.error(
-                    "lesson file '\(entry.name)' does not exist", at: entry.position,
-                    hint: nearestLessonFile(entry.name).map { "did you mean '\($0)'?" }
-                        ?? "create the file or remove it from 'lessons'")
+                    CompilerText.missingLessonFile(entry.name), at: entry.position,
+                    hint: nearestLessonFile(entry.name).map(CompilerText.didYouMean)
+                        ?? CompilerText.missingLessonFileHint)
                 continue
             }
             sourceFiles.append(url)
-            jobs.append((url, display(entry.name)))
+            jobs.append((url, display(entry.name), entry.name))
         }
         // Lessons compile independently, so they are compiled on every core first (a large
         // course's build was mostly this, on one core); ids are then checked across lessons in
@@ -87,14 +93,15 @@ struct CompilationRun {
         let passMark = manifest.passMark
         let competences = manifest.competences
         let lessonFiles = jobs
+        let today = self.today
         let compiled = LessonJob.run(count: lessonFiles.count) { index -> LessonJob in
             var reporter = Reporter(file: lessonFiles[index].file)
             guard let lessonText = SourceText.read(lessonFiles[index].url, reporter: &reporter) else {
                 return .unreadable(reporter)
             }
             var compiler = LessonCompiler(
-                fileURL: lessonFiles[index].url, courseFolder: folder, coursePassMark: passMark,
-                courseCompetences: competences, reporter: reporter)
+                fileURL: lessonFiles[index].url, lessonFile: lessonFiles[index].name, courseFolder: folder,
+                coursePassMark: passMark, courseCompetences: competences, today: today, reporter: reporter)
             let output = compiler.compile(lessonText)
             return .compiled(compiler, output)
         }
@@ -108,10 +115,8 @@ struct CompilationRun {
             if let lesson = output.lesson {
                 if let first = lessonIDs[lesson.id] {
                     reporter.error(
-                        "duplicate lesson id '\(lesson.id)'", at: output.idPosition,
-                        hint:
-                            "first used in \(first.file):\(first.position.line):\(first.position.column); every lesson needs its own id"
-                    )
+                        CompilerText.duplicateLessonID(lesson.id), at: output.idPosition,
+                        hint: CompilerText.duplicateLessonIDHint(CompilerText.location(first.file, first.position)))
                 } else {
                     lessonIDs[lesson.id] = (reporter.file, output.idPosition)
                     lessons.append(lesson)
@@ -120,10 +125,8 @@ struct CompilationRun {
             for (id, position) in output.questionIDs {
                 if let first = questionIDs[id] {
                     reporter.error(
-                        "duplicate question id '\(id)'", at: position,
-                        hint:
-                            "first used in \(first.file):\(first.position.line):\(first.position.column); question ids are unique in the course"
-                    )
+                        CompilerText.duplicateQuestionID(id), at: position,
+                        hint: CompilerText.duplicateQuestionIDHint(CompilerText.location(first.file, first.position)))
                 } else {
                     questionIDs[id] = (reporter.file, position)
                 }
@@ -131,14 +134,16 @@ struct CompilationRun {
             if let position = output.finalPosition {
                 if let first = finalLesson {
                     reporter.error(
-                        "two lessons are marked 'final: true'", at: position,
-                        hint: "the first is \(first.file):\(first.position.line); a course has at most one final quiz")
+                        CompilerText.twoFinals, at: position,
+                        hint: CompilerText.twoFinalsHint(first.file, first.position.line))
                 } else {
                     finalLesson = (reporter.file, position)
                 }
             }
+            mentions += output.factMentions.map { ($0, lessonReporters.count) }
             lessonReporters.append(reporter)
         }
+        let facts = register(mentions, reporters: &lessonReporters, defaultMaxAge: manifest.factsMaxAgeMonths)
         add(manifestReporter)
         for reporter in lessonReporters { add(reporter) }
         warnUnlisted(manifest)
@@ -151,8 +156,7 @@ struct CompilationRun {
             id: id, version: version, title: title, titleEnglish: manifest.titleEnglish, language: language,
             description: description, summaryEnglish: manifest.summaryEnglish, audience: manifest.audience,
             digcompAreas: manifest.digcompAreas, competences: manifest.competences, sources: manifest.sources,
-            tags: manifest.tags,
-            passMark: manifest.passMark, lessons: lessons, assets: assets.sorted())
+            tags: manifest.tags, passMark: manifest.passMark, lessons: lessons, assets: assets.sorted(), facts: facts)
         return finish(course: course)
     }
 
@@ -162,8 +166,7 @@ struct CompilationRun {
         for name in markdownFiles() where !listed.contains(name) {
             var reporter = Reporter(file: display(name))
             reporter.warning(
-                "lesson file '\(name)' is not listed in course.yaml", at: .fileStart,
-                hint: "add it under 'lessons:' in course.yaml, or move it out of the course folder")
+                CompilerText.unlistedLesson(name), at: .fileStart, hint: CompilerText.unlistedLessonHint)
             add(reporter)
         }
     }

@@ -1,5 +1,7 @@
+import Localization
+
 /// The one error type of this module: failures of author tools that are not diagnostics of a course.
-public struct CourseCompilerError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct CourseCompilerError: PhrasedError, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong.
     public enum Kind: Sendable, Equatable {
         /// The target folder exists and is not empty.
@@ -14,15 +16,15 @@ public struct CourseCompilerError: Error, Sendable, Equatable, CustomStringConve
 
     /// What went wrong.
     public var kind: Kind
-    /// The message for people, lowercase, quoting the input.
-    public var message: String
+    /// The message for people, lowercase, quoting the input, in every interface language.
+    public var phrase: Phrase
 
     /// Makes an error.
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ phrase: Phrase) {
         self.kind = kind
-        self.message = message
+        self.phrase = phrase
     }
 
-    /// The message.
-    public var description: String { message }
+    /// The message in English.
+    public var description: String { phrase.en }
 }

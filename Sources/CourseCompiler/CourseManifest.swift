@@ -24,10 +24,12 @@ struct CourseManifest {
     var sources: [Source] = []
     var tags: [String] = []
     var lessons: [LessonEntry] = []
+    /// `facts_max_age`: how long the course's facts may go unchecked, unless a fact says otherwise.
+    var factsMaxAgeMonths = FactAge.defaultMonths
 
     static let knownKeys = [
         "id", "title", "title_en", "lang", "version", "description", "summary_en", "audience", "pass", "digcomp",
-        CompetenceCodes.key, "sources", "tags", "lessons",
+        CompetenceCodes.key, "sources", "tags", "lessons", "facts_max_age",
     ]
     static let requiredKeys = ["id", "title", "lang", "version", "description", "lessons"]
     static let languages = ["vi", "en"]
@@ -35,21 +37,21 @@ struct CourseManifest {
     /// Reads `course.yaml`'s text; `folderName` is the id the course must have.
     static func read(_ text: String, folderName: String, reporter: inout Reporter) -> CourseManifest? {
         guard
-            let fields = YAMLFields.parse(text, lineOffset: 0, at: .fileStart, what: "course.yaml", reporter: &reporter)
+            let fields = YAMLFields.parse(
+                text, lineOffset: 0, at: .fileStart, what: CompilerText.manifestName, reporter: &reporter)
         else { return nil }
-        fields.check(known: knownKeys, required: requiredKeys, what: "course.yaml", reporter: &reporter)
+        fields.check(known: knownKeys, required: requiredKeys, what: CompilerText.manifestName, reporter: &reporter)
         var manifest = CourseManifest()
         if let id = fields.string("id", reporter: &reporter), let field = fields["id"] {
             if !Identifier.isValid(id) {
+                let slug = Identifier.slug(id)
                 reporter.error(
-                    "invalid course id '\(id)'", at: field.valuePosition,
-                    hint:
-                        "ids are lower-case ASCII words joined by '-', e.g. '\(Identifier.slug(id).isEmpty ? "an-toan-tren-mang" : Identifier.slug(id))'"
-                )
+                    CompilerText.invalidCourseID(id), at: field.valuePosition,
+                    hint: CompilerText.courseIDHint(slug.isEmpty ? "an-toan-tren-mang" : slug))
             } else if id != folderName {
                 reporter.error(
-                    "course id '\(id)' differs from its folder name '\(folderName)'", at: field.valuePosition,
-                    hint: "rename the folder or write 'id: \(folderName)'; never change the id of a published course")
+                    CompilerText.idDiffersFromFolder(id, folderName), at: field.valuePosition,
+                    hint: CompilerText.idDiffersFromFolderHint(folderName))
             }
             manifest.id = id
         }
@@ -62,7 +64,7 @@ struct CourseManifest {
                 manifest.language = lang
             } else {
                 reporter.error(
-                    "unknown language '\(lang)'", at: field.valuePosition, hint: "write 'lang: vi' or 'lang: en'")
+                    CompilerText.unknownLanguage(lang), at: field.valuePosition, hint: CompilerText.languageHint)
             }
         }
         manifest.version = fields.positiveInt("version", reporter: &reporter)
@@ -72,7 +74,7 @@ struct CourseManifest {
             if Identifier.isValid(tag) {
                 manifest.tags.append(tag)
             } else {
-                reporter.error("invalid tag '\(tag)'", at: position, hint: "tags are slugs like 'an-toan-so'")
+                reporter.error(CompilerText.invalidTag(tag), at: position, hint: CompilerText.tagHint)
             }
         }
         for (area, position) in fields.strings("digcomp", reporter: &reporter) ?? [] {
@@ -81,13 +83,21 @@ struct CourseManifest {
             } else {
                 let names = DigCompArea.allCases.map(\.rawValue)
                 reporter.error(
-                    "unknown DigComp area '\(area)'", at: position,
-                    hint: Spelling.nearest(to: area, in: names).map { "did you mean '\($0)'?" }
-                        ?? "use one of: \(names.joined(separator: ", "))")
+                    CompilerText.unknownDigComp(area), at: position,
+                    hint: Spelling.nearest(to: area, in: names).map(CompilerText.didYouMean)
+                        ?? CompilerText.useOneOf(names))
             }
         }
         manifest.competences = CompetenceCodes.read(fields, reporter: &reporter).map(\.0)
         manifest.sources = readSources(fields, &reporter)
+        if let text = fields.string("facts_max_age", reporter: &reporter), let field = fields["facts_max_age"] {
+            if let months = FactAge.months(text) {
+                manifest.factsMaxAgeMonths = months
+            } else {
+                reporter.error(
+                    CompilerText.badMaxAge(text), at: field.valuePosition, hint: CompilerText.maxAgeHint, facts: true)
+            }
+        }
         manifest.lessons = readLessons(fields, &reporter)
         return manifest
     }
@@ -96,7 +106,7 @@ struct CourseManifest {
         guard let value = fields.string(key, reporter: &reporter), let field = fields[key] else { return nil }
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.isEmpty {
-            reporter.error("'\(key)' is empty", at: field.valuePosition)
+            reporter.error(CompilerText.empty(key), at: field.valuePosition)
             return nil
         }
         return trimmed
@@ -105,7 +115,7 @@ struct CourseManifest {
     private static func readSources(_ fields: YAMLFields, _ reporter: inout Reporter) -> [Source] {
         guard let field = fields["sources"] else { return [] }
         guard case .sequence(let sequence) = field.value else {
-            reporter.error("'sources' must be a list of '{title, url}' entries", at: field.valuePosition)
+            reporter.error(CompilerText.sourcesNotList, at: field.valuePosition)
             return []
         }
         var sources: [Source] = []
@@ -114,8 +124,7 @@ struct CourseManifest {
             guard case .mapping(let mapping) = item,
                 let title = mapping["title"]?.scalar?.string, let url = mapping["url"]?.scalar?.string
             else {
-                reporter.error(
-                    "each source needs a 'title' and a 'url'", at: place, hint: "- title: …\n    url: https://…")
+                reporter.error(CompilerText.sourceNeedsTitleAndURL, at: place, hint: CompilerText.sourceHint)
                 continue
             }
             sources.append(Source(title: VietnameseText.nfc(title), url: url))
@@ -128,19 +137,17 @@ struct CourseManifest {
         for (name, position) in fields.strings("lessons", reporter: &reporter) ?? [] {
             if name.hasPrefix("/") || name.split(separator: "/").contains("..") || name.contains("\\") {
                 reporter.error(
-                    "lesson path '\(name)' leaves the course folder", at: position,
-                    hint: "list files inside the course folder, e.g. '01-bai-mo-dau.md'")
+                    CompilerText.lessonPathLeaves(name), at: position, hint: CompilerText.lessonPathHint)
             } else if let first = entries.first(where: { $0.name == name }) {
                 reporter.error(
-                    "lesson '\(name)' is listed twice", at: position,
-                    hint: "first listed at line \(first.position.line); remove one")
+                    CompilerText.lessonListedTwice(name), at: position,
+                    hint: CompilerText.lessonListedTwiceHint(first.position.line))
             } else {
                 entries.append(LessonEntry(name: name, position: position))
             }
         }
         if fields["lessons"] != nil, entries.isEmpty, !reporter.hasErrors, let field = fields["lessons"] {
-            reporter.error(
-                "'lessons' lists no lesson", at: field.valuePosition, hint: "list the lesson files in study order")
+            reporter.error(CompilerText.noLessons, at: field.valuePosition, hint: CompilerText.noLessonsHint)
         }
         return entries
     }

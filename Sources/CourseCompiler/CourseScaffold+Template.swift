@@ -37,6 +37,9 @@ extension CourseScaffold {
 
                 Viết nội dung bài học ở đây: câu ngắn, từ dễ hiểu, ví dụ gần gũi.
 
+                Số điện thoại, địa chỉ web, số tiền có thể thay đổi: ghi nguồn và ngày đã
+                kiểm ngay sau câu. Ví dụ: gọi **113** khi cần Công an. <!-- fact: so-113; source: https://ngaynay.vn/de-xuat-hop-nhat-cac-so-dien-thoai-khan-cap-post48992.html; checked: %CHECKED% -->
+
                 > [!TIP]
                 > Dùng khung gợi ý để nhấn mạnh một lời khuyên.
 
@@ -70,7 +73,7 @@ extension CourseScaffold {
                 - [ ] Gửi vào buổi sáng
 
                 ### Số điện thoại khẩn cấp của Công an là số mấy?
-                <!-- id: so-khan-cap -->
+                <!-- id: so-khan-cap; fact: so-113 -->
 
                 - = 113
                 - != 115
@@ -80,7 +83,7 @@ extension CourseScaffold {
                 > Ba số khẩn cấp: 113, 114, 115.
 
                 ### Phí 5% của 50 triệu đồng là bao nhiêu triệu đồng?
-                <!-- id: phi-nam-phan-tram -->
+                <!-- id: phi-nam-phan-tram; not-a-fact: example -->
 
                 - = 2,5 ± 0,05
 
@@ -92,7 +95,7 @@ extension CourseScaffold {
                 3. Tự gọi lại số đó
 
                 ### Nối mỗi số với dịch vụ của nó
-                <!-- id: noi-so-khan-cap -->
+                <!-- id: noi-so-khan-cap; fact: so-113 -->
 
                 - 113 -> Công an
                 - 114 -> Cứu hỏa
@@ -117,6 +120,9 @@ extension CourseScaffold {
                 ## Every second-level heading is one screen
 
                 Write the lesson here: short sentences, plain words, familiar examples.
+
+                Phone numbers, web addresses and amounts change: note the source and the day
+                you checked right after the sentence. For example: call **113** for the police. <!-- fact: so-113; source: https://ngaynay.vn/de-xuat-hop-nhat-cac-so-dien-thoai-khan-cap-post48992.html; checked: %CHECKED% -->
 
                 > [!TIP]
                 > Use a tip box to stress one piece of advice.
@@ -151,7 +157,7 @@ extension CourseScaffold {
                 - [ ] Sent in the morning
 
                 ### What is the police emergency number in Vietnam?
-                <!-- id: police-number -->
+                <!-- id: police-number; fact: so-113 -->
 
                 - = 113
                 - != 115
@@ -161,7 +167,7 @@ extension CourseScaffold {
                 > The three emergency numbers are 113, 114 and 115.
 
                 ### How many million dong is a 5% fee on 50 million dong?
-                <!-- id: five-percent-fee -->
+                <!-- id: five-percent-fee; not-a-fact: example -->
 
                 - = 2.5 ± 0.05
 
@@ -173,7 +179,7 @@ extension CourseScaffold {
                 3. Call that number yourself
 
                 ### Match each number with its service
-                <!-- id: match-emergency-numbers -->
+                <!-- id: match-emergency-numbers; fact: so-113 -->
 
                 - 113 -> Police
                 - 114 -> Fire brigade

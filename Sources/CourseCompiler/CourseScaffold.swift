@@ -4,31 +4,32 @@ import Foundation
 /// `hocso course new`: a new course folder with `course.yaml` and one sample lesson that passes the check.
 public enum CourseScaffold {
     /// Creates the course at `folder` (which must not exist or be empty); returns the files written.
-    public static func create(at folder: URL, id: String? = nil, title: String? = nil, language: String = "vi") throws
-        -> [URL]
-    {
+    /// The sample lesson's fact is marked as checked on `today`, so a new course passes the check.
+    public static func create(
+        at folder: URL, id: String? = nil, title: String? = nil, language: String = "vi", today: FactDate = .today()
+    ) throws -> [URL] {
         let folderName = VietnameseText.nfc(folder.absoluteURL.standardizedFileURL.lastPathComponent)
         let id = id ?? folderName
         guard Identifier.isValid(id) else {
             let slug = Identifier.slug(id)
             throw CourseCompilerError(
-                .invalidID, "invalid course id '\(id)'; use a slug such as '\(slug.isEmpty ? "ten-khoa-hoc" : slug)'")
+                .invalidID, CompilerText.scaffoldInvalidID(id, slug.isEmpty ? "ten-khoa-hoc" : slug))
         }
         guard id == folderName else {
-            throw CourseCompilerError(.invalidID, "course id '\(id)' must equal the folder name '\(folderName)'")
+            throw CourseCompilerError(.invalidID, CompilerText.scaffoldIDNotFolder(id, folderName))
         }
         guard language == "vi" || language == "en" else {
-            throw CourseCompilerError(.invalidLanguage, "unknown language '\(language)'; use 'vi' or 'en'")
+            throw CourseCompilerError(.invalidLanguage, CompilerText.scaffoldLanguage(language))
         }
         let manager = FileManager.default
         if let contents = try? manager.contentsOfDirectory(atPath: folder.path), !contents.isEmpty {
-            throw CourseCompilerError(.folderNotEmpty, "folder '\(folder.relativePath)' exists and is not empty")
+            throw CourseCompilerError(.folderNotEmpty, CompilerText.scaffoldFolderNotEmpty(folder.relativePath))
         }
         let template = language == "vi" ? Template.vietnamese : Template.english
         let courseTitle = title.map(VietnameseText.nfc) ?? template.defaultTitle
         let files: [(String, String)] = [
             ("course.yaml", template.courseYAML(id: id, title: courseTitle)),
-            (template.lessonFile, template.lesson),
+            (template.lessonFile, template.lesson.replacingOccurrences(of: "%CHECKED%", with: "\(today)")),
         ]
         var written: [URL] = []
         do {
@@ -40,7 +41,7 @@ public enum CourseScaffold {
             }
         } catch {
             throw CourseCompilerError(
-                .cannotWrite, "cannot write the course in '\(folder.relativePath)': \(error.localizedDescription)")
+                .cannotWrite, CompilerText.scaffoldCannotWrite(folder.relativePath, error.localizedDescription))
         }
         return written
     }

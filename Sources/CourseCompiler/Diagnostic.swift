@@ -1,7 +1,8 @@
+import Localization
 import MarkdownSyntax
 
 /// One problem found in a course, with where it is and how to fix it.
-public struct Diagnostic: Sendable, Codable, Equatable {
+public struct Diagnostic: Sendable, Equatable {
     /// How bad a problem is.
     public enum Severity: String, Sendable, Codable {
         /// The course cannot be compiled.
@@ -18,19 +19,25 @@ public struct Diagnostic: Sendable, Codable, Equatable {
     public var line: Int
     /// Column in characters, from 1.
     public var column: Int
-    /// What is wrong, lowercase, quoting the input.
-    public var message: String
+    /// What is wrong, lowercase, quoting the input, in every interface language.
+    public var message: Phrase
     /// How to fix it, when that can be guessed.
-    public var hint: String?
+    public var hint: Phrase?
+    /// Whether it is about the course's register of facts (what `hocso course facts` prints).
+    public var concernsFacts: Bool
 
     /// Makes a diagnostic.
-    public init(severity: Severity, file: String, line: Int, column: Int, message: String, hint: String? = nil) {
+    public init(
+        severity: Severity, file: String, line: Int, column: Int, message: Phrase, hint: Phrase? = nil,
+        concernsFacts: Bool = false
+    ) {
         self.severity = severity
         self.file = file
         self.line = line
         self.column = column
         self.message = message
         self.hint = hint
+        self.concernsFacts = concernsFacts
     }
 }
 
@@ -44,18 +51,19 @@ struct Reporter {
 
     var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-    mutating func error(_ message: String, at position: SourcePosition, hint: String? = nil) {
+    mutating func error(_ message: Phrase, at position: SourcePosition, hint: Phrase? = nil, facts: Bool = false) {
         diagnostics.append(
             Diagnostic(
-                severity: .error, file: file, line: position.line, column: position.column, message: message, hint: hint
-            ))
+                severity: .error, file: file, line: position.line, column: position.column, message: message,
+                hint: hint,
+                concernsFacts: facts))
     }
 
-    mutating func warning(_ message: String, at position: SourcePosition, hint: String? = nil) {
+    mutating func warning(_ message: Phrase, at position: SourcePosition, hint: Phrase? = nil, facts: Bool = false) {
         diagnostics.append(
             Diagnostic(
                 severity: .warning, file: file, line: position.line, column: position.column, message: message,
-                hint: hint))
+                hint: hint, concernsFacts: facts))
     }
 
     /// The diagnostics in line and column order (stable for equal positions).

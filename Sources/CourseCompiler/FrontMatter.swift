@@ -22,8 +22,7 @@ struct FrontMatter {
         }
         guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0], allowDots: true) }) else {
             reporter.error(
-                "front matter is not closed", at: .fileStart,
-                hint: "end the YAML block with a line containing only '---'")
+                CompilerText.frontMatterNotClosed, at: .fileStart, hint: CompilerText.frontMatterNotClosedHint)
             return FrontMatter(yaml: nil, body: text, bodyLineOffset: 0)
         }
         let yaml = lines[1..<close].joined(separator: "\n")

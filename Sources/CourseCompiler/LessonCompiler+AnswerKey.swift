@@ -7,12 +7,11 @@ extension LessonCompiler {
     mutating func answerKey(_ list: MarkdownNode, marker: AnswerMarker, options: QuestionOptions) -> AnswerKey? {
         guard let items = answerItems(list, expected: marker) else { return nil }
         for item in items where item.content.isEmpty && item.marker != .match {
-            reporter.error(
-                "answer item is empty", at: item.node.start, hint: "write the option's text after the marker")
+            reporter.error(CompilerText.emptyAnswerItem, at: item.node.start, hint: CompilerText.emptyAnswerItemHint)
             return nil
         }
         if let position = options.scoringPosition, marker != .task && marker != .matching {
-            reporter.warning("'scoring' only applies to multiple-answer and matching questions", at: position)
+            reporter.warning(CompilerText.scoringNotApplicable, at: position)
         }
         switch marker {
         case .choice: return choiceKey(items, list: list)
@@ -20,9 +19,7 @@ extension LessonCompiler {
         case .typed: return typedKey(items, list: list, rule: options.match)
         case .ordering:
             guard items.count >= 2 else {
-                reporter.error(
-                    "ordering question has only one item", at: list.start,
-                    hint: "list at least 2 steps in the right order; they are shuffled when shown")
+                reporter.error(CompilerText.orderingOneItem, at: list.start, hint: CompilerText.orderingOneItemHint)
                 return nil
             }
             return .ordering(Self.answerItems(items.map(\.content)))
@@ -46,15 +43,12 @@ extension LessonCompiler {
         let options = Self.choiceOptions(items) { $0 == .choice(correct: true) }
         let right = items.filter { $0.marker == .choice(correct: true) }
         if right.isEmpty {
-            reporter.error(
-                "single-choice question has no correct option", at: list.start, hint: "mark the right option with '(x)'"
-            )
+            reporter.error(CompilerText.singleNoCorrect, at: list.start, hint: CompilerText.singleNoCorrectHint)
             return nil
         }
         if right.count > 1 {
             reporter.error(
-                "single-choice question has \(right.count) correct options", at: right[1].node.start,
-                hint: "use '- [x]' and '- [ ]' for a multiple-answer question, or keep one '(x)'")
+                CompilerText.singleTooMany(right.count), at: right[1].node.start, hint: CompilerText.singleTooManyHint)
             return nil
         }
         let texts = Set(options.map { VietnameseText.nfc($0.content.plainText).lowercased() })
@@ -68,9 +62,7 @@ extension LessonCompiler {
     private mutating func multipleKey(_ items: [AnswerItemSource], list: MarkdownNode, scoring: Scoring) -> AnswerKey? {
         let options = Self.choiceOptions(items) { $0 == .task(checked: true) }
         guard options.contains(where: \.isCorrect) else {
-            reporter.error(
-                "multiple-answer question has no correct option", at: list.start,
-                hint: "tick every right option with '[x]'")
+            reporter.error(CompilerText.multipleNoCorrect, at: list.start, hint: CompilerText.multipleNoCorrectHint)
             return nil
         }
         return .multipleAnswer(options, scoring: scoring)
@@ -83,17 +75,14 @@ extension LessonCompiler {
             let (left, right) = Self.splitPair(item.content)
             if right.isEmpty {
                 reporter.error(
-                    "matching item has nothing after '->'", at: item.node.start, hint: "write 'left -> right'")
+                    CompilerText.matchingNoRight, at: item.node.start, hint: CompilerText.matchingNoRightHint)
                 return nil
             }
             if left.isEmpty { distractors.append(right) } else { pairs.append((left, right)) }
         }
         guard pairs.count >= 2 else {
             reporter.error(
-                "matching question has \(pairs.count) pair\(pairs.count == 1 ? "" : "s"); it needs at least 2",
-                at: list.start,
-                hint:
-                    "write one 'left -> right' line per pair; '- -> extra' adds a right-side item that matches nothing")
+                CompilerText.tooFewPairs(pairs.count), at: list.start, hint: CompilerText.tooFewPairsHint)
             return nil
         }
         let lefts = Self.answerItems(pairs.map(\.left))

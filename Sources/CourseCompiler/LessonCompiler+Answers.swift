@@ -1,5 +1,6 @@
 import CourseModel
 import Foundation
+import Localization
 import MarkdownSyntax
 
 /// Answer blocks: which list is one, and what each item's marker says.
@@ -8,13 +9,13 @@ extension LessonCompiler {
     enum AnswerMarker: Equatable {
         case choice, task, typed, matching, ordering
 
-        var example: String {
+        var example: Phrase {
             switch self {
-            case .choice: "'( )' / '(x)'"
-            case .task: "'[ ]' / '[x]'"
-            case .typed: "'= …' / '!= …'"
-            case .matching: "'left -> right'"
-            case .ordering: "a numbered list"
+            case .choice: .verbatim("'( )' / '(x)'")
+            case .task: .verbatim("'[ ]' / '[x]'")
+            case .typed: .verbatim("'= …' / '!= …'")
+            case .matching: Phrase(vi: "'trái -> phải'", en: "'left -> right'")
+            case .ordering: CompilerText.numberedList
             }
         }
     }
@@ -81,8 +82,7 @@ extension LessonCompiler {
             if marker.family != (expected == .ordering ? nil : expected), !mixed {
                 mixed = true
                 reporter.error(
-                    "mixed option markers in one list", at: item.start,
-                    hint: "every item of this list must use \(expected.example); one question takes one kind of answer")
+                    CompilerText.mixedMarkers, at: item.start, hint: CompilerText.mixedMarkersHint(expected.example))
             }
             var content: [Inline] = []
             var feedback: [Block] = []
@@ -93,8 +93,7 @@ extension LessonCompiler {
                     feedback += blocks(child.children)
                 } else {
                     reporter.warning(
-                        "extra content in an answer item is ignored", at: child.start,
-                        hint: "keep each answer on one line; put feedback in a nested '> …' quote")
+                        CompilerText.extraContent, at: child.start, hint: CompilerText.extraContentHint)
                 }
             }
             items.append(

@@ -33,8 +33,7 @@ extension LessonCompiler {
             sections.insert(leading, at: 0)  // a quiz-only lesson may put questions straight under the title
         } else if let first = leading.blocks.first(where: { !Self.isComment($0) }) {
             reporter.warning(
-                "text before the first '##' heading is not shown", at: first.start,
-                hint: "put it under a '## heading' so it becomes a reading step")
+                CompilerText.textBeforeFirstStep, at: first.start, hint: CompilerText.textBeforeFirstStepHint)
         }
 
         var steps: [Step] = []
@@ -59,10 +58,8 @@ extension LessonCompiler {
             } else if let heading = section.heading, let step = compileStep(heading, section.blocks) {
                 if let first = stepIDs[step.id] {
                     reporter.error(
-                        "duplicate step id '\(step.id)'", at: heading.start,
-                        hint:
-                            "the first step with this id is at line \(first.line); add '<!-- id: another-id -->' after one heading"
-                    )
+                        CompilerText.duplicateStepID(step.id), at: heading.start,
+                        hint: CompilerText.duplicateStepIDHint(first.line))
                 } else {
                     stepIDs[step.id] = heading.start
                     steps.append(step)
@@ -88,22 +85,19 @@ extension LessonCompiler {
                 idPosition = given.position
                 id = given.value
                 if !Identifier.isValid(id) {
-                    reportInvalidID(id, at: idPosition, what: "step")
+                    reportInvalidID(id, at: idPosition, what: .step)
                     return nil
                 }
             }
         }
         if id.isEmpty {
-            reporter.error(
-                "cannot make a step id from the heading '\(title)'", at: heading.start,
-                hint: "add '<!-- id: step-name -->' on the line after the heading")
+            reporter.error(CompilerText.noStepID(title), at: heading.start, hint: CompilerText.noStepIDHint)
             return nil
         }
+        scanFacts([heading] + nodes, context: FactContext(step: id))
         let blocks = self.blocks(nodes)
         if blocks.isEmpty {
-            reporter.error(
-                "step '\(title)' is empty", at: heading.start,
-                hint: "write the step's text under its heading, or remove the heading")
+            reporter.error(CompilerText.emptyStep(title), at: heading.start, hint: CompilerText.emptyStepHint)
             return nil
         }
         return Step(id: id, title: title, blocks: blocks)
@@ -121,6 +115,7 @@ extension LessonCompiler {
                 groups[groups.count - 1].blocks.append(node)
             }
         }
+        scanFacts(introduction, context: FactContext())
         var questions: [Question] = []
         for group in groups {
             if let question = compileQuestion(group.heading, group.blocks) { questions.append(question) }

@@ -72,9 +72,11 @@ extension LessonCompiler {
         guard let kind = CalloutKind(rawValue: name.lowercased()) else {
             let names = CalloutKind.allCases.map { $0.rawValue.uppercased() }
             reporter.warning(
-                "unknown callout '[!\(name)]' is shown as a plain quote", at: node.start,
-                hint: Spelling.nearest(to: String(name).uppercased(), in: names).map { "did you mean '[!\($0)]'?" }
-                    ?? "use one of: \(names.map { "[!\($0)]" }.joined(separator: ", "))")
+                CompilerText.unknownCallout(String(name)), at: node.start,
+                hint: Spelling.nearest(to: String(name).uppercased(), in: names).map {
+                    CompilerText.didYouMean("[!\($0)]")
+                }
+                    ?? CompilerText.useOneOf(names.map { "[!\($0)]" }))
             return nil
         }
         let rest = text[text.index(after: close)...].drop { $0.isWhitespace }
@@ -136,10 +138,6 @@ extension LessonCompiler {
         var shown = literal.trimmingCharacters(in: .whitespacesAndNewlines)
         if let firstLine = shown.split(whereSeparator: \.isNewline).first { shown = String(firstLine) }
         if shown.count > 40 { shown = String(shown.prefix(40)) + "…" }
-        reporter.warning(
-            "raw HTML '\(shown)' is dropped", at: position,
-            hint:
-                "learners see compiled Markdown only; write it in Markdown (e.g. '**bold**', a blank line for a new paragraph)"
-        )
+        reporter.warning(CompilerText.rawHTML(shown), at: position, hint: CompilerText.rawHTMLHint)
     }
 }

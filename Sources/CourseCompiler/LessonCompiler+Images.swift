@@ -1,24 +1,25 @@
 import Foundation
+import Localization
 import MarkdownSyntax
 
 /// Pictures: `![alt](images/x.png)` relative to the lesson, a file inside the course folder.
 extension LessonCompiler {
     /// The picture's path relative to the course folder, or `nil` after reporting why it cannot be used.
     mutating func resolveImage(_ url: String, at position: SourcePosition) -> String? {
-        let hint = "put the picture in the course's 'images' folder and write '![description](images/name.png)'"
+        let hint = CompilerText.imageHint
         guard !url.isEmpty else {
-            reporter.error("image has no path", at: position, hint: hint)
+            reporter.error(CompilerText.imageNoPath, at: position, hint: hint)
             return nil
         }
         let lowered = url.lowercased()
         if lowered.contains("://") || lowered.hasPrefix("data:") || lowered.hasPrefix("mailto:")
             || lowered.hasPrefix("//")
         {
-            reporter.error("image '\(url)' is a web address; courses are used offline", at: position, hint: hint)
+            reporter.error(CompilerText.imageIsWebAddress(url), at: position, hint: hint)
             return nil
         }
         if url.hasPrefix("/") || url.hasPrefix("~") || url.contains("\\") || (url.count > 1 && Array(url)[1] == ":") {
-            reporter.error("image path '\(url)' is absolute", at: position, hint: hint)
+            reporter.error(CompilerText.imageAbsolute(url), at: position, hint: hint)
             return nil
         }
         let decoded = url.removingPercentEncoding ?? url
@@ -29,7 +30,7 @@ extension LessonCompiler {
             case ".": continue
             case "..":
                 guard !components.isEmpty else {
-                    reporter.error("image path '\(url)' leaves the course folder", at: position, hint: hint)
+                    reporter.error(CompilerText.imageLeaves(url), at: position, hint: hint)
                     return nil
                 }
                 components.removeLast()
@@ -43,13 +44,12 @@ extension LessonCompiler {
             !isDirectory.boolValue
         else {
             reporter.error(
-                "broken image link '\(url)': no file '\(relative)' in the course", at: position,
-                hint: nearbyImageHint(relative) ?? hint)
+                CompilerText.imageBroken(url, relative), at: position, hint: nearbyImageHint(relative) ?? hint)
             return nil
         }
         let realFolder = courseFolder.resolvingSymlinksInPath().path
         guard file.resolvingSymlinksInPath().path.hasPrefix(realFolder + "/") else {
-            reporter.error("image '\(url)' links outside the course folder", at: position, hint: hint)
+            reporter.error(CompilerText.imageLinksOutside(url), at: position, hint: hint)
             return nil
         }
         assets.insert(relative)
@@ -64,13 +64,13 @@ extension LessonCompiler {
         return Array(lesson.dropFirst(folder.count))
     }
 
-    private func nearbyImageHint(_ relative: String) -> String? {
+    private func nearbyImageHint(_ relative: String) -> Phrase? {
         let missing = courseFolder.appendingPathComponent(relative)
         let folder = missing.deletingLastPathComponent()
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path),
             let guess = Spelling.nearest(to: missing.lastPathComponent, in: names.sorted())
         else { return nil }
         let prefix = (relative as NSString).deletingLastPathComponent
-        return "did you mean '\(prefix.isEmpty ? guess : prefix + "/" + guess)'? file names are case-sensitive"
+        return CompilerText.imageNearby(prefix.isEmpty ? guess : prefix + "/" + guess)
     }
 }

@@ -19,17 +19,30 @@ extension LessonCompiler {
         var nodes = nodes
         var id: String?
         var options = QuestionOptions()
+        var factValues: [String: OptionValue] = [:]
         if let first = nodes.first, Self.isComment(first) {
             nodes.removeFirst()
             if let values = readOptions(first, allowed: Self.questionOptions, heading: heading) {
                 id = questionID(values, heading: heading, prompt: promptText)
                 options = questionOptions(values)
+                factValues = values.filter { ["fact", "not-a-fact"].contains($0.key) }
             }
         } else {
             reportMissingID(heading, prompt: promptText)
         }
+        let numeric = nodes.contains { node in
+            guard case .list = node.kind else { return false }
+            return node.children.contains { item in
+                guard Self.itemMarker(item) == .accept, let first = item.children.first else { return false }
+                if case .range? = Numbers.parseKey(Self.answerText(first.plainText)) { return true }
+                return false
+            }
+        }
+        let context = FactContext(question: id, covered: !factValues.isEmpty, numeric: numeric)
+        if let value = factValues["fact"] { questionFacts(value, context: context, heading: heading) }
+        scanFacts([heading] + nodes, context: context)
         if promptText.trimmingCharacters(in: .whitespaces).isEmpty {
-            reporter.error("question has no prompt", at: heading.start, hint: "write the question after '### '")
+            reporter.error(CompilerText.noPrompt, at: heading.start, hint: CompilerText.noPromptHint)
         }
 
         var body: [Block] = []
@@ -54,16 +67,14 @@ extension LessonCompiler {
         }
         guard let answerList = answerLists.first else {
             reporter.error(
-                "question '\(Self.shortened(promptText))' has no answer block", at: heading.start,
-                hint: "add the answers as a list after the prompt; for a sub-heading inside a reading step, use '####'")
+                CompilerText.noAnswerBlock(Self.shortened(promptText)), at: heading.start,
+                hint: CompilerText.noAnswerBlockHint)
             return nil
         }
         if answerLists.count > 1 {
             reporter.error(
-                "question has two answer blocks", at: answerLists[1].node.start,
-                hint:
-                    "a question takes exactly one answer list (the first is at line \(answerList.node.start.line)); split it into two questions"
-            )
+                CompilerText.twoAnswerBlocks, at: answerLists[1].node.start,
+                hint: CompilerText.twoAnswerBlocksHint(answerList.node.start.line))
         }
         guard let answer = answerKey(answerList.node, marker: answerList.kind, options: options), let id else {
             return nil
@@ -80,7 +91,7 @@ extension LessonCompiler {
             return nil
         }
         guard Identifier.isValid(given.value) else {
-            reportInvalidID(given.value, at: given.position, what: "question")
+            reportInvalidID(given.value, at: given.position, what: .question)
             return nil
         }
         questionIDs.append((given.value, given.position))
@@ -90,10 +101,8 @@ extension LessonCompiler {
     private mutating func reportMissingID(_ heading: MarkdownNode, prompt: String) {
         let slug = Identifier.slug(prompt, limit: 40)
         reporter.error(
-            "question has no id", at: heading.start,
-            hint:
-                "add '<!-- id: \(slug.isEmpty ? "cau-hoi-1" : slug) -->' on the line after the heading; the id must never change once published"
-        )
+            CompilerText.noQuestionID, at: heading.start,
+            hint: CompilerText.noQuestionIDHint(slug.isEmpty ? "cau-hoi-1" : slug))
     }
 
     private mutating func questionOptions(_ values: [String: OptionValue]) -> QuestionOptions {
@@ -103,15 +112,14 @@ extension LessonCompiler {
                 options.points = n
             } else {
                 reporter.error(
-                    "points must be a positive whole number, not '\(points.value)'", at: points.position,
-                    hint: "e.g. 'points: 2'")
+                    CompilerText.badPoints(points.value), at: points.position, hint: CompilerText.pointsHint)
             }
         }
         if let shuffle = values["shuffle"] {
             switch VietnameseText.matchKey(shuffle.value, rule: .ignoreDiacritics) {
             case "yes", "true", "co": options.shuffle = true
             case "no", "false", "khong": options.shuffle = false
-            default: reporter.error("shuffle must be 'yes' or 'no', not '\(shuffle.value)'", at: shuffle.position)
+            default: reporter.error(CompilerText.badShuffle(shuffle.value), at: shuffle.position)
             }
         }
         if let match = values["match"] {
@@ -120,9 +128,9 @@ extension LessonCompiler {
             } else {
                 let names = MatchRule.authorSpellings.keys.sorted()
                 reporter.error(
-                    "unknown match rule '\(match.value)'", at: match.position,
-                    hint: Spelling.nearest(to: match.value, in: names).map { "did you mean '\($0)'?" }
-                        ?? "use one of: \(names.joined(separator: ", "))")
+                    CompilerText.unknownMatchRule(match.value), at: match.position,
+                    hint: Spelling.nearest(to: match.value, in: names).map(CompilerText.didYouMean)
+                        ?? CompilerText.useOneOf(names))
             }
         }
         if let scoring = values["scoring"] {
@@ -131,8 +139,7 @@ extension LessonCompiler {
                 options.scoringPosition = scoring.position
             } else {
                 reporter.error(
-                    "unknown scoring '\(scoring.value)'", at: scoring.position,
-                    hint: "use 'partial' or 'all-or-nothing'")
+                    CompilerText.unknownScoring(scoring.value), at: scoring.position, hint: CompilerText.scoringHint)
             }
         }
         return options

@@ -9,7 +9,7 @@ extension LessonCompiler {
         case range(NumericRange)
         case number(Double)
         case text
-        case invalid(String)
+        case invalid(Numbers.KeyProblem)
     }
 
     private static func reading(_ text: String) -> Reading {
@@ -23,9 +23,7 @@ extension LessonCompiler {
 
     mutating func typedKey(_ items: [AnswerItemSource], list: MarkdownNode, rule: MatchRule) -> AnswerKey? {
         guard items.contains(where: { $0.marker == .accept }) else {
-            reporter.error(
-                "question has no accepted answer", at: list.start,
-                hint: "add at least one '- = answer'; '!=' lines are anticipated wrong answers")
+            reporter.error(CompilerText.noAcceptedAnswer, at: list.start, hint: CompilerText.noAcceptedAnswerHint)
             return nil
         }
         var failed = false
@@ -33,8 +31,8 @@ extension LessonCompiler {
         for (item, reading) in zip(items, readings) {
             if case .invalid(let why) = reading {
                 reporter.error(
-                    "numeric key '\(item.content.plainText)' does not parse: \(why)", at: item.node.start,
-                    hint: "write '2,5 ± 0,05', '2.5 +- 0.05', '10 ± 5%' or '[2,4; 2,6]'")
+                    CompilerText.numericKeyInvalid(item.content.plainText, why), at: item.node.start,
+                    hint: CompilerText.numericKeyHint)
                 failed = true
             }
         }
@@ -56,11 +54,7 @@ extension LessonCompiler {
             case .range(let r): range = r
             case .number(let v): range = NumericRange(lower: v, upper: v, display: text)
             case .text, .invalid:
-                reporter.error(
-                    "'\(text)' is not a number, but this is a numeric question", at: item.node.start,
-                    hint:
-                        "every answer of a numeric question is a number or a range; make a separate question for text answers"
-                )
+                reporter.error(CompilerText.notANumber(text), at: item.node.start, hint: CompilerText.notANumberHint)
                 return nil
             }
             if item.marker == .accept {
@@ -100,9 +94,7 @@ extension LessonCompiler {
             _ = try NSRegularExpression(pattern: "^(?:\(body))$", options: [.caseInsensitive])
             return .regex(body)
         } catch {
-            reporter.error(
-                "bad regular expression '\(text)'", at: item.node.start,
-                hint: "check brackets and escapes; write '\\/' for a slash, or drop the slashes for plain text")
+            reporter.error(CompilerText.badRegex(text), at: item.node.start, hint: CompilerText.badRegexHint)
             return nil
         }
     }

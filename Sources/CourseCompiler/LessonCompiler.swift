@@ -10,6 +10,7 @@ struct LessonCompiler {
         var idPosition: SourcePosition
         var finalPosition: SourcePosition?
         var questionIDs: [(id: String, position: SourcePosition)] = []
+        var factMentions: [FactMention] = []
     }
 
     var reporter: Reporter
@@ -24,6 +25,14 @@ struct LessonCompiler {
     /// Pictures referenced so far, relative to the course folder.
     var assets: Set<String> = []
     var questionIDs: [(id: String, position: SourcePosition)] = []
+    /// The lesson file relative to the course folder, for the places of facts.
+    let lessonFile: String
+    /// The latest calendar day anywhere: a checked date after it is in the future.
+    let today: FactDate
+    /// The lesson's id from its front matter, once read.
+    var lessonID: String?
+    /// Fact markers found so far, in file order.
+    var factMentions: [FactMention] = []
 
     static let knownKeys = [
         "id", "title", "duration", "pass", "mastery", "final", "tags", "lang", "version", "summary",
@@ -31,13 +40,16 @@ struct LessonCompiler {
     ]
 
     init(
-        fileURL: URL, courseFolder: URL, coursePassMark: Double, courseCompetences: [Competence] = [],
+        fileURL: URL, lessonFile: String, courseFolder: URL, coursePassMark: Double,
+        courseCompetences: [Competence] = [], today: FactDate,
         reporter: Reporter
     ) {
         self.fileURL = fileURL
+        self.lessonFile = lessonFile
         self.courseFolder = courseFolder
         self.coursePassMark = coursePassMark
         self.courseCompetences = courseCompetences
+        self.today = today
         self.reporter = reporter
     }
 
@@ -48,19 +60,18 @@ struct LessonCompiler {
         var header = LessonHeader()
         if let yaml = split.yaml {
             header = readHeader(yaml, output: &output)
+            lessonID = header.id
         } else if !reporter.hasErrors {
-            reporter.error(
-                "lesson has no front matter", at: .fileStart,
-                hint: "start the file with '---', 'id: …', 'title: …', '---'")
+            reporter.error(CompilerText.noFrontMatter, at: .fileStart, hint: CompilerText.noFrontMatterHint)
         }
         let document = MarkdownParser.parse(split.body).shifted(byLines: split.bodyLineOffset)
         let bodyStart = SourcePosition(line: split.bodyLineOffset + 1, column: 1)
         let (steps, quiz) = compileBody(document, lessonTitle: header.title ?? "", mastery: header.mastery)
         output.questionIDs = questionIDs
+        output.factMentions = factMentions
         if steps.isEmpty && quiz == nil {
             reporter.error(
-                "lesson has neither steps nor questions", at: bodyStart,
-                hint: "add a '## heading' with text for a reading step, or '### question' headings for a quiz")
+                CompilerText.noStepsNorQuestions, at: bodyStart, hint: CompilerText.noStepsNorQuestionsHint)
         }
         guard let id = header.id, let title = header.title, !reporter.hasErrors else { return output }
         output.lesson = Lesson(
@@ -84,21 +95,22 @@ struct LessonCompiler {
         var header = LessonHeader(mastery: .passMark(coursePassMark))
         guard
             let fields = YAMLFields.parse(
-                yaml, lineOffset: 1, at: .fileStart, what: "front matter", reporter: &reporter)
+                yaml, lineOffset: 1, at: .fileStart, what: CompilerText.frontMatterName, reporter: &reporter)
         else { return header }
-        fields.check(known: Self.knownKeys, required: ["id", "title"], what: "front matter", reporter: &reporter)
+        fields.check(
+            known: Self.knownKeys, required: ["id", "title"], what: CompilerText.frontMatterName, reporter: &reporter)
         if let id = fields.string("id", reporter: &reporter), let field = fields["id"] {
             output.idPosition = field.valuePosition
             if Identifier.isValid(id) {
                 header.id = id
             } else {
-                reportInvalidID(id, at: field.valuePosition, what: "lesson")
+                reportInvalidID(id, at: field.valuePosition, what: .lesson)
             }
         }
         if let title = fields.string("title", reporter: &reporter), let field = fields["title"] {
             let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty {
-                reporter.error("'title' is empty", at: field.valuePosition)
+                reporter.error(CompilerText.empty("title"), at: field.valuePosition)
             } else {
                 header.title = trimmed
             }
@@ -107,9 +119,7 @@ struct LessonCompiler {
             if let minutes = Self.minutes(text) {
                 header.duration = minutes
             } else {
-                reporter.error(
-                    "bad duration '\(text)'", at: field.valuePosition,
-                    hint: "write minutes like '15m' or hours like '1h30m'")
+                reporter.error(CompilerText.badDuration(text), at: field.valuePosition, hint: CompilerText.durationHint)
             }
         }
         if let final = fields.bool("final", reporter: &reporter) {
@@ -120,14 +130,13 @@ struct LessonCompiler {
             if Identifier.isValid(tag) {
                 header.tags.append(tag)
             } else {
-                reporter.error("invalid tag '\(tag)'", at: position, hint: "tags are slugs like 'an-toan-so'")
+                reporter.error(CompilerText.invalidTag(tag), at: position, hint: CompilerText.tagHint)
             }
         }
         if let lang = fields.string("lang", reporter: &reporter), let field = fields["lang"],
             !CourseManifest.languages.contains(lang)
         {
-            reporter.error(
-                "unknown language '\(lang)'", at: field.valuePosition, hint: "write 'lang: vi' or 'lang: en'")
+            reporter.error(CompilerText.unknownLanguage(lang), at: field.valuePosition, hint: CompilerText.languageHint)
         }
         header.competences = CompetenceCodes.readLesson(fields, course: courseCompetences, reporter: &reporter)
         _ = fields.positiveInt("version", reporter: &reporter)
@@ -136,15 +145,11 @@ struct LessonCompiler {
         if let text = fields.string("mastery", reporter: &reporter), let field = fields["mastery"] {
             if let rule = Self.mastery(text) {
                 if fields["pass"] != nil {
-                    reporter.warning(
-                        "both 'pass' and 'mastery' are given; 'mastery' is used", at: field.keyPosition,
-                        hint: "remove one of them")
+                    reporter.warning(CompilerText.passAndMastery, at: field.keyPosition, hint: CompilerText.removeOne)
                 }
                 header.mastery = rule
             } else {
-                reporter.error(
-                    "bad mastery '\(text)'", at: field.valuePosition,
-                    hint: "write 'm/n' with 1 ≤ m ≤ n, e.g. 'mastery: 4/5' (4 of the last 5 answers right)")
+                reporter.error(CompilerText.badMastery(text), at: field.valuePosition, hint: CompilerText.masteryHint)
             }
         }
         return header
@@ -187,12 +192,10 @@ struct LessonCompiler {
         return .recent(m: m, n: n)
     }
 
-    mutating func reportInvalidID(_ id: String, at position: SourcePosition, what: String) {
+    mutating func reportInvalidID(_ id: String, at position: SourcePosition, what: CompilerText.IDKind) {
         let suggestion = Identifier.slug(id)
         reporter.error(
-            "invalid \(what) id '\(id)'", at: position,
-            hint: suggestion.isEmpty
-                ? "ids are lower-case ASCII letters and digits joined by '-', e.g. 'dau-hieu-lua-dao'"
-                : "ids are lower-case ASCII letters and digits joined by '-', e.g. '\(suggestion)'")
+            CompilerText.invalidID(what, id), at: position,
+            hint: CompilerText.idHint(example: suggestion.isEmpty ? nil : suggestion))
     }
 }

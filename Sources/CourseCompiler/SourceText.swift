@@ -11,8 +11,7 @@ enum SourceText {
             data = try Data(contentsOf: url)
         } catch {
             reporter.error(
-                "cannot read '\(url.lastPathComponent)'", at: .fileStart,
-                hint: "check that the file exists and is readable")
+                CompilerText.cannotRead(url.lastPathComponent), at: .fileStart, hint: CompilerText.cannotReadHint)
             return nil
         }
         return decode(data, reporter: &reporter)
@@ -23,9 +22,8 @@ enum SourceText {
         let bytes = [UInt8](data)
         if let bad = firstInvalidByte(bytes) {
             reporter.error(
-                "file is not valid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true)))",
-                at: position(ofByte: bad, in: bytes),
-                hint: "save the file as UTF-8 in your editor")
+                CompilerText.notUTF8(String(bytes[bad], radix: 16, uppercase: true)),
+                at: position(ofByte: bad, in: bytes), hint: CompilerText.notUTF8Hint)
             return nil
         }
         var text = String(decoding: bytes, as: UTF8.self)

@@ -1,4 +1,5 @@
 import CourseModel
+import Localization
 import MarkdownSyntax
 import Yams
 
@@ -21,7 +22,7 @@ struct YAMLFields {
 
     /// Parses `yaml` (whose first line is file line `lineOffset + 1`) into a mapping; reports syntax errors.
     static func parse(
-        _ yaml: String, lineOffset: Int, at position: SourcePosition, what: String, reporter: inout Reporter
+        _ yaml: String, lineOffset: Int, at position: SourcePosition, what: Phrase, reporter: inout Reporter
     ) -> YAMLFields? {
         let node: Node?
         do {
@@ -30,16 +31,14 @@ struct YAMLFields {
         } catch let error as YamlError {
             let (message, mark) = describe(error)
             let place = mark.map { SourcePosition(line: $0.line + lineOffset, column: $0.column) } ?? position
-            reporter.error(
-                "YAML syntax error in \(what): \(message)", at: place,
-                hint: "check indentation, colons and quotes on this line")
+            reporter.error(CompilerText.yamlSyntax(what, message), at: place, hint: CompilerText.yamlSyntaxHint)
             return nil
         } catch {
-            reporter.error("YAML syntax error in \(what)", at: position)
+            reporter.error(CompilerText.yamlSyntax(what), at: position)
             return nil
         }
         guard let node, case .mapping(let mapping) = node else {
-            reporter.error("\(what) must be a list of 'key: value' lines", at: position)
+            reporter.error(CompilerText.notAMapping(what), at: position)
             return nil
         }
         var fields: [Field] = []
@@ -79,15 +78,15 @@ struct YAMLFields {
     subscript(key: String) -> Field? { fields.first { $0.key == key } }
 
     /// Reports keys not in `known` (warning, with the nearest known key) and `required` keys that are absent.
-    func check(known: [String], required: [String], what: String, reporter: inout Reporter) {
+    func check(known: [String], required: [String], what: Phrase, reporter: inout Reporter) {
         for field in fields where !known.contains(field.key) {
             let guess = Spelling.nearest(to: field.key, in: known)
             reporter.warning(
-                "unknown key '\(field.key)' in \(what)", at: field.keyPosition,
-                hint: guess.map { "did you mean '\($0)'?" } ?? "known keys: \(known.joined(separator: ", "))")
+                CompilerText.unknownKey(field.key, what), at: field.keyPosition,
+                hint: guess.map(CompilerText.didYouMean) ?? CompilerText.knownKeys(known))
         }
         for key in required where self[key] == nil {
-            reporter.error("missing required key '\(key)' in \(what)", at: position, hint: "add a line '\(key): …'")
+            reporter.error(CompilerText.missingKey(key, what), at: position, hint: CompilerText.missingKeyHint(key))
         }
     }
 
@@ -95,7 +94,7 @@ struct YAMLFields {
     func string(_ key: String, reporter: inout Reporter) -> String? {
         guard let field = self[key] else { return nil }
         guard case .scalar(let scalar) = field.value else {
-            reporter.error("'\(key)' must be text", at: field.valuePosition)
+            reporter.error(CompilerText.mustBeText(key), at: field.valuePosition)
             return nil
         }
         return VietnameseText.nfc(scalar.string)
@@ -111,14 +110,14 @@ struct YAMLFields {
             for item in sequence {
                 let place = position(of: item, fallback: field.valuePosition)
                 guard case .scalar(let scalar) = item else {
-                    reporter.error("each entry of '\(key)' must be text", at: place)
+                    reporter.error(CompilerText.entryMustBeText(key), at: place)
                     continue
                 }
                 out.append((VietnameseText.nfc(scalar.string), place))
             }
             return out
         default:
-            reporter.error("'\(key)' must be a list", at: field.valuePosition, hint: "write one '- entry' per line")
+            reporter.error(CompilerText.mustBeList(key), at: field.valuePosition, hint: CompilerText.mustBeListHint)
             return nil
         }
     }
@@ -127,7 +126,7 @@ struct YAMLFields {
     func number(_ key: String, reporter: inout Reporter) -> Double? {
         guard let text = string(key, reporter: &reporter), let field = self[key] else { return nil }
         guard let value = Double(text.replacingOccurrences(of: ",", with: ".")), value.isFinite else {
-            reporter.error("'\(key)' must be a number, not '\(text)'", at: field.valuePosition)
+            reporter.error(CompilerText.mustBeNumber(key, text), at: field.valuePosition)
             return nil
         }
         return value
@@ -140,7 +139,7 @@ struct YAMLFields {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            reporter.error("'\(key)' must be true or false, not '\(text)'", at: field.valuePosition)
+            reporter.error(CompilerText.mustBeBool(key, text), at: field.valuePosition)
             return nil
         }
     }
@@ -149,7 +148,7 @@ struct YAMLFields {
     func positiveInt(_ key: String, reporter: inout Reporter) -> Int? {
         guard let text = string(key, reporter: &reporter), let field = self[key] else { return nil }
         guard let value = Int(text), value > 0 else {
-            reporter.error("'\(key)' must be a positive whole number, not '\(text)'", at: field.valuePosition)
+            reporter.error(CompilerText.mustBePositive(key, text), at: field.valuePosition)
             return nil
         }
         return value
@@ -160,9 +159,8 @@ struct YAMLFields {
         guard let value = number("pass", reporter: &reporter), let field = self["pass"] else { return nil }
         guard (0...1).contains(value) else {
             reporter.error(
-                "pass mark \(field.value.scalar?.string ?? "") is outside 0–1", at: field.valuePosition,
-                hint: value > 1 && value <= 100
-                    ? "write a share, e.g. 'pass: \(value / 100)'" : "write a share between 0 and 1, e.g. 'pass: 0.8'")
+                CompilerText.passOutOfRange(field.value.scalar?.string ?? ""), at: field.valuePosition,
+                hint: value > 1 && value <= 100 ? CompilerText.passAsShare("\(value / 100)") : CompilerText.passBetween)
             return nil
         }
         return value

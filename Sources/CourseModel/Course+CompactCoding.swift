@@ -24,6 +24,58 @@ extension KeyedDecodingContainer {
     }
 }
 
+extension Course {
+    enum CodingKeys: String, CodingKey {
+        case id, version, title, titleEnglish, language, description, summaryEnglish, audience, digcompAreas
+        case competences, sources, tags, passMark, lessons, assets, facts
+    }
+
+    /// Decodes a course; a course.json written before the facts register (or before courses named
+    /// their competences) has none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try c.decode(String.self, forKey: .id),
+            version: try c.decode(Int.self, forKey: .version),
+            title: try c.decode(String.self, forKey: .title),
+            titleEnglish: try c.decodeIfPresent(String.self, forKey: .titleEnglish),
+            language: try c.decode(String.self, forKey: .language),
+            description: try c.decode(String.self, forKey: .description),
+            summaryEnglish: try c.decodeIfPresent(String.self, forKey: .summaryEnglish),
+            audience: try c.decode([String].self, forKey: .audience),
+            digcompAreas: try c.decode([DigCompArea].self, forKey: .digcompAreas),
+            competences: try c.competences(forKey: .competences),
+            sources: try c.decode([Source].self, forKey: .sources),
+            tags: try c.decode([String].self, forKey: .tags),
+            passMark: try c.decode(Double.self, forKey: .passMark),
+            lessons: try c.decode([Lesson].self, forKey: .lessons),
+            assets: try c.decode([String].self, forKey: .assets),
+            facts: try c.decode([Fact].self, forKey: .facts, default: []))
+    }
+
+    /// Encodes a course; competences and facts only when there are some, so a course without
+    /// them keeps the bytes it had before they existed.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(version, forKey: .version)
+        try c.encode(title, forKey: .title)
+        try c.encodeIfPresent(titleEnglish, forKey: .titleEnglish)
+        try c.encode(language, forKey: .language)
+        try c.encode(description, forKey: .description)
+        try c.encodeIfPresent(summaryEnglish, forKey: .summaryEnglish)
+        try c.encode(audience, forKey: .audience)
+        try c.encode(digcompAreas, forKey: .digcompAreas)
+        try c.encode(competences, forKey: .competences, unless: [])
+        try c.encode(sources, forKey: .sources)
+        try c.encode(tags, forKey: .tags)
+        try c.encode(passMark, forKey: .passMark)
+        try c.encode(lessons, forKey: .lessons)
+        try c.encode(assets, forKey: .assets)
+        try c.encode(facts, forKey: .facts, unless: [])
+    }
+}
+
 extension Question {
     enum CodingKeys: String, CodingKey { case id, prompt, body, points, shuffle, answer, hints, explanation }
 
@@ -95,55 +147,6 @@ extension ShortAnswerKey {
             acceptedFeedback.allSatisfy(\.isEmpty) ? [] : acceptedFeedback, forKey: .acceptedFeedback, unless: [])
         try c.encode(anticipated, forKey: .anticipated, unless: [])
         try c.encode(rule, forKey: .rule, unless: .standard)
-    }
-}
-
-extension Course {
-    enum CodingKeys: String, CodingKey {
-        case id, version, title, titleEnglish, language, description, summaryEnglish, audience, digcompAreas,
-            competences, sources, tags, passMark, lessons, assets
-    }
-
-    /// Decodes a course; a pack built before courses named their competences has none.
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(
-            id: try c.decode(String.self, forKey: .id),
-            version: try c.decode(Int.self, forKey: .version),
-            title: try c.decode(String.self, forKey: .title),
-            titleEnglish: try c.decodeIfPresent(String.self, forKey: .titleEnglish),
-            language: try c.decode(String.self, forKey: .language),
-            description: try c.decode(String.self, forKey: .description),
-            summaryEnglish: try c.decodeIfPresent(String.self, forKey: .summaryEnglish),
-            audience: try c.decode([String].self, forKey: .audience),
-            digcompAreas: try c.decode([DigCompArea].self, forKey: .digcompAreas),
-            competences: try c.competences(forKey: .competences),
-            sources: try c.decode([Source].self, forKey: .sources),
-            tags: try c.decode([String].self, forKey: .tags),
-            passMark: try c.decode(Double.self, forKey: .passMark),
-            lessons: try c.decode([Lesson].self, forKey: .lessons),
-            assets: try c.decode([String].self, forKey: .assets))
-    }
-
-    /// Encodes a course as compiled-format version 2 always did, with its competences when it has any
-    /// (so a course that names none compiles to the same bytes as before).
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(version, forKey: .version)
-        try c.encode(title, forKey: .title)
-        try c.encodeIfPresent(titleEnglish, forKey: .titleEnglish)
-        try c.encode(language, forKey: .language)
-        try c.encode(description, forKey: .description)
-        try c.encodeIfPresent(summaryEnglish, forKey: .summaryEnglish)
-        try c.encode(audience, forKey: .audience)
-        try c.encode(digcompAreas, forKey: .digcompAreas)
-        try c.encode(competences, forKey: .competences, unless: [])
-        try c.encode(sources, forKey: .sources)
-        try c.encode(tags, forKey: .tags)
-        try c.encode(passMark, forKey: .passMark)
-        try c.encode(lessons, forKey: .lessons)
-        try c.encode(assets, forKey: .assets)
     }
 }
 

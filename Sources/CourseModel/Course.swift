@@ -33,13 +33,15 @@ public struct Course: Sendable, Equatable, Codable, Identifiable {
     public var lessons: [Lesson]
     /// Files the content refers to (pictures), as paths relative to the course folder.
     public var assets: [String]
+    /// The time-sensitive facts the lessons state, with their sources and checked dates.
+    public var facts: [Fact]
 
     /// Makes a course.
     public init(
         id: String, version: Int, title: String, titleEnglish: String? = nil, language: String,
         description: String, summaryEnglish: String? = nil, audience: [String] = [],
         digcompAreas: [DigCompArea] = [], competences: [Competence] = [], sources: [Source] = [],
-        tags: [String] = [], passMark: Double = 0.8, lessons: [Lesson], assets: [String] = []
+        tags: [String] = [], passMark: Double = 0.8, lessons: [Lesson], assets: [String] = [], facts: [Fact] = []
     ) {
         self.id = id
         self.version = version
@@ -56,6 +58,7 @@ public struct Course: Sendable, Equatable, Codable, Identifiable {
         self.passMark = passMark
         self.lessons = lessons
         self.assets = assets
+        self.facts = facts
     }
 
     /// The lesson with this id.

@@ -67,29 +67,29 @@ public enum Numbers {
     public static func parseKey(_ text: String) -> KeyParse? {
         let s = VietnameseText.nfc(text).trimmingCharacters(in: .whitespaces)
         if s.hasPrefix("[") || s.hasSuffix("]") {
-            guard s.hasPrefix("["), s.hasSuffix("]") else { return .invalid("a range must be written [low; high]") }
+            guard s.hasPrefix("["), s.hasSuffix("]") else { return .invalid(.unclosedRange) }
             let inner = String(s.dropFirst().dropLast())
             let bounds: [Substring] =
                 inner.contains(";")
                 ? inner.split(separator: ";") : inner.components(separatedBy: ", ").map { Substring($0) }
-            guard bounds.count == 2 else { return .invalid("a range needs two bounds separated by ';'") }
+            guard bounds.count == 2 else { return .invalid(.rangeNeedsTwoBounds) }
             guard let low = unambiguous(String(bounds[0])), let high = unambiguous(String(bounds[1])) else {
-                return .invalid("range bounds must be numbers, e.g. [2,4; 2,6]")
+                return .invalid(.boundsNotNumbers)
             }
-            guard low <= high else { return .invalid("the lower bound of a range must come first") }
+            guard low <= high else { return .invalid(.boundsReversed) }
             return .range(NumericRange(lower: low, upper: high, display: s))
         }
         for marker in ["±", "+-", "+/-"] where s.contains(marker) {
             let parts = s.components(separatedBy: marker)
-            guard parts.count == 2 else { return .invalid("write one value and one tolerance: 2,5 ± 0,05") }
+            guard parts.count == 2 else { return .invalid(.oneValueOneTolerance) }
             guard let value = unambiguous(parts[0]) else {
-                return .invalid("'\(parts[0].trimmingCharacters(in: .whitespaces))' is not a number")
+                return .invalid(.notANumber(parts[0].trimmingCharacters(in: .whitespaces)))
             }
             var tolText = parts[1].trimmingCharacters(in: .whitespaces)
             let relative = tolText.hasSuffix("%")
             if relative { tolText.removeLast() }
             guard let tol = unambiguous(tolText), tol >= 0 else {
-                return .invalid("'\(parts[1].trimmingCharacters(in: .whitespaces))' is not a tolerance")
+                return .invalid(.notATolerance(parts[1].trimmingCharacters(in: .whitespaces)))
             }
             let delta = relative ? abs(value) * tol / 100 : tol
             return .range(NumericRange(lower: value - delta, upper: value + delta, display: s))
@@ -101,8 +101,26 @@ public enum Numbers {
     public enum KeyParse: Sendable, Equatable {
         /// A well-formed key.
         case range(NumericRange)
-        /// It looks numeric but does not parse; the message says why.
-        case invalid(String)
+        /// It looks numeric but does not parse; the problem says why.
+        case invalid(KeyProblem)
+    }
+
+    /// Why a numeric key does not parse (the compiler words it for authors in their language).
+    public enum KeyProblem: Sendable, Equatable {
+        /// `[` without `]`, or the reverse.
+        case unclosedRange
+        /// A range without exactly two bounds.
+        case rangeNeedsTwoBounds
+        /// A range bound that is not a number.
+        case boundsNotNumbers
+        /// `[high; low]`.
+        case boundsReversed
+        /// More than one `±`.
+        case oneValueOneTolerance
+        /// The value before `±` is not a number.
+        case notANumber(String)
+        /// The tolerance after `±` is not a number.
+        case notATolerance(String)
     }
 
     /// An author's number, which must have a single reading: `2,5`, `0.05`, `1.000`→ ambiguous → first.

@@ -13,18 +13,21 @@ struct CourseCheck: ParsableCommand {
 
     @Flag(help: "In kết quả dạng JSON ra stdout. Print the report as JSON on stdout.") var json = false
 
+    @OptionGroup var interface: InterfaceLanguage
+
     func run() throws {
-        let report = try reportingFailures {
+        let language = interface.language
+        let report = try reportingFailures(language) {
             CheckReport(checking: directories.map { URL(fileURLWithPath: $0) })
         }
         if json {
-            print(report.json())
+            print(report.json(language: language))
         } else {
             let color =
                 Console.stderrIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true)
-            let printer = DiagnosticPrinter(color: color)
+            let printer = DiagnosticPrinter(color: color, language: language)
             for diagnostic in report.diagnostics { Console.error(printer.format(diagnostic)) }
-            Console.error(report.summaryLine)
+            Console.error(report.summaryLine(language))
         }
         if report.errorCount > 0 { throw ExitCode.failure }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CommandSupport
 import CourseCompiler
 import Foundation
+import Localization
 
 /// `hocso course new DIR`: scaffolds a course folder that passes `course check`.
 struct CourseNew: ParsableCommand {
@@ -13,17 +14,25 @@ struct CourseNew: ParsableCommand {
         String
     @Option(help: "Id của khoá học (mặc định: tên thư mục). Course id (default: the folder name).") var id: String?
     @Option(help: "Tên khoá học. Course title.") var title: String?
-    @Option(help: "Ngôn ngữ: vi hoặc en. Language: vi or en.") var lang = "vi"
+    @Option(
+        help:
+            "Ngôn ngữ của khoá học và của thông báo: vi (mặc định) hoặc en. The course's language, and the messages': vi (default) or en."
+    )
+    var lang: String?
 
     func validate() throws {
-        guard lang == "vi" || lang == "en" else {
+        if let lang, lang != "vi" && lang != "en" {
             throw ValidationError("--lang phải là vi hoặc en. --lang must be vi or en.")
         }
     }
 
     func run() throws {
-        let files = try reportingFailures {
-            try CourseScaffold.create(at: URL(fileURLWithPath: directory), id: id, title: title, language: lang)
+        // The course is Vietnamese unless --lang says otherwise; the messages follow --lang, then
+        // HOCSO_LANG and the locale.
+        let language = Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment)
+        let files = try reportingFailures(language) {
+            try CourseScaffold.create(
+                at: URL(fileURLWithPath: directory), id: id, title: title, language: lang ?? "vi")
         }
         for file in files { print(file.relativePath) }
     }

@@ -26,20 +26,24 @@ struct CoursePreview: ParsableCommand {
     @Argument(help: "Thư mục khoá học. Course folder.") var directory: String
     @Argument(help: "Mã bài (id) hoặc tên tệp. Lesson id or file name.") var lesson: String?
     @Option(help: "Số cột; mặc định theo terminal. Columns; default: the terminal's width.") var width: Int?
+    @OptionGroup var interface: InterfaceLanguage
 
     func validate() throws {
         if let width, width < 10 { throw ValidationError("--width must be at least 10, not \(width)") }
     }
 
     func run() throws {
+        let language = interface.language
         let folder = URL(fileURLWithPath: directory)
         let result = CourseCompiler().compile(courseAt: folder)
-        let printer = DiagnosticPrinter(color: Console.stderrIsTerminal && Self.noColorUnset)
+        let printer = DiagnosticPrinter(color: Console.stderrIsTerminal && Self.noColorUnset, language: language)
         for diagnostic in result.diagnostics { Console.error(printer.format(diagnostic)) }
         guard !result.hasErrors, let course = result.course else { throw ExitCode.failure }
 
         let lessonFiles = result.sourceFiles.filter { $0.pathExtension == "md" }
-        let chosen = try reportingFailures { try Self.pick(lesson, in: course, files: lessonFiles) }
+        let chosen = try reportingFailures(language) {
+            try Self.pick(lesson, in: course, files: lessonFiles, language: language)
+        }
         let mode = ColorMode.automatic(
             isTerminal: Console.stdoutIsTerminal, environment: ProcessInfo.processInfo.environment)
         let preview = LessonPreview(
@@ -53,12 +57,9 @@ struct CoursePreview: ParsableCommand {
     static var noColorUnset: Bool { ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true }
 
     /// The lesson named by id, file name (`01-bai.md`), or file name without `.md`; the first by default.
-    static func pick(_ name: String?, in course: Course, files: [URL]) throws -> Lesson {
+    static func pick(_ name: String?, in course: Course, files: [URL], language: Language = .en) throws -> Lesson {
         guard let name else {
-            guard let first = course.lessons.first else {
-                throw Failure(
-                    Phrase(vi: "khoá học '\(course.id)' chưa có bài nào", en: "course '\(course.id)' has no lessons"))
-            }
+            guard let first = course.lessons.first else { throw Failure(CourseText.noLessons(course.id)) }
             return first
         }
         if let lesson = course.lesson(id: name) { return lesson }
@@ -71,10 +72,7 @@ struct CoursePreview: ParsableCommand {
             }
         }
         let known = course.lessons.map(\.id).joined(separator: ", ")
-        throw Failure(
-            Phrase(
-                vi: "khoá học '\(course.id)' không có bài '\(name)'; các bài là: \(known)",
-                en: "no lesson '\(name)' in course '\(course.id)'; lessons are: \(known)"))
+        throw Failure(CourseText.noSuchLesson(name, course.id, known))
     }
 
     /// The terminal's columns (`TIOCGWINSZ`), else `$COLUMNS`, else 80.

@@ -24,8 +24,12 @@ struct PackCommand: ParsableCommand {
 
         @Option(name: .long, help: "Ký bằng khoá bí mật này (NAME.key). Sign with this private key.") var sign: String?
 
+        @OptionGroup var interface: InterfaceLanguage
+
         func run() throws {
-            let printer = DiagnosticPrinter(color: Console.stderrIsTerminal && Console.colorOnStdout)
+            let language = interface.language
+            let printer = DiagnosticPrinter(
+                color: Console.stderrIsTerminal && Console.colorOnStdout, language: language)
             let key = try reportingFailures { try sign.map { try SigningKey(contentsOf: URL(fileURLWithPath: $0)) } }
             var builder = PackBuilder(builtBy: "hocso \(HocSoVersion.current)")
             if Console.stderrIsTerminal { builder.progress = Progress.bytes }
@@ -35,7 +39,7 @@ struct PackCommand: ParsableCommand {
                 let result = CourseCompiler().compile(courseAt: URL(fileURLWithPath: folder))
                 for diagnostic in result.diagnostics { Console.error(printer.format(diagnostic)) }
                 guard let course = result.course, !result.hasErrors else {
-                    Console.error("hocso: error: course '\(folder)' has errors and was not packed")
+                    Console.error(CourseText.notPacked(folder)(language))
                     failed = true
                     continue
                 }

@@ -100,7 +100,9 @@ import Testing
     @Test(arguments: cases)
     func compilesToTheExpectedKey(_ c: Case) throws {
         let course = try TestCourse.lesson(
-            TestCourse.frontMatter + "\n## Kiểm tra\n\n### Câu hỏi?\n<!-- id: cau-hoi\(c.options) -->\n\n\(c.answers)")
+            TestCourse.frontMatter
+                + "\n## Kiểm tra\n\n### Câu hỏi?\n<!-- id: cau-hoi\(c.options); not-a-fact: example -->\n\n\(c.answers)"
+        )
         defer { course.remove() }
         let result = course.compile()
         #expect(result.diagnostics == [])

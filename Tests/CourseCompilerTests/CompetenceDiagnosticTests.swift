@@ -54,11 +54,11 @@ import Testing
         defer { course.remove() }
         let result = course.compile()
         let diagnostic = try #require(
-            result.diagnostics.first { $0.message == c.message }, "got \(result.diagnostics.map(\.message))")
+            result.diagnostics.first { $0.message.en == c.message }, "got \(result.diagnostics.map(\.message.en))")
         #expect(diagnostic.severity == c.severity)
         #expect(diagnostic.file == course.path("course.yaml"))
         #expect((diagnostic.line, diagnostic.column) == marked.position)
-        #expect(diagnostic.hint?.contains(c.hint) == true, "hint: \(diagnostic.hint ?? "nil")")
+        #expect(diagnostic.hint?.en.contains(c.hint) == true, "hint: \(diagnostic.hint?.en ?? "nil")")
     }
 
     @Test func theCompiledCourseCarriesItsCompetencesAndALessonNarrowsThem() throws {
@@ -83,10 +83,10 @@ import Testing
         let result = course.compile()
         #expect(result.errors.count == 1)
         let error = try #require(result.errors.first)
-        #expect(error.message == "competence '5.1' is not in the course's 'tt02' in course.yaml")
+        #expect(error.message.en == "competence '5.1' is not in the course's 'tt02' in course.yaml")
         #expect(error.file == course.path("01-bai.md"))
         #expect((error.line, error.column) == lesson.position)
-        #expect(error.hint?.contains("add '5.1' to course.yaml") == true)
+        #expect(error.hint?.en.contains("add '5.1' to course.yaml") == true)
     }
 
     @Test func aLessonCodeIsCheckedLikeTheCourses() throws {
@@ -94,8 +94,8 @@ import Testing
         let course = try TestCourse(yaml: Self.yaml("[6.3]"), files: ["01-bai.md": lesson.text])
         defer { course.remove() }
         let error = try #require(course.compile().errors.first)
-        #expect(error.message == "unknown competence code '6.4' of Circular 02/2025/TT-BGDĐT")
+        #expect(error.message.en == "unknown competence code '6.4' of Circular 02/2025/TT-BGDĐT")
         #expect((error.line, error.column) == lesson.position)
-        #expect(error.hint?.contains("'6.3'") == true)
+        #expect(error.hint?.en.contains("'6.3'") == true)
     }
 }

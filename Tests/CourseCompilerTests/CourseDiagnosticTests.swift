@@ -1,5 +1,6 @@
 import CourseCompiler
 import Foundation
+import Localization
 import Testing
 
 /// Diagnostics about `course.yaml` and about several lessons together, pinned by position.
@@ -78,19 +79,22 @@ import Testing
         defer { course.remove() }
         let result = course.compile()
         let diagnostic = try #require(
-            result.diagnostics.first { $0.message == c.message }, "got \(result.diagnostics.map(\.message))")
+            result.diagnostics.first { $0.message.en == c.message }, "got \(result.diagnostics.map(\.message.en))")
         #expect(diagnostic.severity == c.severity)
+        #expect(diagnostic.message.vi != diagnostic.message.en, "no Vietnamese text")
         #expect(diagnostic.file == course.path("course.yaml"))
         #expect(diagnostic.line == marked.position.line)
         #expect(diagnostic.column == marked.position.column)
-        if let hint = c.hint { #expect(diagnostic.hint?.contains(hint) == true, "hint: \(diagnostic.hint ?? "nil")") }
+        if let hint = c.hint {
+            #expect(diagnostic.hint?.en.contains(hint) == true, "hint: \(diagnostic.hint?.en ?? "nil")")
+        }
     }
 
     @Test func missingCourseYAML() throws {
         let course = try TestCourse(yaml: nil, files: ["01-bai.md": Self.lessonText])
         defer { course.remove() }
         let result = course.compile()
-        #expect(result.diagnostics.map(\.message) == ["missing course.yaml"])
+        #expect(result.diagnostics.map(\.message.en) == ["missing course.yaml"])
         #expect(result.diagnostics.first?.file == course.path("course.yaml"))
         #expect(result.course == nil)
     }
@@ -106,8 +110,12 @@ import Testing
             result.warnings == [
                 Diagnostic(
                     severity: .warning, file: course.path("02-nhap.md"), line: 1, column: 1,
-                    message: "lesson file '02-nhap.md' is not listed in course.yaml",
-                    hint: "add it under 'lessons:' in course.yaml, or move it out of the course folder")
+                    message: Phrase(
+                        vi: "tệp bài học '02-nhap.md' chưa có trong course.yaml",
+                        en: "lesson file '02-nhap.md' is not listed in course.yaml"),
+                    hint: Phrase(
+                        vi: "thêm tệp vào mục 'lessons:' của course.yaml, hoặc chuyển nó ra khỏi thư mục khoá học",
+                        en: "add it under 'lessons:' in course.yaml, or move it out of the course folder"))
             ])
         #expect(result.course != nil)
     }
@@ -122,10 +130,10 @@ import Testing
         let result = course.compile()
         #expect(result.errors.count == 1)
         let error = try #require(result.errors.first)
-        #expect(error.message == "two lessons are marked 'final: true'")
+        #expect(error.message.en == "two lessons are marked 'final: true'")
         #expect(error.file == course.path("02-bai.md"))
         #expect((error.line, error.column) == second.position)
-        #expect(error.hint?.contains("01-bai.md:4") == true)
+        #expect(error.hint?.en.contains("01-bai.md:4") == true)
     }
 
     @Test func duplicateLessonIDs() throws {
@@ -134,9 +142,9 @@ import Testing
             yaml: Self.twoLessonYAML, files: ["01-bai.md": Self.lessonText, "02-bai.md": second.text])
         defer { course.remove() }
         let error = try #require(course.compile().errors.first)
-        #expect(error.message == "duplicate lesson id 'bai-thu'")
+        #expect(error.message.en == "duplicate lesson id 'bai-thu'")
         #expect((error.line, error.column) == second.position)
-        #expect(error.hint?.contains("01-bai.md:2:5") == true)
+        #expect(error.hint?.en.contains("01-bai.md:2:5") == true)
     }
 
     @Test func duplicateQuestionIDsAcrossLessons() throws {
@@ -147,10 +155,10 @@ import Testing
         let course = try TestCourse(yaml: Self.twoLessonYAML, files: ["01-bai.md": first, "02-bai.md": second.text])
         defer { course.remove() }
         let error = try #require(course.compile().errors.first)
-        #expect(error.message == "duplicate question id 'cau-a'")
+        #expect(error.message.en == "duplicate question id 'cau-a'")
         #expect(error.file == course.path("02-bai.md"))
         #expect((error.line, error.column) == second.position)
-        #expect(error.hint?.contains("01-bai.md:9:10") == true)
+        #expect(error.hint?.en.contains("01-bai.md:9:10") == true)
     }
 
     @Test func nonUTF8Lesson() throws {
@@ -162,9 +170,9 @@ import Testing
         bytes.append(contentsOf: Array("\n---\n".utf8))
         try course.write("01-bai.md", bytes)
         let error = try #require(course.compile().errors.first)
-        #expect(error.message == "file is not valid UTF-8 (byte 0xE0)")
+        #expect(error.message.en == "file is not valid UTF-8 (byte 0xE0)")
         #expect((error.line, error.column) == (3, 16))
-        #expect(error.hint == "save the file as UTF-8 in your editor")
+        #expect(error.hint?.en == "save the file as UTF-8 in your editor")
     }
 
     @Test func diagnosticsComeInFileThenLineOrder() throws {

@@ -172,13 +172,16 @@ import Testing
         let course = try TestCourse.lesson(marked.text)
         defer { course.remove() }
         let result = course.compile()
-        let found = result.diagnostics.first { $0.message == c.message }
-        let diagnostic = try #require(found, "got \(result.diagnostics.map(\.message))")
+        let found = result.diagnostics.first { $0.message.en == c.message }
+        let diagnostic = try #require(found, "got \(result.diagnostics.map(\.message.en))")
         #expect(diagnostic.severity == c.severity)
         #expect(diagnostic.file == course.path("01-bai.md"))
         #expect(diagnostic.line == marked.position.line)
         #expect(diagnostic.column == marked.position.column)
-        if let hint = c.hint { #expect(diagnostic.hint?.contains(hint) == true, "hint: \(diagnostic.hint ?? "nil")") }
+        if let hint = c.hint {
+            #expect(diagnostic.hint?.en.contains(hint) == true, "hint: \(diagnostic.hint?.en ?? "nil")")
+        }
+        #expect(diagnostic.message.vi != diagnostic.message.en, "no Vietnamese text")
         if c.severity == .error { #expect(result.course == nil) }
     }
 }

@@ -1,13 +1,15 @@
 import CourseCompiler
 import CourseModel
 import Foundation
+import Localization
 import Testing
 
 /// Printing diagnostics, the check report and the scaffolded course.
 @Suite struct ReportingTests {
     static let error = Diagnostic(
         severity: .error, file: "Courses/x/01-a.md", line: 42, column: 3,
-        message: "single-choice question has 2 correct options", hint: "use '- [x]' for multiple answer")
+        message: Phrase(vi: "câu chọn một có 2 phương án đúng", en: "single-choice question has 2 correct options"),
+        hint: Phrase(vi: "dùng '- [x]' cho câu nhiều đáp án", en: "use '- [x]' for multiple answer"))
 
     @Test func plainFormat() {
         #expect(
@@ -16,8 +18,16 @@ import Testing
                   hint: use '- [x]' for multiple answer
                 """)
         let warning = Diagnostic(
-            severity: .warning, file: "a.md", line: 1, column: 1, message: "raw HTML '<b>' is dropped")
+            severity: .warning, file: "a.md", line: 1, column: 1, message: .verbatim("raw HTML '<b>' is dropped"))
         #expect(DiagnosticPrinter(color: false).format(warning) == "a.md:1:1: warning: raw HTML '<b>' is dropped")
+    }
+
+    @Test func vietnameseFormat() {
+        #expect(
+            DiagnosticPrinter(color: false, language: .vi).format(Self.error) == """
+                Courses/x/01-a.md:42:3: error: câu chọn một có 2 phương án đúng
+                  gợi ý: dùng '- [x]' cho câu nhiều đáp án
+                """)
     }
 
     @Test func colourOnlyWhenAsked() {
@@ -47,7 +57,7 @@ import Testing
         let course = try TestCourse.lesson(lesson.text)
         defer { course.remove() }
         let first = try #require(course.compile().diagnostics.first)
-        #expect(first.message == "raw HTML '<i>' is dropped")
+        #expect(first.message.en == "raw HTML '<i>' is dropped")
         #expect((first.line, first.column) == lesson.position)
     }
 
@@ -57,7 +67,7 @@ import Testing
         let course = try TestCourse.lesson(lesson.text)
         defer { course.remove() }
         let first = try #require(course.compile().errors.first)
-        #expect(first.message == "step 'Trống' is empty")
+        #expect(first.message.en == "step 'Trống' is empty")
         #expect((first.line, first.column) == lesson.position)
     }
 
@@ -69,7 +79,8 @@ import Testing
             bad.remove()
         }
         let report = CheckReport(checking: [good.folder, bad.folder])
-        #expect(report.summaryLine == "1 error, 2 warnings in 2 courses")
+        #expect(report.summaryLine.en == "1 error, 2 warnings in 2 courses")
+        #expect(report.summaryLine.vi == "1 lỗi, 2 cảnh báo trong 2 khoá học")
         #expect(report.courses.map(\.id) == ["khoa-mau", "khoa-thu"])
         #expect(report.courses.first?.lessons == 2)
         #expect(report.courses.first?.questions == 5)

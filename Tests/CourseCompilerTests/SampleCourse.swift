@@ -59,14 +59,14 @@ enum SampleCourse {
         Trả lời hai câu.
 
         ### Số khẩn cấp của Công an?
-        <!-- id: so-cong-an; match: khong-dau -->
+        <!-- id: so-cong-an; match: khong-dau; not-a-fact: example -->
 
         - = 113
         - != 115
           > Cấp cứu.
 
         ### Phí 5% của 50 triệu?
-        <!-- id: phi-5; points: 2 -->
+        <!-- id: phi-5; points: 2; not-a-fact: example -->
 
         - = 2,5 ± 0,05
 
@@ -98,7 +98,7 @@ enum SampleCourse {
         2. Kích hoạt
 
         ### Nối
-        <!-- id: noi; scoring: partial -->
+        <!-- id: noi; scoring: partial; not-a-fact: example -->
 
         - 113 -> Công an
         - 115 -> Cấp cứu

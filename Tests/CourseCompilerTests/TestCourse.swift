@@ -51,6 +51,11 @@ struct TestCourse {
         CourseCompiler().compile(courseAt: folder)
     }
 
+    /// Compiles the folder judging facts on `today`.
+    func compile(today: FactDate) -> CompilationResult {
+        CourseCompiler(today: today).compile(courseAt: folder)
+    }
+
     /// The display path of a file of the course, as diagnostics show it.
     func path(_ name: String) -> String { folder.path + "/" + name }
 

@@ -14,6 +14,32 @@ struct CoursesEndToEndTests {
         #expect(!result.stdout.contains("error:") && !result.stderr.contains("error:"), "\(result.stderr)")
     }
 
+    /// The facts register: every marked fact is within its age limit (the suite fails the day one
+    /// falls due, so the courses are re-checked before they mislead anyone).
+    @Test func everyFactOfTheCoursesIsWithinItsLimit() throws {
+        let courses = try HocSoProcess.courseFolders()
+        let result = try HocSoProcess.run(["course", "facts", "--lang", "en"] + courses)
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(!result.stdout.contains("PAST ITS LIMIT"), "\(result.stdout)")
+        #expect(!result.stderr.contains("warning:") && !result.stderr.contains("error:"), "\(result.stderr)")
+        #expect(result.stderr.contains("; 0 past their limit; 0 errors, 0 warnings"), "\(result.stderr)")
+    }
+
+    @Test func courseFactsJSONNamesASourceAndADateForEveryFact() throws {
+        let courses = try HocSoProcess.courseFolders()
+        let result = try HocSoProcess.run(["course", "facts", "--json"] + courses)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let facts = try #require(json["facts"] as? [[String: Any]])
+        #expect(facts.count >= 40)
+        for fact in facts {
+            let sources = fact["sources"] as? [String] ?? []
+            #expect(!sources.isEmpty && sources.allSatisfy { $0.hasPrefix("https://") }, "\(fact["id"] ?? "?")")
+            #expect((fact["checked"] as? String)?.count == 10)
+        }
+        let vietnamese = Set(courses.filter { !$0.hasSuffix("-en") }.map { String($0.dropFirst("Courses/".count)) })
+        #expect(Set(facts.compactMap { $0["course"] as? String }).isSuperset(of: vietnamese))
+    }
+
     @Test func courseCheckJSONListsEveryCourse() throws {
         let courses = try HocSoProcess.courseFolders()
         let result = try HocSoProcess.run(["course", "check", "--json"] + courses)

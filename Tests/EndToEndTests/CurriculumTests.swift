@@ -136,4 +136,23 @@ struct CurriculumTests {
         #expect(!documented.isEmpty, "no curriculum table found")
         #expect(documented == compiled)
     }
+
+    /// `docs/curriculum.md`'s facts register, between its markers, is the one the compiled courses
+    /// give. Re-record with `RECORD_GOLDEN=1 swift test --filter CurriculumTests` (or paste the
+    /// output of `hocso course facts Courses/*/ --markdown`) and review the diff.
+    @Test func factsRegisterMatchesTheCompiledCourses() throws {
+        let url = HocSoProcess.packageRoot.appendingPathComponent("docs/curriculum.md")
+        let doc = try String(contentsOf: url, encoding: .utf8)
+        let start = try #require(doc.range(of: "<!-- facts-register:start -->"), "no register start marker")
+        let end = try #require(doc.range(of: "<!-- facts-register:end -->"), "no register end marker")
+        let generated = FactsReport.register(Self.courses)
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            let updated = doc.replacingCharacters(in: start.upperBound..<end.lowerBound, with: "\n" + generated + "\n")
+            try Data(updated.utf8).write(to: url)
+            return
+        }
+        let documented = doc[start.upperBound..<end.lowerBound].trimmingCharacters(in: .newlines)
+        #expect(documented == generated, "re-record with RECORD_GOLDEN=1 and review the diff")
+        #expect(generated.split(separator: "\n").count > 40, "every course's facts are in the register")
+    }
 }
