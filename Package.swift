@@ -46,6 +46,10 @@ let package = Package(
             name: "CourseCompiler",
             dependencies: ["CourseModel", "MarkdownSyntax", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
+        // Moodle's GIFT and Aiken question files in, GIFT out: readers, a course-folder writer, a GIFT writer.
+        .target(
+            name: "CourseInterchange", dependencies: ["CourseModel", "CourseCompiler", "Localization"],
+            swiftSettings: strict),
         // Streaming tar + zstd reading and writing (wraps libarchive).
         .target(name: "ArchiveIO", dependencies: ["CArchive"], swiftSettings: strict),
         // Signed packs: build, verify, install into a content store, list.
