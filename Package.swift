@@ -129,8 +129,8 @@ let package = Package(
         .executableTarget(
             name: "hocso",
             dependencies: [
-                "CourseModel", "CourseCompiler", "Packs", "TerminalText", "ProgressStore", "LearnerClient",
-                "HubStore", "Sync", "Reports", "HubServer", "Dashboard",
+                "CourseModel", "CourseCompiler", "CourseInterchange", "Localization", "Packs", "TerminalText",
+                "ProgressStore", "LearnerClient", "HubStore", "Sync", "Reports", "HubServer", "Dashboard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -170,6 +170,10 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "CSVTextTests", dependencies: ["CSVText"], swiftSettings: strict),
+        .testTarget(
+            name: "CourseInterchangeTests",
+            dependencies: ["CourseInterchange", "CourseCompiler", "CourseModel", "Localization", "QuizEngine"],
+            swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests", dependencies: ["CourseModel", "CourseCompiler", "Packs"], swiftSettings: strict),
         .executableTarget(

@@ -38,7 +38,9 @@ struct GiftImport {
 
     /// `$course$/top/Chương 1` → `Chương 1`: Moodle's context and `top` say nothing to learners.
     static func lessonTitle(_ path: String) -> String {
-        let parts = path.components(separatedBy: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+        // Moodle writes a `/` inside a category name as `//`.
+        let parts = path.replacingOccurrences(of: "//", with: "\u{0}").components(separatedBy: "/")
+            .map { $0.replacingOccurrences(of: "\u{0}", with: "/").trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !($0.hasPrefix("$") && $0.hasSuffix("$")) && $0 != "top" }
         return parts.isEmpty ? path : parts.joined(separator: " / ")
     }

@@ -37,7 +37,9 @@ public enum GiftWriter {
                 for question in quiz.questions {
                     var lost: [Phrase] = []
                     if let lines = self.question(question, lost: &lost) {
-                        out += [""] + lines
+                        // HocSo keeps tags per lesson; Moodle per question, so each question carries its lesson's.
+                        let tags = lesson.tags.isEmpty ? [] : [lesson.tags.map { "[tag:\($0)]" }.joined(separator: " ")]
+                        out += [""] + [lines[0]] + tags.map { "// " + $0 } + lines.dropFirst()
                         written += 1
                     }
                     losses += lost.map { Loss(lesson: index, id: question.id, message: $0) }

@@ -236,3 +236,34 @@ enum InterchangeText {
         return flat.count > 50 ? String(flat.prefix(50)) + "…" : flat
     }
 }
+
+extension ImportReport {
+    /// One line saying what was written, e.g. `wrote 12 questions in 2 lessons to Courses/x`.
+    public var summary: Phrase {
+        guard let folder, let course else {
+            return Phrase(vi: "không ghi khoá học nào", en: "no course was written")
+        }
+        let q = course.allQuestions.count
+        let l = course.lessons.count
+        return Phrase(
+            vi: "đã ghi \(q) câu hỏi trong \(l) bài vào \(folder.relativePath)",
+            en: "wrote \(q) question\(q == 1 ? "" : "s") in \(l) lesson\(l == 1 ? "" : "s") to \(folder.relativePath)")
+    }
+}
+
+extension ExportReport {
+    /// One line saying what was written to `file`.
+    public func summary(file: String) -> Phrase {
+        Phrase(
+            vi: "đã ghi \(questionCount) câu hỏi vào \(file); \(losses.count) cảnh báo",
+            en: "wrote \(questionCount) question\(questionCount == 1 ? "" : "s") to \(file); \(losses.count) warning\(losses.count == 1 ? "" : "s")")
+    }
+
+    /// Said when the GIFT file cannot be written.
+    public static func cannotWrite(_ file: String) -> Phrase { InterchangeText.cannotWrite(file) }
+
+    /// Said when the course does not compile, so nothing is exported.
+    public static let courseHasErrors = Phrase(
+        vi: "khoá học còn lỗi; sửa theo các thông báo trên rồi xuất lại",
+        en: "the course has errors; fix them as the messages above say, then export again")
+}
