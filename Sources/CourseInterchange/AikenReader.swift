@@ -4,7 +4,9 @@ import Foundation
 /// `ANSWER: B`. Each question becomes a GIFT multiple-choice question with one right option.
 public enum AikenReader {
     /// The questions as a GIFT document, and every problem found.
-    public static func read(_ data: Data, file: String) -> (document: GiftDocument, diagnostics: [InterchangeDiagnostic]) {
+    public static func read(_ data: Data, file: String) -> (
+        document: GiftDocument, diagnostics: [InterchangeDiagnostic]
+    ) {
         var log = DiagnosticLog(file: file)
         guard let lines = SourceDecoding.lines(data, log: &log) else { return (GiftDocument(items: []), log.sorted) }
         var items: [GiftItem] = []
@@ -22,7 +24,9 @@ public enum AikenReader {
                 return
             }
             guard options.count >= 2 else {
-                log.error(InterchangeText.aikenTooFewOptions, at: options.first?.position ?? start, hint: InterchangeText.aikenFormatHint)
+                log.error(
+                    InterchangeText.aikenTooFewOptions, at: options.first?.position ?? start,
+                    hint: InterchangeText.aikenFormatHint)
                 return
             }
             guard let answer else {
@@ -30,7 +34,8 @@ public enum AikenReader {
                 return
             }
             guard options.contains(where: { $0.letter == answer }) else {
-                log.error(InterchangeText.aikenUnknownLetter(answer), at: position, hint: InterchangeText.aikenFormatHint)
+                log.error(
+                    InterchangeText.aikenUnknownLetter(answer), at: position, hint: InterchangeText.aikenFormatHint)
                 return
             }
             let choices = options.map {

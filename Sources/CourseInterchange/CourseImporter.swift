@@ -85,6 +85,7 @@ public enum CourseImporter {
         }
         let compiled = CourseCompiler().compile(courseAt: folder)
         return ImportReport(
-            folder: folder, course: compiled.course, diagnostics: diagnostics, compilerDiagnostics: compiled.diagnostics)
+            folder: folder, course: compiled.course, diagnostics: diagnostics, compilerDiagnostics: compiled.diagnostics
+        )
     }
 }

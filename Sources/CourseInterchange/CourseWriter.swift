@@ -86,7 +86,8 @@ public enum CourseWriter {
         lines += ["---", "", "# " + MarkdownText.escape(lesson.title, lineStart: false, context: .line)]
         for step in lesson.steps {
             lines += [
-                "", "## " + MarkdownText.escape(step.title, lineStart: false, context: .line), "<!-- id: \(step.id) -->",
+                "", "## " + MarkdownText.escape(step.title, lineStart: false, context: .line),
+                "<!-- id: \(step.id) -->",
                 "",
             ]
             lines += MarkdownText.blocks(step.blocks)

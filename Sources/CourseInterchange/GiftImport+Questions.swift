@@ -27,10 +27,11 @@ extension GiftImport {
     /// The first paragraph as the prompt (one line), the rest as the body.
     static func promptAndBody(_ blocks: [Block]) -> ([Inline], [Block]) {
         guard case .paragraph? = blocks.first else { return ([], blocks) }
-        let prompt = RichText.canonical(RichText.oneLine([blocks[0]]).filter {
-            if case .image = $0 { return false }
-            return true
-        })
+        let prompt = RichText.canonical(
+            RichText.oneLine([blocks[0]]).filter {
+                if case .image = $0 { return false }
+                return true
+            })
         return (prompt, Array(blocks.dropFirst()))
     }
 
@@ -72,7 +73,11 @@ extension GiftImport {
         for (key, value) in source.settings.sorted(by: { $0.key < $1.key }) {
             switch key {
             case "points":
-                if let n = Int(value), (1...1000).contains(n) { settings.points = n } else { badSetting(key, value, source) }
+                if let n = Int(value), (1...1000).contains(n) {
+                    settings.points = n
+                } else {
+                    badSetting(key, value, source)
+                }
             case "shuffle":
                 switch value.lowercased() {
                 case "yes", "true": settings.shuffle = true
@@ -80,9 +85,17 @@ extension GiftImport {
                 default: badSetting(key, value, source)
                 }
             case "match":
-                if let rule = MatchRule.authorSpellings[value.lowercased()] { settings.match = rule } else { badSetting(key, value, source) }
+                if let rule = MatchRule.authorSpellings[value.lowercased()] {
+                    settings.match = rule
+                } else {
+                    badSetting(key, value, source)
+                }
             case "scoring":
-                if let scoring = Scoring(rawValue: value.lowercased()) { settings.scoring = scoring } else { badSetting(key, value, source) }
+                if let scoring = Scoring(rawValue: value.lowercased()) {
+                    settings.scoring = scoring
+                } else {
+                    badSetting(key, value, source)
+                }
             default:
                 badSetting(key, value, source)
             }
@@ -124,9 +137,10 @@ extension GiftImport {
                 log.error(InterchangeText.orderingTooShort, at: source.answerPosition)
                 return nil
             }
-            return .ordering(zip(Identifier.uniqueSlugs(contents.map(\.plainText)), contents).map {
-                AnswerItem(id: $0, content: $1)
-            })
+            return .ordering(
+                zip(Identifier.uniqueSlugs(contents.map(\.plainText)), contents).map {
+                    AnswerItem(id: $0, content: $1)
+                })
         }
     }
 
@@ -156,7 +170,8 @@ extension GiftImport {
                 log.warning(InterchangeText.emptyOption, at: choice.position)
                 continue
             }
-            entries.append((content, choice.credit(shortAnswer: false), choice.feedback.map { converted($0) } ?? [], choice))
+            entries.append(
+                (content, choice.credit(shortAnswer: false), choice.feedback.map { converted($0) } ?? [], choice))
         }
         let full = { (credit: Double) in credit >= 100 - 1e-6 }
         if single {
@@ -183,9 +198,11 @@ extension GiftImport {
         let share = 100 / Double(positive.count)
         let exact = entries.allSatisfy { abs($0.credit - ($0.credit > 0 ? share : -share)) < 0.01 }
         if !exact, settings.scoring == nil {
-            log.warning(InterchangeText.weightsApproximated(positive.count), at: position, hint: InterchangeText.weightsHint)
+            log.warning(
+                InterchangeText.weightsApproximated(positive.count), at: position, hint: InterchangeText.weightsHint)
         }
         return .multipleAnswer(
-            Self.options(entries.map { ($0.content, $0.credit > 0, $0.feedback) }), scoring: settings.scoring ?? .partial)
+            Self.options(entries.map { ($0.content, $0.credit > 0, $0.feedback) }),
+            scoring: settings.scoring ?? .partial)
     }
 }

@@ -34,7 +34,8 @@ extension GiftImport {
         }
         if acceptedFeedback.allSatisfy(\.isEmpty) { acceptedFeedback = [] }
         return .shortAnswer(
-            ShortAnswerKey(accepted: accepted, acceptedFeedback: acceptedFeedback, anticipated: anticipated, rule: rule))
+            ShortAnswerKey(accepted: accepted, acceptedFeedback: acceptedFeedback, anticipated: anticipated, rule: rule)
+        )
     }
 
     /// A typed answer as HocSo matches it: Moodle's `*` wildcard becomes a regular expression, and
@@ -83,7 +84,8 @@ extension GiftImport {
                         InterchangeText.partialAnswerLost(range.display, weight: credit), at: number.position,
                         hint: InterchangeText.partialAnswerHint)
                 }
-                anticipated.append(AnticipatedNumber(range: range, feedback: number.feedback.map { converted($0) } ?? []))
+                anticipated.append(
+                    AnticipatedNumber(range: range, feedback: number.feedback.map { converted($0) } ?? []))
             }
         }
         if let otherwise { log.warning(InterchangeText.otherwiseFeedbackLost, at: otherwise.position) }
@@ -98,10 +100,12 @@ extension GiftImport {
     func numericRange(_ number: GiftNumber) -> NumericRange {
         let decimalComma = options.isVietnamese
         if let (value, tolerance) = number.valueAndTolerance {
-            let display = "\(NumberText.format(value, decimalComma: decimalComma)) ± \(NumberText.format(tolerance, decimalComma: decimalComma))"
+            let display =
+                "\(NumberText.format(value, decimalComma: decimalComma)) ± \(NumberText.format(tolerance, decimalComma: decimalComma))"
             return NumericRange(lower: value - tolerance, upper: value + tolerance, display: display)
         }
-        let display = "[\(NumberText.format(number.low, decimalComma: decimalComma)); \(NumberText.format(number.high, decimalComma: decimalComma))]"
+        let display =
+            "[\(NumberText.format(number.low, decimalComma: decimalComma)); \(NumberText.format(number.high, decimalComma: decimalComma))]"
         return NumericRange(lower: number.low, upper: number.high, display: display)
     }
 
@@ -134,7 +138,9 @@ extension GiftImport {
             log.error(InterchangeText.tooFewPairs(lefts.count), at: position, hint: InterchangeText.pairHint)
             return nil
         }
-        let leftItems = zip(Identifier.uniqueSlugs(lefts.map(\.plainText)), lefts).map { AnswerItem(id: $0, content: $1) }
+        let leftItems = zip(Identifier.uniqueSlugs(lefts.map(\.plainText)), lefts).map {
+            AnswerItem(id: $0, content: $1)
+        }
         let rightContents = rights + distractors
         let rightItems = zip(Identifier.uniqueSlugs(rightContents.map(\.plainText)), rightContents).map {
             AnswerItem(id: $0, content: $1)

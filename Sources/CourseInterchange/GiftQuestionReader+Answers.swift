@@ -135,7 +135,9 @@ extension QuestionReader {
             let (text, feedback) = answerAndFeedback(rest, format: .plain)
             let written = text.text.trimmingCharacters(in: .whitespaces)
             if written == "*" {
-                if otherwise == nil { otherwise = feedback.map { GiftText(format: format, text: $0.text, position: $0.position) } }
+                if otherwise == nil {
+                    otherwise = feedback.map { GiftText(format: format, text: $0.text, position: $0.position) }
+                }
                 continue
             }
             guard var number = parseNumber(written, at: position) else { return nil }
@@ -174,7 +176,8 @@ extension QuestionReader {
                 position: position)
         }
         if let colon = written.firstIndex(of: ":"), colon > written.startIndex {
-            guard let center = value(String(written[..<colon])), let tolerance = value(String(written[written.index(after: colon)...]))
+            guard let center = value(String(written[..<colon])),
+                let tolerance = value(String(written[written.index(after: colon)...]))
             else { return fail() }
             let width = abs(tolerance)
             return GiftNumber(

@@ -3,11 +3,6 @@ struct QuestionReader {
     let metadata: GiftReader.Metadata
     var log: DiagnosticLog
 
-    init(metadata: GiftReader.Metadata, log: DiagnosticLog) {
-        self.metadata = metadata
-        self.log = log
-    }
-
     /// The question, or `nil` after reporting why the block cannot be read.
     mutating func read(_ block: GiftString) -> GiftQuestion? {
         let start = block.position ?? .fileStart
@@ -32,7 +27,8 @@ struct QuestionReader {
         case (nil, nil):
             break
         case (let open?, nil):
-            log.error(InterchangeText.unclosedBrace, at: text.units[open].position, hint: InterchangeText.unclosedBraceHint)
+            log.error(
+                InterchangeText.unclosedBrace, at: text.units[open].position, hint: InterchangeText.unclosedBraceHint)
             return nil
         case (nil, let close?):
             log.error(InterchangeText.strayClosingBrace, at: text.units[close].position)

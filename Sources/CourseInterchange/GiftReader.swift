@@ -8,7 +8,9 @@ import Foundation
 /// question, the answers sit in `{ }`, and `\` escapes `~ = # { } :` (`\n` is a new line).
 public enum GiftReader {
     /// The document and every problem found, in line order.
-    public static func read(_ data: Data, file: String) -> (document: GiftDocument, diagnostics: [InterchangeDiagnostic]) {
+    public static func read(_ data: Data, file: String) -> (
+        document: GiftDocument, diagnostics: [InterchangeDiagnostic]
+    ) {
         var log = DiagnosticLog(file: file)
         guard let lines = SourceDecoding.lines(data, log: &log) else { return (GiftDocument(items: []), log.sorted) }
         var items: [GiftItem] = []

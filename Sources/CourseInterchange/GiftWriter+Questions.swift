@@ -7,7 +7,9 @@ extension GiftWriter {
     /// The question's lines, or `nil` when GIFT has no form for it (the reason is in `lost`).
     static func question(_ original: Question, lost: inout [Phrase]) -> [String]? {
         var q = original
-        if containsImage(q.body) || containsImage(q.explanation) || q.answer.options.contains(where: { containsImage($0.feedback) }) {
+        if containsImage(q.body) || containsImage(q.explanation)
+            || q.answer.options.contains(where: { containsImage($0.feedback) })
+        {
             lost.append(InterchangeText.imagesNotExported)
         }
         q.body = Images.removed(q.body)
@@ -28,10 +30,12 @@ extension GiftWriter {
         switch q.answer {
         case .singleChoice(let options):
             answers = options.map {
-                "\t" + ($0.isCorrect ? "=" : "~") + text($0.content, markdown: markdown) + feedbackSuffix($0.feedback, markdown)
+                "\t" + ($0.isCorrect ? "=" : "~") + text($0.content, markdown: markdown)
+                    + feedbackSuffix($0.feedback, markdown)
             }
         case .trueFalse(let options):
-            guard let right = options.first(where: \.isCorrect), let wrong = options.first(where: { !$0.isCorrect }) else {
+            guard let right = options.first(where: \.isCorrect), let wrong = options.first(where: { !$0.isCorrect })
+            else {
                 return nil
             }
             let isTrue = ["đúng", "true"].contains(right.content.plainText.lowercased())
@@ -215,7 +219,9 @@ enum Images {
             case .quote(let v): .quote(removed(v))
             case .callout(let kind, let v): .callout(kind, removed(v))
             case .table(let t):
-                .table(Table(alignments: t.alignments, header: t.header.map(removed), rows: t.rows.map { $0.map(removed) }))
+                .table(
+                    Table(alignments: t.alignments, header: t.header.map(removed), rows: t.rows.map { $0.map(removed) })
+                )
             case .code, .rule: block
             }
         }

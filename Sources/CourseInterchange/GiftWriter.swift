@@ -28,7 +28,9 @@ public enum GiftWriter {
             out += ["", "// [id:\(lesson.id)]", "$CATEGORY: $course$/top/\(categoryName(lesson.title))"]
             for step in lesson.steps {
                 out += ["", "// [id:\(step.id)]", "::\(escape(step.title))::" + text(step.blocks)]
-                if containsImage(step.blocks) { losses.append(Loss(lesson: index, id: step.id, message: InterchangeText.imagesNotExported)) }
+                if containsImage(step.blocks) {
+                    losses.append(Loss(lesson: index, id: step.id, message: InterchangeText.imagesNotExported))
+                }
             }
             if let quiz = lesson.quiz {
                 if !quiz.introduction.isEmpty {
@@ -89,15 +91,15 @@ public enum GiftWriter {
         return escape(MarkdownText.blocks(blocks).joined(separator: "\n"))
     }
 
-    /// Text Moodle shows as HocSo does without any Markdown: no styling, no character Markdown or HTML would read.
+    /// Text Moodle shows as HocSo does without any Markdown: no styling, nothing HTML would read
+    /// (`<`, `&`), no leading `[` that could pass for a format tag.
     static func isPlain(_ inlines: [Inline]) -> Bool {
         inlines.allSatisfy {
             if case .text(let t) = $0 {
-                return MarkdownText.escape(t, lineStart: true, context: .paragraph) == t && !t.contains("<")
-                    && !t.contains("&")
+                return !t.contains("<") && !t.contains("&") && !t.contains("\n") && !t.contains("  ")
             }
             return false
-        }
+        } && !inlines.plainText.hasPrefix("[")
     }
 
     static func containsImage(_ blocks: [Block]) -> Bool {

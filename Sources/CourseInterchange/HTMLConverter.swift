@@ -108,7 +108,8 @@ struct HTMLConverter {
                 case "a":
                     let href = attributes["href"] ?? ""
                     let content = inlines(children)
-                    out.append(href.isEmpty ? .strong(content).flattenedIfEmpty : .link(destination: href, content: content))
+                    out.append(
+                        href.isEmpty ? .strong(content).flattenedIfEmpty : .link(destination: href, content: content))
                 case "sub", "sup":
                     note(name)
                     out += inlines(children)
@@ -152,7 +153,8 @@ struct HTMLConverter {
         let padded = rows.map { $0 + Array(repeating: [], count: width - $0.count) }
         // Markdown tables need a header row: a table without <th> uses its first row.
         return .table(
-            Table(alignments: Array(repeating: .none, count: width), header: padded[0], rows: Array(padded.dropFirst())))
+            Table(alignments: Array(repeating: .none, count: width), header: padded[0], rows: Array(padded.dropFirst()))
+        )
     }
 
     /// The text of nodes with tags removed and `<br>` as a new line (for `<pre>` and `<code>`).

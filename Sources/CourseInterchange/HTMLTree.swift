@@ -217,7 +217,8 @@ enum HTMLEntities {
             } else {
                 replacement = named[String(name)]
             }
-            if let replacement, replacement.unicodeScalars.allSatisfy({ $0.value >= 0x20 || $0 == "\n" || $0 == "\t" }) {
+            if let replacement, replacement.unicodeScalars.allSatisfy({ $0.value >= 0x20 || $0 == "\n" || $0 == "\t" })
+            {
                 out += replacement
                 rest = after[after.index(after: semi)...]
             } else {

@@ -29,10 +29,13 @@ enum InterchangeText {
     static let strayClosingBrace = Phrase(
         vi: "dấu '}' không có '{' mở trước", en: "'}' without an opening '{'")
     static let secondAnswerSet = Phrase(
-        vi: "câu hỏi có hai phần đáp án { }; GIFT chỉ cho một", en: "question has a second answer set { }; GIFT allows one")
+        vi: "câu hỏi có hai phần đáp án { }; GIFT chỉ cho một",
+        en: "question has a second answer set { }; GIFT allows one")
     static let secondAnswerSetHint = Phrase(
         vi: "tách thành hai câu hỏi (câu nhiều chỗ trống kiểu Cloze không nhập được); viết '\\{' nếu đó là chữ",
-        en: "split it into two questions (Cloze questions with several blanks cannot be imported); write '\\{' for a literal brace")
+        en:
+            "split it into two questions (Cloze questions with several blanks cannot be imported); write '\\{' for a literal brace"
+    )
     static func tooFewAnswers(_ n: Int) -> Phrase {
         Phrase(vi: "câu hỏi cần ít nhất \(n) đáp án", en: "question needs at least \(n) answer\(n == 1 ? "" : "s")")
     }
@@ -59,7 +62,8 @@ enum InterchangeText {
             en: "'\(text)' uses a decimal comma, which Moodle rejects; HocSo reads it as a decimal")
     }
     static let orderingTooShort = Phrase(
-        vi: "câu sắp xếp cần ít nhất 2 mục, mỗi mục một dòng", en: "ordering question needs at least 2 items, one a line")
+        vi: "câu sắp xếp cần ít nhất 2 mục, mỗi mục một dòng",
+        en: "ordering question needs at least 2 items, one a line")
 
     // MARK: Mapping GIFT to HocSo
 
@@ -84,7 +88,8 @@ enum InterchangeText {
             en: "id '\(short(given))' is not a HocSo id; '\(id)' is used")
     }
     static let idChangedHint = Phrase(
-        vi: "id của HocSo là chữ thường không dấu, số và dấu gạch nối", en: "HocSo ids are lower-case ASCII letters, digits and '-'")
+        vi: "id của HocSo là chữ thường không dấu, số và dấu gạch nối",
+        en: "HocSo ids are lower-case ASCII letters, digits and '-'")
     static let noQuestionText = Phrase(vi: "câu hỏi không có đề bài", en: "question has no text")
     static func badSetting(_ key: String, _ value: String) -> Phrase {
         Phrase(
@@ -94,15 +99,21 @@ enum InterchangeText {
     static func pluginOrdering(_ options: String) -> Phrase {
         let shown = options.isEmpty ? "" : " '\(short(options))'"
         return Phrase(
-            vi: "'{>…}' là kiểu câu sắp xếp của plugin Moodle, không thuộc GIFT chuẩn: nhập thành câu sắp xếp của HocSo (bỏ tuỳ chọn\(shown))",
-            en: "'{>…}' is Moodle's ordering plugin, not core GIFT: imported as a HocSo ordering question (options\(shown) dropped)")
+            vi:
+                "'{>…}' là kiểu câu sắp xếp của plugin Moodle, không thuộc GIFT chuẩn: nhập thành câu sắp xếp của HocSo (bỏ tuỳ chọn\(shown))",
+            en:
+                "'{>…}' is Moodle's ordering plugin, not core GIFT: imported as a HocSo ordering question (options\(shown) dropped)"
+        )
     }
     static let emptyOption = Phrase(vi: "bỏ một đáp án trống", en: "dropped an empty answer")
     static func singleChoiceWeightLost(_ text: String, weight: Double) -> Phrase {
         let w = NumberText.format(weight, decimalComma: false)
         return Phrase(
-            vi: "phương án '\(short(text))' được \(w)% điểm trong Moodle; HocSo chấm câu chọn một là đúng hoặc sai, nên nó được 0 điểm",
-            en: "option '\(short(text))' earns \(w)% in Moodle; HocSo scores a single-choice option right or wrong, so it earns 0")
+            vi:
+                "phương án '\(short(text))' được \(w)% điểm trong Moodle; HocSo chấm câu chọn một là đúng hoặc sai, nên nó được 0 điểm",
+            en:
+                "option '\(short(text))' earns \(w)% in Moodle; HocSo scores a single-choice option right or wrong, so it earns 0"
+        )
     }
     static let singleChoiceWeightHint = Phrase(
         vi: "nếu nhiều phương án cùng đúng, dùng câu nhiều đáp án (không có '=', các '~%n%')",
@@ -114,13 +125,19 @@ enum InterchangeText {
         en: "mark the right answer with '=' or a positive weight '~%50%'")
     static func severalRight(_ n: Int) -> Phrase {
         Phrase(
-            vi: "\(n) phương án cùng được trọn điểm: nhập thành câu nhiều đáp án, người học phải chọn đủ các phương án đúng",
-            en: "\(n) options earn full credit: imported as a multiple-answer question, where learners must pick every right option")
+            vi:
+                "\(n) phương án cùng được trọn điểm: nhập thành câu nhiều đáp án, người học phải chọn đủ các phương án đúng",
+            en:
+                "\(n) options earn full credit: imported as a multiple-answer question, where learners must pick every right option"
+        )
     }
     static func weightsApproximated(_ k: Int) -> Phrase {
         Phrase(
-            vi: "trọng số Moodle được chấm theo cách tính từng phần của HocSo: mỗi phương án đúng được 1/\(k) số điểm, mỗi lần chọn sai trừ 1/\(k), không dưới 0",
-            en: "the Moodle weights are scored by HocSo's partial scoring: each right option earns 1/\(k) of the points, each wrong pick takes 1/\(k) away, never below 0")
+            vi:
+                "trọng số Moodle được chấm theo cách tính từng phần của HocSo: mỗi phương án đúng được 1/\(k) số điểm, mỗi lần chọn sai trừ 1/\(k), không dưới 0",
+            en:
+                "the Moodle weights are scored by HocSo's partial scoring: each right option earns 1/\(k) of the points, each wrong pick takes 1/\(k) away, never below 0"
+        )
     }
     static let weightsHint = Phrase(
         vi: "xem bảng quy đổi trọng số trong docs/import-export.md",
@@ -128,8 +145,11 @@ enum InterchangeText {
     static func partialAnswerLost(_ text: String, weight: Double) -> Phrase {
         let w = NumberText.format(weight, decimalComma: false)
         return Phrase(
-            vi: "đáp án '\(short(text))' được \(w)% điểm trong Moodle; HocSo không chấm một phần câu gõ chữ hoặc số, nên nó thành câu trả lời sai có lời nhắn",
-            en: "answer '\(short(text))' earns \(w)% in Moodle; HocSo gives no partial credit for typed answers, so it becomes an anticipated wrong answer with its feedback")
+            vi:
+                "đáp án '\(short(text))' được \(w)% điểm trong Moodle; HocSo không chấm một phần câu gõ chữ hoặc số, nên nó thành câu trả lời sai có lời nhắn",
+            en:
+                "answer '\(short(text))' earns \(w)% in Moodle; HocSo gives no partial credit for typed answers, so it becomes an anticipated wrong answer with its feedback"
+        )
     }
     static let partialAnswerHint = Phrase(
         vi: "nếu đáp án này nên được tính đúng, bỏ trọng số '%n%'",
@@ -138,17 +158,21 @@ enum InterchangeText {
         vi: "câu hỏi không có đáp án nào được trọn điểm", en: "question has no answer with full credit")
     static let numericFeedbackLost = Phrase(
         vi: "HocSo không có lời nhắn cho đáp án số đúng; lời nhắn này bị bỏ (có thể chép vào phần giải thích '####')",
-        en: "HocSo has no feedback for a right number; this feedback is dropped (move it into the general feedback '####')")
+        en:
+            "HocSo has no feedback for a right number; this feedback is dropped (move it into the general feedback '####')"
+    )
     static let otherwiseFeedbackLost = Phrase(
         vi: "HocSo không có lời nhắn chung cho mọi số sai ('~#…'); lời nhắn này bị bỏ",
         en: "HocSo has no feedback for every other number ('~#…'); this feedback is dropped")
     static let arrowInLeft = Phrase(
-        vi: "vế trái của cặp nối có '->'; đổi thành '→'", en: "the left side of a pair contains '->'; it is written '→'")
+        vi: "vế trái của cặp nối có '->'; đổi thành '→'", en: "the left side of a pair contains '->'; it is written '→'"
+    )
     static let pairWithoutAnswer = Phrase(
         vi: "cặp nối không có gì sau '->'", en: "matching pair has nothing after '->'")
     static func tooFewPairs(_ n: Int) -> Phrase {
         Phrase(
-            vi: "câu nối có \(n) cặp; HocSo cần ít nhất 2", en: "matching question has \(n) pair\(n == 1 ? "" : "s"); HocSo needs at least 2")
+            vi: "câu nối có \(n) cặp; HocSo cần ít nhất 2",
+            en: "matching question has \(n) pair\(n == 1 ? "" : "s"); HocSo needs at least 2")
     }
     static let repeatedRight = Phrase(
         vi: "hai cặp có cùng vế phải; HocSo hiện vế phải đó hai lần và mỗi cặp chỉ nhận đúng một trong hai",
@@ -179,12 +203,18 @@ enum InterchangeText {
         en: "pictures are not exported (a Moodle site cannot reach the course's files); their descriptions are kept")
     static func pointsInComment(_ n: Int) -> Phrase {
         Phrase(
-            vi: "GIFT không ghi được điểm (\(n)); điểm được giữ trong dòng '// [hocso]', trên Moodle hãy đặt điểm mặc định của câu",
-            en: "GIFT cannot say a mark (\(n)); it is kept in a '// [hocso]' line; in Moodle set the question's default mark")
+            vi:
+                "GIFT không ghi được điểm (\(n)); điểm được giữ trong dòng '// [hocso]', trên Moodle hãy đặt điểm mặc định của câu",
+            en:
+                "GIFT cannot say a mark (\(n)); it is kept in a '// [hocso]' line; in Moodle set the question's default mark"
+        )
     }
     static let allOrNothingInMoodle = Phrase(
-        vi: "Moodle không chấm câu nhiều đáp án theo kiểu 'đúng hết mới có điểm': mỗi phương án sai bị trừ 100%, nhưng chọn thiếu vẫn được một phần điểm",
-        en: "Moodle cannot score a multiple-answer question all-or-nothing: each wrong option takes 100% away, but a partial pick still earns part of the mark")
+        vi:
+            "Moodle không chấm câu nhiều đáp án theo kiểu 'đúng hết mới có điểm': mỗi phương án sai bị trừ 100%, nhưng chọn thiếu vẫn được một phần điểm",
+        en:
+            "Moodle cannot score a multiple-answer question all-or-nothing: each wrong option takes 100% away, but a partial pick still earns part of the mark"
+    )
     static func matchRuleInComment(_ rule: String) -> Phrase {
         Phrase(
             vi: "Moodle không có cách so khớp '\(rule)'; nó được giữ trong dòng '// [hocso]'",
@@ -197,21 +227,27 @@ enum InterchangeText {
         case .regex(let r): shown = "/" + r + "/"
         }
         return Phrase(
-            vi: "biểu thức chính quy '\(short(shown))' không viết được bằng ký tự đại diện '*' của Moodle; bỏ đáp án này",
-            en: "regular expression '\(short(shown))' cannot be written with Moodle's '*' wildcard; this answer is left out")
+            vi:
+                "biểu thức chính quy '\(short(shown))' không viết được bằng ký tự đại diện '*' của Moodle; bỏ đáp án này",
+            en:
+                "regular expression '\(short(shown))' cannot be written with Moodle's '*' wildcard; this answer is left out"
+        )
     }
     static let noExportableAnswer = Phrase(
         vi: "không còn đáp án nào viết được bằng GIFT; bỏ câu hỏi",
         en: "no answer can be written in GIFT; the question is left out")
     static let orderingNotExported = Phrase(
-        vi: "GIFT không có câu sắp xếp; bỏ câu hỏi này", en: "GIFT has no ordering questions; this question is left out")
+        vi: "GIFT không có câu sắp xếp; bỏ câu hỏi này", en: "GIFT has no ordering questions; this question is left out"
+    )
     static let matchingPerPair = Phrase(
         vi: "Moodle chấm câu nối theo từng cặp, không 'đúng hết mới có điểm'",
         en: "Moodle scores matching per pair, never all-or-nothing")
     static func hintsInComments(_ n: Int) -> Phrase {
         Phrase(
             vi: "Moodle không hiện gợi ý: \(n) gợi ý được giữ trong dòng '// [hint]' mà chỉ HocSo đọc",
-            en: "Moodle does not show hints: \(n) hint\(n == 1 ? " is" : "s are") kept in '// [hint]' lines only HocSo reads")
+            en:
+                "Moodle does not show hints: \(n) hint\(n == 1 ? " is" : "s are") kept in '// [hint]' lines only HocSo reads"
+        )
     }
 
     // MARK: Aiken
@@ -256,7 +292,9 @@ extension ExportReport {
     public func summary(file: String) -> Phrase {
         Phrase(
             vi: "đã ghi \(questionCount) câu hỏi vào \(file); \(losses.count) cảnh báo",
-            en: "wrote \(questionCount) question\(questionCount == 1 ? "" : "s") to \(file); \(losses.count) warning\(losses.count == 1 ? "" : "s")")
+            en:
+                "wrote \(questionCount) question\(questionCount == 1 ? "" : "s") to \(file); \(losses.count) warning\(losses.count == 1 ? "" : "s")"
+        )
     }
 
     /// Said when the GIFT file cannot be written.

@@ -18,7 +18,8 @@ enum MarkdownText {
             let next = index + 1 < inlines.count ? inlines[index + 1] : nil
             switch inline {
             case .text(let t):
-                out += escape(t, lineStart: atLineStart, context: context, nextIsWord: next.map(startsWithWord) ?? false)
+                out += escape(
+                    t, lineStart: atLineStart, context: context, nextIsWord: next.map(startsWithWord) ?? false)
             case .emphasis(let v):
                 out += "*" + Self.inlines(v, context: context, lineStart: false, indent: indent) + "*"
             case .strong(let v):
@@ -28,9 +29,12 @@ enum MarkdownText {
             case .code(let t):
                 out += code(t)
             case .link(let destination, let v):
-                out += "[" + Self.inlines(v, context: context, lineStart: false, indent: indent) + "](" + link(destination) + ")"
+                out +=
+                    "[" + Self.inlines(v, context: context, lineStart: false, indent: indent) + "](" + link(destination)
+                    + ")"
             case .image(let source, let alt):
-                out += "![" + escape(alt, lineStart: false, context: .line, nextIsWord: false) + "](" + link(source) + ")"
+                out +=
+                    "![" + escape(alt, lineStart: false, context: .line, nextIsWord: false) + "](" + link(source) + ")"
             case .lineBreak:
                 if context == .paragraph {
                     out += "\\\n" + indent
@@ -127,7 +131,8 @@ enum MarkdownText {
             for (offset, item) in items.enumerated() {
                 var marker = start.map { "\($0 + offset). " } ?? "\(bullet) "
                 if let checked = item.checked { marker += checked ? "[x] " : "[ ] " }
-                let inner = self.blocks(item.blocks, indent: indent + String(repeating: " ", count: marker.count), bullet: bullet)
+                let inner = self.blocks(
+                    item.blocks, indent: indent + String(repeating: " ", count: marker.count), bullet: bullet)
                 guard let first = inner.first else { continue }
                 lines.append(indent + marker + first.dropFirst(indent.count + marker.count))
                 lines += inner.dropFirst()
@@ -154,7 +159,8 @@ enum MarkdownText {
             return [indent + fence + (language ?? "")] + lines + [indent + fence]
         case .table(let table):
             func row(_ cells: [[Inline]]) -> String {
-                indent + "| " + cells.map { inlines($0, context: .tableCell, lineStart: false) }.joined(separator: " | ")
+                indent + "| "
+                    + cells.map { inlines($0, context: .tableCell, lineStart: false) }.joined(separator: " | ")
                     + " |"
             }
             let rule = table.alignments.map { alignment -> String in

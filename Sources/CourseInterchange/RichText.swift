@@ -71,7 +71,8 @@ enum RichText {
             return .callout(kind, v.compactMap(canonical))
         case .code(let language, var text):
             if !text.hasSuffix("\n") { text += "\n" }
-            return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : .code(language: language, text: text)
+            return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                ? nil : .code(language: language, text: text)
         case .table, .rule:
             return block
         }

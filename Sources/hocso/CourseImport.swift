@@ -9,7 +9,8 @@ import Localization
 struct CourseImport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Nhập ngân hàng câu hỏi Moodle (GIFT, Aiken) thành khoá học. Import a Moodle GIFT or Aiken file as a course.",
+        abstract:
+            "Nhập ngân hàng câu hỏi Moodle (GIFT, Aiken) thành khoá học. Import a Moodle GIFT or Aiken file as a course.",
         discussion: """
             Ghi thư mục DIR/<id> (course.yaml và các bài .md); báo tệp:dòng:cột cho mọi thứ không chuyển được. \
             Writes DIR/<id> (course.yaml and lesson .md files); reports file:line:col for anything not carried over. \
@@ -20,7 +21,9 @@ struct CourseImport: ParsableCommand {
     @Option(help: "gift hoặc aiken (mặc định: đoán theo tệp). gift or aiken (default: guessed).") var format: String?
     @Option(help: "Thư mục chứa khoá học mới, ví dụ Courses. Folder to create the course in, e.g. Courses.")
     var into: String
-    @Option(name: .customLong("course-id"), help: "Id khoá học (mặc định: từ tên tệp). Course id (default: from the file name).")
+    @Option(
+        name: .customLong("course-id"),
+        help: "Id khoá học (mặc định: từ tên tệp). Course id (default: from the file name).")
     var courseID: String?
     @Option(help: "Tên khoá học. Course title.") var title: String?
     @Option(name: .customLong("content-lang"), help: "Ngôn ngữ nội dung: vi hoặc en. Content language: vi or en.")
@@ -48,7 +51,9 @@ struct CourseImport: ParsableCommand {
     /// `bank.gift.txt` → `bank`.
     static func baseName(_ path: String) -> String {
         var name = URL(fileURLWithPath: path).lastPathComponent
-        while let dot = name.lastIndex(of: "."), ["gift", "txt", "aiken"].contains(name[name.index(after: dot)...].lowercased()) {
+        while let dot = name.lastIndex(of: "."),
+            ["gift", "txt", "aiken"].contains(name[name.index(after: dot)...].lowercased())
+        {
             name = String(name[..<dot])
         }
         return name
@@ -70,7 +75,9 @@ struct CourseImport: ParsableCommand {
             throw ExitCode.failure
         }
         let printer = DiagnosticPrinter(color: Console.stderrIsTerminal && Console.colorOnStdout)
-        for diagnostic in report.diagnostics { Console.error(printer.format(diagnostic.compilerDiagnostic(in: language))) }
+        for diagnostic in report.diagnostics {
+            Console.error(printer.format(diagnostic.compilerDiagnostic(in: language)))
+        }
         for diagnostic in report.compilerDiagnostics { Console.error(printer.format(diagnostic)) }
         print(report.summary(language))
         if report.hasErrors { throw ExitCode.failure }

@@ -17,7 +17,9 @@ struct CourseGenerator {
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
     mutating func chance(_ n: Int) -> Bool { int(1...n) == 1 }
     mutating func word() -> String { Self.words.randomElement(using: &random)! }
-    mutating func plainWord() -> String { ["nhà", "xã", "bưu", "điện", "đường", "thuế", "phí", "học"].randomElement(using: &random)! }
+    mutating func plainWord() -> String {
+        ["nhà", "xã", "bưu", "điện", "đường", "thuế", "phí", "học"].randomElement(using: &random)!
+    }
 
     mutating func text(_ n: ClosedRange<Int> = 1...6) -> String {
         (0..<int(n)).map { _ in word() }.joined(separator: " ")
@@ -66,8 +68,12 @@ struct CourseGenerator {
         let value = Double(int(-500...5000)) / Double([1, 10, 100].randomElement(using: &random)!)
         let tolerance = Double(int(0...50)) / 100
         let show = { (v: Double) in Numbers.vietnamese(v) }
-        if chance(2) { return NumericRange(lower: value, upper: value + tolerance, display: "[\(show(value)); \(show(value + tolerance))]") }
-        return NumericRange(lower: value - tolerance, upper: value + tolerance, display: "\(show(value)) ± \(show(tolerance))")
+        if chance(2) {
+            return NumericRange(
+                lower: value, upper: value + tolerance, display: "[\(show(value)); \(show(value + tolerance))]")
+        }
+        return NumericRange(
+            lower: value - tolerance, upper: value + tolerance, display: "\(show(value)) ± \(show(tolerance))")
     }
 
     mutating func answer() -> AnswerKey {
@@ -101,13 +107,19 @@ struct CourseGenerator {
                     anticipated: (0..<int(0...2)).map { _ in AnticipatedNumber(range: range(), feedback: feedback()) }))
         case 5:
             let contents = (0..<int(2...4)).map { _ in [Inline.text(text())] }
-            return .ordering(zip(Identifier.uniqueSlugs(contents.map(\.plainText)), contents).map { AnswerItem(id: $0, content: $1) })
+            return .ordering(
+                zip(Identifier.uniqueSlugs(contents.map(\.plainText)), contents).map { AnswerItem(id: $0, content: $1) }
+            )
         default:
             let n = int(2...4)
             let lefts = (0..<n).map { _ in inlines() }
             let rights = (0..<(n + int(0...1))).map { _ in [Inline.text(plainWord() + " " + plainWord())] }
-            let leftItems = zip(Identifier.uniqueSlugs(lefts.map(\.plainText)), lefts).map { AnswerItem(id: $0, content: $1) }
-            let rightItems = zip(Identifier.uniqueSlugs(rights.map(\.plainText)), rights).map { AnswerItem(id: $0, content: $1) }
+            let leftItems = zip(Identifier.uniqueSlugs(lefts.map(\.plainText)), lefts).map {
+                AnswerItem(id: $0, content: $1)
+            }
+            let rightItems = zip(Identifier.uniqueSlugs(rights.map(\.plainText)), rights).map {
+                AnswerItem(id: $0, content: $1)
+            }
             return .matching(
                 MatchingKey(
                     pairs: zip(leftItems, rightItems).map { MatchPair(left: $0, right: $1) },
@@ -127,7 +139,8 @@ struct CourseGenerator {
                     hints: (0..<int(0...2)).map { _ in paragraph() }, explanation: chance(2) ? blocks() : [])
             }
             return Lesson(
-                id: "bai-\(l + 1)", title: text(1...4), tags: chance(2) ? ["an-toan", "bai-\(l + 1)"] : [], steps: steps,
+                id: "bai-\(l + 1)", title: text(1...4), tags: chance(2) ? ["an-toan", "bai-\(l + 1)"] : [],
+                steps: steps,
                 quiz: Quiz(title: "Câu hỏi", questions: questions, mastery: .passMark(0.8)))
         }
         return Course(

@@ -37,7 +37,8 @@ enum Fixtures {
         oneLesson: Bool = false
     ) throws -> (course: Course?, diagnostics: [InterchangeDiagnostic], compiler: [Diagnostic]) {
         let options = ImportOptions(courseID: id, title: "Nhập thử", language: language, oneLesson: oneLesson)
-        let (course, diagnostics) = CourseImporter.course(from: data, format: format, file: "bank.gift", options: options)
+        let (course, diagnostics) = CourseImporter.course(
+            from: data, format: format, file: "bank.gift", options: options)
         guard !course.lessons.isEmpty else { return (nil, diagnostics, []) }
         let root = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }

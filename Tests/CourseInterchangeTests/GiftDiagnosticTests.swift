@@ -38,13 +38,19 @@ struct GiftDiagnosticTests {
     }
 
     static let cases: [Case] = [
-        Case(name: "unclosed brace", marked: "Q1 {=a}\n\nWho? ⟦{=x ~y\n\nQ3 {=b}\n", severity: .error, says: "unclosed '{'"),
-        Case(name: "closing brace without an opening one", marked: "A ⟦} b\n", severity: .error, says: "'}' without"),
-        Case(name: "two answer sets (Cloze)", marked: "A {=x} and ⟦{=y}\n", severity: .error, says: "second answer set"),
         Case(
-            name: "Moodle's ordering plugin", marked: "::O::Put in order.⟦{>2 none\nOne\nTwo\nThree\n}\n", severity: .warning,
+            name: "unclosed brace", marked: "Q1 {=a}\n\nWho? ⟦{=x ~y\n\nQ3 {=b}\n", severity: .error,
+            says: "unclosed '{'"),
+        Case(name: "closing brace without an opening one", marked: "A ⟦} b\n", severity: .error, says: "'}' without"),
+        Case(
+            name: "two answer sets (Cloze)", marked: "A {=x} and ⟦{=y}\n", severity: .error, says: "second answer set"),
+        Case(
+            name: "Moodle's ordering plugin", marked: "::O::Put in order.⟦{>2 none\nOne\nTwo\nThree\n}\n",
+            severity: .warning,
             says: "ordering plugin"),
-        Case(name: "not GIFT at all", marked: "⟦Just a letter to a friend.\nNothing more.\n", severity: .error, says: "no GIFT question"),
+        Case(
+            name: "not GIFT at all", marked: "⟦Just a letter to a friend.\nNothing more.\n", severity: .error,
+            says: "no GIFT question"),
         Case(name: "not UTF-8", marked: "Câu ⟦\u{FFFD} {=x}\n", severity: .error, says: "not valid UTF-8"),
         Case(
             name: "partial credit in single choice", marked: "Q {=a ~⟦%50%b ~c}\n", severity: .warning,
@@ -62,7 +68,9 @@ struct GiftDiagnosticTests {
         Case(
             name: "one pair is too few for HocSo", marked: "Q ⟦{=a -> b = -> c}\n", severity: .error,
             says: "needs at least 2"),
-        Case(name: "picture in HTML", marked: "⟦[html]Look <img src='x.png'> here {T}\n", severity: .warning, says: "<img>"),
+        Case(
+            name: "picture in HTML", marked: "⟦[html]Look <img src='x.png'> here {T}\n", severity: .warning,
+            says: "<img>"),
         Case(
             name: "feedback for any other number", marked: "Q {#\n=3:2\n~#⟦Completely wrong}\n", severity: .warning,
             says: "every other number"),
@@ -84,7 +92,9 @@ struct GiftDiagnosticTests {
         let match = diagnostics.first { $0.message.en.contains(c.says) }
         let found = try #require(match, "no diagnostic saying '\(c.says)' in \(diagnostics.map(\.message.en))")
         #expect(found.severity == c.severity)
-        #expect(found.position == position, "at \(found.position.line):\(found.position.column), expected \(position.line):\(position.column)")
+        #expect(
+            found.position == position,
+            "at \(found.position.line):\(found.position.column), expected \(position.line):\(position.column)")
         #expect(!found.message.vi.isEmpty && found.message.vi != found.message.en)
         let printed = found.compilerDiagnostic(in: .en)
         #expect(printed.file == "bank.gift" && printed.line == position.line && printed.column == position.column)
@@ -115,12 +125,15 @@ struct GiftDiagnosticTests {
     }
 
     @Test func escapesKeepControlCharactersAsText() throws {
-        let text = #"Which is \{a\} \: \~ \= \# \\ ? {=\{yes\}#it\#1 ~no}"# + "\n"
+        let text = ##"Which is \{a\} \: \~ \= \# \\ ? {=\{yes\}#it\#1 ~no}"## + "\n"
         let (document, diagnostics) = GiftReader.read(Data(text.utf8), file: "e.gift")
         #expect(diagnostics.isEmpty)
         let q = try #require(document.questions.first)
-        #expect(q.text.text == #"Which is {a} : ~ = # \ ?"#)
-        guard case .multipleChoice(let choices, _) = q.answers else { Issue.record("not multiple choice"); return }
+        #expect(q.text.text == ##"Which is {a} : ~ = # \ ?"##)
+        guard case .multipleChoice(let choices, _) = q.answers else {
+            Issue.record("not multiple choice")
+            return
+        }
         #expect(choices.map(\.text.text) == ["{yes}", "no"])
         #expect(choices[0].feedback?.text == "it#1")
     }

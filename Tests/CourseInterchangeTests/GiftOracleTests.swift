@@ -22,7 +22,9 @@ struct GiftOracleTests {
         let expected = try #require(try JSONSerialization.jsonObject(with: json) as? [[String: Any]])
         let (document, diagnostics) = GiftReader.read(data, file: file)
         #expect(!diagnostics.contains { $0.severity == .error }, "\(diagnostics)")
-        #expect(document.items.count == expected.count, "\(file): \(document.items.count) items, expected \(expected.count)")
+        #expect(
+            document.items.count == expected.count, "\(file): \(document.items.count) items, expected \(expected.count)"
+        )
         for (index, (item, want)) in zip(document.items, expected).enumerated() {
             if Self.knownDisagreements[file]?.contains(index) == true { continue }
             let mismatches = Oracle.compare(item, want)
@@ -46,11 +48,15 @@ struct GiftOracleTests {
         let refused = diagnostics.filter { $0.severity == .error }.count
         let imported = course?.allQuestions.count ?? 0
         // Every gradable question is either imported or refused with an error at its place.
-        #expect(imported + refused == gradable.count, "\(file): \(imported) imported + \(refused) refused ≠ \(gradable.count)")
+        #expect(
+            imported + refused == gradable.count,
+            "\(file): \(imported) imported + \(refused) refused ≠ \(gradable.count)")
         let steps = course?.lessons.reduce(0) { $0 + $1.steps.count } ?? 0
         #expect(steps == questions.count - gradable.count, "\(file): descriptions and essays become reading steps")
         let warnings = diagnostics.filter { $0.severity == .warning }.count
-        print("oracle \(file): \(questions.count) parsed, \(imported) questions + \(steps) steps imported, \(refused) errors, \(warnings) warnings")
+        print(
+            "oracle \(file): \(questions.count) parsed, \(imported) questions + \(steps) steps imported, \(refused) errors, \(warnings) warnings"
+        )
     }
 }
 
@@ -84,7 +90,9 @@ enum Oracle {
         }
         func checkNumber(_ what: String, _ got: Double?, _ expected: Any?) {
             let e = (expected as? NSNumber)?.doubleValue
-            if let g = got, let e { if abs(g - e) > 1e-9 { out.append("\(what): got \(g), expected \(e)") } } else if (got == nil) != (e == nil) {
+            if let g = got, let e {
+                if abs(g - e) > 1e-9 { out.append("\(what): got \(g), expected \(e)") }
+            } else if (got == nil) != (e == nil) {
                 out.append("\(what): got \(got.map { "\($0)" } ?? "nil"), expected \(e.map { "\($0)" } ?? "nil")")
             }
         }
@@ -155,8 +163,11 @@ enum Oracle {
         case "simple":
             return n.valueAndTolerance?.value == value("number") && n.low == n.high ? [] : ["\(prefix) \(n)"]
         case "range":
-            guard let v = value("number"), let r = value("range"), let vt = n.valueAndTolerance else { return ["\(prefix) \(n)"] }
-            return abs(vt.value - v) < 1e-9 && abs(vt.tolerance - r) < 1e-9 ? [] : ["\(prefix) \(vt), expected \(v):\(r)"]
+            guard let v = value("number"), let r = value("range"), let vt = n.valueAndTolerance else {
+                return ["\(prefix) \(n)"]
+            }
+            return abs(vt.value - v) < 1e-9 && abs(vt.tolerance - r) < 1e-9
+                ? [] : ["\(prefix) \(vt), expected \(v):\(r)"]
         case "high-low":
             return n.low == value("numberLow") && n.high == value("numberHigh") && n.valueAndTolerance == nil
                 ? [] : ["\(prefix) \(n.low)..\(n.high)"]

@@ -13,15 +13,18 @@ struct MoodleFixtureTests {
     }
 
     @Test func questionsFixtureImportsEveryQuestionType() throws {
-        let (course, diagnostics, compiler) = try Fixtures.importAndCompile(try Self.load("questions.gift.txt"), language: "en")
+        let (course, diagnostics, compiler) = try Fixtures.importAndCompile(
+            try Self.load("questions.gift.txt"), language: "en")
         #expect(compiler.isEmpty, "\(compiler.map(\.message))")
         let c = try #require(course)
-        #expect(c.allQuestions.map(\.kind) == [
-            .matching, .singleChoice, .multipleAnswer, .numeric, .shortAnswer, .trueFalse, .trueFalse, .trueFalse,
-        ])
-        #expect(c.allQuestions.map(\.id) == [
-            "moodle-activities", "q2", "colours", "q5", "shortanswer", "q1", "2-08-tsl", "2-08-tsl-2",
-        ])
+        #expect(
+            c.allQuestions.map(\.kind) == [
+                .matching, .singleChoice, .multipleAnswer, .numeric, .shortAnswer, .trueFalse, .trueFalse, .trueFalse,
+            ])
+        #expect(
+            c.allQuestions.map(\.id) == [
+                "moodle-activities", "q2", "colours", "q5", "shortanswer", "q1", "2-08-tsl", "2-08-tsl-2",
+            ])
         #expect(c.lessons[0].steps.map(\.title) == ["Q8"], "the essay is kept as a reading step")
         // Every loss is said, at its line.
         let said = diagnostics.map { "\($0.position.line): \($0.message.en)" }
@@ -32,11 +35,17 @@ struct MoodleFixtureTests {
         }
         #expect(!diagnostics.contains { $0.severity == .error })
 
-        guard case .matching(let key) = c.allQuestions[0].answer else { Issue.record("matching"); return }
+        guard case .matching(let key) = c.allQuestions[0].answer else {
+            Issue.record("matching")
+            return
+        }
         #expect(key.pairs.map(\.right.content.plainText) == ["Forum", "Choice", "Database", "Wiki"])
         #expect(key.distractors.map(\.content.plainText) == ["Chat"])
         #expect(key.scoring == .partial, "Moodle gives credit per pair")
-        #expect(c.allQuestions[0].prompt == [.text("Match the "), .strong([.text("activity")]), .text(" to the description.")])
+        #expect(
+            c.allQuestions[0].prompt == [
+                .text("Match the "), .strong([.text("activity")]), .text(" to the description."),
+            ])
 
         let tf = c.allQuestions[5]
         #expect(tf.grade(.choice("false")).isCorrect)
@@ -51,7 +60,8 @@ struct MoodleFixtureTests {
     }
 
     @Test func categoriesBecomeLessons() throws {
-        let (course, _, compiler) = try Fixtures.importAndCompile(try Self.load("questions_in_category.gift.txt"), language: "en")
+        let (course, _, compiler) = try Fixtures.importAndCompile(
+            try Self.load("questions_in_category.gift.txt"), language: "en")
         #expect(compiler.isEmpty, "\(compiler.map(\.message))")
         let c = try #require(course)
         #expect(c.lessons.map(\.title) == ["Default for New Features"])
@@ -64,25 +74,33 @@ struct MoodleFixtureTests {
     }
 
     @Test func orderingPluginImportsAsOrderingWithAWarning() throws {
-        let (course, diagnostics, compiler) = try Fixtures.importAndCompile(try Self.load("ordering-testexport.gift.txt"))
+        let (course, diagnostics, compiler) = try Fixtures.importAndCompile(
+            try Self.load("ordering-testexport.gift.txt"))
         #expect(compiler.isEmpty)
         let q = try #require(course?.allQuestions.first)
         #expect(q.id == "myid")
-        guard case .ordering(let items) = q.answer else { Issue.record("not ordering"); return }
-        #expect(items.map(\.content.plainText) == ["Modular", "Object", "Oriented", "Dynamic", "Learning", "Environment"])
+        guard case .ordering(let items) = q.answer else {
+            Issue.record("not ordering")
+            return
+        }
+        #expect(
+            items.map(\.content.plainText) == ["Modular", "Object", "Oriented", "Dynamic", "Learning", "Environment"])
         let warning = try #require(diagnostics.first)
         #expect(warning.severity == .warning && warning.position == TextPosition(line: 3, column: 44))
     }
 
     @Test func moodleExamplesImport() throws {
-        let data = try Data(contentsOf: Fixtures.shared.appendingPathComponent("gift-grammar-pegjs/moodle-examples.txt"))
+        let data = try Data(
+            contentsOf: Fixtures.shared.appendingPathComponent("gift-grammar-pegjs/moodle-examples.txt"))
         let (document, _) = GiftReader.read(data, file: "examples.txt")
         let (course, diagnostics, compiler) = try Fixtures.importAndCompile(data, language: "en")
         #expect(compiler.isEmpty, "\(compiler.map(\.message))")
         let refused = diagnostics.filter { $0.severity == .error }.count
         #expect(refused == 0, "\(diagnostics.filter { $0.severity == .error }.map(\.message.en))")
         #expect((course?.allQuestions.count ?? 0) == document.questions.count)
-        print("moodle-examples.txt: \(document.questions.count) questions parsed, \(course?.allQuestions.count ?? 0) imported, \(diagnostics.count) warnings")
+        print(
+            "moodle-examples.txt: \(document.questions.count) questions parsed, \(course?.allQuestions.count ?? 0) imported, \(diagnostics.count) warnings"
+        )
     }
 
     @Test func aikenImports() throws {

@@ -16,7 +16,11 @@ struct RobustnessTests {
         for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.moodle.path).sorted() {
             out.append((name, try Data(contentsOf: Fixtures.moodle.appendingPathComponent(name))))
         }
-        out.append(("moodle-examples.txt", try Data(contentsOf: Fixtures.shared.appendingPathComponent("gift-grammar-pegjs/moodle-examples.txt"))))
+        out.append(
+            (
+                "moodle-examples.txt",
+                try Data(contentsOf: Fixtures.shared.appendingPathComponent("gift-grammar-pegjs/moodle-examples.txt"))
+            ))
         out.append(("tieng-viet.gift", try Data(contentsOf: Fixtures.own.appendingPathComponent("tieng-viet.gift"))))
         return out
     }
@@ -51,7 +55,8 @@ struct RobustnessTests {
                     let (course, diagnostics, compiler) = try Fixtures.importAndCompile(mutated, format: format)
                     #expect(
                         compiler.filter { $0.severity == .error }.isEmpty,
-                        "\(name) round \(round) as \(format): \(compiler.map { "\($0.file):\($0.line): \($0.message)" })")
+                        "\(name) round \(round) as \(format): \(compiler.map { "\($0.file):\($0.line): \($0.message)" })"
+                    )
                     for d in diagnostics {
                         #expect(d.position.line >= 1 && d.position.column >= 1)
                     }

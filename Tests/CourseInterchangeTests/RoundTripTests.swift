@@ -29,7 +29,9 @@ struct RoundTripTests {
                     q.answer = .numeric(
                         NumericKey(
                             accepted: key.accepted.map(strip),
-                            anticipated: key.anticipated.map { AnticipatedNumber(range: strip($0.range), feedback: $0.feedback) }))
+                            anticipated: key.anticipated.map {
+                                AnticipatedNumber(range: strip($0.range), feedback: $0.feedback)
+                            }))
                 }
                 return q
             }
@@ -46,7 +48,9 @@ struct RoundTripTests {
     func writerIsFaithful(seed: UInt64) throws {
         var generator = CourseGenerator(seed: seed)
         let first = try Self.compiled(generator.course())
-        #expect(first.diagnostics.filter { $0.severity == .error }.isEmpty, "seed \(seed): \(first.diagnostics.map(\.message))")
+        #expect(
+            first.diagnostics.filter { $0.severity == .error }.isEmpty,
+            "seed \(seed): \(first.diagnostics.map(\.message))")
         let course = try #require(first.course)
         let second = try Self.compiled(course)
         #expect(second.course == course, "seed \(seed): writing the compiled course and compiling again changed it")
@@ -60,7 +64,9 @@ struct RoundTripTests {
         let orderings = course.allQuestions.filter { $0.kind == .ordering }.count
         #expect(losses.filter { $0.message.en.contains("ordering") }.count == orderings)
         let (back, diagnostics, compiler) = try Fixtures.importAndCompile(Data(gift.utf8))
-        #expect(diagnostics.isEmpty, "seed \(seed): \(diagnostics.map { "\($0.position.line): \($0.message.en)" })\n\(gift)")
+        #expect(
+            diagnostics.isEmpty, "seed \(seed): \(diagnostics.map { "\($0.position.line): \($0.message.en)" })\n\(gift)"
+        )
         #expect(compiler.isEmpty, "seed \(seed): \(compiler.map(\.message))")
         let imported = try #require(back)
         let want = Self.giftView(course)
@@ -78,9 +84,11 @@ struct RoundTripTests {
 
     /// GIFT → HocSo → GIFT → HocSo gives the same course, and the second GIFT file has the
     /// first one's answers, weights and feedback wherever HocSo can score them the same way.
-    @Test("GIFT files: imported, exported and imported again give the same course", arguments: [
-        "tieng-viet.gift"
-    ] + Fixtures.grammarFiles())
+    @Test(
+        "GIFT files: imported, exported and imported again give the same course",
+        arguments: [
+            "tieng-viet.gift"
+        ] + Fixtures.grammarFiles())
     func giftToHocSoToGift(file: String) throws {
         let url =
             file == "tieng-viet.gift"

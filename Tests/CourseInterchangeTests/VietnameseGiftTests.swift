@@ -18,7 +18,8 @@ struct VietnameseGiftTests {
     }
 
     static func question(_ course: Course, _ id: String) throws -> Question {
-        try #require(course.allQuestions.first { $0.id == id }, "no question '\(id)' in \(course.allQuestions.map(\.id))")
+        try #require(
+            course.allQuestions.first { $0.id == id }, "no question '\(id)' in \(course.allQuestions.map(\.id))")
     }
 
     @Test("imports with every question and lesson", arguments: forms)
@@ -29,10 +30,12 @@ struct VietnameseGiftTests {
         #expect(c.lessons.map(\.title) == ["Kỹ năng số cơ bản", "Tính toán"])
         #expect(c.lessons[0].tags == ["dinh-danh", "ung-dung"])
         #expect(c.allQuestions.count == 9)
-        #expect(c.allQuestions.map(\.kind) == [
-            .shortAnswer, .shortAnswer, .shortAnswer, .shortAnswer, .trueFalse, .multipleAnswer, .numeric, .matching,
-            .singleChoice,
-        ])
+        #expect(
+            c.allQuestions.map(\.kind) == [
+                .shortAnswer, .shortAnswer, .shortAnswer, .shortAnswer, .trueFalse, .multipleAnswer, .numeric,
+                .matching,
+                .singleChoice,
+            ])
         // Ids from `[id:…]`, else from the name without diacritics.
         #expect(c.allQuestions.map(\.id).prefix(4) == ["ten-ung-dung-dinh-danh", "hoa-binh", "thuy", "duong"])
     }
@@ -60,7 +63,10 @@ struct VietnameseGiftTests {
     func kinds(form: String) throws {
         let course = try #require(try Fixtures.importAndCompile(try Self.data(form)).course)
         let signs = try Self.question(course, "dau-hieu")
-        guard case .multipleAnswer(let options, let scoring) = signs.answer else { Issue.record("kind"); return }
+        guard case .multipleAnswer(let options, let scoring) = signs.answer else {
+            Issue.record("kind")
+            return
+        }
         #expect(scoring == .partial)
         #expect(options.filter(\.isCorrect).count == 2)
         #expect(signs.explanation.plainText == "Hãy tự kiểm tra qua kênh chính thức.")
