@@ -132,7 +132,7 @@ extension GiftImport {
             return numerical(numbers, otherwise: otherwise, at: source.answerPosition)
         case .ordering(let items, let pluginOptions):
             log.warning(InterchangeText.pluginOrdering(pluginOptions), at: source.answerPosition)
-            let contents = items.map { convertedLine($0) }.filter { !$0.isEmpty }
+            let contents = items.map { Self.unmarked(Self.withoutArrows(convertedLine($0))) }.filter { !$0.isEmpty }
             guard contents.count >= 2 else {
                 log.error(InterchangeText.orderingTooShort, at: source.answerPosition)
                 return nil
@@ -142,6 +142,22 @@ extension GiftImport {
                     AnswerItem(id: $0, content: $1)
                 })
         }
+    }
+
+    /// `->` written `→`: in an ordering item or a pair's left side HocSo reads `->` as the matching arrow.
+    static func withoutArrows(_ inlines: [Inline]) -> [Inline] {
+        inlines.map {
+            if case .text(let t) = $0 { return .text(t.replacingOccurrences(of: "->", with: "→")) }
+            return $0
+        }
+    }
+
+    /// An item that starts like an answer marker (`=`, `!=`, `( )`, `(x)`) gets an invisible word
+    /// joiner first, so the compiler reads it as text: Markdown cannot escape these markers.
+    static func unmarked(_ inlines: [Inline]) -> [Inline] {
+        let text = inlines.plainText
+        guard ["=", "!=", "( )", "(x)", "(X)"].contains(where: { text.hasPrefix($0) }) else { return inlines }
+        return RichText.canonical([.text("\u{2060}")] + inlines)
     }
 
     /// Options with ids derived from their text, as the compiler derives them.

@@ -114,12 +114,9 @@ extension GiftImport {
         var rights: [[Inline]] = []
         var distractors: [[Inline]] = []
         for pair in pairs {
-            var left = convertedLine(pair.left)
+            var left = Self.unmarked(convertedLine(pair.left))
             if left.plainText.contains("->") {
-                left = left.map {
-                    if case .text(let t) = $0 { return .text(t.replacingOccurrences(of: "->", with: "→")) }
-                    return $0
-                }
+                left = Self.withoutArrows(left)
                 log.warning(InterchangeText.arrowInLeft, at: pair.position)
             }
             let right = RichText.canonical([.text(pair.right)])

@@ -25,7 +25,9 @@ struct GiftImport {
                 if let index = lessons.firstIndex(where: { $0.categoryPath == path }) {
                     current = index
                 } else {
-                    lessons.append(LessonDraft(title: Self.lessonTitle(path), givenID: id, categoryPath: path))
+                    let title = Self.lessonTitle(path)
+                    lessons.append(
+                        LessonDraft(title: title.isEmpty ? options.title : title, givenID: id, categoryPath: path))
                     current = lessons.count - 1
                 }
             case .question(let question):
@@ -42,7 +44,7 @@ struct GiftImport {
         let parts = path.replacingOccurrences(of: "//", with: "\u{0}").components(separatedBy: "/")
             .map { $0.replacingOccurrences(of: "\u{0}", with: "/").trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !($0.hasPrefix("$") && $0.hasSuffix("$")) && $0 != "top" }
-        return parts.isEmpty ? path : parts.joined(separator: " / ")
+        return parts.joined(separator: " / ")
     }
 
     private mutating func lessonIndex() -> Int {
@@ -77,7 +79,9 @@ struct GiftImport {
         guard !blocks.isEmpty else { return nil }
         let fallback = Self.shortTitle(blocks.plainText)
         let title = question.title.flatMap { $0.isEmpty ? nil : $0 } ?? fallback
-        return Step(id: "", title: title, blocks: blocks)
+        // An id written for the step (`// [id:…]`, as the exporter writes it) is kept.
+        let id = question.id.flatMap { Identifier.isValid($0) ? $0 : nil } ?? ""
+        return Step(id: id, title: title, blocks: blocks)
     }
 
     /// The first words of `text`, at most 60 characters, for a title.
@@ -153,7 +157,7 @@ struct GiftImport {
             var stepIDs: Set<String> = []
             let steps = draft.steps.map { entry -> Step in
                 var step = entry.step
-                var stepBase = Identifier.slug(step.title)
+                var stepBase = step.id.isEmpty ? Identifier.slug(step.title) : step.id
                 if stepBase.isEmpty { stepBase = "doc" }
                 var stepID = stepBase
                 var k = 2

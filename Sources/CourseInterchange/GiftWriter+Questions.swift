@@ -40,8 +40,8 @@ extension GiftWriter {
             }
             let isTrue = ["đúng", "true"].contains(right.content.plainText.lowercased())
             var line = "\t" + (isTrue ? "TRUE" : "FALSE")
-            let wrongText = feedback(wrong.feedback, markdown: markdown)
-            let rightText = feedback(right.feedback, markdown: markdown)
+            let wrongText = feedback(wrong.feedback, markdown: markdown, inAnswers: true)
+            let rightText = feedback(right.feedback, markdown: markdown, inAnswers: true)
             if !wrongText.isEmpty { line += "#" + wrongText } else if !rightText.isEmpty { line += "#" }
             if !rightText.isEmpty { line += "#" + rightText }
             answers = [line]
@@ -64,8 +64,8 @@ extension GiftWriter {
             }
             answers = []
             for (index, pattern) in key.accepted.enumerated() {
-                guard let wildcard = Wildcard.text(pattern) else {
-                    lost.append(InterchangeText.regexNotExported(pattern))
+                guard let wildcard = Wildcard.text(pattern), !wildcard.contains("->") else {
+                    lost.append(Self.unwritable(pattern))
                     continue
                 }
                 let fb = index < key.acceptedFeedback.count ? key.acceptedFeedback[index] : []
@@ -76,8 +76,8 @@ extension GiftWriter {
                 return nil
             }
             for wrong in key.anticipated {
-                guard let wildcard = Wildcard.text(wrong.pattern) else {
-                    lost.append(InterchangeText.regexNotExported(wrong.pattern))
+                guard let wildcard = Wildcard.text(wrong.pattern), !wildcard.contains("->") else {
+                    lost.append(Self.unwritable(wrong.pattern))
                     continue
                 }
                 answers.append("\t=%0%" + escape(wildcard) + feedbackSuffix(wrong.feedback, markdown))
@@ -113,12 +113,18 @@ extension GiftWriter {
         return lines
     }
 
+    /// Why a typed answer cannot be written: a regular expression, or `->` (Moodle would read a pair).
+    private static func unwritable(_ pattern: TextPattern) -> Phrase {
+        if case .text(let t) = pattern, t.contains("->") { return InterchangeText.arrowInAnswer(t) }
+        return InterchangeText.regexNotExported(pattern)
+    }
+
     private static func oneLine(_ inlines: [Inline]) -> String {
         inlines.plainText.replacingOccurrences(of: "\n", with: " ")
     }
 
     private static func feedbackSuffix(_ blocks: [Block], _ markdown: Bool) -> String {
-        let text = feedback(Images.removed(blocks), markdown: markdown)
+        let text = feedback(Images.removed(blocks), markdown: markdown, inAnswers: true)
         return text.isEmpty ? "" : "#" + text
     }
 
@@ -138,11 +144,18 @@ extension GiftWriter {
         var inlines: [[Inline]] = [q.prompt]
         var blocks: [[Block]] = [q.explanation]
         switch q.answer {
+        case .trueFalse(let o) where o.contains(where: { $0.feedback.plainText.contains("->") }):
+            return true
         case .singleChoice(let o), .trueFalse(let o), .multipleAnswer(let o, _):
             inlines += o.map(\.content)
             blocks += o.map(\.feedback)
         case .shortAnswer(let key):
             blocks += key.acceptedFeedback + key.anticipated.map(\.feedback)
+            // Feedback holding `->` must be Markdown, where it can be written `-\>` (see `feedback`).
+            if (key.acceptedFeedback + key.anticipated.map(\.feedback)).contains(where: { $0.plainText.contains("->") })
+            {
+                return true
+            }
         case .numeric(let key):
             blocks += key.anticipated.map(\.feedback)
         case .ordering(let items):

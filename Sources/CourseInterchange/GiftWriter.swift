@@ -53,7 +53,9 @@ public enum GiftWriter {
 
     /// A category name: `/` separates Moodle's category levels, so it is written `//`.
     private static func categoryName(_ title: String) -> String {
-        oneLine(title).replacingOccurrences(of: "/", with: "//")
+        let escaped = oneLine(title).replacingOccurrences(of: "/", with: "//")
+        // A name starting or ending with `/` would run into the separator; spaces keep them apart.
+        return escaped.hasPrefix("/") || escaped.hasSuffix("/") ? " \(escaped) " : escaped
     }
 
     private static func oneLine(_ text: String) -> String {
@@ -82,13 +84,39 @@ public enum GiftWriter {
 
     /// Inlines as GIFT text in a question whose format is already chosen.
     static func text(_ inlines: [Inline], markdown: Bool) -> String {
-        escape(markdown ? MarkdownText.inlines(inlines, context: .line, lineStart: false) : inlines.plainText)
+        // An option is a paragraph of its own once read back, so `1.` or `-` at its start must be escaped.
+        escape(markdown ? MarkdownText.inlines(inlines, context: .line, lineStart: true) : inlines.plainText)
     }
 
-    static func feedback(_ blocks: [Block], markdown: Bool) -> String {
+    static func feedback(_ blocks: [Block], markdown: Bool, inAnswers: Bool = false) -> String {
         guard !blocks.isEmpty else { return "" }
         if !markdown, blocks.count == 1, case .paragraph(let v) = blocks[0] { return escape(v.plainText) }
-        return escape(MarkdownText.blocks(blocks).joined(separator: "\n"))
+        let text = MarkdownText.blocks(blocks).joined(separator: "\n")
+        return escape(inAnswers ? arrowsEscaped(text) : text)
+    }
+
+    /// Moodle takes an answer section holding `=` and `->` for matching pairs; in Markdown `-\>`
+    /// is the same text, so `->` outside code is written that way.
+    static func arrowsEscaped(_ markdown: String) -> String {
+        var inFence = false
+        return markdown.components(separatedBy: "\n").map { line -> String in
+            let bare = line.drop { $0 == " " || $0 == ">" }
+            if bare.hasPrefix("```") {
+                inFence.toggle()
+                return line
+            }
+            if inFence { return line }
+            var out = ""
+            var inCode = false
+            var previous: Character?
+            for c in line {
+                if c == "`" { inCode.toggle() }
+                if c == ">", previous == "-", !inCode { out += "\\" }
+                out.append(c)
+                previous = c
+            }
+            return out
+        }.joined(separator: "\n")
     }
 
     /// Text Moodle shows as HocSo does without any Markdown: no styling, nothing HTML would read

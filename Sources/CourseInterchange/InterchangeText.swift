@@ -233,6 +233,11 @@ enum InterchangeText {
                 "regular expression '\(short(shown))' cannot be written with Moodle's '*' wildcard; this answer is left out"
         )
     }
+    static func arrowInAnswer(_ text: String) -> Phrase {
+        Phrase(
+            vi: "đáp án '\(short(text))' có '->', Moodle sẽ đọc thành cặp nối; bỏ đáp án này",
+            en: "answer '\(short(text))' contains '->', which Moodle reads as a matching pair; this answer is left out")
+    }
     static let noExportableAnswer = Phrase(
         vi: "không còn đáp án nào viết được bằng GIFT; bỏ câu hỏi",
         en: "no answer can be written in GIFT; the question is left out")

@@ -16,7 +16,13 @@ struct CourseGenerator {
 
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
     mutating func chance(_ n: Int) -> Bool { int(1...n) == 1 }
-    mutating func word() -> String { Self.words.randomElement(using: &random)! }
+    /// When set, no word holds `->` (HocSo reads it as the matching arrow in items that cannot escape it).
+    var avoidArrow = false
+
+    mutating func word() -> String {
+        let word = Self.words.randomElement(using: &random)!
+        return avoidArrow && word.contains("->") ? "mũi tên" : word
+    }
     mutating func plainWord() -> String {
         ["nhà", "xã", "bưu", "điện", "đường", "thuế", "phí", "học"].randomElement(using: &random)!
     }
@@ -33,12 +39,21 @@ struct CourseGenerator {
                 switch int(0...3) {
                 case 0: .strong([.text(plainWord())])
                 case 1: .emphasis([.text(plainWord())])
-                case 2: .code(text(1...2))
+                case 2: .code(codeText())
                 default: .link(destination: "https://dichvucong.gov.vn", content: [.text(plainWord())])
                 }
             out += [.text(" "), styled, .text(" " + text(1...2))]
         }
         return out
+    }
+
+    /// Code never holds `->`: in a short answer's feedback Moodle would read it as a matching pair,
+    /// and code cannot escape it (docs/import-export.md says so).
+    mutating func codeText() -> String {
+        let saved = avoidArrow
+        avoidArrow = true
+        defer { avoidArrow = saved }
+        return text(1...2)
     }
 
     mutating func paragraph() -> [Block] { [.paragraph(inlines())] }
@@ -106,14 +121,17 @@ struct CourseGenerator {
                     accepted: (0..<int(1...2)).map { _ in range() },
                     anticipated: (0..<int(0...2)).map { _ in AnticipatedNumber(range: range(), feedback: feedback()) }))
         case 5:
-            let contents = (0..<int(2...4)).map { _ in [Inline.text(text())] }
+            // Ordering items that hold `->` or start like an answer marker cannot be written in HocSo.
+            let contents = (0..<int(2...4)).map { _ in [Inline.text(plainWord() + " " + plainWord())] }
             return .ordering(
                 zip(Identifier.uniqueSlugs(contents.map(\.plainText)), contents).map { AnswerItem(id: $0, content: $1) }
             )
         default:
             let n = int(2...4)
+            avoidArrow = true
             let lefts = (0..<n).map { _ in inlines() }
-            let rights = (0..<(n + int(0...1))).map { _ in [Inline.text(plainWord() + " " + plainWord())] }
+            avoidArrow = false
+            let rights = (0..<(n + int(0...1))).map { i in [Inline.text(plainWord() + " \(i + 1)")] }
             let leftItems = zip(Identifier.uniqueSlugs(lefts.map(\.plainText)), lefts).map {
                 AnswerItem(id: $0, content: $1)
             }

@@ -45,7 +45,9 @@ struct GiftOracleTests {
             default: true
             }
         }
-        let refused = diagnostics.filter { $0.severity == .error }.count
+        // A file with nothing to import (only a category) says so once; that is not a refused question.
+        let refused = diagnostics.filter { $0.severity == .error && !$0.message.en.hasPrefix("nothing in the file") }
+            .count
         let imported = course?.allQuestions.count ?? 0
         // Every gradable question is either imported or refused with an error at its place.
         #expect(

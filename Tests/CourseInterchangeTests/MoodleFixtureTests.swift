@@ -29,7 +29,7 @@ struct MoodleFixtureTests {
         // Every loss is said, at its line.
         let said = diagnostics.map { "\($0.position.line): \($0.message.en)" }
         for (line, words) in [
-            (2, "no essay"), (28, "partial scoring"), (35, "every other number"), (40, "no partial credit"),
+            (2, "no essay"), (23, "partial scoring"), (31, "every other number"), (36, "no partial credit"),
         ] {
             #expect(said.contains { $0.hasPrefix("\(line):") && $0.contains(words) }, "line \(line): \(said)")
         }
@@ -86,7 +86,7 @@ struct MoodleFixtureTests {
         #expect(
             items.map(\.content.plainText) == ["Modular", "Object", "Oriented", "Dynamic", "Learning", "Environment"])
         let warning = try #require(diagnostics.first)
-        #expect(warning.severity == .warning && warning.position == TextPosition(line: 3, column: 44))
+        #expect(warning.severity == .warning && warning.position == TextPosition(line: 3, column: 42))
     }
 
     @Test func moodleExamplesImport() throws {

@@ -42,7 +42,7 @@ struct RoundTripTests {
         }
     }
 
-    static let seeds: [UInt64] = Array(1...40)
+    static let seeds: [UInt64] = Array(1...100)
 
     @Test("random courses: written, compiled, unchanged", arguments: seeds)
     func writerIsFaithful(seed: UInt64) throws {
@@ -63,13 +63,18 @@ struct RoundTripTests {
         let (gift, losses, _) = GiftWriter.write(course)
         let orderings = course.allQuestions.filter { $0.kind == .ordering }.count
         #expect(losses.filter { $0.message.en.contains("ordering") }.count == orderings)
+        let want = Self.giftView(course)
         let (back, diagnostics, compiler) = try Fixtures.importAndCompile(Data(gift.utf8))
+        if want.isEmpty {
+            // Nothing GIFT can hold (only ordering questions): the import says so, and writes nothing.
+            #expect(back == nil && diagnostics.map(\.message.en) == ["nothing in the file could be imported"])
+            return
+        }
         #expect(
             diagnostics.isEmpty, "seed \(seed): \(diagnostics.map { "\($0.position.line): \($0.message.en)" })\n\(gift)"
         )
         #expect(compiler.isEmpty, "seed \(seed): \(compiler.map(\.message))")
         let imported = try #require(back)
-        let want = Self.giftView(course)
         let got = Self.giftView(imported)
         #expect(got.count == want.count, "seed \(seed): lessons")
         for (g, w) in zip(got, want) {

@@ -34,10 +34,10 @@ struct GiftImportEndToEndTests {
             ["pack", "install", "packs/ngan-hang-1.hspack", "--store", "store"], in: work)
         #expect(install.status == 0 && install.stdout.contains("installed ngan-hang version 1"), "\(install.stderr)")
 
-        // Line mode: open the lesson, start the quiz, answer both questions, leave.
+        // Line mode: open the course and its lesson, start the quiz, answer both questions, leave.
         let session = try HocSoProcess.run(
             ["learn", "--store", "store", "--db", "centre.sqlite", "--learner", "DEMO", "--lang", "vi"], in: work,
-            input: "1\n\nVNeID\n\n2,5\n\nq\n")
+            input: "1\n1\n\nVNeID\n\n2,5\n\nq\n")
         #expect(session.status == 0, "\(session.stderr)")
         #expect(session.stdout.contains("Ứng dụng định danh điện tử quốc gia tên là gì?"), "\(session.stdout)")
         #expect(session.stdout.contains("Đúng rồi."), "the imported feedback is shown")
