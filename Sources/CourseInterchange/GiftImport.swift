@@ -127,7 +127,14 @@ struct GiftImport {
             }
         }
         if base.isEmpty, let title = question.title { base = Identifier.slug(title, limit: 60) }
-        if base.isEmpty { base = Identifier.slug(prompt.plainText, limit: 40) }
+        if base.isEmpty {
+            // The question's first words, cut at a word boundary.
+            base = Identifier.slug(prompt.plainText, limit: 80)
+            if base.count > 40 {
+                let head = String(base.prefix(41))
+                base = head.lastIndex(of: "-").map { String(head[..<$0]) } ?? String(base.prefix(40))
+            }
+        }
         if base.isEmpty { base = "cau-hoi-\(ordinal)" }
         var id = base
         var n = 2

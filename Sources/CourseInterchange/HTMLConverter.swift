@@ -116,7 +116,10 @@ struct HTMLConverter {
                 case _ where Self.removed.contains(name):
                     note(name)
                     if name == "img", let alt = attributes["alt"], !alt.isEmpty { out.append(.text(alt)) }
-                case _ where Self.transparent.contains(name) || Self.blockTags.contains(name):
+                case _ where Self.transparent.contains(name):
+                    out += inlines(children)
+                case _ where Self.blockTags.contains(name):
+                    // A block inside a line (a <div> in a link) still separates words.
                     out.append(.text(" "))
                     out += inlines(children)
                     out.append(.text(" "))

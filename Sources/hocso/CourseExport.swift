@@ -24,7 +24,8 @@ struct CourseExport: ParsableCommand {
     func run() throws {
         let language = Language.resolve(flag: lang, environment: ProcessInfo.processInfo.environment)
         let report = CourseExporter.exportGIFT(courseAt: URL(fileURLWithPath: directory))
-        let printer = DiagnosticPrinter(color: Console.stderrIsTerminal && Console.colorOnStdout)
+        let printer = DiagnosticPrinter(
+            color: Console.stderrIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true))
         for diagnostic in report.compilerDiagnostics { Console.error(printer.format(diagnostic)) }
         guard let gift = report.gift else {
             Console.error("hocso: error: " + ExportReport.courseHasErrors(language))

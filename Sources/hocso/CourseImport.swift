@@ -74,7 +74,8 @@ struct CourseImport: ParsableCommand {
             Console.error("hocso: error: " + error.phrase(language))
             throw ExitCode.failure
         }
-        let printer = DiagnosticPrinter(color: Console.stderrIsTerminal && Console.colorOnStdout)
+        let printer = DiagnosticPrinter(
+            color: Console.stderrIsTerminal && (ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true))
         for diagnostic in report.diagnostics {
             Console.error(printer.format(diagnostic.compilerDiagnostic(in: language)))
         }
