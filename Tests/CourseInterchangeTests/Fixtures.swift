@@ -8,15 +8,15 @@ enum Fixtures {
     /// The package's root folder.
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    /// Moodle's and the GIFT grammar project's files, read in place (Moodle's licence is for testing, not shipping).
+    /// Moodle's GIFT files, read in place: their licence is for testing, not shipping, so they are not copied.
     static let shared = packageRoot.appendingPathComponent("../shared/fixtures/gift").standardizedFileURL
-    /// The grammar project's edge cases with their expected parses.
-    static let grammar = shared.appendingPathComponent("gift-grammar-pegjs/tests-questions")
     /// Moodle's import fixtures.
     static let moodle = shared.appendingPathComponent("moodle")
-    /// Files written for these tests.
+    /// Files written for these tests, and copies of the GIFT grammar project's (MIT; PROVENANCE.tsv beside them).
     static let own = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/gift")
+    /// The grammar project's edge cases with their expected parses.
+    static let grammar = own.appendingPathComponent("gift-grammar-pegjs")
 
     /// The grammar project's `.gift` files that have a `.json` beside them, sorted.
     static func grammarFiles() -> [String] {
