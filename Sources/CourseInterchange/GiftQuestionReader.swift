@@ -82,7 +82,8 @@ struct QuestionReader {
         } else if let truth = Self.truth(answer) {
             let parts = answer.split(on: "#")
             let wrong = parts.count > 1 ? parts[1].piece : nil
-            let right = parts.count > 2 ? GiftString(parts[2...].flatMap { $0.piece.units }) : nil
+            // Moodle splits at most twice: everything after the second `#` is the right answer's feedback.
+            let right = parts.count > 2 ? parts[2].separatorIndex.map { answer.dropFirst($0 + 1) } : nil
             answers = .trueFalse(
                 isTrue: truth, wrongFeedback: wrong.flatMap { feedback($0, format: stem.format) },
                 rightFeedback: right.flatMap { feedback($0, format: stem.format) })

@@ -29,15 +29,15 @@ struct VietnameseGiftTests {
         let c = try #require(course)
         #expect(c.lessons.map(\.title) == ["Kỹ năng số cơ bản", "Tính toán"])
         #expect(c.lessons[0].tags == ["dinh-danh", "ung-dung"])
-        #expect(c.allQuestions.count == 9)
+        #expect(c.allQuestions.count == 10)
         #expect(
             c.allQuestions.map(\.kind) == [
-                .shortAnswer, .shortAnswer, .shortAnswer, .shortAnswer, .trueFalse, .multipleAnswer, .numeric,
-                .matching,
-                .singleChoice,
+                .shortAnswer, .shortAnswer, .shortAnswer, .shortAnswer, .shortAnswer, .trueFalse, .multipleAnswer,
+                .numeric, .matching, .singleChoice,
             ])
         // Ids from `[id:…]`, else from the name without diacritics.
-        #expect(c.allQuestions.map(\.id).prefix(4) == ["ten-ung-dung-dinh-danh", "hoa-binh", "thuy", "duong"])
+        #expect(
+            c.allQuestions.map(\.id).prefix(5) == ["ten-ung-dung-dinh-danh", "hoa-binh", "thuy", "hoa-giai", "duong"])
     }
 
     @Test("typed answers match in both tone placements and both normal forms", arguments: forms)
@@ -48,6 +48,9 @@ struct VietnameseGiftTests {
             #expect(peace.grade(.text(typed)).isCorrect, "'\(typed)'")
         }
         #expect(!peace.grade(.text("hoa binh")).isCorrect)
+        let mediation = try Self.question(course, "hoa-giai")
+        #expect(mediation.grade(.text("hòa giải")).isCorrect, "key in the new placement, typed in the old")
+        #expect(mediation.grade(.text("hoà giải")).isCorrect)
         let water = try Self.question(course, "thuy")
         #expect(water.grade(.text("thuỷ")).isCorrect)
         #expect(water.grade(.text("thủy")).isCorrect)
