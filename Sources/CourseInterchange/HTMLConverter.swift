@@ -106,8 +106,15 @@ struct HTMLConverter {
                 case "code", "tt", "kbd", "samp": out.append(.code(Self.textContent(children)))
                 case "br": out.append(.lineBreak)
                 case "a":
-                    let href = attributes["href"] ?? ""
+                    var href = attributes["href"] ?? ""
                     let content = inlines(children)
+                    if Self.isUnreachable(href) {
+                        // Sound, video and files of the Moodle site cannot play in an offline lesson.
+                        let name = href.split(separator: "/").last.map(String.init) ?? href
+                        let shown = "<a href='…\(name)'>"
+                        if !dropped.contains(shown) { dropped.append(shown) }
+                        href = ""
+                    }
                     out.append(
                         href.isEmpty ? .strong(content).flattenedIfEmpty : .link(destination: href, content: content))
                 case "sub", "sup":
@@ -130,6 +137,15 @@ struct HTMLConverter {
             }
         }
         return out
+    }
+
+    /// A link to a sound, a video or a file of the Moodle site (`@@PLUGINFILE@@`).
+    static func isUnreachable(_ href: String) -> Bool {
+        let lowered = href.lowercased()
+        let media = ["mp3", "mp4", "wav", "ogg", "oga", "webm", "m4a", "aac", "avi", "mov", "flac", "wma", "wmv"]
+        let path = lowered.split(separator: "?").first.map(String.init) ?? lowered
+        return lowered.contains("@@pluginfile@@") || lowered.contains("pluginfile.php") || lowered.contains("file.php/")
+            || media.contains { path.hasSuffix("." + $0) }
     }
 
     private mutating func table(_ nodes: [HTMLNode]) -> Block? {
