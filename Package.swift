@@ -48,6 +48,10 @@ let package = Package(
             name: "CourseCompiler",
             dependencies: ["CourseModel", "Localization", "MarkdownSyntax", .product(name: "Yams", package: "Yams")],
             swiftSettings: strict),
+        // Moodle's GIFT and Aiken question files in, GIFT out: readers, a course-folder writer, a GIFT writer.
+        .target(
+            name: "CourseInterchange", dependencies: ["CourseModel", "CourseCompiler", "Localization"],
+            swiftSettings: strict),
         // Streaming tar + zstd reading and writing (wraps libarchive).
         .target(name: "ArchiveIO", dependencies: ["CArchive"], swiftSettings: strict),
         // Signed packs: build, verify, install into a content store, list.
@@ -186,7 +190,8 @@ let package = Package(
         .executableTarget(
             name: "hocso",
             dependencies: [
-                "CentreReports", "CommandSupport", "CourseCompiler", "CourseModel", "LearnerClient", "LearnerEvents",
+                "CentreReports", "CommandSupport", "CourseCompiler", "CourseInterchange", "CourseModel", "LearnerClient",
+                "LearnerEvents",
                 "Localization", "Packs", "ProgressStore", "ReportCommands", "Reports", "SyncCentre", "SyncWire",
                 "TerminalText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -259,6 +264,10 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "CSVTextTests", dependencies: ["CSVText"], swiftSettings: strict),
+        .testTarget(
+            name: "CourseInterchangeTests",
+            dependencies: ["CourseInterchange", "CourseCompiler", "CourseModel", "Localization", "QuizEngine"],
+            swiftSettings: strict),
         .testTarget(
             name: "EndToEndTests", dependencies: ["CourseModel", "CourseCompiler", "Localization", "Packs"],
             swiftSettings: strict),
