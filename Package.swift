@@ -190,7 +190,8 @@ let package = Package(
         .executableTarget(
             name: "hocso",
             dependencies: [
-                "CentreReports", "CommandSupport", "CourseCompiler", "CourseInterchange", "CourseModel", "LearnerClient",
+                "CentreReports", "CommandSupport", "CourseCompiler", "CourseInterchange", "CourseModel",
+                "LearnerClient",
                 "LearnerEvents",
                 "Localization", "Packs", "ProgressStore", "ReportCommands", "Reports", "SyncCentre", "SyncWire",
                 "TerminalText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -216,33 +217,40 @@ let package = Package(
             ],
             swiftSettings: strict),
 
-        .testTarget(name: "CourseModelTests", dependencies: ["CourseModel"], swiftSettings: strict),
-        .testTarget(name: "LocalizationTests", dependencies: ["Localization"], swiftSettings: strict),
-        .testTarget(name: "CredentialsTests", dependencies: ["Credentials"], swiftSettings: strict),
+        // What every test suite shares: the programs, golden files, temporary folders, required tools.
+        .target(name: "TestSupport", path: "Tests/Support/TestSupport", swiftSettings: strict),
+        .testTarget(name: "CourseModelTests", dependencies: ["TestSupport", "CourseModel"], swiftSettings: strict),
+        .testTarget(name: "LocalizationTests", dependencies: ["TestSupport", "Localization"], swiftSettings: strict),
+        .testTarget(name: "CredentialsTests", dependencies: ["TestSupport", "Credentials"], swiftSettings: strict),
         .testTarget(
-            name: "LearnerEventsTests", dependencies: ["LearnerEvents", "CourseModel"], swiftSettings: strict),
+            name: "LearnerEventsTests", dependencies: ["TestSupport", "LearnerEvents", "CourseModel"],
+            swiftSettings: strict),
         .testTarget(
             name: "CourseCompilerTests",
-            dependencies: ["CourseCompiler", "CourseModel", "Localization", "MarkdownSyntax"],
+            dependencies: ["TestSupport", "CourseCompiler", "CourseModel", "Localization", "MarkdownSyntax"],
             swiftSettings: strict),
         .testTarget(
-            name: "PacksTests", dependencies: ["Packs", "ArchiveIO", "CourseModel", "CourseCompiler", "QuizEngine"],
+            name: "PacksTests",
+            dependencies: ["TestSupport", "Packs", "ArchiveIO", "CourseModel", "CourseCompiler", "QuizEngine"],
             swiftSettings: strict),
         .testTarget(
-            name: "TerminalTextTests", dependencies: ["TerminalText", "CourseModel", "QuizEngine"],
+            name: "TerminalTextTests", dependencies: ["TestSupport", "TerminalText", "CourseModel", "QuizEngine"],
             swiftSettings: strict),
         .testTarget(
-            name: "QuizEngineTests", dependencies: ["QuizEngine", "CourseModel", "LearnerEvents"], swiftSettings: strict
+            name: "QuizEngineTests", dependencies: ["TestSupport", "QuizEngine", "CourseModel", "LearnerEvents"],
+            swiftSettings: strict
         ),
         .testTarget(
             name: "ProgressStoreTests",
             dependencies: [
+                "TestSupport",
                 "ProgressStore", "CourseModel", "LearnerEvents", "Localization", "QuizEngine", "hocso-stress",
             ],
             swiftSettings: strict),
         .testTarget(
             name: "LearnerClientTests",
             dependencies: [
+                "TestSupport",
                 "LearnerClient", "LearnerEvents", "Localization", "QuizEngine", "TerminalText", "CourseModel",
                 "CourseCompiler",
             ],
@@ -250,6 +258,7 @@ let package = Package(
         .testTarget(
             name: "SyncTests",
             dependencies: [
+                "TestSupport",
                 "SyncWire", "SyncCentre", "SyncHub", "HubStore", "HubStoreSQLite", "HubServer", "ProgressStore",
                 "CourseModel", "LearnerEvents", "Localization", "QuizEngine",
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -258,18 +267,22 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: [
+                "TestSupport",
                 "CentreReports", "Reports", "Dashboard", "HubStore", "HubStoreSQLite", "CourseModel", "CSVText",
                 "LearnerEvents", "Localization", "ProgressStore", "ProvinceSeed",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
-        .testTarget(name: "CSVTextTests", dependencies: ["CSVText"], swiftSettings: strict),
+        .testTarget(name: "CSVTextTests", dependencies: ["TestSupport", "CSVText"], swiftSettings: strict),
         .testTarget(
             name: "CourseInterchangeTests",
-            dependencies: ["CourseInterchange", "CourseCompiler", "CourseModel", "Localization", "QuizEngine"],
+            dependencies: [
+                "TestSupport", "CourseInterchange", "CourseCompiler", "CourseModel", "Localization", "QuizEngine",
+            ],
             swiftSettings: strict),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["CourseModel", "CourseCompiler", "Localization", "Packs"],
+            name: "EndToEndTests",
+            dependencies: ["TestSupport", "CourseModel", "CourseCompiler", "Localization", "Packs"],
             swiftSettings: strict),
         .executableTarget(
             name: "hocso-stress", dependencies: ["ProgressStore", "CourseModel", "LearnerEvents"],

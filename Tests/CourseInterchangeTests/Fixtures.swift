@@ -45,7 +45,9 @@ enum Fixtures {
         let folder = root.appendingPathComponent(id)
         try CourseWriter.write(course, to: folder)
         let compiled = CourseCompiler().compile(courseAt: folder)
-        return (compiled.course, diagnostics, compiled.diagnostics)
+        // The facts register's reminders (an amount, a phone number not yet marked with its
+        // source) are the trainer's to answer after an import; the tests judge the conversion.
+        return (compiled.course, diagnostics, compiled.diagnostics.filter { !$0.concernsFacts })
     }
 
     /// Text normalised for comparing parses: white space collapsed, none before punctuation.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The author's commands speak the language chosen by `--lang`, then `HOCSO_LANG`, then the
@@ -21,10 +22,10 @@ struct CourseLanguageEndToEndTests {
     static let neutral = ["HOCSO_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": ""]
 
     @Test func englishIsByteForByteAsBefore() throws {
-        let work = try HocSoProcess.temporaryDirectory()
+        let work = try temporaryDirectory("e2e")
         defer { try? FileManager.default.removeItem(at: work) }
         let course = try Self.brokenCourse(in: work)
-        let result = try HocSoProcess.run(["course", "check", "--lang", "en", course], environment: Self.neutral)
+        let result = try Program.hocso.run(["course", "check", "--lang", "en", course], environment: Self.neutral)
         #expect(result.status == 1)
         #expect(
             result.stderr == """
@@ -42,11 +43,11 @@ struct CourseLanguageEndToEndTests {
         ([], [:]),
     ])
     func vietnameseByFlagSettingLocaleOrDefault(arguments: [String], environment: [String: String]) throws {
-        let work = try HocSoProcess.temporaryDirectory()
+        let work = try temporaryDirectory("e2e")
         defer { try? FileManager.default.removeItem(at: work) }
         let course = try Self.brokenCourse(in: work)
         let env = Self.neutral.merging(environment) { $1 }
-        let result = try HocSoProcess.run(["course", "check"] + arguments + [course], environment: env)
+        let result = try Program.hocso.run(["course", "check"] + arguments + [course], environment: env)
         #expect(result.status == 1)
         #expect(
             result.stderr == """
@@ -58,27 +59,27 @@ struct CourseLanguageEndToEndTests {
     }
 
     @Test func courseNewAndPreviewSpeakTheChosenLanguage() throws {
-        let work = try HocSoProcess.temporaryDirectory()
+        let work = try temporaryDirectory("e2e")
         defer { try? FileManager.default.removeItem(at: work) }
         let course = try Self.brokenCourse(in: work)
-        let vi = try HocSoProcess.run(["course", "new", course], environment: Self.neutral)
+        let vi = try Program.hocso.run(["course", "new", course], environment: Self.neutral)
         #expect(vi.status == 1)
         #expect(vi.stderr.hasPrefix("hocso: lỗi: thư mục '"), "\(vi.stderr)")
-        let en = try HocSoProcess.run(["course", "new", course], environment: ["HOCSO_LANG": "en"])
+        let en = try Program.hocso.run(["course", "new", course], environment: ["HOCSO_LANG": "en"])
         #expect(en.stderr.hasPrefix("hocso: error: folder '"), "\(en.stderr)")
-        let preview = try HocSoProcess.run(["course", "preview", course, "--lang", "vi"], environment: Self.neutral)
+        let preview = try Program.hocso.run(["course", "preview", course, "--lang", "vi"], environment: Self.neutral)
         #expect(preview.status == 1)
         #expect(preview.stderr.contains("error: bước 'Trống' chưa có nội dung"), "\(preview.stderr)")
     }
 
     @Test func aNewCoursePassesCheckAndFactsWithItsMarkedExample() throws {
-        let work = try HocSoProcess.temporaryDirectory()
+        let work = try temporaryDirectory("e2e")
         defer { try? FileManager.default.removeItem(at: work) }
         let folder = work.appendingPathComponent("khoa-moi").path
-        #expect(try HocSoProcess.run(["course", "new", folder]).status == 0)
-        let check = try HocSoProcess.run(["course", "check", folder, "--lang", "en"])
+        #expect(try Program.hocso.run(["course", "new", folder]).status == 0)
+        let check = try Program.hocso.run(["course", "check", folder, "--lang", "en"])
         #expect(check.stderr == "0 errors, 0 warnings in 1 course\n", "\(check.stderr)")
-        let facts = try HocSoProcess.run(["course", "facts", folder, "--lang", "en"])
+        let facts = try Program.hocso.run(["course", "facts", folder, "--lang", "en"])
         #expect(facts.status == 0, "\(facts.stderr)")
         #expect(facts.stdout.contains("so-113 — checked "), "\(facts.stdout)")
     }

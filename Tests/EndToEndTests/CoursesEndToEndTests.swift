@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The real `hocso` binary on the real `Courses/`: check, build signed packs, verify, install, list.
@@ -6,9 +7,9 @@ import Testing
 @Suite("hocso on Courses/", .serialized)
 struct CoursesEndToEndTests {
     @Test func everyCourseChecksWithoutErrorsOrWarnings() throws {
-        let courses = try HocSoProcess.courseFolders()
+        let courses = try Program.courseFolders()
         #expect(courses.count >= 2)
-        let result = try HocSoProcess.run(["course", "check"] + courses)
+        let result = try Program.hocso.run(["course", "check"] + courses)
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         #expect(!result.stdout.contains("warning:") && !result.stderr.contains("warning:"), "\(result.stderr)")
         #expect(!result.stdout.contains("error:") && !result.stderr.contains("error:"), "\(result.stderr)")
@@ -17,8 +18,8 @@ struct CoursesEndToEndTests {
     /// The facts register: every marked fact is within its age limit (the suite fails the day one
     /// falls due, so the courses are re-checked before they mislead anyone).
     @Test func everyFactOfTheCoursesIsWithinItsLimit() throws {
-        let courses = try HocSoProcess.courseFolders()
-        let result = try HocSoProcess.run(["course", "facts", "--lang", "en"] + courses)
+        let courses = try Program.courseFolders()
+        let result = try Program.hocso.run(["course", "facts", "--lang", "en"] + courses)
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         #expect(!result.stdout.contains("PAST ITS LIMIT"), "\(result.stdout)")
         #expect(!result.stderr.contains("warning:") && !result.stderr.contains("error:"), "\(result.stderr)")
@@ -26,8 +27,8 @@ struct CoursesEndToEndTests {
     }
 
     @Test func courseFactsJSONNamesASourceAndADateForEveryFact() throws {
-        let courses = try HocSoProcess.courseFolders()
-        let result = try HocSoProcess.run(["course", "facts", "--json"] + courses)
+        let courses = try Program.courseFolders()
+        let result = try Program.hocso.run(["course", "facts", "--json"] + courses)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let facts = try #require(json["facts"] as? [[String: Any]])
         #expect(facts.count >= 40)
@@ -41,26 +42,26 @@ struct CoursesEndToEndTests {
     }
 
     @Test func courseCheckJSONListsEveryCourse() throws {
-        let courses = try HocSoProcess.courseFolders()
-        let result = try HocSoProcess.run(["course", "check", "--json"] + courses)
+        let courses = try Program.courseFolders()
+        let result = try Program.hocso.run(["course", "check", "--json"] + courses)
         let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let listed = (json?["courses"] as? [[String: Any]])?.compactMap { $0["id"] as? String } ?? []
         #expect(listed.sorted() == courses.map { String($0.dropFirst("Courses/".count)) }.sorted())
     }
 
     @Test func signedPacksBuildVerifyInstallAndRebuildByteIdentical() throws {
-        let work = try HocSoProcess.temporaryDirectory()
+        let work = try temporaryDirectory("e2e")
         defer { try? FileManager.default.removeItem(at: work) }
-        let courses = try HocSoProcess.courseFolders()
+        let courses = try Program.courseFolders()
         let keys = work.appendingPathComponent("keys").path
         let first = work.appendingPathComponent("packs-1").path
         let second = work.appendingPathComponent("packs-2").path
         let store = work.appendingPathComponent("store").path
 
-        let keygen = try HocSoProcess.run(["keys", "generate", "trainer", "--dir", keys])
+        let keygen = try Program.hocso.run(["keys", "generate", "trainer", "--dir", keys])
         #expect(keygen.status == 0, "\(keygen.stderr)")
         for output in [first, second] {
-            let build = try HocSoProcess.run(
+            let build = try Program.hocso.run(
                 ["pack", "build"] + courses + ["-o", output, "--sign", keys + "/trainer.key"])
             #expect(build.status == 0, "\(build.stderr)")
         }
@@ -86,15 +87,15 @@ struct CoursesEndToEndTests {
             #expect(tar.terminationStatus == 0)
             #expect(listing.split(separator: "\n").first == "manifest.json", "\(pack): \(listing.prefix(200))")
 
-            let verify = try HocSoProcess.run(["pack", "verify", first + "/" + pack, "--trust", keys + "/trainer.pub"])
+            let verify = try Program.hocso.run(["pack", "verify", first + "/" + pack, "--trust", keys + "/trainer.pub"])
             #expect(verify.status == 0, "\(pack): \(verify.stderr)")
         }
 
-        let install = try HocSoProcess.run(
+        let install = try Program.hocso.run(
             ["pack", "install"] + packs.map { first + "/" + $0 }
                 + ["--store", store, "--trust", keys + "/trainer.pub", "--require-signature"])
         #expect(install.status == 0, "\(install.stderr)")
-        let list = try HocSoProcess.run(["pack", "list", "--store", store, "--json"])
+        let list = try Program.hocso.run(["pack", "list", "--store", store, "--json"])
         #expect(list.status == 0, "\(list.stderr)")
         for course in courses {
             #expect(list.stdout.contains("\"\(course.dropFirst("Courses/".count))\""), "\(course) not listed")
@@ -102,18 +103,18 @@ struct CoursesEndToEndTests {
     }
 
     @Test func aPackSignedByAnotherKeyIsRefused() throws {
-        let work = try HocSoProcess.temporaryDirectory()
+        let work = try temporaryDirectory("e2e")
         defer { try? FileManager.default.removeItem(at: work) }
         let keys = work.appendingPathComponent("keys").path
-        _ = try HocSoProcess.run(["keys", "generate", "trainer", "--dir", keys])
-        _ = try HocSoProcess.run(["keys", "generate", "stranger", "--dir", keys])
-        let course = try #require(try HocSoProcess.courseFolders().first)
+        _ = try Program.hocso.run(["keys", "generate", "trainer", "--dir", keys])
+        _ = try Program.hocso.run(["keys", "generate", "stranger", "--dir", keys])
+        let course = try #require(try Program.courseFolders().first)
         let packs = work.appendingPathComponent("packs").path
-        let build = try HocSoProcess.run(["pack", "build", course, "-o", packs, "--sign", keys + "/stranger.key"])
+        let build = try Program.hocso.run(["pack", "build", course, "-o", packs, "--sign", keys + "/stranger.key"])
         #expect(build.status == 0, "\(build.stderr)")
         let pack = try #require(try FileManager.default.contentsOfDirectory(atPath: packs).first)
         let store = work.appendingPathComponent("store").path
-        let install = try HocSoProcess.run(
+        let install = try Program.hocso.run(
             [
                 "pack", "install", packs + "/" + pack, "--store", store, "--trust", keys + "/trainer.pub",
                 "--require-signature",
@@ -123,7 +124,7 @@ struct CoursesEndToEndTests {
     }
 
     @Test func unknownSubcommandIsAUsageError() throws {
-        let result = try HocSoProcess.run(["pack", "frobnicate"])
+        let result = try Program.hocso.run(["pack", "frobnicate"])
         #expect(result.status == 64)
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Each part sits between `<!-- generated: NAME -->` and `<!-- end generated -->` lines; the prose
 /// around them is written by hand. `CurriculumTests` checks that every part equals what the courses
-/// compile to, and rewrites them when run with `RECORD_GOLDEN=1`.
+/// compile to, and rewrites them when run with `RECORD_SNAPSHOTS=1`.
 struct CurriculumDocument {
     /// Every course, in id order.
     let courses: [Course]

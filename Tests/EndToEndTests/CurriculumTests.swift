@@ -1,6 +1,7 @@
 import CourseCompiler
 import CourseModel
 import Foundation
+import TestSupport
 import Testing
 
 /// The curriculum in `Courses/` keeps the promises of the curriculum issue, and
@@ -9,15 +10,15 @@ import Testing
 struct CurriculumTests {
     /// Every course in `Courses/`, compiled once for all tests of the suite.
     static let courses: [Course] = {
-        let root = HocSoProcess.packageRoot.appendingPathComponent("Courses")
-        let folders = (try? HocSoProcess.courseFolders()) ?? []
+        let root = Program.packageRoot.appendingPathComponent("Courses")
+        let folders = (try? Program.courseFolders()) ?? []
         return folders.compactMap { folder in
             CourseCompiler().compile(courseAt: root.deletingLastPathComponent().appendingPathComponent(folder)).course
         }
     }()
 
     @Test func everyCourseCompiles() throws {
-        #expect(Self.courses.count == (try HocSoProcess.courseFolders()).count)
+        #expect(Self.courses.count == (try Program.courseFolders()).count)
     }
 
     @Test func atLeastTenVietnameseCoursesAndOneInEnglish() {
@@ -85,12 +86,12 @@ struct CurriculumTests {
 
     /// Every generated part of `docs/curriculum.md` (totals, course sections, lesson table, coverage
     /// matrix of domain × course, DigComp coverage) equals what the courses compile to. Re-record
-    /// with `RECORD_GOLDEN=1 swift test --filter CurriculumTests` and review the diff.
+    /// with `RECORD_SNAPSHOTS=1 swift test --filter CurriculumTests` and review the diff.
     @Test func generatedPartsOfTheCurriculumDocumentAreCurrent() throws {
-        let url = HocSoProcess.packageRoot.appendingPathComponent("docs/curriculum.md")
+        let url = Program.packageRoot.appendingPathComponent("docs/curriculum.md")
         var document = try String(contentsOf: url, encoding: .utf8)
         let generated = CurriculumDocument(courses: Self.courses)
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+        if Golden.isRecording {
             for part in generated.parts {
                 document = try #require(
                     CurriculumDocument.replacing(part.name, with: part.text, in: document),
@@ -103,14 +104,15 @@ struct CurriculumTests {
                 CurriculumDocument.part(part.name, in: document),
                 "docs/curriculum.md has no '<!-- generated: \(part.name) -->' part")
             #expect(
-                written == part.text, "docs/curriculum.md part '\(part.name)' is stale; re-record with RECORD_GOLDEN=1")
+                written == part.text,
+                "docs/curriculum.md part '\(part.name)' is stale; re-record with RECORD_SNAPSHOTS=1")
         }
     }
 
     /// `docs/curriculum.md` has one `| course | lesson | title | questions |` row per lesson, equal to the compiled courses.
     @Test func curriculumDocumentMatchesTheCompiledCourses() throws {
         let doc = try String(
-            contentsOf: HocSoProcess.packageRoot.appendingPathComponent("docs/curriculum.md"), encoding: .utf8)
+            contentsOf: Program.packageRoot.appendingPathComponent("docs/curriculum.md"), encoding: .utf8)
         var documented: [String: Int] = [:]
         var inTable = false
         for line in doc.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -138,21 +140,21 @@ struct CurriculumTests {
     }
 
     /// `docs/curriculum.md`'s facts register, between its markers, is the one the compiled courses
-    /// give. Re-record with `RECORD_GOLDEN=1 swift test --filter CurriculumTests` (or paste the
+    /// give. Re-record with `RECORD_SNAPSHOTS=1 swift test --filter CurriculumTests` (or paste the
     /// output of `hocso course facts Courses/*/ --markdown`) and review the diff.
     @Test func factsRegisterMatchesTheCompiledCourses() throws {
-        let url = HocSoProcess.packageRoot.appendingPathComponent("docs/curriculum.md")
+        let url = Program.packageRoot.appendingPathComponent("docs/curriculum.md")
         let doc = try String(contentsOf: url, encoding: .utf8)
         let start = try #require(doc.range(of: "<!-- facts-register:start -->"), "no register start marker")
         let end = try #require(doc.range(of: "<!-- facts-register:end -->"), "no register end marker")
         let generated = FactsReport.register(Self.courses)
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+        if Golden.isRecording {
             let updated = doc.replacingCharacters(in: start.upperBound..<end.lowerBound, with: "\n" + generated + "\n")
             try Data(updated.utf8).write(to: url)
             return
         }
         let documented = doc[start.upperBound..<end.lowerBound].trimmingCharacters(in: .newlines)
-        #expect(documented == generated, "re-record with RECORD_GOLDEN=1 and review the diff")
+        #expect(documented == generated, "re-record with RECORD_SNAPSHOTS=1 and review the diff")
         #expect(generated.split(separator: "\n").count > 40, "every course's facts are in the register")
     }
 }

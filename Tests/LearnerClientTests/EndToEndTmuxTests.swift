@@ -1,5 +1,6 @@
 import CourseModel
 import Foundation
+import TestSupport
 import Testing
 
 /// The real `hocso` binary in a real terminal (tmux, 80×24): sign in, read, answer one question
@@ -10,23 +11,8 @@ struct EndToEndTmuxTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// `$HOCSO_BINARY`, else the built binary beside the test runner (whatever the scratch
-    /// folder), else `.build/debug/hocso` under the package root.
-    static var binary: URL? {
-        var candidates: [URL] = []
-        if let explicit = ProcessInfo.processInfo.environment["HOCSO_BINARY"] {
-            candidates.append(URL(fileURLWithPath: explicit))
-        }
-        candidates.append(
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hocso"))
-        candidates.append(root.appendingPathComponent(".build/debug/hocso"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
-    @Test(
-        .enabled(
-            if: TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux); the end-to-end test needs it"))
-    func learnerSessionInARealTerminal() throws {
+    @Test func learnerSessionInARealTerminal() throws {
+        guard RequiredTool.available("tmux") else { return }
         let (hocso, work, store, db) = try sampleCentre()
         defer { try? FileManager.default.removeItem(at: work) }
 
@@ -157,10 +143,8 @@ struct EndToEndTmuxTests {
                 == ["7"])
     }
 
-    @Test(
-        .enabled(
-            if: TmuxSession.isAvailable, "tmux is not installed (apt-get install tmux); the end-to-end test needs it"))
-    func terminatedClientRestoresTheTerminalAndKeepsTheAnswer() throws {
+    @Test func terminatedClientRestoresTheTerminalAndKeepsTheAnswer() throws {
+        guard RequiredTool.available("tmux") else { return }
         let (hocso, work, store, db) = try sampleCentre()
         defer { try? FileManager.default.removeItem(at: work) }
         let tmux = try TmuxSession(
@@ -191,7 +175,7 @@ struct EndToEndTmuxTests {
     /// The built binary and a fresh folder (the caller removes it) holding a content store with the
     /// sample course installed and the path of a centre database not yet made.
     func sampleCentre() throws -> (hocso: URL, work: URL, store: URL, db: URL) {
-        let hocso = try #require(Self.binary, "build the binary first: swift build --product hocso")
+        let hocso = Program.hocso.url
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("hocso-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         let store = work.appendingPathComponent("store")
@@ -358,7 +342,7 @@ struct EndToEndTmuxTests {
 
     func sqlite(_ db: URL, _ query: String) throws -> [String] {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: TmuxSession.which("sqlite3") ?? "/usr/bin/sqlite3")
+        process.executableURL = URL(fileURLWithPath: RequiredTool.path("sqlite3") ?? "/usr/bin/sqlite3")
         process.arguments = [db.path, query]
         let output = Pipe()
         process.standardOutput = output

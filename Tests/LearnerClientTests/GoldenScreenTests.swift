@@ -1,12 +1,13 @@
 import Foundation
 import LearnerEvents
 import TerminalText
+import TestSupport
 import Testing
 
 @testable import LearnerClient
 
 /// The main screens at 80×24 without colour, compared with `Tests/Fixtures/client/*.txt`.
-/// Re-record with `RECORD_GOLDEN=1 swift test --filter GoldenScreenTests` and review the diff.
+/// Re-record with `RECORD_SNAPSHOTS=1 swift test --filter GoldenScreenTests` and review the diff.
 struct GoldenScreenTests {
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/client")
@@ -20,14 +21,7 @@ struct GoldenScreenTests {
         let text =
             frame.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }.joined(
                 separator: "\n") + "\n"
-        let url = Self.fixtures.appendingPathComponent("\(name).txt")
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] != nil {
-            try FileManager.default.createDirectory(at: Self.fixtures, withIntermediateDirectories: true)
-            try text.write(to: url, atomically: true, encoding: .utf8)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        #expect(text == expected, "screen \(name) differs from \(url.path)", sourceLocation: sourceLocation)
+        Golden.check(text, against: Self.fixtures.appendingPathComponent("\(name).txt"), sourceLocation: sourceLocation)
     }
 
     @Test func mainScreens() throws {

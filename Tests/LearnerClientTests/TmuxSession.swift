@@ -1,20 +1,10 @@
 import Foundation
+import TestSupport
 
 /// A detached tmux session at a fixed size, driven by `send-keys` and read by `capture-pane`.
 final class TmuxSession {
     let name: String
     let socket: String
-
-    /// Whether tmux is installed.
-    static var isAvailable: Bool { which("tmux") != nil }
-
-    static func which(_ tool: String) -> String? {
-        for directory in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let path = "\(directory)/\(tool)"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        return nil
-    }
 
     /// Starts `command` (a shell command line) in a new 80×24 session on a private tmux server.
     init(command: String, width: Int = 80, height: Int = 24, directory: URL) throws {
@@ -66,7 +56,7 @@ final class TmuxSession {
         var environment = ProcessInfo.processInfo.environment
         environment["LC_ALL"] = "C.UTF-8"
         environment.removeValue(forKey: "TMUX")
-        let tool = TmuxSession.which("tmux") ?? "/usr/bin/tmux"
+        let tool = RequiredTool.path("tmux") ?? "/usr/bin/tmux"
         let (status, text) = try Spawn.run(
             tool, ["-u", "-S", socket, "-f", "/dev/null"] + arguments, environment: environment)
         if status != 0 && arguments.first != "kill-server" {

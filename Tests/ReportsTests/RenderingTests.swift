@@ -2,6 +2,7 @@ import CSVText
 import Foundation
 import LearnerEvents
 import Localization
+import TestSupport
 import Testing
 
 @testable import Reports
@@ -117,11 +118,7 @@ import Testing
         }
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Fixtures/reports/\(name)")
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-            try Data(text.utf8).write(to: url)
-        }
-        // Bytes, not a decoded string: decoding would drop the CSV's byte-order mark.
-        let golden = try Data(contentsOf: url)
-        #expect(Data(text.utf8) == golden, "re-record with RECORD_GOLDEN=1 and review the diff")
+        // Compared as bytes: the CSV's byte-order mark counts.
+        Golden.check(text, against: url)
     }
 }

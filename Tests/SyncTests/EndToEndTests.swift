@@ -3,6 +3,7 @@ import GRDB
 import HubStore
 import HubStoreSQLite
 import ProgressStore
+import TestSupport
 import Testing
 
 @testable import SyncCentre
@@ -36,16 +37,16 @@ struct EndToEndTests {
             }
             let registration = dir.appendingPathComponent("centre-registration.json")
             try expectSuccess(
-                HocSoBinary.run([
+                Program.hocso.run([
                     "center", "init", "--db", centreDB.path, "--name", "Xã Đông", "--export-registration",
                     registration.path,
                 ]))
-            try expectSuccess(HocSoBinary.runHub(["init", "--db", hubDB.path, "--name", "Huyện Tây"]))
-            try expectSuccess(HocSoBinary.runHub(["centers", "add", registration.path, "--db", hubDB.path]))
+            try expectSuccess(Program.hub.run(["init", "--db", hubDB.path, "--name", "Huyện Tây"]))
+            try expectSuccess(Program.hub.run(["centers", "add", registration.path, "--db", hubDB.path]))
             let forCentre = dir.appendingPathComponent("hub-for-centre.json")
             try expectSuccess(
-                HocSoBinary.runHub(["centers", "export", centre.nodeId, "-o", forCentre.path, "--db", hubDB.path]))
-            try expectSuccess(HocSoBinary.run(["sync", "hubs", "add", forCentre.path, "--db", centreDB.path]))
+                Program.hub.run(["centers", "export", centre.nodeId, "-o", forCentre.path, "--db", hubDB.path]))
+            try expectSuccess(Program.hocso.run(["sync", "hubs", "add", forCentre.path, "--db", centreDB.path]))
         }
 
         func hubEventCount() throws -> (rows: Int, distinct: Int) {
@@ -63,7 +64,7 @@ struct EndToEndTests {
     func usb() throws {
         let setup = try Setup(events: 60)
         let usb = setup.dir.appendingPathComponent("USB")
-        let export = try HocSoBinary.run(["sync", "export", "--db", setup.centreDB.path, "--to", usb.path])
+        let export = try Program.hocso.run(["sync", "export", "--db", setup.centreDB.path, "--to", usb.path])
         try expectSuccess(export)
         let bundles = try FileManager.default.contentsOfDirectory(atPath: usb.path).filter { $0.hasSuffix(".hsbundle") }
         #expect(bundles == ["\(setup.centre.nodeId)-1-61.hsbundle"])
@@ -71,40 +72,40 @@ struct EndToEndTests {
         var data = try Data(contentsOf: usb.appendingPathComponent(bundles[0]))
         data[data.count / 2] ^= 1
         try data.write(to: setup.dir.appendingPathComponent("damaged.hsbundle"))
-        let damaged = try HocSoBinary.runHub([
+        let damaged = try Program.hub.run([
             "import", setup.dir.appendingPathComponent("damaged.hsbundle").path, "--db", setup.hubDB.path,
         ])
         #expect(damaged.status == 1 && damaged.stderr.contains("bundle refused:"))
         #expect(try setup.hubEventCount() == (0, 0))
-        let imported = try HocSoBinary.runHub([
+        let imported = try Program.hub.run([
             "import", usb.appendingPathComponent(bundles[0]).path, "--db", setup.hubDB.path,
         ])
         try expectSuccess(imported)
         #expect(imported.stdout.contains("61 new, 0 duplicate, 0 rejected"))
         let receipt = try #require(
             try FileManager.default.contentsOfDirectory(atPath: usb.path).first { $0.hasSuffix("-receipt.json") })
-        let again = try HocSoBinary.runHub([
+        let again = try Program.hub.run([
             "import", usb.appendingPathComponent(bundles[0]).path, "--db", setup.hubDB.path,
         ])
         #expect(again.stdout.contains("0 new, 61 duplicate, 0 rejected"))
         try expectSuccess(
-            HocSoBinary.run(["sync", "ack", usb.appendingPathComponent(receipt).path, "--db", setup.centreDB.path]))
-        let status = try HocSoBinary.run(["sync", "status", "--db", setup.centreDB.path])
+            Program.hocso.run(["sync", "ack", usb.appendingPathComponent(receipt).path, "--db", setup.centreDB.path]))
+        let status = try Program.hocso.run(["sync", "status", "--db", setup.centreDB.path])
         #expect(status.stdout.contains("to export: 0") && status.stdout.contains("acknowledged: 61"))
         #expect(try setup.hubEventCount() == (61, 61))
         // The coordinator lists and revokes the centre; its next bundle is refused.
-        let list = try HocSoBinary.runHub(["centers", "list", "--json", "--db", setup.hubDB.path])
+        let list = try Program.hub.run(["centers", "list", "--json", "--db", setup.hubDB.path])
         #expect(
             list.stdout.contains("\"nodeId\" : \"\(setup.centre.nodeId)\"")
                 && list.stdout.contains("\"status\" : \"active\""))
-        try expectSuccess(HocSoBinary.runHub(["centers", "revoke", setup.centre.nodeId, "--db", setup.hubDB.path]))
+        try expectSuccess(Program.hub.run(["centers", "revoke", setup.centre.nodeId, "--db", setup.hubDB.path]))
         _ = try setup.centre.record(
             .stepRead(
                 learner: "MINH7", course: "vneid", version: 2, lesson: "kich-hoat", step: "b9", at: 1_760_000_000_000))
         let later = setup.dir.appendingPathComponent("USB2")
-        try expectSuccess(HocSoBinary.run(["sync", "export", "--db", setup.centreDB.path, "--to", later.path]))
+        try expectSuccess(Program.hocso.run(["sync", "export", "--db", setup.centreDB.path, "--to", later.path]))
         let bundle = try #require(try FileManager.default.contentsOfDirectory(atPath: later.path).first)
-        let refused = try HocSoBinary.runHub([
+        let refused = try Program.hub.run([
             "import", later.appendingPathComponent(bundle).path, "--db", setup.hubDB.path,
         ])
         #expect(
@@ -114,14 +115,14 @@ struct EndToEndTests {
     @Test("answers → push over HTTP to a real `hocso hub serve` → acknowledged")
     func http() throws {
         let setup = try Setup(events: 250)
-        let server = try HocSoBinary.Server(db: setup.hubDB)
+        let server = try HubServerProcess(db: setup.hubDB)
         defer { server.kill() }
-        let push = try HocSoBinary.run([
+        let push = try Program.hocso.run([
             "sync", "push", "--hub", server.url.absoluteString, "--db", setup.centreDB.path, "--chunk", "40",
         ])
         try expectSuccess(push)
         #expect(push.stdout.contains("acknowledged 1–251"))
-        let again = try HocSoBinary.run([
+        let again = try Program.hocso.run([
             "sync", "push", "--hub", server.url.absoluteString, "--db", setup.centreDB.path,
         ])
         #expect(again.stdout.contains("0 events sent"))
@@ -131,10 +132,10 @@ struct EndToEndTests {
     @Test("the hub killed mid-push and restarted: the next push resumes, nothing lost or doubled")
     func killedServer() throws {
         let setup = try Setup(events: 1500)
-        let first = try HocSoBinary.Server(db: setup.hubDB)
+        let first = try HubServerProcess(db: setup.hubDB)
         let port = first.url.port ?? 0
         let pushProcess = Process()
-        pushProcess.executableURL = HocSoBinary.url
+        pushProcess.executableURL = Program.hocso.url
         pushProcess.arguments = [
             "sync", "push", "--hub", first.url.absoluteString, "--db", setup.centreDB.path, "--chunk", "10",
         ]
@@ -146,9 +147,9 @@ struct EndToEndTests {
         while try hub.eventCount() == 0 && pushProcess.isRunning {}
         first.kill()
         pushProcess.waitUntilExit()
-        let second = try HocSoBinary.Server(db: setup.hubDB, port: port)
+        let second = try HubServerProcess(db: setup.hubDB, port: port)
         defer { second.kill() }
-        let resumed = try HocSoBinary.run([
+        let resumed = try Program.hocso.run([
             "sync", "push", "--hub", second.url.absoluteString, "--db", setup.centreDB.path, "--chunk", "200",
         ])
         try expectSuccess(resumed)
@@ -158,7 +159,7 @@ struct EndToEndTests {
 }
 
 /// Fails the test with the command's stderr when it did not succeed.
-func expectSuccess(_ result: HocSoBinary.Result, sourceLocation: SourceLocation = #_sourceLocation) throws {
+func expectSuccess(_ result: Program.Result, sourceLocation: SourceLocation = #_sourceLocation) throws {
     try #require(
         result.status == 0, "hocso failed (\(result.status)): \(result.stderr)", sourceLocation: sourceLocation)
 }

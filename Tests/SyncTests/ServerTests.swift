@@ -4,6 +4,7 @@ import HubStore
 import LearnerEvents
 import Packs
 import ProgressStore
+import TestSupport
 import Testing
 
 @testable import SyncCentre
@@ -179,7 +180,7 @@ struct ServerTests {
         let hub = try TestHub(in: dir, name: "huyen")
         let packs = dir.appendingPathComponent("packs")
         try FileManager.default.createDirectory(at: packs, withIntermediateDirectories: true)
-        let build = try HocSoBinary.run(["pack", "build", "Courses/sample-safe-passwords-en", "-o", packs.path])
+        let build = try Program.hocso.run(["pack", "build", "Courses/sample-safe-passwords-en", "-o", packs.path])
         try #require(build.status == 0, "\(build.stderr)")
         let store = dir.appendingPathComponent("content")
         try await withHubServer(hub, configuration: HubServerConfiguration(port: 0, packsDirectory: packs)) { url in

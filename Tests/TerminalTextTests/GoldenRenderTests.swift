@@ -1,4 +1,5 @@
 import CourseModel
+import TestSupport
 import Testing
 
 @testable import TerminalText
@@ -19,7 +20,7 @@ struct GoldenRenderTests {
         let lines = BlockRenderer(width: c.width, styler: Styler(mode: c.mode), language: .vi).render(
             SampleContent.blocks)
         for line in lines { #expect(TerminalWidth.of(line) <= c.width, "\(line.debugDescription)") }
-        try Golden.check(lines, name: c.name)
+        Golden.check(lines, against: Fixtures.directory.appendingPathComponent(c.name))
     }
 
     @Test("English labels")
@@ -28,7 +29,7 @@ struct GoldenRenderTests {
             CalloutKind.allCases.map { Block.callout($0, [.paragraph([.text("Text.")])]) }
             + [.paragraph([.image(source: "a.png", alt: "A phone"), .text(" "), .image(source: "b.png", alt: "")])]
         let lines = BlockRenderer(width: 40, styler: .plain, language: .en).render(blocks)
-        try Golden.check(lines, name: "labels-en-40-plain.txt")
+        Golden.check(lines, against: Fixtures.directory.appendingPathComponent("labels-en-40-plain.txt"))
     }
 
     @Test("a step screen at 80×24 and 40×24", arguments: [80, 40])
@@ -37,6 +38,8 @@ struct GoldenRenderTests {
             title: "Bài 1 · Nhận biết lừa đảo", blocks: SampleContent.blocks,
             hint: "Enter: tiếp · ←: quay lại · q: thoát", styler: .plain, language: .vi)
         let pages = screen.pages(width: width, height: 24)
-        try Golden.check(pages.flatMap { $0 + ["<<< end of page >>>"] }, name: "step-\(width)x24-plain.txt")
+        Golden.check(
+            pages.flatMap { $0 + ["<<< end of page >>>"] },
+            against: Fixtures.directory.appendingPathComponent("step-\(width)x24-plain.txt"))
     }
 }

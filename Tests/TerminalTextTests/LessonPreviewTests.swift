@@ -1,4 +1,5 @@
 import CourseModel
+import TestSupport
 import Testing
 
 @testable import TerminalText
@@ -23,6 +24,6 @@ struct LessonPreviewTests {
         let lines = LessonPreview(width: c.width, styler: Styler(mode: c.mode), language: c.language).render(
             SampleLesson.lesson)
         for line in lines { #expect(TerminalWidth.of(line) <= c.width, "\(line.debugDescription)") }
-        try Golden.check(lines, name: c.name)
+        Golden.check(lines, against: Fixtures.directory.appendingPathComponent(c.name))
     }
 }
