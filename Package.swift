@@ -260,7 +260,7 @@ let package = Package(
             dependencies: [
                 "TestSupport",
                 "SyncWire", "SyncCentre", "SyncHub", "HubStore", "HubStoreSQLite", "HubServer", "ProgressStore",
-                "CourseModel", "LearnerEvents", "Localization", "QuizEngine",
+                "CourseModel", "LearnerClient", "LearnerEvents", "Localization", "Packs", "QuizEngine", "Reports",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
