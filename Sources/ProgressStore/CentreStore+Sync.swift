@@ -11,8 +11,6 @@ public struct SyncIdentity: Sendable, Equatable {
     public var name: String
     /// Ed25519 public key, base64.
     public var publicKey: String
-    /// Ed25519 private key (32-byte seed), base64. Never leaves the centre.
-    public var privateKey: String
     /// When made, ms since 1970.
     public var createdAt: Int64
 }
@@ -52,30 +50,32 @@ public struct SyncStatus: Sendable, Equatable {
 extension CentreStore {
     /// The signing identity, nil before `hocso center init`.
     public func syncIdentity() throws -> SyncIdentity? {
-        try ensureSyncSchema()
-        return try storageErrors {
+        try storageErrors {
             try pool.read { db in
                 try Row.fetchOne(db, sql: "SELECT * FROM sync_identity").map {
                     SyncIdentity(
                         nodeId: $0["node_id"], name: $0["name"], publicKey: $0["public_key"],
-                        privateKey: $0["private_key"],
                         createdAt: $0["created_at"])
                 }
             }
         }
     }
 
-    /// Stores the identity unless one exists; returns the one stored (made once, never replaced).
+    /// Stores the identity unless one exists, the private key in the key file (`keyFile`);
+    /// returns the one stored (made once, never replaced).
     public func createSyncIdentity(name: String, publicKey: String, privateKey: String) throws -> SyncIdentity {
-        try ensureSyncSchema()
         let at = now()
         try storageErrors {
             try writeImmediate { db in
                 if try Int.fetchOne(db, sql: "SELECT count(*) FROM sync_identity") == 0 {
+                    // Written under the write lock, before the row: two `center init` at once
+                    // cannot leave one's key beside the other's identity.
+                    try CentreKeyFile.write(
+                        CentreKey(nodeId: nodeId, publicKey: publicKey, privateKey: privateKey), to: keyFile,
+                        replacing: true)
                     try db.execute(
-                        sql:
-                            "INSERT INTO sync_identity (node_id, name, public_key, private_key, created_at) VALUES (?, ?, ?, ?, ?)",
-                        arguments: [nodeId, name, publicKey, privateKey, at])
+                        sql: "INSERT INTO sync_identity (node_id, name, public_key, created_at) VALUES (?, ?, ?, ?)",
+                        arguments: [nodeId, name, publicKey, at])
                 }
             }
         }
@@ -87,7 +87,6 @@ extension CentreStore {
 
     /// Renames the centre (the name travels in registration files).
     public func renameCentre(_ name: String) throws {
-        try ensureSyncSchema()
         try storageErrors {
             try writeImmediate { db in try db.execute(sql: "UPDATE sync_identity SET name = ?", arguments: [name]) }
         }
@@ -95,7 +94,6 @@ extension CentreStore {
 
     /// Adds (or updates the name of) a hub; another key for a known hub id is refused.
     public func addSyncHub(id: String, name: String, publicKey: String) throws {
-        try ensureSyncSchema()
         let at = now()
         try storageErrors {
             try writeImmediate { db in
@@ -117,7 +115,6 @@ extension CentreStore {
 
     /// The hubs this centre reports to, with their acknowledgements.
     public func syncHubs() throws -> [SyncHub] {
-        try ensureSyncSchema()
         return try storageErrors {
             try pool.read { db in
                 try Row.fetchAll(
@@ -141,7 +138,6 @@ extension CentreStore {
     /// Refuses a claim beyond the last event this centre recorded. Returns the acknowledged seq.
     @discardableResult
     public func recordAcknowledgement(hub: String, contiguousThrough: Int64, issuedAt: Int64) throws -> Int64 {
-        try ensureSyncSchema()
         let at = now()
         return try storageErrors {
             try writeImmediate { db in
@@ -181,7 +177,6 @@ extension CentreStore {
 
     /// The highest seq any hub has acknowledged.
     public func acknowledgedThrough() throws -> Int64 {
-        try ensureSyncSchema()
         return try storageErrors {
             try pool.read { db in
                 try Int64.fetchOne(db, sql: "SELECT coalesce(max(acknowledged_through), 0) FROM hub_acknowledgements")
@@ -192,7 +187,6 @@ extension CentreStore {
 
     /// Records a bundle written by export.
     public func recordExport(fileName: String, firstSeq: Int64, lastSeq: Int64) throws {
-        try ensureSyncSchema()
         let at = now()
         try storageErrors {
             try writeImmediate { db in

@@ -40,14 +40,4 @@ extension CentreStore {
                 );
                 """)
     }
-
-    /// Makes sure `v2-sync` is applied, even before `Schema` lists it (then it is a no-op).
-    func ensureSyncSchema() throws {
-        var migrator = Schema.migrator
-        if !migrator.migrations.contains("v2-sync") {
-            migrator.registerMigration("v2-sync", migrate: Self.v2Sync)
-        }
-        if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
-        try storageErrors { try migrator.migrate(pool) }
-    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import LearnerEvents
+import Localization
 import SQLiteSupport
 
 /// The centre's database: learners, the append-only event log and the progress derived from it.
@@ -22,15 +23,34 @@ public final class CentreStore: Sendable {
     /// How long a writer waits for another process's transaction before giving up.
     public static let busyTimeout: TimeInterval = 30
 
-    /// Opens (creating and migrating when needed) the database at `path`.
-    public init(path: URL, clock: @escaping @Sendable () -> Int64 = CentreStore.systemClock) throws {
+    /// Whether opening may make a new centre database.
+    public enum OpenMode: Sendable {
+        /// Only an existing centre database is opened; a missing file is refused.
+        case existing
+        /// A missing database is made first (`center init`, registering learners, the demo learner).
+        case createIfMissing
+    }
+
+    /// Opens the centre database at `path`, bringing an older one up to date. Refuses, changing
+    /// nothing, a file that is missing (unless `mode` allows making it), is not a centre
+    /// database, was made by a newer HocSo, or whose tables were changed outside HocSo.
+    public init(
+        path: URL, mode: OpenMode = .existing, clock: @escaping @Sendable () -> Int64 = CentreStore.systemClock
+    ) throws {
         self.path = path
         self.now = clock
         do {
+            if !Self.holdsData(path) {
+                guard mode == .createIfMissing else {
+                    throw ProgressStoreError(.cannotOpen, ProgressStoreText.noDatabase(path.path))
+                }
+                try Self.create(at: path)
+            }
+            try Self.probe(path)
             // A commit is on disk before `record` returns, so an answer the learner saw acknowledged survives a power cut.
             let durable = try DurablePool.open(at: path, label: "hocso-centre", busyTimeout: Self.busyTimeout)
             pool = durable
-            try Self.migrate(durable)
+            try Self.migrate(durable, keyFile: Self.keyFile(for: path))
             try Self.ensureEventKinds(durable)
             let id = try durable.read { db in
                 try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'node_id'")
@@ -51,23 +71,15 @@ public final class CentreStore: Sendable {
     /// written, and a file that is not a centre database, or was made by a newer HocSo, is
     /// refused. For reports run on a centre's file.
     public static func openReadOnly(at path: URL) throws -> CentreStore {
-        guard FileManager.default.fileExists(atPath: path.path) else {
+        guard holdsData(path) else {
             throw ProgressStoreError(.cannotOpen, ProgressStoreText.noDatabase(path.path))
         }
-        var config = Configuration()
-        config.readonly = true
-        config.busyMode = .timeout(busyTimeout)
         do {
-            let queue = try DatabaseQueue(path: path.path, configuration: config)
+            let queue = try probe(path)
             let nodeId = try queue.read { db -> String in
-                guard try db.tableExists("meta"),
-                    try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") == "hocso-centre",
-                    let id = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'node_id'"),
+                guard let id = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'node_id'"),
                     NodeId.isValid(id)
-                else { throw ProgressStoreError(.cannotOpen, ProgressStoreText.notACentreDatabase(path.path)) }
-                guard try !Schema.migrator.hasBeenSuperseded(db) else {
-                    throw ProgressStoreError(.cannotOpen, ProgressStoreText.newerDatabase)
-                }
+                else { throw ProgressStoreError(.corrupt, ProgressStoreText.noNodeId) }
                 return id
             }
             return CentreStore(path: path, nodeId: nodeId, pool: queue)
@@ -86,17 +98,88 @@ public final class CentreStore: Sendable {
         now = Self.systemClock
     }
 
-    /// Runs the migrations, tolerating another process migrating the same new file at once.
-    private static func migrate(_ pool: DatabasePool) throws {
-        let migrator = Schema.migrator
+    /// Whether a file with content is at `path` (an empty file, as an interrupted copy or a
+    /// full disk leaves, counts as no database).
+    private static func holdsData(_ path: URL) -> Bool {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path.path)[.size] as? NSNumber)?.intValue
+        return (size ?? 0) > 0
+    }
+
+    /// Makes a new centre database at `path`: built under a temporary name, then given its
+    /// name in one step, so a full disk or a kill leaves no half-made file, and two first starts
+    /// at once end with one database (the later link finds the name taken and uses that file).
+    private static func create(at path: URL) throws {
+        let folder = path.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw ProgressStoreError(.cannotOpen, ProgressStoreText.cannotMakeFolder(folder.path, error))
+        }
+        let temporary = folder.appendingPathComponent(".\(path.lastPathComponent).\(UUID().uuidString).new")
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        // A rollback journal, not WAL, while building: the whole database is in the one file
+        // when the queue closes, so the link below carries all of it.
+        var config = Configuration()
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        do {
+            let queue = try DatabaseQueue(path: temporary.path, configuration: config)
+            try Schema.migrator(keyFile: nil).migrate(queue)
+            try queue.close()
+        }
+        // An empty file under the name is what an earlier HocSo left on a full disk: replace it.
+        if let size = try? FileManager.default.attributesOfItem(atPath: path.path)[.size] as? NSNumber,
+            size.intValue == 0
+        {
+            unlink(path.path)
+        }
+        if link(temporary.path, path.path) != 0, errno != EEXIST {
+            throw ProgressStoreError(
+                .cannotOpen, ProgressStoreText.cannotCreate(path.path, reason: Phrase.systemReason(errno)))
+        }
+    }
+
+    /// Reads `path` as a centre database without writing to it; refuses a file that is not
+    /// one, was made by a newer HocSo, or was changed outside HocSo. Returns the read-only connection.
+    @discardableResult
+    private static func probe(_ path: URL) throws -> DatabaseQueue {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        let queue = try DatabaseQueue(path: path.path, configuration: config)
+        try queue.read { db in
+            guard try db.tableExists("meta"),
+                try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'schema'") == "hocso-centre"
+            else { throw ProgressStoreError(.cannotOpen, ProgressStoreText.notACentreDatabase(path.path)) }
+            let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+            guard userVersion <= Schema.userVersion, try !Schema.migrator(keyFile: nil).hasBeenSuperseded(db) else {
+                throw ProgressStoreError(.cannotOpen, ProgressStoreText.newerDatabase)
+            }
+            try checkShape(db, path: path)
+        }
+        return queue
+    }
+
+    /// Refuses a database whose tables, indexes or triggers differ from what its migrations
+    /// made (changed by hand or by another program): HocSo would misread or break it.
+    private static func checkShape(_ db: Database, path: URL) throws {
+        if let difference = try Schema.shapeDifference(db) {
+            throw ProgressStoreError(.cannotOpen, ProgressStoreText.changedSchema(path.path, object: difference))
+        }
+    }
+
+    /// Runs the migrations, tolerating another process migrating the same file at once.
+    private static func migrate(_ pool: DatabasePool, keyFile: URL) throws {
+        let migrator = Schema.migrator(keyFile: keyFile)
         var lastError: (any Error)?
         for attempt in 0..<5 {
             if try pool.read({ try migrator.hasCompletedMigrations($0) }) { return }
             do {
                 try migrator.migrate(pool)
                 return
+            } catch let error as ProgressStoreError {
+                throw error
             } catch {
-                // A concurrent first start can make one migrator find the other's tables.
+                // Two processes upgrading at once: one migrator can find the other's tables.
                 lastError = error
                 Thread.sleep(forTimeInterval: 0.05 * Double(attempt + 1))
             }
@@ -117,7 +200,7 @@ public final class CentreStore: Sendable {
     public static let systemClock: @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
 
     /// The default database: `$HOCSO_DB`, else `$XDG_DATA_HOME/hocso/centre.sqlite`, else
-    /// `~/.local/share/hocso/centre.sqlite`. Creates the folder.
+    /// `~/.local/share/hocso/centre.sqlite`. Nothing is created until a database is made there.
     public static var defaultPath: URL {
         let env = ProcessInfo.processInfo.environment
         let url: URL
@@ -129,7 +212,6 @@ public final class CentreStore: Sendable {
             url = FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(
                 ".local/share/hocso/centre.sqlite")
         }
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         return url
     }
 

@@ -69,8 +69,9 @@ enum ProgressStoreText {
     static let database = Phrase(vi: "cơ sở dữ liệu trung tâm", en: "the centre database")
     static func noDatabase(_ path: String) -> Phrase {
         Phrase(
-            vi: "không có cơ sở dữ liệu trung tâm ở '\(path)'; hãy kiểm tra đường dẫn",
-            en: "there is no centre database at '\(path)'; check the path")
+            vi:
+                "không có cơ sở dữ liệu trung tâm ở '\(path)'; hãy kiểm tra đường dẫn, hoặc tạo mới bằng `hocso center init`",
+            en: "there is no centre database at '\(path)'; check the path, or make one with `hocso center init`")
     }
     static func notACentreDatabase(_ path: String) -> Phrase {
         Phrase(
@@ -90,4 +91,70 @@ enum ProgressStoreText {
     static let storedAnswerUnreadable = Phrase(
         vi: "một câu trả lời đã lưu không đọc được; hãy chạy center doctor",
         en: "a stored answer cannot be read; run center doctor")
+    static func changedSchema(_ path: String, object: String) -> Phrase {
+        Phrase(
+            vi:
+                "bảng '\(object)' trong '\(path)' đã bị sửa ngoài HocSo nên HocSo không dùng được; hãy dùng bản sao lưu (không thay đổi gì)",
+            en:
+                "'\(object)' in '\(path)' was changed outside HocSo, which cannot use it safely; restore a backup (nothing was changed)"
+        )
+    }
+    static func cannotMakeFolder(_ path: String, _ error: any Error) -> Phrase {
+        let reason = Phrase.of(error)
+        return Phrase(
+            vi: "không tạo được thư mục '\(path)' (\(reason.vi)); hãy chọn chỗ khác bằng --db",
+            en: "the folder '\(path)' cannot be made (\(reason.en)); choose another place with --db")
+    }
+    static func cannotCreate(_ path: String, reason: Phrase) -> Phrase {
+        Phrase(
+            vi: "không tạo được cơ sở dữ liệu trung tâm ở '\(path)' (\(reason.vi))",
+            en: "the centre database cannot be made at '\(path)' (\(reason.en))")
+    }
+
+    // The centre's key file
+    static func keyFileMissing(_ path: String) -> Phrase {
+        Phrase(
+            vi:
+                "không thấy khoá ký của trung tâm ở '\(path)' (khoá được giữ riêng, ngoài cơ sở dữ liệu); nếu trung tâm vừa chuyển sang máy mới, hãy mang khoá theo bằng `hocso center init --import-key TỆP`",
+            en:
+                "the centre's signing key is not at '\(path)' (it is kept apart from the database); if the centre moved to a new computer, bring its key with `hocso center init --import-key FILE`"
+        )
+    }
+    static func keyFileUnreadable(_ path: String, _ reason: Phrase) -> Phrase {
+        Phrase(
+            vi: "không đọc được tệp khoá '\(path)' (\(reason.vi))",
+            en: "the key file '\(path)' cannot be read (\(reason.en))")
+    }
+    static func keyFileUnwritable(_ path: String, _ reason: Phrase) -> Phrase {
+        Phrase(
+            vi: "không ghi được tệp khoá '\(path)' (\(reason.vi)); không thay đổi gì",
+            en: "the key file '\(path)' cannot be written (\(reason.en)); nothing was changed")
+    }
+    static func keyFileOpenToOthers(_ path: String) -> Phrase {
+        Phrase(
+            vi: "tệp khoá '\(path)' để người khác đọc được; hãy chạy `chmod 600 \(path)` rồi thử lại",
+            en: "the key file '\(path)' can be read by other users; run `chmod 600 \(path)` and try again")
+    }
+    static func notAKeyFile(_ path: String) -> Phrase {
+        Phrase(
+            vi: "'\(path)' không phải tệp khoá trung tâm của HocSo", en: "'\(path)' is not a HocSo centre key file")
+    }
+    static func keyFileExists(_ path: String) -> Phrase {
+        Phrase(
+            vi: "đã có tệp '\(path)'; HocSo không ghi đè, hãy chọn tên khác",
+            en: "'\(path)' already exists; HocSo does not overwrite it, choose another name")
+    }
+    static func keyOfAnotherCentre(_ path: String, _ keyNode: String, _ node: String) -> Phrase {
+        Phrase(
+            vi:
+                "khoá trong '\(path)' là của trung tâm \(keyNode), không phải của trung tâm này (\(node)); không thay đổi gì",
+            en: "the key in '\(path)' belongs to centre \(keyNode), not to this centre (\(node)); nothing was changed")
+    }
+    static let importBeforeInit = Phrase(
+        vi:
+            "cơ sở dữ liệu này chưa có định danh trung tâm; hãy chép cơ sở dữ liệu của trung tâm cũ sang trước rồi mới nhập khoá",
+        en: "this database has no centre identity; copy the old centre's database over first, then import its key")
+    static let exportBeforeInit = Phrase(
+        vi: "trung tâm chưa có khoá; hãy chạy `hocso center init` trước",
+        en: "the centre has no key yet; run `hocso center init` first")
 }

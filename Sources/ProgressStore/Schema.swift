@@ -1,11 +1,17 @@
+import Foundation
 import GRDB
 import LearnerEvents
 
 /// The database schema as named, ordered migrations. A shipped migration is never edited:
 /// changes come as new migrations appended to the list.
 enum Schema {
-    /// Every migration, in order.
-    static var migrator: DatabaseMigrator {
+    /// `PRAGMA user_version` of a database this build has brought up to date; a higher one was
+    /// made by a newer HocSo. Each new migration raises it.
+    static let userVersion = 6
+
+    /// Every migration, in order. `keyFile` is where `v6-key-out-of-database` writes the centre's
+    /// signing key (nil where no database file exists, as when building one in memory).
+    static func migrator(keyFile: URL?) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-centre", migrate: v1Centre)
         // Sync's tables (identity, hubs, exports), defined beside the sync code that owns them.
@@ -13,6 +19,7 @@ enum Schema {
         migrator.registerMigration("v3-answers-from-log", migrate: v3AnswersFromLog)
         migrator.registerMigration("v4-event-checks-without-lists", migrate: v4EventChecksWithoutLists)
         migrator.registerMigration("v5-event-kinds-table", migrate: v5EventKindsTable)
+        migrator.registerMigration("v6-key-out-of-database") { db in try v6KeyOutOfDatabase(db, keyFile: keyFile) }
         return migrator
     }
 
@@ -262,5 +269,59 @@ enum Schema {
     static func insertKnownKinds(_ db: Database) throws {
         let insert = try db.makeStatement(sql: "INSERT OR IGNORE INTO event_kinds (kind) VALUES (?)")
         for kind in EventKind.known { try insert.execute(arguments: [kind.rawValue]) }
+    }
+
+    /// The centre's private key leaves the database for a file of its own (mode 0600, see
+    /// `CentreKeyFile`), so a copied database cannot sign as the centre. The key is written
+    /// before the column goes; if the migration then fails, the database still holds it.
+    static func v6KeyOutOfDatabase(_ db: Database, keyFile: URL?) throws {
+        if let row = try Row.fetchOne(db, sql: "SELECT node_id, public_key, private_key FROM sync_identity") {
+            guard let keyFile else { throw ProgressStoreError(.cannotOpen, ProgressStoreText.migrationsIncomplete) }
+            try CentreKeyFile.write(
+                CentreKey(nodeId: row["node_id"], publicKey: row["public_key"], privateKey: row["private_key"]),
+                to: keyFile, replacing: true)
+        }
+        try db.execute(
+            sql: """
+                CREATE TABLE sync_identity_v6 (
+                    node_id TEXT PRIMARY KEY NOT NULL CHECK (length(node_id) = 18 AND node_id GLOB 'n-*'),
+                    name TEXT NOT NULL CHECK (length(trim(name)) BETWEEN 1 AND 200),
+                    public_key TEXT NOT NULL CHECK (length(public_key) = 44),
+                    created_at INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                INSERT INTO sync_identity_v6 (node_id, name, public_key, created_at)
+                SELECT node_id, name, public_key, created_at FROM sync_identity;
+                DROP TABLE sync_identity;
+                ALTER TABLE sync_identity_v6 RENAME TO sync_identity;
+                CREATE TRIGGER sync_identity_is_made_once BEFORE INSERT ON sync_identity
+                WHEN (SELECT count(*) FROM sync_identity) > 0
+                BEGIN SELECT RAISE(ABORT, 'the centre identity is made once'); END;
+                PRAGMA user_version = 6;
+                """)
+    }
+
+    /// The first table, index or trigger that differs from what this database's own migrations
+    /// make (built fresh in memory up to the same migration), nil when none does.
+    static func shapeDifference(_ db: Database) throws -> String? {
+        let migrator = migrator(keyFile: nil)
+        let applied = try migrator.appliedIdentifiers(db)
+        guard let last = migrator.migrations.last(where: applied.contains) else { return nil }
+        let reference = try DatabaseQueue()
+        try migrator.migrate(reference, upTo: last)
+        let expected = try reference.read(shape)
+        let actual = try shape(db)
+        for (name, sql) in expected.sorted(by: { $0.key < $1.key }) where actual[name] != sql { return name }
+        return actual.keys.sorted().first { expected[$0] == nil }
+    }
+
+    /// Every table, index and trigger of ours by name, with the SQL that made it.
+    private static func shape(_ db: Database) throws -> [String: String] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT name, coalesce(sql, '') AS sql FROM sqlite_schema
+                WHERE name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'
+                """)
+        return Dictionary(rows.map { ($0["name"], $0["sql"]) }, uniquingKeysWith: { first, _ in first })
     }
 }

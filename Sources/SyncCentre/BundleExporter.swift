@@ -59,10 +59,8 @@ public struct BundleExporter: Sendable {
     public func export(from store: CentreStore, to directory: URL, clock: SyncClock = systemSyncClock) throws
         -> [ExportedBundle]
     {
-        guard let identity = try store.syncIdentity() else {
-            throw SyncError(.notInitialised, CentreSyncText.notInitialised)
-        }
-        let key = try NodeKey(base64: identity.privateKey)
+        let identity = try CentreSync.identity(store)
+        let key = try CentreSync.signingKey(store)
         let first = try store.acknowledgedThrough() + 1
         let last = try store.lastSeq
         guard first <= last else { return [] }

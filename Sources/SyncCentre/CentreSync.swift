@@ -32,6 +32,15 @@ public enum CentreSync {
         return identity
     }
 
+    /// The centre's signing key from its key file, or a clear error before `hocso center init`
+    /// or when the key file is missing or belongs to another centre.
+    public static func signingKey(_ store: CentreStore) throws -> NodeKey {
+        guard let stored = try centreStoreErrors({ try store.signingKey() }) else {
+            throw SyncError(.notInitialised, CentreSyncText.notInitialised)
+        }
+        return try NodeKey(base64: stored.privateKey)
+    }
+
     /// The centre's registration, for a hub.
     public static func registration(_ store: CentreStore, communeCode: String? = nil) throws -> NodeRegistration {
         let id = try identity(store)

@@ -22,9 +22,13 @@ struct CenterCommand: ParsableCommand {
 
         @OptionGroup var language: LanguageOption
 
-        /// Opens the centre database.
-        func open() throws -> CentreStore {
-            try CentreStore(path: db.map { URL(fileURLWithPath: $0) } ?? CentreStore.defaultPath)
+        /// The centre database's path.
+        var path: URL { db.map { URL(fileURLWithPath: $0) } ?? CentreStore.defaultPath }
+
+        /// Opens the centre database; only `mode: .createIfMissing` (centre set-up and learner
+        /// registration) may make a new one.
+        func open(_ mode: CentreStore.OpenMode = .existing) throws -> CentreStore {
+            try CentreStore(path: path, mode: mode)
         }
     }
 
@@ -60,7 +64,7 @@ struct CenterCommand: ParsableCommand {
         func run() throws {
             let lang = common.language.language
             try reportingFailures(lang) {
-                let learner = try common.open().addLearner(
+                let learner = try common.open(.createIfMissing).addLearner(
                     NewLearner(
                         code: code, displayName: name, birthYear: birthYear,
                         gender: gender.flatMap(Gender.init(reading:)), commune: commune, pin: pin))
@@ -82,11 +86,10 @@ struct CenterCommand: ParsableCommand {
         func run() throws {
             let lang = common.language.language
             let report = try reportingFailures(lang) {
-                let store = try common.open()
                 guard let data = FileManager.default.contents(atPath: file) else {
                     throw Failure(CentreText.cannotRead(file))
                 }
-                return try store.importLearners(csv: data)
+                return try common.open(.createIfMissing).importLearners(csv: data)
             }
             for learner in report.imported { Console.say(CentreText.registered(learner), lang) }
             Console.say(
@@ -160,7 +163,7 @@ struct CenterCommand: ParsableCommand {
         func run() throws {
             let lang = common.language.language
             try reportingFailures(lang) {
-                Console.say(CentreText.registered(try common.open().ensureDemoLearner()), lang)
+                Console.say(CentreText.registered(try common.open(.createIfMissing).ensureDemoLearner()), lang)
             }
         }
     }

@@ -77,6 +77,27 @@ enum CentreText {
     static let keyKept = Phrase(
         vi: "khoá ký của trung tâm đã có từ trước và được giữ nguyên",
         en: "the signing key already existed; it was kept")
+    static func keyKeptIn(_ path: String) -> Phrase {
+        Phrase(
+            vi:
+                "khoá bí mật được giữ riêng trong \(path) (chỉ chủ máy đọc được); sao lưu nó cùng cơ sở dữ liệu ở nơi an toàn",
+            en: "the private key is kept apart in \(path) (owner-only); back it up with the database somewhere safe")
+    }
+    static func keyExported(_ path: String) -> Phrase {
+        Phrase(
+            vi:
+                "đã chép khoá ký ra \(path); mang nó sang máy mới rồi chạy `hocso center init --import-key \(path)`, sau đó xoá bản chép",
+            en:
+                "the signing key was copied to \(path); take it to the new computer, run `hocso center init --import-key \(path)`, then delete the copy"
+        )
+    }
+    static func keyImported(node: String, into path: String) -> Phrase {
+        Phrase(
+            vi: "đã cài khoá ký của trung tâm \(node) vào \(path)",
+            en: "the signing key of centre \(node) is installed in \(path)")
+    }
+    static let exportOrImportKey =
+        "Chỉ dùng một trong --export-key và --import-key. Give --export-key or --import-key, not both."
     static func registrationWritten(_ path: String) -> Phrase {
         Phrase(vi: "tệp đăng ký: \(path)", en: "registration: \(path)")
     }

@@ -143,7 +143,7 @@ struct SyncCommand: AsyncParsableCommand {
             try await reportingFailures(lang) {
                 let store = try common.open()
                 let identity = try CentreSync.identity(store)
-                let pusher = EventPusher(hub: url, node: identity.nodeId, key: try NodeKey(base64: identity.privateKey))
+                let pusher = EventPusher(hub: url, node: identity.nodeId, key: try CentreSync.signingKey(store))
                 let report = try await CentrePush.run(store: store, pusher: pusher, chunk: chunk)
                 Console.say(CentreText.pushed(report), lang)
             }

@@ -36,7 +36,9 @@ struct GiftImportEndToEndTests {
             ["pack", "install", "packs/ngan-hang-1.hspack", "--store", "store"], in: work)
         #expect(install.status == 0 && install.stdout.contains("installed ngan-hang version 1"), "\(install.stderr)")
 
-        // Line mode: open the course and its lesson, start the quiz, answer both questions, leave.
+        // The centre's database with its demo learner, then line mode: open the course and its
+        // lesson, start the quiz, answer both questions, leave.
+        #expect(try Program.hocso.run(["center", "demo", "--db", "centre.sqlite"], in: work).status == 0)
         let session = try Program.hocso.run(
             ["learn", "--store", "store", "--db", "centre.sqlite", "--learner", "DEMO", "--lang", "vi"], in: work,
             input: "1\n1\n\nVNeID\n\n2,5\n\nq\n")

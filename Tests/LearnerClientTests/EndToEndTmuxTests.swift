@@ -173,7 +173,8 @@ struct EndToEndTmuxTests {
     /// Writes the course fixture (the same course as `SampleCourse`, as an author writes it), builds
     /// its pack with `hocso pack build` and installs it with `hocso pack install --store`.
     /// The built binary and a fresh folder (the caller removes it) holding a content store with the
-    /// sample course installed and the path of a centre database not yet made.
+    /// sample course installed and the path of a centre database holding only the demo learner
+    /// (made as an operator makes it: `hocso center demo`).
     func sampleCentre() throws -> (hocso: URL, work: URL, store: URL, db: URL) {
         let hocso = Program.hocso.url
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("hocso-e2e-\(UUID().uuidString)")
@@ -181,6 +182,7 @@ struct EndToEndTmuxTests {
         let store = work.appendingPathComponent("store")
         do {
             try installSampleCourse(hocso: hocso, work: work, store: store)
+            try run(hocso, ["center", "demo", "--db", work.appendingPathComponent("centre.sqlite").path])
         } catch {
             try? FileManager.default.removeItem(at: work)
             throw error

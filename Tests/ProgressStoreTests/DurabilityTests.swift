@@ -38,7 +38,7 @@ struct DurabilityTests {
         #expect(lost.isEmpty, "acknowledged but missing: \(lost.prefix(10))")
         #expect(Set(acknowledged).count == acknowledged.count, "a seq was acknowledged twice")
 
-        let report = try reopened.doctor(repair: false)
+        let report = try reopened.doctor(repair: false, folder: db.folder)
         #expect(report.integrity == ["ok"])
         #expect(report.sequenceIsGapFree)
         #expect(report.differences.isEmpty, "derived progress disagrees with the log after kills")
@@ -77,6 +77,6 @@ struct DurabilityTests {
             let owned = Set(answerRows.filter { ($0["learner"] as String) == learner }.map { $0["seq"] as Int64 })
             #expect(Set(seqs) == owned)
         }
-        #expect(try store.doctor(repair: false).isHealthy)
+        #expect(try store.doctor(repair: false, folder: db.folder).isHealthy)
     }
 }

@@ -124,7 +124,7 @@ struct ProgressTests {
             ])
         #expect(try store.answers(learner: "LAN24", course: c, lesson: l, attempt: 2).allSatisfy(\.correct))
 
-        let report = try store.doctor(repair: false)
+        let report = try store.doctor(repair: false, folder: db.folder)
         #expect(report.isHealthy && report.differences.isEmpty)
     }
 
@@ -191,7 +191,7 @@ struct ProgressTests {
         #expect(recorded.seq == 2)  // after the registration; the refused answer took no number
         let answered = try store.answers(learner: "LAN1", course: "c", lesson: "l", attempt: 1)
         #expect(answered.map(\.questionId) == ["q1"])
-        #expect(try store.doctor(repair: false).isHealthy)
+        #expect(try store.doctor(repair: false, folder: db.folder).isHealthy)
     }
 
     @Test func syncReadsEventsInPages() throws {

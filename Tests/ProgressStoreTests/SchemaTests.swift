@@ -7,7 +7,7 @@ import Testing
 
 @Suite("Schema and opening")
 struct SchemaTests {
-    @Test func migratesAnEmptyFile() throws {
+    @Test func anEmptyFileIsReplacedByANewDatabase() throws {
         let db = try TestDatabase()
         defer { db.remove() }
         #expect(FileManager.default.createFile(atPath: db.path.path, contents: Data()))
@@ -31,10 +31,11 @@ struct SchemaTests {
         let first = try db.open().nodeId
         let second = try db.open()
         #expect(second.nodeId == first)
-        let applied = try second.pool.read { try Schema.migrator.appliedIdentifiers($0) }
+        let applied = try second.pool.read { try Schema.migrator(keyFile: nil).appliedIdentifiers($0) }
         #expect(
             applied == [
                 "v1-centre", "v2-sync", "v3-answers-from-log", "v4-event-checks-without-lists", "v5-event-kinds-table",
+                "v6-key-out-of-database",
             ])
     }
 
@@ -114,7 +115,7 @@ struct SchemaTests {
         // A centre database as v3 left it, with a learner and a few events.
         do {
             let queue = try DatabaseQueue(path: db.path.path)
-            try Schema.migrator.migrate(queue, upTo: "v3-answers-from-log")
+            try Schema.migrator(keyFile: nil).migrate(queue, upTo: "v3-answers-from-log")
             try queue.write { conn in
                 let node = try String.fetchOne(conn, sql: "SELECT value FROM meta WHERE key = 'node_id'") ?? ""
                 try conn.execute(
@@ -137,7 +138,7 @@ struct SchemaTests {
         #expect(after == before)
         #expect(try store.answers(learner: "LAN1", course: "c", lesson: "l", attempt: 1).map(\.questionId) == ["q1"])
         #expect(throws: DatabaseError.self) { try store.pool.write { try $0.execute(sql: "DELETE FROM events") } }
-        #expect(try store.doctor(repair: false).isHealthy)
+        #expect(try store.doctor(repair: false, folder: db.folder).isHealthy)
     }
 
     @Test func defaultPathFollowsTheEnvironmentOrder() {

@@ -13,7 +13,7 @@ struct TestDatabase {
 
     /// Opens the store with a fixed clock (2026-03-01 UTC) unless told otherwise.
     func open(clock: @escaping @Sendable () -> Int64 = { 1_772_323_200_000 }) throws -> CentreStore {
-        try CentreStore(path: path, clock: clock)
+        try CentreStore(path: path, mode: .createIfMissing, clock: clock)
     }
 
     func remove() { try? FileManager.default.removeItem(at: folder) }

@@ -15,7 +15,7 @@ import Testing
     static func centreDatabase(_ events: [Event], node: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent(
             "hocso-centre-\(UUID().uuidString).sqlite")
-        let store = try CentreStore(path: url, clock: { HubFixture.t0 })
+        let store = try CentreStore(path: url, mode: .createIfMissing, clock: { HubFixture.t0 })
         // A centre's codes have 3–8 characters; the fixture's are shorter, so they gain a prefix.
         for e in events where e.nodeId == node {
             if e.kind == .learnerRegistered {

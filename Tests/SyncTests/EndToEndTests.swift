@@ -25,7 +25,7 @@ struct EndToEndTests {
             dir = try temporaryDirectory("e2e")
             centreDB = dir.appendingPathComponent("centre.sqlite")
             hubDB = dir.appendingPathComponent("hub.sqlite")
-            centre = try CentreStore(path: centreDB)
+            centre = try CentreStore(path: centreDB, mode: .createIfMissing)
             _ = try centre.addLearner(
                 NewLearner(
                     code: "MINH7", displayName: "Trần Văn Minh", birthYear: 1958, gender: .nam, commune: "Xã Đông"))

@@ -34,9 +34,9 @@ struct TestCentre {
     var nodeId: String { store.nodeId }
 
     init(in directory: URL, name: String) throws {
-        store = try CentreStore(path: directory.appendingPathComponent("\(name).sqlite"))
+        store = try CentreStore(path: directory.appendingPathComponent("\(name).sqlite"), mode: .createIfMissing)
         identity = try CentreSync.initialise(store, name: name).identity
-        key = try NodeKey(base64: identity.privateKey)
+        key = try CentreSync.signingKey(store)
         _ = try store.addLearner(
             NewLearner(code: "LAN1", displayName: "Nguyễn Thị Lan", birthYear: 1970, gender: .nu, commune: "Xã Tân Phú")
         )

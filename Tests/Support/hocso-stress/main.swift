@@ -28,7 +28,7 @@ guard let db = options["db"], let learner = options["learner"], let count = opti
 }
 
 do {
-    let store = try CentreStore(path: URL(fileURLWithPath: db))
+    let store = try CentreStore(path: URL(fileURLWithPath: db), mode: .createIfMissing)
     if try store.learner(code: learner) == nil {
         do {
             try store.addLearner(
