@@ -1,7 +1,7 @@
 import HubStore
 // The coordinators' web dashboard, mounted by the hub server with one call:
 //
-//     Dashboard.addRoutes(to: router, reports: HubReports(store))   // router: Router<BasicRequestContext>
+//     Dashboard.addRoutes(to: router, reports: HubReports(store))   // router: Router<AddressedRequestContext>
 //
 // It adds every route under `/dashboard` (pages, `/dashboard/api/…` JSON, `/dashboard/csv/…`
 // downloads, sign-in and sign-out, one-time links `/dashboard/link/<token>`). Each page and
@@ -14,10 +14,14 @@ import Reports
 /// every report as HTML, JSON and CSV, in Vietnamese or English.
 public enum Dashboard {
     /// Adds the dashboard's routes (all under `/dashboard`) to `router`, over any hub backend.
-    public static func addRoutes<Context: RequestContext>(to router: Router<Context>, reports: HubReports) {
+    /// Give the router an `AddressedRequestContext` so failed sign-ins are throttled per client address.
+    public static func addRoutes<Context: RequestContext>(
+        to router: Router<Context>, reports: HubReports, throttle: SignInThrottle = SignInThrottle()
+    ) {
         let accounts = Accounts(store: reports.store)
         // Made once here when possible; otherwise each request reads it (see `signingKey`).
-        let app = DashboardApp(reports: reports, accounts: accounts, key: try? accounts.sessionKey())
+        let app = DashboardApp(
+            reports: reports, accounts: accounts, key: try? accounts.sessionKey(), throttle: throttle)
         app.register(router)
     }
 }
@@ -54,11 +58,11 @@ extension DashboardApp {
             let kind = context.parameters.get("kind") ?? ""
             return await self.data(request, context) { viewer in try self.download(viewer, kind: kind, csv: true) }
         }
-        router.get("/dashboard/login") { request, _ in self.loginForm(request, failed: false) }
+        router.get("/dashboard/login") { request, _ in self.loginForm(request) }
         router.post("/dashboard/login") { request, context in await self.login(request, context) }
         router.post("/dashboard/logout") { request, _ in self.logout(request) }
         router.get("/dashboard/link/:token") { request, context in
-            self.useLink(request, context, token: context.parameters.get("token") ?? "")
+            await self.useLink(request, context, token: context.parameters.get("token") ?? "")
         }
     }
 }

@@ -21,6 +21,7 @@ struct DashboardApp: Sendable {
     let reports: HubReports
     let accounts: Accounts
     let key: SymmetricKey?
+    let throttle: SignInThrottle
 
     /// The session-signing key.
     func signingKey() throws -> SymmetricKey {

@@ -16,6 +16,16 @@ struct DashboardText {
     var username: String { pick("Tên đăng nhập", "Username") }
     var password: String { pick("Mật khẩu", "Password") }
     var wrongPassword: String { pick("Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password.") }
+    func slowedSignIn(seconds: Int) -> String {
+        pick(
+            "Vì đã nhập sai nhiều lần, câu trả lời này được giữ lại \(seconds) giây; mỗi lần sai tiếp theo sẽ phải đợi lâu hơn.",
+            "After repeated failures this answer was held back \(seconds) s; each further failure waits longer.")
+    }
+    func tooManyFailures(seconds: Int) -> String {
+        pick(
+            "Đăng nhập sai quá nhiều lần từ máy này. Hãy đợi \(seconds) giây rồi thử lại; lần thử này chưa được kiểm tra.",
+            "Too many failed sign-ins from this computer. Wait \(seconds) s and try again; this try was not checked.")
+    }
     var courses: String { pick("Khoá học", "Courses") }
     var areasBelow: String { pick("Địa bàn trực thuộc", "Areas below") }
     var itemAnalysis: String { pick("Phân tích câu hỏi", "Question analysis") }
@@ -38,6 +48,11 @@ struct DashboardText {
     static let signInFirst = Phrase(
         vi: "hãy đăng nhập trước (POST /dashboard/login)", en: "sign in first (POST /dashboard/login)")
     static let noArea = Phrase(vi: "tài khoản này chưa được giao địa bàn", en: "this account has no area")
+    static func tooManyLinkFailures(seconds: Int) -> Phrase {
+        Phrase(
+            vi: "quá nhiều liên kết đăng nhập sai từ máy này; hãy đợi \(seconds) giây rồi thử lại",
+            en: "too many unusable sign-in links from this computer; wait \(seconds) s and try again")
+    }
     static let linkUnusable = Phrase(
         vi: "liên kết đăng nhập này không có, đã dùng hoặc đã hết hạn",
         en: "this sign-in link is unknown, used or expired")

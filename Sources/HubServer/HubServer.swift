@@ -47,7 +47,7 @@ public enum HubServer {
     ) -> some ApplicationProtocol {
         var log = logger ?? Logger(label: "hocso-hub")
         if logger == nil { log.logLevel = .info }
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: AddressedRequestContext.self)
         router.add(middleware: JSONErrorMiddleware())
         let service = SyncService(store: store, identity: identity)
         let limiter = RateLimiter(perSecond: configuration.requestsPerSecond, burst: configuration.burst)

@@ -20,7 +20,7 @@ struct DashboardCommand: AsyncParsableCommand {
         let store = try reportingFailures(.en) {
             try SQLiteHubStore(path: db.map { URL(fileURLWithPath: $0) } ?? SQLiteHubStore.defaultPath)
         }
-        let router = Router()
+        let router = Router(context: AddressedRequestContext.self)
         Dashboard.addRoutes(to: router, reports: HubReports(store))
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)))
         Console.error("hocso-dev dashboard: http://127.0.0.1:\(port)/dashboard")

@@ -17,7 +17,7 @@ final class DashboardServer: Sendable {
 
     /// Starts the server and waits until it listens.
     init(store: SQLiteHubStore) async throws {
-        let router = Router()
+        let router = Router(context: AddressedRequestContext.self)
         Dashboard.addRoutes(to: router, reports: HubReports(store))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(

@@ -7,14 +7,20 @@ public final class HubServerProcess {
     /// Where it listens.
     public private(set) var url = URL(string: "http://127.0.0.1")!
 
-    /// Starts `hocso-hub serve` on `db` and waits for the line that says where it listens.
-    public init(db: URL, port: Int = 0, extra: [String] = []) throws {
+    /// Starts `hocso-hub serve` on `db` and waits for the line that says where it listens; its
+    /// log (standard error) goes to `log` when given.
+    public init(db: URL, port: Int = 0, extra: [String] = [], log: URL? = nil) throws {
         process.executableURL = Program.hub.url
         process.arguments =
             ["serve", "--db", db.path, "--host", "127.0.0.1", "--port", String(port)] + extra
         let out = Pipe()
         process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
+        if let log {
+            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
+            process.standardError = try FileHandle(forWritingTo: log)
+        } else {
+            process.standardError = FileHandle.nullDevice
+        }
         try process.run()
         // Wait for the line that says the server listens: no sleeping, no timing.
         var buffer = Data()
