@@ -89,7 +89,7 @@ public enum HubCenters {
         let centre = NodeRegistration(
             nodeId: center.nodeId, name: center.name, role: center.role, publicKey: center.publicKey,
             communeCode: center.communeCode)
-        try RegistrationFile(node: identity.registration, for: centre).write(to: url)
+        try RegistrationFile(node: identity.registration, for: centre, key: identity.key).write(to: url)
     }
 }
 

@@ -44,10 +44,13 @@ public struct NodeRegistration: Sendable, Equatable, Codable {
 }
 
 /// A registration file: one node's registration, and, when a hub exports it for a centre, that
-/// centre's own registration too (so the centre checks it was made for it).
+/// centre's own registration too (so the centre checks it was made for it), signed by the node
+/// it introduces. The signature proves the file was made by the holder of the key it names and
+/// has not been changed since (a name, commune or `for` edited on the way is refused); whether
+/// to trust that key is still decided by the person who imports the file.
 ///
 /// ```json
-/// {"format": "hocso-registration-1", "node": {…the hub…}, "for": {…the centre…}}
+/// {"format": "hocso-registration-1", "node": {…}, "for": {…}, "signature": {"algorithm": "ed25519", "value": "…"}}
 /// ```
 public struct RegistrationFile: Sendable, Equatable, Codable {
     /// The format marker.
@@ -59,12 +62,44 @@ public struct RegistrationFile: Sendable, Equatable, Codable {
     public var node: NodeRegistration
     /// For a hub's file given to one centre: that centre.
     public var `for`: NodeRegistration?
+    /// The node's signature over the rest (nil only in files from before signing, which are refused).
+    public var signature: RegistrationSignature?
 
-    /// Makes a file.
-    public init(node: NodeRegistration, for other: NodeRegistration? = nil) {
+    /// The signature of a registration file: Ed25519 by the introduced node's key over
+    /// `hocso-registration-1\n` + the canonical JSON of the file without its signature.
+    public struct RegistrationSignature: Sendable, Equatable, Codable {
+        /// `ed25519`.
+        public var algorithm: String
+        /// The signature, base64.
+        public var value: String
+    }
+
+    /// Makes a file signed by `key`, which must be `node`'s.
+    public init(node: NodeRegistration, for other: NodeRegistration? = nil, key: NodeKey) throws {
         format = Self.format
         self.node = node
         self.for = other
+        signature = nil
+        signature = RegistrationSignature(algorithm: "ed25519", value: try key.sign(try signedBytes()))
+    }
+
+    /// The bytes the signature covers.
+    public func signedBytes() throws -> Data {
+        var unsigned = self
+        unsigned.signature = nil
+        return Data("hocso-registration-1\n".utf8) + (try CanonicalJSON.encode(unsigned))
+    }
+
+    /// Refuses a file whose signature is missing, of an unknown kind, or not by the key it names.
+    public func verified(name: String) throws -> RegistrationFile {
+        guard let signature else { throw SyncError(.badSignature, SyncText.registrationUnsigned(name)) }
+        guard signature.algorithm == "ed25519" else {
+            throw SyncError(.badSignature, SyncText.unknownAlgorithm(signature.algorithm, in: name))
+        }
+        guard NodeKey.verify(signature: signature.value, of: try signedBytes(), publicKey: node.publicKey) else {
+            throw SyncError(.badSignature, SyncText.registrationBadSignature(name, node: node.nodeId))
+        }
+        return self
     }
 
     /// Reads and checks a registration file.
@@ -81,6 +116,7 @@ public struct RegistrationFile: Sendable, Equatable, Codable {
         var file = try CanonicalJSON.decode(
             RegistrationFile.self, from: data, what: SyncText.registrationFile(url.path))
         guard file.format == format else { throw SyncError(.invalid, SyncText.notFormat(url.path, format)) }
+        file = try file.verified(name: url.lastPathComponent)
         file.node = try file.node.validated()
         file.for = try file.for?.validated()
         return file

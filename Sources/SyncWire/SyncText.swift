@@ -93,4 +93,26 @@ public enum SyncText {
 extension SyncText {
     static let hubAnswer = Phrase(vi: "câu trả lời của máy chủ", en: "the hub's answer")
     static let pushHeader = Phrase(vi: "dòng đầu của nội dung gửi", en: "the push header")
+
+    static func registrationUnsigned(_ name: String) -> Phrase {
+        Phrase(
+            vi: "tệp đăng ký '\(name)' không có chữ ký; hãy xin nơi gửi xuất lại tệp bằng HocSo hiện tại",
+            en:
+                "the registration file '\(name)' is not signed; ask its sender to export it again with the current HocSo"
+        )
+    }
+    static func registrationBadSignature(_ name: String, node: String) -> Phrase {
+        Phrase(
+            vi: "tệp đăng ký '\(name)' không được ký bằng khoá của nút \(node) mà nó ghi, hoặc đã bị sửa sau khi ký",
+            en:
+                "the registration file '\(name)' is not signed by the key of node \(node) it names, or was changed after signing"
+        )
+    }
+    static func unknownAlgorithm(_ algorithm: String, in name: String) -> Phrase {
+        // The name comes from the file: no control characters reach a terminal.
+        let algorithm = ControlCharacters.replaced(in: String(algorithm.prefix(40)))
+        return Phrase(
+            vi: "'\(name)' được ký bằng thuật toán lạ '\(algorithm)'; HocSo chỉ nhận ed25519",
+            en: "'\(name)' is signed with an unknown algorithm '\(algorithm)'; HocSo accepts only ed25519")
+    }
 }

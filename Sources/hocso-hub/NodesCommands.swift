@@ -26,7 +26,8 @@ struct InitCommand: ParsableCommand {
             for line in HubCLIText.identity(identity) { Console.say(line, lang) }
             if !created { Console.error(HubCLIText.keyKept(lang)) }
             if let path = exportRegistration {
-                try RegistrationFile(node: identity.registration).write(to: URL(fileURLWithPath: path))
+                try RegistrationFile(node: identity.registration, key: identity.key).write(
+                    to: URL(fileURLWithPath: path))
                 Console.say(HubCLIText.registrationWritten(path), lang)
             }
         }

@@ -63,7 +63,8 @@ struct CenterInitCommand: ParsableCommand {
             }
             if let path = exportRegistration {
                 let registration = try CentreSync.registration(store, communeCode: commune)
-                try RegistrationFile(node: registration).write(to: URL(fileURLWithPath: path))
+                try RegistrationFile(node: registration, key: try CentreSync.signingKey(store)).write(
+                    to: URL(fileURLWithPath: path))
                 Console.say(CentreText.registrationWritten(path), lang)
             }
         }

@@ -82,7 +82,7 @@ struct TestHub {
     func enrol(lowerHub lower: TestHub) throws {
         _ = try HubCenters.add(lower.identity.registration, to: store, at: 1)
         let file = directory.appendingPathComponent("up-\(identity.nodeId).json")
-        try RegistrationFile(node: identity.registration).write(to: file)
+        try RegistrationFile(node: identity.registration, key: identity.key).write(to: file)
         _ = try HubPush.addUpstream(from: file, to: lower.store)
     }
 
