@@ -30,13 +30,6 @@ let package = Package(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
-        // sync_file_range, which Swift's Glibc module hides: installs start writing a pack's files
-        // to disk while they are still being extracted.
-        .target(name: "CWriteback"),
-        // Follows the nested part of a JSON document 64 bytes at a time: install's check of
-        // course.json's id and version (a vector comparison to bit mask, which Swift cannot write).
-        .target(name: "CJSONScan"),
-
         // The interface language (vi/en) and phrases said in both; imports nothing.
         .target(name: "Localization", swiftSettings: strict),
         // The leaf: what a course is, how answers are matched and graded. Imports nothing of ours.
@@ -53,12 +46,12 @@ let package = Package(
             name: "CourseInterchange", dependencies: ["CourseModel", "CourseCompiler", "Localization"],
             swiftSettings: strict),
         // Streaming tar + zstd reading and writing (wraps libarchive).
-        .target(name: "ArchiveIO", dependencies: ["CArchive"], swiftSettings: strict),
+        .target(name: "ArchiveIO", dependencies: ["CArchive", "Localization"], swiftSettings: strict),
         // Signed packs: build, verify, install into a content store, list.
         .target(
             name: "Packs",
             dependencies: [
-                "CourseModel", "ArchiveIO", "CWriteback", "CJSONScan", "Localization",
+                "CourseModel", "ArchiveIO", "Localization",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
@@ -231,7 +224,9 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "PacksTests",
-            dependencies: ["TestSupport", "Packs", "ArchiveIO", "CourseModel", "CourseCompiler", "QuizEngine"],
+            dependencies: [
+                "TestSupport", "Packs", "ArchiveIO", "CourseModel", "CourseCompiler", "Localization", "QuizEngine",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "TerminalTextTests", dependencies: ["TestSupport", "TerminalText", "CourseModel", "QuizEngine"],

@@ -1,3 +1,5 @@
+import Localization
+
 /// What kind of thing an archive entry is.
 public enum ArchiveEntryType: Sendable, Equatable, Hashable {
     /// A regular file with data.
@@ -19,20 +21,8 @@ public enum ArchiveEntryType: Sendable, Equatable, Hashable {
     /// A type libarchive reported that none of the above covers.
     case other(mode: UInt32)
 
-    /// A short name for messages: `symlink`, `hard link`, `device`…
-    public var name: String {
-        switch self {
-        case .regular: "regular file"
-        case .directory: "directory"
-        case .symlink: "symlink"
-        case .hardlink: "hard link"
-        case .characterDevice: "character device"
-        case .blockDevice: "block device"
-        case .fifo: "fifo"
-        case .socket: "socket"
-        case .other(let mode): "entry of unknown type \(String(mode, radix: 8))"
-        }
-    }
+    /// A short name for messages, in both languages: `symlink`, `hard link`, `device`…
+    public var name: Phrase { ArchiveText.typeName(self) }
 }
 
 /// The header of one archive entry: as read, or as to be written.

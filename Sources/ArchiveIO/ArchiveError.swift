@@ -1,5 +1,8 @@
-/// A failure reading or writing an archive, with libarchive's own explanation when it gave one.
-public struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible {
+import Localization
+
+/// A failure reading or writing an archive: what went wrong, the archive, and libarchive's own
+/// (English, technical) explanation kept apart from the sentence shown to people.
+public struct ArchiveError: PhrasedError, Sendable, Equatable, CustomStringConvertible {
     /// What went wrong, broadly.
     public enum Kind: String, Sendable, Equatable {
         /// The file could not be opened (missing, unreadable, not an archive libarchive recognises).
@@ -16,23 +19,30 @@ public struct ArchiveError: Error, Sendable, Equatable, CustomStringConvertible 
     public let kind: Kind
     /// The archive concerned.
     public let path: String
-    /// libarchive's message, or ours when it gave none.
-    public let message: String
+    /// libarchive's message, or ours when it gave none: for logs and tests, never shown raw.
+    public let detail: String
+    /// The system error behind the failure, when there was one (ENOENT, ENOSPC…).
+    public let systemError: Int32?
 
     /// Makes an error.
-    public init(kind: Kind, path: String, message: String) {
+    public init(kind: Kind, path: String, detail: String, systemError: Int32? = nil) {
         self.kind = kind
         self.path = path
-        self.message = message
+        self.detail = detail
+        self.systemError = systemError.flatMap { $0 > 0 ? $0 : nil }
     }
 
-    /// One sentence naming the archive and the failure.
-    public var description: String {
+    /// What happened, in both languages, naming the archive and the system's reason when known.
+    public var phrase: Phrase {
+        let reason = systemError.map { Phrase.systemReason($0) }
         switch kind {
-        case .open: "cannot open archive '\(path)': \(message)"
-        case .corrupt: "archive '\(path)' is corrupt or truncated: \(message)"
-        case .write: "cannot write archive '\(path)': \(message)"
-        case .misuse: "archive '\(path)' used out of order: \(message)"
+        case .open: return ArchiveText.cannotOpen(path, reason)
+        case .corrupt: return ArchiveText.corrupt(path)
+        case .write: return ArchiveText.cannotWrite(path, reason)
+        case .misuse: return ArchiveText.misuse(path)
         }
     }
+
+    /// The English sentence with libarchive's detail, for logs and test failures.
+    public var description: String { "\(phrase.en) (\(detail))" }
 }

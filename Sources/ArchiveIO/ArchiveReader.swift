@@ -10,27 +10,57 @@ public final class ArchiveReader {
     private let handle: OpaquePointer
     private let path: String
     private var finished = false
+    /// What the reader owns besides the handle: the file it opened, or its copy of the bytes.
+    private var fileDescriptor: Int32 = -1
+    private var memory: UnsafeMutableRawBufferPointer?
 
-    /// Opens the archive at `path`.
+    /// Opens the archive at `path`; a file that cannot be opened is named with the system's reason.
     public init(path: String, blockSize: Int = 256 * 1024) throws {
-        ArchiveLocale.ensure()
-        guard let handle = archive_read_new() else {
-            throw ArchiveError(kind: .open, path: path, message: "libarchive could not allocate a reader")
-        }
-        self.handle = handle
+        handle = try Self.makeHandle(path)
         self.path = path
-        archive_read_support_filter_all(handle)
-        archive_read_support_format_all(handle)
-        if archive_read_open_filename(handle, path, blockSize) != ARCHIVE_OK {
-            let message = archive_error_string(handle).map { String(cString: $0) } ?? "unknown libarchive error"
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else {
+            let code = errno
             // deinit runs for a class whose init throws after storing every property: it frees the handle.
             finished = true
-            throw ArchiveError(kind: .open, path: path, message: message)
+            throw ArchiveError(kind: .open, path: path, detail: "open(2) failed", systemError: code)
         }
+        fileDescriptor = fd
+        try opened(archive_read_open_fd(handle, fd, blockSize))
+    }
+
+    /// Reads an archive held in memory (a copy is kept for the reader's lifetime); `name` is
+    /// what messages call it.
+    public init(bytes: Data, name: String) throws {
+        handle = try Self.makeHandle(name)
+        path = name
+        let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
+        bytes.copyBytes(to: copy)
+        memory = copy
+        try opened(archive_read_open_memory(handle, copy.baseAddress, bytes.count))
+    }
+
+    private static func makeHandle(_ name: String) throws -> OpaquePointer {
+        ArchiveLocale.ensure()
+        guard let handle = archive_read_new() else {
+            throw ArchiveError(kind: .open, path: name, detail: "libarchive could not allocate a reader")
+        }
+        archive_read_support_filter_all(handle)
+        archive_read_support_format_all(handle)
+        return handle
+    }
+
+    private func opened(_ status: Int32) throws {
+        guard status != ARCHIVE_OK else { return }
+        finished = true
+        let detail = archive_error_string(handle).map { String(cString: $0) } ?? "unknown libarchive error"
+        throw ArchiveError(kind: .open, path: path, detail: detail)
     }
 
     deinit {
         archive_read_free(handle)
+        if fileDescriptor >= 0 { close(fileDescriptor) }
+        memory?.deallocate()
     }
 
     /// The next entry's header, or `nil` at the end of the archive.
@@ -78,7 +108,7 @@ public final class ArchiveReader {
         var data = Data()
         try readData { chunk in
             guard data.count + chunk.count <= limit else {
-                throw ArchiveError(kind: .corrupt, path: path, message: "entry data exceeds \(limit) bytes")
+                throw ArchiveError(kind: .corrupt, path: path, detail: "entry data exceeds \(limit) bytes")
             }
             data.append(contentsOf: chunk)
         }
@@ -120,7 +150,7 @@ public final class ArchiveReader {
     }
 
     private func failure() -> ArchiveError {
-        let message = archive_error_string(handle).map { String(cString: $0) } ?? "unknown libarchive error"
-        return ArchiveError(kind: .corrupt, path: path, message: message)
+        let detail = archive_error_string(handle).map { String(cString: $0) } ?? "unknown libarchive error"
+        return ArchiveError(kind: .corrupt, path: path, detail: detail)
     }
 }

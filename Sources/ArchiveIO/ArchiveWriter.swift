@@ -49,7 +49,7 @@ public final class ArchiveWriter {
     private init(target: Target, name: String, format: Format, compression: Compression) throws {
         ArchiveLocale.ensure()
         guard let handle = archive_write_new() else {
-            throw ArchiveError(kind: .write, path: name, message: "libarchive could not allocate a writer")
+            throw ArchiveError(kind: .write, path: name, detail: "libarchive could not allocate a writer")
         }
         self.handle = handle
         self.path = name
@@ -93,7 +93,7 @@ public final class ArchiveWriter {
         guard isOpen else { throw misuse("entry added after close") }
         if entryOpen { try finishEntry() }
         guard let e = archive_entry_new2(handle) else {
-            throw ArchiveError(kind: .write, path: path, message: "libarchive could not allocate an entry")
+            throw ArchiveError(kind: .write, path: path, detail: "libarchive could not allocate an entry")
         }
         defer { archive_entry_free(e) }
         archive_entry_set_pathname_utf8(e, entry.path ?? "")
@@ -176,12 +176,12 @@ public final class ArchiveWriter {
     }
 
     private func failure(_ kind: ArchiveError.Kind) -> ArchiveError {
-        let message = archive_error_string(handle).map { String(cString: $0) } ?? "unknown libarchive error"
-        return ArchiveError(kind: kind, path: path, message: message)
+        let detail = archive_error_string(handle).map { String(cString: $0) } ?? "unknown libarchive error"
+        return ArchiveError(kind: kind, path: path, detail: detail, systemError: archive_errno(handle))
     }
 
     private func misuse(_ message: String) -> ArchiveError {
-        ArchiveError(kind: .misuse, path: path, message: message)
+        ArchiveError(kind: .misuse, path: path, detail: message)
     }
 
     private func makeDev(_ major: UInt64, _ minor: UInt64) -> UInt {

@@ -34,7 +34,7 @@ final class PackCatalogueCache: Sendable {
                 continue
             }
             // A file that is not a readable pack is left out of the catalogue.
-            guard let manifest = try? PackVerifier().verify(pack: url, trustedKeys: [], requireSignature: false),
+            guard let manifest = try? PackVerifier().verify(pack: url).manifest,
                 let sha = try? Digest.sha256Hex(fileAt: url)
             else { continue }
             let entry = CatalogueEntry(

@@ -1,10 +1,17 @@
-import CWriteback
 import CourseModel
 import Foundation
 
 extension ContentStore {
-    /// Verifies `pack` and installs it, replacing an older version of the same course atomically.
+    /// Verifies the pack file at `pack` and installs it (see `install(_:policy:)`).
+    @discardableResult
+    public func install(pack: URL, policy: InstallPolicy = InstallPolicy()) throws -> InstalledPack {
+        try install(.file(pack), policy: policy)
+    }
+
+    /// Verifies a pack and installs it, replacing an older version of the same course atomically.
     ///
+    /// The pack is read by the same code as `PackVerifier`, under the store's trust list (see
+    /// `trustPolicy(allowUntrusted:)`), so install refuses exactly what verify refuses.
     /// One streaming pass: the manifest and signature are checked before any data is written;
     /// every entry is then checked and written into `staging/` inside the store, never anywhere
     /// else. Only a pack that passed every check is renamed into `versions/` and swapped in by
@@ -12,17 +19,19 @@ extension ContentStore {
     /// failure (or a kill) at any point leaves the previous version installed and usable; the
     /// next install clears whatever an interrupted one left.
     @discardableResult
-    public func install(pack: URL, policy: InstallPolicy = InstallPolicy()) throws -> InstalledPack {
+    public func install(_ source: PackSource, policy: InstallPolicy = InstallPolicy()) throws -> InstalledPack {
+        let pack = source.name
         for directory in [root, coursesDirectory, versionsDirectory, stagingDirectory] {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             } catch {
-                throw PackError(.io, directory.path, "cannot create store folder '\(directory.path)'")
+                throw PackError.io(directory.path, .createFolder, errno: Self.errnoOf(error))
             }
         }
         let lock = try StoreLock(path: root.appendingPathComponent(".lock").path)
         defer { lock.release() }
         clearLeftovers()
+        let trust = try trustPolicy(allowUntrusted: policy.allowUntrusted)
 
         let token = Self.token()
         let staging = stagingDirectory.appendingPathComponent(token)
@@ -30,13 +39,10 @@ extension ContentStore {
         var placed: URL?
         do {
             let sink = StagingSink(root: staging.path)
-            let reader = PackReader(
-                trustedKeys: policy.trustedKeys, requireSignature: policy.requireSignature,
-                limits: PackLimits(maxEntries: policy.maxEntries, maxTotalBytes: policy.maxTotalBytes),
-                decodesWhole: false)
-            let contents = try reader.read(pack: pack, sink: sink) { manifest in
-                try checkVersion(manifest, pack: pack.path, policy: policy)
-                try checkSpace(manifest, pack: pack.path, policy: policy)
+            let reader = PackReader(trust: trust, limits: policy.limits)
+            let contents = try reader.read(source, sink: sink) { manifest in
+                try checkVersion(manifest, pack: pack, policy: policy)
+                try checkSpace(manifest, pack: pack, policy: policy)
             }
             try Posix.writeFile(staging.appendingPathComponent(PackFormat.manifestPath).path, contents.manifestData)
             if let signature = contents.signatureData {
@@ -48,9 +54,9 @@ extension ContentStore {
             Posix.fsyncPath(staging.path)
             try faultInjection?(.staged)
 
-            let id = contents.essentials.course.id
+            let id = contents.manifest.course.id
             let version = versionsDirectory.appendingPathComponent(
-                "\(id)@\(contents.essentials.course.version).\(token)")
+                "\(id)@\(contents.manifest.course.version).\(token)")
             try Posix.rename(staging.path, version.path)
             placed = version
             try faultInjection?(.placed)
@@ -59,7 +65,7 @@ extension ContentStore {
             let previous = Posix.readLink(link.path)
             let newLink = coursesDirectory.appendingPathComponent(".\(id).\(token).link")
             if symlink("../versions/\(version.lastPathComponent)", newLink.path) != 0 {
-                throw PackError.io(newLink.path, "create link", errno: errno)
+                throw PackError.io(newLink.path, .createLink, errno: errno)
             }
             do {
                 try Posix.rename(newLink.path, link.path)  // the atomic swap
@@ -75,8 +81,8 @@ extension ContentStore {
                 Posix.removeTree(old.path)
             }
             return InstalledPack(
-                id: id, version: contents.essentials.course.version, title: contents.essentials.course.title,
-                directory: link, signer: contents.signer?.base64)
+                id: id, version: contents.manifest.course.version, title: contents.manifest.course.title,
+                directory: link, signer: contents.signer?.base64, isTrusted: contents.isTrusted)
         } catch {
             Posix.removeTree(staging.path)
             if let placed { Posix.removeTree(placed.path) }
@@ -84,29 +90,24 @@ extension ContentStore {
         }
     }
 
-    private func checkVersion(_ manifest: PackManifest.Essentials, pack: String, policy: InstallPolicy) throws {
+    private func checkVersion(_ manifest: PackManifest, pack: String, policy: InstallPolicy) throws {
         guard let current = installedCourse(id: manifest.course.id), !policy.allowDowngrade else { return }
         if manifest.course.version < current.version {
-            throw PackError(
-                .downgrade, pack,
-                "pack '\(pack)' refused: it holds version \(manifest.course.version) of '\(manifest.course.id)' but version \(current.version) is installed; downgrades are not allowed"
-            )
+            throw PackError.refused(
+                .downgrade, pack: pack,
+                StoreText.downgrade(manifest.course.id, pack: manifest.course.version, installed: current.version))
         }
     }
 
-    private func checkSpace(_ manifest: PackManifest.Essentials, pack: String, policy: InstallPolicy) throws {
+    private func checkSpace(_ manifest: PackManifest, pack: String, policy: InstallPolicy) throws {
         let free = try Posix.freeBytes(at: root.path)
         let needed = manifest.totalBytes + 64 * 1024
         if free - needed < policy.reserveBytes {
-            throw PackError(
-                .insufficientSpace, pack,
-                "pack '\(pack)' refused: installing it needs \(megabytes(needed)) and would leave \(megabytes(max(free - needed, 0))) free on '\(root.path)', less than the reserve of \(megabytes(policy.reserveBytes))"
-            )
+            throw PackError.refused(
+                .insufficientSpace, pack: pack,
+                StoreText.noSpace(
+                    needed: needed, left: max(free - needed, 0), at: root.path, reserve: policy.reserveBytes))
         }
-    }
-
-    private func megabytes(_ bytes: Int64) -> String {
-        String(format: "%.1f MB", Double(bytes) / 1_000_000)
     }
 
     /// The version folder a link target names, if it is one of ours.
@@ -137,6 +138,16 @@ extension ContentStore {
         }
     }
 
+    /// The system error behind a Foundation file error, else EIO.
+    static func errnoOf(_ error: any Error) -> Int32 {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain
+        {
+            return Int32(underlying.code)
+        }
+        return nsError.domain == NSPOSIXErrorDomain ? Int32(nsError.code) : EIO
+    }
+
     static func token() -> String {
         var generator = SystemRandomNumberGenerator()
         return String(generator.next() & 0xFFFF_FFFF_FFFF, radix: 36)
@@ -147,20 +158,13 @@ extension ContentStore {
 ///
 /// Paths reach it already checked (relative, no `..`, listed in the manifest), the folder is
 /// fresh and only ever gets plain folders and files from us, and files are opened with
-/// `O_NOFOLLOW | O_EXCL`: nothing can be written outside it.
-///
-/// Every `writebackBytes` of a file, the kernel is asked to start writing them to disk
-/// (`sync_file_range`), so the disk works while the rest is still being decompressed and the
-/// `fsync` that makes the file durable waits only for the tail (it was ~8 ms of a 6.5 MB course).
+/// `O_NOFOLLOW | O_EXCL`: nothing can be written outside it. Each file is flushed to disk as it
+/// ends, since commune centres have power cuts.
 final class StagingSink: PackEntrySink {
     private let root: String
     private var fd: Int32 = -1
     private var path = ""
     private var directories: Set<String> = []
-    /// Bytes of the current file written, and how many of them the disk was asked to write.
-    private var written: Int64 = 0
-    private var writebackStarted: Int64 = 0
-    private static let writebackBytes: Int64 = 1 << 20
 
     init(root: String) { self.root = root }
 
@@ -174,26 +178,20 @@ final class StagingSink: PackEntrySink {
         }
         self.path = root + "/" + path
         fd = open(self.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw PackError.io(self.path, "create", errno: errno) }
-        written = 0
-        writebackStarted = 0
+        guard fd >= 0 else { throw PackError.io(self.path, .create, errno: errno) }
     }
 
     func write(_ chunk: UnsafeRawBufferPointer) throws {
         try Posix.writeAll(fd, chunk, path: path)
-        written += Int64(chunk.count)
-        if written - writebackStarted >= Self.writebackBytes {
-            // Only a head start: a failure here changes nothing, the fsync in `end` still decides.
-            _ = hocso_start_writeback(fd, writebackStarted, written - writebackStarted)
-            writebackStarted = written
-        }
     }
 
     func end() throws {
-        _ = fsync(fd)
+        let synced = fsync(fd) == 0 ? 0 : errno
         let status = close(fd)
         fd = -1
-        if status != 0 { throw PackError.io(path, "close", errno: errno) }
+        // A failed fsync means the data may not be on disk: the install must not go on.
+        if synced != 0 { throw PackError.io(path, .write, errno: synced) }
+        if status != 0 { throw PackError.io(path, .close, errno: errno) }
     }
 }
 
@@ -210,11 +208,11 @@ final class StoreLock {
 
     init(path: String) throws {
         fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw PackError.io(path, "open the store lock", errno: errno) }
+        guard fd >= 0 else { throw PackError.io(path, .open, errno: errno) }
         while flock(fd, LOCK_EX) != 0 {
             if errno != EINTR {
                 close(fd)
-                throw PackError.io(path, "lock", errno: errno)
+                throw PackError.io(path, .lock, errno: errno)
             }
         }
     }

@@ -8,7 +8,8 @@ import Foundation
 /// <root>/courses/<id>          symlink → ../versions/<id>@<version>.<token>  (swapped atomically)
 /// <root>/versions/<id>@<v>.<t>/ manifest.json, manifest.sig?, course.json, assets/…
 /// <root>/staging/<token>/       an install in progress (removed on failure or by the next install)
-/// <root>/.lock                  serialises installs
+/// <root>/.lock                  serialises installs and changes to the trust list
+/// <root>/trust.json             the keys this centre trusts (see `TrustPolicy`)
 /// ```
 /// The store holds only content: nothing keyed by learner or progress ids lives here.
 public struct ContentStore: Sendable {
@@ -77,13 +78,12 @@ public struct ContentStore: Sendable {
             let data = FileManager.default.contents(
                 atPath: link(for: id).appendingPathComponent(PackFormat.coursePath).path)
         else {
-            throw PackError(.notInstalled, id, "course '\(id)' is not installed in the store at '\(root.path)'")
+            throw PackError(.notInstalled, id, StoreText.notInstalled(id, root.path))
         }
         do {
             return try PackJSON.decode(Course.self, from: data)
         } catch {
-            throw PackError(
-                .badCourse, id, "installed course '\(id)' has an unreadable course.json; reinstall its pack")
+            throw PackError(.badCourse, id, StoreText.installedUnreadable(id))
         }
     }
 

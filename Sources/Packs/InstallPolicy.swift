@@ -1,4 +1,4 @@
-/// What `ContentStore.install` accepts.
+/// What `ContentStore.install` accepts besides the store's trust list.
 public struct InstallPolicy: Sendable {
     /// Default bound on the number of entries in a pack.
     public static let defaultMaxEntries = 10_000
@@ -7,10 +7,9 @@ public struct InstallPolicy: Sendable {
     /// Default free space to leave on the disk (50 MB).
     public static let defaultReserveBytes: Int64 = 50_000_000
 
-    /// Keys a pack may be signed by; a pack signed by another key is refused when this is not empty.
-    public var trustedKeys: [PublicKey]
-    /// Whether an unsigned pack, or one signed by no trusted key, is refused.
-    public var requireSignature: Bool
+    /// Whether an unsigned pack, or one signed by a key outside the store's trust list, may be
+    /// installed although the list is not empty (the operator's explicit override).
+    public var allowUntrusted: Bool
     /// Free bytes that must remain on the store's disk after installing.
     public var reserveBytes: Int64
     /// Most entries a pack may have (guards against decompression bombs).
@@ -20,16 +19,17 @@ public struct InstallPolicy: Sendable {
     /// Whether an older version may replace a newer installed one.
     public var allowDowngrade: Bool
 
-    /// Makes a policy; the defaults accept unsigned packs, refuse downgrades and keep 50 MB free.
+    /// Makes a policy; the defaults follow the trust list, refuse downgrades and keep 50 MB free.
     public init(
-        trustedKeys: [PublicKey] = [], requireSignature: Bool = false, reserveBytes: Int64 = defaultReserveBytes,
-        maxEntries: Int = defaultMaxEntries, maxTotalBytes: Int64 = defaultMaxTotalBytes, allowDowngrade: Bool = false
+        allowUntrusted: Bool = false, reserveBytes: Int64 = defaultReserveBytes, maxEntries: Int = defaultMaxEntries,
+        maxTotalBytes: Int64 = defaultMaxTotalBytes, allowDowngrade: Bool = false
     ) {
-        self.trustedKeys = trustedKeys
-        self.requireSignature = requireSignature
+        self.allowUntrusted = allowUntrusted
         self.reserveBytes = reserveBytes
         self.maxEntries = maxEntries
         self.maxTotalBytes = maxTotalBytes
         self.allowDowngrade = allowDowngrade
     }
+
+    var limits: PackLimits { PackLimits(maxEntries: maxEntries, maxTotalBytes: maxTotalBytes) }
 }

@@ -36,4 +36,6 @@ public struct InstalledPack: Sendable, Equatable {
     public var directory: URL
     /// The public key (base64) that signed the installed pack, if it was signed.
     public var signer: String?
+    /// Whether that key is in the store's trust list.
+    public var isTrusted: Bool
 }

@@ -2,6 +2,7 @@ import ArchiveIO
 import CourseModel
 import Crypto
 import Foundation
+import Localization
 import Synchronization
 
 /// Turns a compiled course and its folder into a reproducible, optionally signed pack file.
@@ -36,13 +37,10 @@ public struct PackBuilder: Sendable {
     /// leaves a partial pack under the real name.
     public func build(course: Course, courseFolder: URL, into directory: URL, signingKey: SigningKey?) throws -> URL {
         guard Identifier.isValid(course.id) else {
-            throw PackError(
-                .badSource, course.id, "course id '\(course.id)' is not a valid slug, so it cannot name a pack")
+            throw PackError(.badSource, course.id, StoreText.invalidCourseId(course.id))
         }
         guard course.version > 0 else {
-            throw PackError(
-                .badSource, course.id,
-                "course '\(course.id)' has version \(course.version); versions are positive integers")
+            throw PackError(.badSource, course.id, StoreText.invalidVersion(course.id, course.version))
         }
         let courseJSON = try Self.encodeCourse(course)
         let assets = try assetRecords(course: course, folder: courseFolder)
@@ -64,6 +62,11 @@ public struct PackBuilder: Sendable {
             throw error
         }
         return final
+    }
+
+    /// Why writing failed, from the archive error: the system's reason when there is one.
+    private static func reason(_ error: ArchiveError) -> Phrase {
+        error.systemError.map { Phrase.systemReason($0) } ?? error.phrase
     }
 
     /// `course.json`: the same bytes as encoding the whole course at once, but made lesson by
@@ -122,13 +125,12 @@ public struct PackBuilder: Sendable {
         let paths = Set(course.assets).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         return try paths.map { path in
             if let problem = PackPath.problem(path) {
-                throw PackError(.badSource, path, "asset '\(path)' of course '\(course.id)' \(problem)")
+                throw PackError(.badSource, path, StoreText.assetUnsafe(path, course.id, problem))
             }
             let source = folder.appendingPathComponent(path).path
             var info = stat()
             guard stat(source, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-                throw PackError(
-                    .badSource, source, "asset '\(path)' of course '\(course.id)' is missing or not a regular file")
+                throw PackError(.badSource, source, StoreText.assetMissing(path, course.id))
             }
             var hasher = SHA256()
             let size = try FileChunks.read(source) { hasher.update(bufferPointer: $0) }
@@ -149,7 +151,7 @@ public struct PackBuilder: Sendable {
             if let signature { try writer.addFile(path: PackFormat.signaturePath, contents: signature) }
             try writer.addFile(path: PackFormat.coursePath, contents: courseJSON)
         } catch let error as ArchiveError {
-            throw PackError(.io, path, "cannot write pack '\(path)': \(error.message)")
+            throw PackError(.io, path, StoreText.cannotWritePack(path, Self.reason(error)))
         }
         var done = Int64(courseJSON.count)
         progress?(done, total)
@@ -164,18 +166,17 @@ public struct PackBuilder: Sendable {
                     progress?(done, total)
                 }
                 guard size == asset.record.size else {
-                    throw PackError(
-                        .badSource, asset.source, "asset '\(asset.source)' changed while the pack was being built")
+                    throw PackError(.badSource, asset.source, StoreText.assetChanged(asset.source))
                 }
                 try writer.finishEntry()
             } catch let error as ArchiveError {
-                throw PackError(.io, path, "cannot write pack '\(path)': \(error.message)")
+                throw PackError(.io, path, StoreText.cannotWritePack(path, Self.reason(error)))
             }
         }
         do {
             try writer.close()
         } catch let error as ArchiveError {
-            throw PackError(.io, path, "cannot write pack '\(path)': \(error.message)")
+            throw PackError(.io, path, StoreText.cannotWritePack(path, Self.reason(error)))
         }
     }
 }

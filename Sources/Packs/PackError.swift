@@ -1,7 +1,8 @@
 import Foundation
 import Localization
 
-/// Why a pack could not be built, verified, installed or read: one kind, the context, one sentence.
+/// Why a pack could not be built, verified, installed or read: one kind, the context, one
+/// sentence in Vietnamese and English.
 public struct PackError: PhrasedError, Equatable, CustomStringConvertible {
     /// What failed.
     public enum Kind: String, Sendable, Equatable, CaseIterable {
@@ -31,15 +32,17 @@ public struct PackError: PhrasedError, Equatable, CustomStringConvertible {
         case limitExceeded
         /// `manifest.sig` is malformed or does not verify.
         case badSignature
-        /// The pack is unsigned but a signature is required.
+        /// The pack is unsigned but the centre trusts keys, so a signature is required.
         case missingSignature
-        /// The pack is signed by a key that is not trusted.
+        /// The pack is signed by a key that is not in the trust list.
         case untrustedSignature
         /// `course.json` does not decode, or names another course than the manifest.
         case badCourse
         /// A key file is missing or malformed.
         case badKey
-        /// The installed version is newer (or equal, when reinstalling is not allowed).
+        /// The store's trust list cannot be read.
+        case badTrustList
+        /// The installed version is newer.
         case downgrade
         /// Installing would leave less free space than the reserve.
         case insufficientSpace
@@ -55,31 +58,28 @@ public struct PackError: PhrasedError, Equatable, CustomStringConvertible {
     public let kind: Kind
     /// The file concerned (pack, key, store or entry path).
     public let context: String
-    /// The sentence shown to people.
-    public let message: String
+    /// What happened, in both languages.
+    public let phrase: Phrase
 
-    /// Makes an error; `message` is the full sentence.
-    public init(_ kind: Kind, _ context: String, _ message: String) {
+    /// Makes an error.
+    public init(_ kind: Kind, _ context: String, _ phrase: Phrase) {
         self.kind = kind
         self.context = context
-        self.message = message
+        self.phrase = phrase
     }
 
-    /// The one-sentence description.
-    public var description: String { message }
-
-    /// The sentence for people (English in both languages until Packs has its catalogue).
-    public var phrase: Phrase { .verbatim(message) }
+    /// The sentence in English (tests and logs; people get `phrase` in their language).
+    public var description: String { phrase.en }
 }
 
-// MARK: - Messages, declared beside their kinds so each sentence names what failed.
-
 extension PackError {
-    static func refused(_ kind: Kind, pack: String, _ why: String) -> PackError {
-        PackError(kind, pack, "pack '\(pack)' refused: \(why)")
+    /// A pack refused for `why`: "pack 'P' refused: WHY".
+    static func refused(_ kind: Kind, pack: String, _ why: Phrase) -> PackError {
+        PackError(kind, pack, PackText.refused(pack, why))
     }
 
-    static func io(_ path: String, _ what: String, errno code: Int32) -> PackError {
-        PackError(.io, path, "cannot \(what) '\(path)': \(String(cString: strerror(code)))")
+    /// A system call on `path` failed with `code`.
+    static func io(_ path: String, _ action: StoreText.FileAction, errno code: Int32) -> PackError {
+        PackError(.io, path, StoreText.fileFailure(action, path, .systemReason(code)))
     }
 }

@@ -25,6 +25,9 @@ public enum PackFormat {
 
     /// Largest `manifest.json`, `manifest.sig` we read into memory (they are small; this guards memory).
     static let maxMetadataBytes = 64 * 1024 * 1024
+    /// Largest `course.json`: it is read whole to be decoded, here and by the learner client
+    /// (the 1,000-lesson benchmark course is 6.6 MB).
+    static let maxCourseBytes = 64 * 1024 * 1024
 
     /// The file name of a pack: `<id>-<version>.hspack`.
     public static func fileName(courseId: String, version: Int) -> String {

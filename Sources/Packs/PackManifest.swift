@@ -96,22 +96,6 @@ public struct PackManifest: Sendable, Equatable, Codable {
 }
 
 extension PackManifest {
-    /// What a reader checks before a pack's data: the manifest less its lesson outline (decoding
-    /// only these, from the same bytes, skips thousands of ids in a big course).
-    public struct Essentials: Sendable, Equatable, Decodable {
-        /// Pack format version the writer used.
-        public var format: Int
-        /// The oldest reader version that can read this pack.
-        public var minReader: Int
-        /// The course's identity.
-        public var course: CourseInfo
-        /// Every entry after the signature, in archive order.
-        public var files: [FileRecord]
-
-        /// Total bytes of the listed files.
-        public var totalBytes: Int64 { files.reduce(0) { $0 + $1.size } }
-    }
-
     /// The manifest of `course`, given its files' records (course.json first, then assets).
     init(course: Course, files: [FileRecord], builtBy: String) {
         self.init(

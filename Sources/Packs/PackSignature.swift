@@ -25,11 +25,24 @@ public struct PackSignature: Sendable, Equatable, Codable {
             signature: try key.signature(for: manifest).base64EncodedString())
     }
 
-    /// The signer's key if this is a well-formed signature that verifies over `manifest`, else `nil`.
-    func verifiedSigner(of manifest: Data) -> PublicKey? {
-        guard algorithm == Self.ed25519, let key = PublicKey(base64: publicKey),
-            let bytes = Data(base64Encoded: signature), key.isValidSignature(bytes, for: manifest)
-        else { return nil }
+    /// The key that signed `manifest`, if `record` (the bytes of `manifest.sig`) is a well-formed
+    /// Ed25519 signature that verifies over it; else the refusal of `pack` naming what is wrong.
+    static func verifiedSigner(record: Data, manifest: Data, pack: String) throws -> PublicKey {
+        guard let signature = try? PackJSON.decode(PackSignature.self, from: record) else {
+            throw PackError.refused(.badSignature, pack: pack, PackText.signatureUnreadable)
+        }
+        guard signature.algorithm == Self.ed25519 else {
+            throw PackError.refused(.badSignature, pack: pack, PackText.signatureAlgorithm(signature.algorithm))
+        }
+        guard let key = PublicKey(base64: signature.publicKey) else {
+            throw PackError.refused(.badSignature, pack: pack, PackText.signerKeyMalformed)
+        }
+        guard let bytes = Data(base64Encoded: signature.signature), bytes.count == 64 else {
+            throw PackError.refused(.badSignature, pack: pack, PackText.signatureMalformed)
+        }
+        guard key.isValidSignature(bytes, for: manifest) else {
+            throw PackError.refused(.badSignature, pack: pack, PackText.signatureMismatch)
+        }
         return key
     }
 }

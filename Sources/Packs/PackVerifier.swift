@@ -1,11 +1,14 @@
 import CourseModel
 import Foundation
 
-/// Checks a pack without installing it: format, signature and trust, every path, type, size and hash.
+/// Checks a pack without installing it: format, signature and trust, every path, type, size and
+/// hash, and the course itself. Install reads packs through the same code, so a pack this
+/// accepts under a store's trust policy is one `ContentStore.install` accepts, and the other
+/// way round (besides the store's own rules: downgrades, disk space).
 public struct PackVerifier: Sendable {
-    /// Bounds that the pack must stay within.
+    /// Most entries a pack may have.
     public var maxEntries: Int
-    /// Bound on the total uncompressed bytes.
+    /// Most uncompressed bytes a pack may expand to.
     public var maxTotalBytes: Int64
 
     /// Makes a verifier with the install policy's default bounds.
@@ -16,33 +19,24 @@ public struct PackVerifier: Sendable {
         self.maxTotalBytes = maxTotalBytes
     }
 
-    /// Verifies `pack` and returns its manifest, or throws a `PackError` naming what failed.
-    ///
-    /// A pack signed by a key outside a non-empty `trustedKeys` is refused; with
-    /// `requireSignature`, so is an unsigned pack or one no trusted key signed. A signature
-    /// that does not verify is always refused.
-    public func verify(pack: URL, trustedKeys: [PublicKey], requireSignature: Bool) throws -> PackManifest {
-        try inspect(pack: pack, trustedKeys: trustedKeys, requireSignature: requireSignature).manifest
+    /// Verifies the pack file at `pack` under `trust`; throws a `PackError` naming what failed.
+    public func verify(pack: URL, trust: TrustPolicy = TrustPolicy()) throws -> PackInspection {
+        try verify(.file(pack), trust: trust)
     }
 
-    /// Verifies `pack` like `verify`, and also says who signed it and whether that key is trusted.
-    public func inspect(pack: URL, trustedKeys: [PublicKey] = [], requireSignature: Bool = false) throws
-        -> PackInspection
-    {
+    /// Verifies a pack from `source`, a file or bytes in memory (what a fuzzer wraps).
+    public func verify(_ source: PackSource, trust: TrustPolicy = TrustPolicy()) throws -> PackInspection {
         let contents = try PackReader(
-            trustedKeys: trustedKeys, requireSignature: requireSignature,
-            limits: PackLimits(maxEntries: maxEntries, maxTotalBytes: maxTotalBytes)
-        ).read(pack: pack)
-        guard let manifest = contents.manifest, let course = contents.course else {
-            throw PackError.refused(.badCourse, pack: pack.path, "the manifest and course.json were not decoded whole")
-        }
+            trust: trust, limits: PackLimits(maxEntries: maxEntries, maxTotalBytes: maxTotalBytes)
+        ).read(source)
         return PackInspection(
-            manifest: manifest, signer: contents.signer, isTrusted: contents.isTrusted, course: course)
+            manifest: contents.manifest, signer: contents.signer, isTrusted: contents.isTrusted,
+            course: contents.course)
     }
 }
 
 /// A verified pack's manifest, signature state and course.
-public struct PackInspection: Sendable {
+public struct PackInspection: Sendable, Equatable {
     /// The manifest.
     public var manifest: PackManifest
     /// The key that signed the pack, if signed (the signature verified).

@@ -14,7 +14,7 @@ enum Posix {
             let n = write(fd, base + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                throw PackError.io(path, "write", errno: errno)
+                throw PackError.io(path, .write, errno: errno)
             }
             offset += n
         }
@@ -31,18 +31,18 @@ enum Posix {
     /// Free bytes available to unprivileged users on the file system holding `path`.
     static func freeBytes(at path: String) throws -> Int64 {
         var info = statvfs()
-        guard statvfs(path, &info) == 0 else { throw PackError.io(path, "measure free space at", errno: errno) }
+        guard statvfs(path, &info) == 0 else { throw PackError.io(path, .measureSpace, errno: errno) }
         return Int64(info.f_bavail) * Int64(info.f_frsize)
     }
 
     /// Creates a directory; an existing one is fine.
     static func makeDirectory(_ path: String, mode: mode_t = 0o755) throws {
-        if mkdir(path, mode) != 0 && errno != EEXIST { throw PackError.io(path, "create directory", errno: errno) }
+        if mkdir(path, mode) != 0 && errno != EEXIST { throw PackError.io(path, .createFolder, errno: errno) }
     }
 
     /// Renames atomically (same file system).
     static func rename(_ from: String, _ to: String) throws {
-        if Glibc.rename(from, to) != 0 { throw PackError.io(from, "rename", errno: errno) }
+        if Glibc.rename(from, to) != 0 { throw PackError.io(from, .rename, errno: errno) }
     }
 
     /// The target of the symlink at `path`, or `nil` if it is not one.
@@ -63,9 +63,9 @@ extension Posix {
     /// Writes a whole small file, failing if it exists.
     static func writeFile(_ path: String, _ data: Data) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw PackError.io(path, "create", errno: errno) }
+        guard fd >= 0 else { throw PackError.io(path, .create, errno: errno) }
         defer { close(fd) }
         try writeAll(fd, data, path: path)
-        _ = fsync(fd)
+        if fsync(fd) != 0 { throw PackError.io(path, .write, errno: errno) }
     }
 }

@@ -20,7 +20,7 @@ public struct SigningKey: Sendable {
         do {
             key = try Curve25519.Signing.PrivateKey(rawRepresentation: bytes)
         } catch {
-            throw PackError(.badKey, url.path, "key file '\(url.path)' does not hold an Ed25519 private key")
+            throw PackError(.badKey, url.path, StoreText.keyWrongFile(url.path, publicKey: false))
         }
     }
 
@@ -38,8 +38,7 @@ public struct SigningKey: Sendable {
         let privateURL = directory.appendingPathComponent("\(name).key")
         let publicURL = directory.appendingPathComponent("\(name).pub")
         for url in [privateURL, publicURL] where FileManager.default.fileExists(atPath: url.path) {
-            throw PackError(
-                .badKey, url.path, "key file '\(url.path)' already exists; choose another name or remove it")
+            throw PackError(.badKey, url.path, StoreText.keyExists(url.path))
         }
         try KeyFile.write(privateURL, header: Self.fileHeader, bytes: key.rawRepresentation, mode: 0o600)
         try KeyFile.write(publicURL, header: PublicKey.fileHeader, bytes: key.publicKey.rawRepresentation, mode: 0o644)
@@ -70,7 +69,7 @@ public struct PublicKey: Sendable, Equatable, Hashable, CustomStringConvertible 
     public init(contentsOf url: URL) throws {
         let bytes = try KeyFile.read(url, header: Self.fileHeader)
         guard (try? Curve25519.Signing.PublicKey(rawRepresentation: bytes)) != nil else {
-            throw PackError(.badKey, url.path, "key file '\(url.path)' does not hold an Ed25519 public key")
+            throw PackError(.badKey, url.path, StoreText.keyWrongFile(url.path, publicKey: true))
         }
         rawRepresentation = bytes
     }
@@ -95,11 +94,12 @@ enum KeyFile {
         do {
             text = try String(contentsOf: url, encoding: .utf8)
         } catch {
-            throw PackError(.badKey, url.path, "cannot read key file '\(url.path)'")
+            throw PackError(.badKey, url.path, StoreText.keyUnreadable(url.path))
         }
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
         guard lines.count == 2, lines[0] == header, let bytes = Data(base64Encoded: lines[1]), bytes.count == 32 else {
-            throw PackError(.badKey, url.path, "key file '\(url.path)' is not a \(header) file")
+            throw PackError(
+                .badKey, url.path, StoreText.keyWrongFile(url.path, publicKey: header == PublicKey.fileHeader))
         }
         return bytes
     }
@@ -108,9 +108,9 @@ enum KeyFile {
         let text = "\(header)\n\(bytes.base64EncodedString())\n"
         // Created with its final mode so the private key is never readable by others, even briefly.
         let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw PackError.io(url.path, "create key file", errno: errno) }
+        guard fd >= 0 else { throw PackError.io(url.path, .create, errno: errno) }
         defer { close(fd) }
         try Posix.writeAll(fd, Data(text.utf8), path: url.path)
-        if fchmod(fd, mode) != 0 { throw PackError.io(url.path, "set the mode of", errno: errno) }
+        if fchmod(fd, mode) != 0 { throw PackError.io(url.path, .setMode, errno: errno) }
     }
 }

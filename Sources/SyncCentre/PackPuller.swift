@@ -45,7 +45,9 @@ public struct PackPuller: Sendable {
         self.pieceBytes = pieceBytes
     }
 
-    /// Fetches and installs every pack newer than what `store` has.
+    /// Fetches and installs every pack newer than what `store` has. Trust comes from the store's
+    /// own list, as for `hocso pack install`: `policy` carries only the operator's override
+    /// (`allowUntrusted`) and the store's other rules.
     public func pull(into store: ContentStore, policy: InstallPolicy) async throws -> [PulledPack] {
         let response = try await get(hub.appendingPathComponent("api/v1/catalogue"), range: nil)
         guard response.status == 200 else { throw EventPusher.refusal(response) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CommandSupport
 import Foundation
+import Localization
 import Packs
 
 /// `hocso keys …`: Ed25519 signing keys for packs.
@@ -29,20 +30,23 @@ struct KeysCommand: ParsableCommand {
             help: "Thư mục lưu khoá (mặc định: thư mục hiện tại). Folder for the key files (default: current folder).")
         var dir: String = "."
 
+        @OptionGroup var language: LanguageOption
+
         func validate() throws {
-            guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else {
-                throw ValidationError("key name '\(name)' must be a plain file name without '/' or a leading '.'")
+            guard !name.isEmpty, !name.contains("/"), !name.hasPrefix("."), !ControlCharacters.found(in: name) else {
+                throw ValidationError(PackCommandText.badKeyName(name))
             }
         }
 
         func run() throws {
-            try reportingFailures {
+            let lang = language.language
+            try reportingFailures(lang) {
                 let directory = URL(fileURLWithPath: dir)
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 let key = SigningKey.generate()
                 let files = try key.write(name: name, in: directory)
-                Console.error("khoá bí mật / private key: \(files.privateKey.path) (chỉ bạn đọc được / owner-only)")
-                Console.error("khoá công khai / public key: \(files.publicKey.path)")
+                Console.error(PackCommandText.privateKeyWritten(files.privateKey.path)(lang))
+                Console.error(PackCommandText.publicKeyWritten(files.publicKey.path)(lang))
                 print(key.publicKey.base64)
             }
         }

@@ -5,12 +5,12 @@ import Foundation
 import Localization
 import Packs
 
-/// `hocso pack …`: build, verify, install, list and show course packs.
+/// `hocso pack …`: build, verify, install, list and show course packs, and the trust list.
 struct PackCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pack",
         abstract: "Đóng gói, kiểm tra và cài đặt khoá học. Build, verify and install course packs.",
-        subcommands: [Build.self, Verify.self, Install.self, List.self, Show.self])
+        subcommands: [Build.self, Verify.self, Install.self, List.self, Show.self, PackTrustCommand.self])
 
     /// `hocso pack build COURSE... [-o Packs/] [--sign KEYFILE]`.
     struct Build: ParsableCommand {
@@ -24,13 +24,14 @@ struct PackCommand: ParsableCommand {
 
         @Option(name: .long, help: "Ký bằng khoá bí mật này (NAME.key). Sign with this private key.") var sign: String?
 
-        @OptionGroup var interface: InterfaceLanguage
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
-            let language = interface.language
-            let printer = DiagnosticPrinter(
-                color: Console.stderrIsTerminal && Console.colorOnStdout, language: language)
-            let key = try reportingFailures { try sign.map { try SigningKey(contentsOf: URL(fileURLWithPath: $0)) } }
+            let lang = language.language
+            let printer = DiagnosticPrinter(color: Console.stderrIsTerminal && Console.colorOnStdout, language: lang)
+            let key = try reportingFailures(lang) {
+                try sign.map { try SigningKey(contentsOf: URL(fileURLWithPath: $0)) }
+            }
             var builder = PackBuilder(builtBy: "hocso \(HocSoVersion.current)")
             if Console.stderrIsTerminal { builder.progress = Progress.bytes }
             var failed = false
@@ -39,12 +40,12 @@ struct PackCommand: ParsableCommand {
                 let result = CourseCompiler().compile(courseAt: URL(fileURLWithPath: folder))
                 for diagnostic in result.diagnostics { Console.error(printer.format(diagnostic)) }
                 guard let course = result.course, !result.hasErrors else {
-                    Console.error(CourseText.notPacked(folder)(language))
+                    Console.error(CourseText.notPacked(folder)(lang))
                     failed = true
                     continue
                 }
                 do {
-                    let pack = try reportingFailures {
+                    let pack = try reportingFailures(lang) {
                         try builder.build(
                             course: course, courseFolder: URL(fileURLWithPath: folder),
                             into: URL(fileURLWithPath: output), signingKey: key)
@@ -60,39 +61,40 @@ struct PackCommand: ParsableCommand {
         }
     }
 
-    /// `hocso pack verify PACK [--trust PUBFILE...]`.
+    /// `hocso pack verify PACK [--store DIR] [--trust PUBFILE...] [--allow-untrusted]`.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
             abstract:
-                "Kiểm tra chữ ký, mã băm và phiên bản định dạng của gói. Check a pack's signature, hashes and format.")
+                "Kiểm tra gói như khi cài: chữ ký, danh sách tin cậy, mã băm, định dạng. Check a pack as install would: signature, trust list, hashes, format."
+        )
 
         @Argument(help: "Tệp gói. The pack file.") var pack: String
 
-        @Option(
-            name: .long, parsing: .singleValue,
-            help: "Khoá công khai được tin (NAME.pub); có thể lặp lại. A trusted public key; repeatable.")
-        var trust: [String] = []
+        @OptionGroup var trust: TrustOptions
 
-        @Flag(
-            name: .customLong("require-signature"),
-            help: "Từ chối gói không có chữ ký tin cậy. Refuse a pack no trusted key signed.")
-        var requireSignature = false
+        @Option(
+            name: .customLong("trust"), parsing: .singleValue,
+            help:
+                "Tin thêm khoá công khai này khi kiểm tra (NAME.pub); có thể lặp lại. Also trust this public key for this check; repeatable."
+        )
+        var extraKeys: [String] = []
+
+        @OptionGroup var language: LanguageOption
 
         func run() throws {
-            try reportingFailures {
-                let keys = try trust.map { try PublicKey(contentsOf: URL(fileURLWithPath: $0)) }
-                let result = try PackVerifier().inspect(
-                    pack: URL(fileURLWithPath: pack), trustedKeys: keys, requireSignature: requireSignature)
-                let m = result.manifest
-                print(
-                    "ok: \(pack): \(m.course.id) version \(m.course.version), \(m.files.count) files, \(signatureState(result.signer, trusted: result.isTrusted))"
-                )
+            let lang = language.language
+            try reportingFailures(lang) {
+                var policy = try trust.policy()
+                policy.trustedKeys += try extraKeys.map { try PublicKey(contentsOf: URL(fileURLWithPath: $0)) }
+                let result = try PackVerifier().verify(pack: URL(fileURLWithPath: pack), trust: policy)
+                let signature = PackCommandText.signature(result.signer, trusted: result.isTrusted)
+                Console.say(PackCommandText.verified(pack, result.manifest, signature), lang)
             }
         }
     }
 
-    /// `hocso pack install PACK... [--store DIR] [--trust PUBFILE...] [--require-signature]`.
+    /// `hocso pack install PACK... [--store DIR] [--allow-untrusted] [--allow-downgrade]`.
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "install",
@@ -102,40 +104,31 @@ struct PackCommand: ParsableCommand {
 
         @Argument(help: "Tệp gói. Pack files.") var packs: [String]
 
-        @Option(
-            name: .long,
-            help: "Kho khoá học (mặc định: $HOCSO_STORE hoặc thư mục dữ liệu người dùng). The content store.")
-        var store: String?
-
-        @Option(
-            name: .long, parsing: .singleValue,
-            help: "Khoá công khai được tin (NAME.pub); có thể lặp lại. A trusted public key; repeatable.")
-        var trust: [String] = []
-
-        @Flag(
-            name: .customLong("require-signature"),
-            help: "Từ chối gói không có chữ ký tin cậy. Refuse a pack no trusted key signed.")
-        var requireSignature = false
+        @OptionGroup var trust: TrustOptions
 
         @Flag(
             name: .customLong("allow-downgrade"),
             help: "Cho phép thay bằng phiên bản cũ hơn. Let an older version replace a newer one.")
         var allowDowngrade = false
 
+        @OptionGroup var language: LanguageOption
+
         func run() throws {
-            let keys = try reportingFailures { try trust.map { try PublicKey(contentsOf: URL(fileURLWithPath: $0)) } }
-            let contentStore = ContentStore(root: store.map { URL(fileURLWithPath: $0) } ?? ContentStore.defaultRoot)
-            let policy = InstallPolicy(
-                trustedKeys: keys, requireSignature: requireSignature, allowDowngrade: allowDowngrade)
+            let lang = language.language
+            let contentStore = trust.contentStore
+            let policy = InstallPolicy(allowUntrusted: trust.allowUntrusted, allowDowngrade: allowDowngrade)
             var failed = false
             for (index, pack) in packs.enumerated() {
                 Progress.line("[\(index + 1)/\(packs.count)] \(pack)")
                 do {
-                    let installed = try reportingFailures {
+                    let installed = try reportingFailures(lang) {
                         try contentStore.install(pack: URL(fileURLWithPath: pack), policy: policy)
                     }
                     Progress.clear()
-                    print("installed \(installed.id) version \(installed.version)")
+                    Console.say(PackCommandText.installed(installed), lang)
+                    if trust.allowUntrusted, !installed.isTrusted {
+                        Console.error(PackCommandText.untrustedAllowed(pack)(lang))
+                    }
                 } catch {
                     failed = true
                 }
@@ -144,170 +137,40 @@ struct PackCommand: ParsableCommand {
             if failed { throw ExitCode.failure }
         }
     }
-
-    /// `hocso pack list [--store DIR] [--json]`; also what plain `hocso` showed before the learner client.
-    struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "Liệt kê khoá học đã cài. List installed courses.")
-
-        @Option(name: .long, help: "Kho khoá học. The content store.") var store: String?
-
-        @Flag(help: "In dạng JSON. Print JSON.") var json = false
-
-        /// Whether the options came from the command line (a directly made `List()` has defaults).
-        private var parsed = false
-
-        private enum CodingKeys: String, CodingKey { case store, json }
-
-        init() {}
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            _store = try container.decode(Option<String?>.self, forKey: .store)
-            _json = try container.decode(Flag<Bool>.self, forKey: .json)
-            parsed = true
-        }
-
-        func run() throws {
-            let (storePath, asJSON) = parsed ? (store, json) : (nil, false)
-            try reportingFailures {
-                let contentStore = ContentStore(
-                    root: storePath.map { URL(fileURLWithPath: $0) } ?? ContentStore.defaultRoot)
-                let courses = try contentStore.installedCourses()
-                if asJSON {
-                    print(try jsonText(courses.map(CourseListing.init)))
-                } else if courses.isEmpty {
-                    print("Chưa cài khoá học nào trong \(contentStore.root.path). No courses installed.")
-                } else {
-                    for course in courses {
-                        let m = course.manifest
-                        print(
-                            "\(m.course.id)  v\(m.course.version)  \(m.course.title)  — \(m.lessons.count) bài / lessons, \(m.questionCount) câu hỏi / questions, \(course.signer == nil ? "unsigned" : "signed")"
-                        )
-                    }
-                }
-            }
-        }
-    }
-
-    /// `hocso pack show PACK|COURSE-ID [--json]`.
-    struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "show",
-            abstract: "Xem nội dung một gói hoặc khoá học đã cài. Show what a pack or an installed course holds.")
-
-        @Argument(help: "Tệp gói hoặc mã khoá học đã cài. A pack file or an installed course id.") var target: String
-
-        @Option(name: .long, help: "Kho khoá học. The content store.") var store: String?
-
-        @Option(name: .long, parsing: .singleValue, help: "Khoá công khai được tin (NAME.pub). A trusted public key.")
-        var trust: [String] = []
-
-        @Flag(help: "In dạng JSON. Print JSON.") var json = false
-
-        func run() throws {
-            try reportingFailures {
-                let listing: CourseListing
-                if FileManager.default.fileExists(atPath: target) {
-                    let keys = try trust.map { try PublicKey(contentsOf: URL(fileURLWithPath: $0)) }
-                    let result = try PackVerifier().inspect(pack: URL(fileURLWithPath: target), trustedKeys: keys)
-                    listing = CourseListing(
-                        manifest: result.manifest, signature: signatureState(result.signer, trusted: result.isTrusted),
-                        location: target)
-                } else {
-                    let contentStore = ContentStore(
-                        root: store.map { URL(fileURLWithPath: $0) } ?? ContentStore.defaultRoot)
-                    guard let course = contentStore.installedCourse(id: target) else {
-                        throw Failure(
-                            Phrase(
-                                vi:
-                                    "'\(target)' không phải tệp gói cũng không phải khoá học đã cài trong '\(contentStore.root.path)'",
-                                en:
-                                    "'\(target)' is neither a pack file nor a course installed in '\(contentStore.root.path)'"
-                            ))
-                    }
-                    listing = CourseListing(course)
-                }
-                print(json ? try jsonText(listing) : listing.text)
-            }
-        }
-    }
 }
 
-/// What `list` and `show` print about a course, as text or JSON.
-struct CourseListing: Encodable {
-    var id: String
-    var version: Int
-    var title: String
-    var titleEnglish: String?
-    var language: String
-    var lessons: [Lesson]
-    var questions: Int
-    var files: [PackManifest.FileRecord]
-    var signature: String
-    var location: String
-    var builtBy: String
+/// `--store DIR` and `--allow-untrusted`: where the trust list is, and the operator's override.
+struct TrustOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help:
+            "Kho khoá học, nơi giữ danh sách khoá tin cậy (mặc định: $HOCSO_STORE hoặc thư mục dữ liệu người dùng). The content store, which keeps the trust list."
+    )
+    var store: String?
 
-    struct Lesson: Encodable {
-        var id: String
-        var title: String
-        var steps: Int
-        var questions: Int
+    @Flag(
+        name: .customLong("allow-untrusted"),
+        help:
+            "Nhận cả gói không ký hoặc ký bằng khoá ngoài danh sách tin cậy, chỉ lần này. Accept an unsigned pack, or one signed by a key outside the trust list, this once."
+    )
+    var allowUntrusted = false
+
+    /// The store named by `--store`, else the default one.
+    var contentStore: ContentStore {
+        ContentStore(root: store.map { URL(fileURLWithPath: $0) } ?? ContentStore.defaultRoot)
     }
 
-    init(manifest m: PackManifest, signature: String, location: String) {
-        id = m.course.id
-        version = m.course.version
-        title = m.course.title
-        titleEnglish = m.course.titleEnglish
-        language = m.course.language
-        lessons = m.lessons.map {
-            Lesson(id: $0.id, title: $0.title, steps: $0.steps.count, questions: $0.questions.count)
-        }
-        questions = m.questionCount
-        files = m.files
-        self.signature = signature
-        self.location = location
-        builtBy = m.builtBy
+    /// The store's trust list with the override.
+    func policy() throws -> TrustPolicy {
+        try contentStore.trustPolicy(allowUntrusted: allowUntrusted)
     }
-
-    init(_ course: InstalledCourse) {
-        self.init(
-            manifest: course.manifest, signature: course.signer.map { "signed by \($0)" } ?? "unsigned",
-            location: course.directory.path)
-    }
-
-    var text: String {
-        var lines = ["\(id) version \(version): \(title)" + (titleEnglish.map { " (\($0))" } ?? "")]
-        lines.append("  ngôn ngữ / language: \(language); \(signature); \(builtBy)")
-        lines.append("  \(lessons.count) bài / lessons, \(questions) câu hỏi / questions:")
-        for lesson in lessons {
-            lines.append("    \(lesson.id): \(lesson.title) — \(lesson.steps) steps, \(lesson.questions) questions")
-        }
-        lines.append("  \(files.count) tệp / files:")
-        for file in files { lines.append("    \(file.path)  \(file.size) bytes  sha256 \(file.sha256.prefix(16))…") }
-        return lines.joined(separator: "\n")
-    }
-}
-
-/// `signed by KEY (trusted)`, `signed by KEY (not in the trusted keys)` or `unsigned`.
-func signatureState(_ signer: PublicKey?, trusted: Bool) -> String {
-    guard let signer else { return "unsigned" }
-    return "signed by \(signer.base64) (\(trusted ? "trusted" : "no trusted key given"))"
-}
-
-/// Sorted, pretty JSON for people and tools.
-func jsonText<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
 }
 
 /// Progress on standard error, only when it is a terminal; quiet otherwise.
 enum Progress {
     static func line(_ text: String) {
         guard Console.stderrIsTerminal else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K\(text)".utf8))
+        FileHandle.standardError.write(Data("\r\u{1B}[K\(ControlCharacters.replaced(in: text))".utf8))
     }
 
     static func clear() {
@@ -318,6 +181,6 @@ enum Progress {
     static let bytes: @Sendable (Int64, Int64) -> Void = { done, total in
         // Only packs big enough to take a while are worth a counter.
         guard total > 8_000_000 else { return }
-        line("  \(done * 100 / max(total, 1))% of \(total / 1_000_000) MB")
+        line("  \(done * 100 / max(total, 1))% · \(total / 1_000_000) MB")
     }
 }

@@ -150,7 +150,7 @@ struct SyncCommand: AsyncParsableCommand {
         }
     }
 
-    /// `hocso sync pull --hub URL [--store DIR] [--trust PUB]`.
+    /// `hocso sync pull --hub URL [--store DIR] [--allow-untrusted]`: trust comes from the store's list.
     struct Pull: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "pull",
@@ -159,10 +159,12 @@ struct SyncCommand: AsyncParsableCommand {
         @OptionGroup var language: LanguageOption
         @Option(name: .long, help: "Địa chỉ trạm. The hub's URL.") var hub: String
         @Option(name: .long, help: "Kho nội dung. The content store folder.") var store: String?
-        @Option(
-            name: .long, parsing: .singleValue,
-            help: "Khoá công khai được tin (NAME.pub); có thể lặp lại. A trusted key; repeatable.")
-        var trust: [String] = []
+        @Flag(
+            name: .customLong("allow-untrusted"),
+            help:
+                "Cài cả gói không ký hoặc ký bằng khoá ngoài danh sách tin cậy ('hocso pack trust'). Install packs outside the trust list too."
+        )
+        var allowUntrusted = false
 
         func validate() throws {
             guard let url = URL(string: hub), url.scheme == "http" || url.scheme == "https" else {
@@ -174,11 +176,10 @@ struct SyncCommand: AsyncParsableCommand {
             let lang = language.language
             guard let url = URL(string: hub) else { throw ValidationError(CentreText.notHTTP(hub)) }
             try await reportingFailures(lang) {
-                let keys = try trust.map { try PublicKey(contentsOf: URL(fileURLWithPath: $0)) }
                 let contentStore = ContentStore(
                     root: store.map { URL(fileURLWithPath: $0) } ?? ContentStore.defaultRoot)
                 let pulled = try await PackPuller(hub: url).pull(
-                    into: contentStore, policy: InstallPolicy(trustedKeys: keys, requireSignature: !keys.isEmpty))
+                    into: contentStore, policy: InstallPolicy(allowUntrusted: allowUntrusted))
                 if pulled.isEmpty { Console.say(CentreText.noPacksOffered, lang) }
                 for pack in pulled { Console.say(CentreText.pulled(pack), lang) }
             }

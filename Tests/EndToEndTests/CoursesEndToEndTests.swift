@@ -91,9 +91,10 @@ struct CoursesEndToEndTests {
             #expect(verify.status == 0, "\(pack): \(verify.stderr)")
         }
 
+        let trust = try Program.hocso.run(["pack", "trust", "add", keys + "/trainer.pub", "--store", store])
+        #expect(trust.status == 0, "\(trust.stderr)")
         let install = try Program.hocso.run(
-            ["pack", "install"] + packs.map { first + "/" + $0 }
-                + ["--store", store, "--trust", keys + "/trainer.pub", "--require-signature"])
+            ["pack", "install"] + packs.map { first + "/" + $0 } + ["--store", store])
         #expect(install.status == 0, "\(install.stderr)")
         let list = try Program.hocso.run(["pack", "list", "--store", store, "--json"])
         #expect(list.status == 0, "\(list.stderr)")
@@ -114,11 +115,8 @@ struct CoursesEndToEndTests {
         #expect(build.status == 0, "\(build.stderr)")
         let pack = try #require(try FileManager.default.contentsOfDirectory(atPath: packs).first)
         let store = work.appendingPathComponent("store").path
-        let install = try Program.hocso.run(
-            [
-                "pack", "install", packs + "/" + pack, "--store", store, "--trust", keys + "/trainer.pub",
-                "--require-signature",
-            ])
+        _ = try Program.hocso.run(["pack", "trust", "add", keys + "/trainer.pub", "--store", store])
+        let install = try Program.hocso.run(["pack", "install", packs + "/" + pack, "--store", store])
         #expect(install.status == 1)
         #expect(install.stderr.split(separator: "\n").count == 1, "one clear sentence: \(install.stderr)")
     }

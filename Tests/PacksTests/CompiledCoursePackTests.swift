@@ -54,11 +54,12 @@ struct CompiledCoursePackTests {
         let pack = try PackBuilder().build(
             course: course, courseFolder: folder, into: scratch.path("Packs"), signingKey: key)
         #expect(pack.lastPathComponent == "thu-goi-3.hspack")
-        let manifest = try PackVerifier().verify(pack: pack, trustedKeys: [key.publicKey], requireSignature: true)
+        let manifest = try PackVerifier().verify(pack: pack, trust: TrustPolicy(trustedKeys: [key.publicKey])).manifest
         #expect(manifest.files.map(\.path) == ["course.json"] + course.assets.sorted().map { "assets/" + $0 })
 
         let store = ContentStore(root: scratch.path("store"))
-        try store.install(pack: pack, policy: InstallPolicy(trustedKeys: [key.publicKey], requireSignature: true))
+        try store.trust(key.publicKey, name: "trainer")
+        try store.install(pack: pack)
         #expect(try store.loadCourse(id: "thu-goi") == course)
         for asset in course.assets {
             let url = try #require(store.assetURL(courseId: "thu-goi", path: asset))

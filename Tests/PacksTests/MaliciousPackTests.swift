@@ -158,7 +158,7 @@ struct MaliciousPackTests {
 
         // The verifier names the same failure without a store.
         let verifyError = try #require(throws: PackError.self) {
-            try PackVerifier().verify(pack: pack, trustedKeys: [], requireSignature: false)
+            try PackVerifier().verify(pack: pack)
         }
         #expect(verifyError.kind == hostile.expected)
     }

@@ -15,7 +15,7 @@ struct PackRoundTripTests {
         let pack = try Sample.pack(course, in: scratch, key: key)
         #expect(pack.lastPathComponent == "nhan-dien-lua-dao-1.hspack")
 
-        let manifest = try PackVerifier().verify(pack: pack, trustedKeys: [key.publicKey], requireSignature: true)
+        let manifest = try PackVerifier().verify(pack: pack, trust: TrustPolicy(trustedKeys: [key.publicKey])).manifest
         #expect(manifest.course.id == course.id)
         #expect(manifest.format == PackFormat.formatVersion && manifest.minReader == PackFormat.readerVersion)
         #expect(
@@ -24,8 +24,8 @@ struct PackRoundTripTests {
         #expect(manifest.lessons[0].steps == ["gioi-thieu", "vi-du"])
 
         let store = ContentStore(root: scratch.path("store"))
-        let installed = try store.install(
-            pack: pack, policy: InstallPolicy(trustedKeys: [key.publicKey], requireSignature: true))
+        try store.trust(key.publicKey, name: "trainer")
+        let installed = try store.install(pack: pack)
         #expect(installed.version == 1)
         #expect(installed.signer == key.publicKey.base64)
         #expect(try store.loadCourse(id: course.id) == course)
@@ -69,8 +69,12 @@ struct PackRoundTripTests {
         let a = try PackSignature(signing: manifest, with: key)
         let b = try PackSignature(signing: manifest, with: key)
         #expect(a == b)
-        #expect(a.verifiedSigner(of: manifest) == key.publicKey)
-        #expect(a.verifiedSigner(of: Data(#"{"format":2}"#.utf8)) == nil)
+        let record = try PackJSON.encode(a)
+        #expect(try PackSignature.verifiedSigner(record: record, manifest: manifest, pack: "p") == key.publicKey)
+        let other = try #require(throws: PackError.self) {
+            try PackSignature.verifiedSigner(record: record, manifest: Data(#"{"format":2}"#.utf8), pack: "p")
+        }
+        #expect(other.kind == .badSignature)
     }
 
     @Test("the manifest and course.json are sorted-key JSON without pretty printing")

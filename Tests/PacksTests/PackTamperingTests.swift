@@ -25,7 +25,7 @@ struct PackTamperingTests {
         let pack = try Sample.pack(in: scratch, key: key)
         let original = try Data(contentsOf: pack)
         let damaged = scratch.path("damaged.hspack")
-        let intact = try PackVerifier().inspect(pack: pack, trustedKeys: [key.publicKey], requireSignature: true)
+        let intact = try PackVerifier().verify(pack: pack, trust: TrustPolicy(trustedKeys: [key.publicKey]))
         var harmless = 0
         var reasons: [PackError.Kind: Int] = [:]
         var missed: [Int] = []
@@ -34,8 +34,8 @@ struct PackTamperingTests {
             bytes[offset] ^= 0xFF
             try bytes.write(to: damaged)
             do {
-                let read = try PackVerifier().inspect(
-                    pack: damaged, trustedKeys: [key.publicKey], requireSignature: true)
+                let read = try PackVerifier().verify(
+                    pack: damaged, trust: TrustPolicy(trustedKeys: [key.publicKey]))
                 if read.manifest == intact.manifest && read.course == intact.course && read.signer == intact.signer {
                     harmless += 1
                 } else {
@@ -61,7 +61,7 @@ struct PackTamperingTests {
         let cut = scratch.path("cut.hspack")
         try data.prefix(Int(Double(data.count) * fraction)).write(to: cut)
         let error = try #require(throws: PackError.self) {
-            try PackVerifier().verify(pack: cut, trustedKeys: [], requireSignature: false)
+            try PackVerifier().verify(pack: cut)
         }
         #expect([.corruptStream, .missingEntry, .notAnArchive].contains(error.kind), "\(error)")
     }
@@ -72,16 +72,15 @@ struct PackTamperingTests {
         let pack = try Sample.pack(in: scratch, key: SigningKey.generate())
         let other = SigningKey.generate().publicKey
         let error = try #require(throws: PackError.self) {
-            try PackVerifier().verify(pack: pack, trustedKeys: [other], requireSignature: false)
+            try PackVerifier().verify(pack: pack, trust: TrustPolicy(trustedKeys: [other]))
         }
         #expect(error.kind == .untrustedSignature)
-        #expect(error.description.contains("not among the trusted keys"))
-        let install = try #require(throws: PackError.self) {
-            try ContentStore(root: scratch.path("store")).install(
-                pack: pack, policy: InstallPolicy(trustedKeys: [other], requireSignature: true))
-        }
+        #expect(error.description.contains("not in this centre's trust list"))
+        let store = ContentStore(root: scratch.path("store"))
+        try store.trust(other, name: "other")
+        let install = try #require(throws: PackError.self) { try store.install(pack: pack) }
         #expect(install.kind == .untrustedSignature)
-        #expect(try ContentStore(root: scratch.path("store")).installedCourses().isEmpty)
+        #expect(try store.installedCourses().isEmpty)
     }
 
     @Test("an unsigned pack is refused when a signature is required, accepted otherwise")
@@ -89,11 +88,10 @@ struct PackTamperingTests {
         let scratch = try Scratch()
         let pack = try Sample.pack(in: scratch)
         let error = try #require(throws: PackError.self) {
-            try PackVerifier().verify(
-                pack: pack, trustedKeys: [SigningKey.generate().publicKey], requireSignature: true)
+            try PackVerifier().verify(pack: pack, trust: TrustPolicy(trustedKeys: [SigningKey.generate().publicKey]))
         }
         #expect(error.kind == .missingSignature)
-        #expect(throws: Never.self) { try PackVerifier().verify(pack: pack, trustedKeys: [], requireSignature: false) }
+        #expect(throws: Never.self) { try PackVerifier().verify(pack: pack) }
     }
 
     @Test("a signature moved onto another manifest does not verify")
@@ -107,7 +105,7 @@ struct PackTamperingTests {
         let pack = scratch.path("transplant.hspack")
         try v2.write(to: pack)
         let error = try #require(throws: PackError.self) {
-            try PackVerifier().verify(pack: pack, trustedKeys: [key.publicKey], requireSignature: true)
+            try PackVerifier().verify(pack: pack, trust: TrustPolicy(trustedKeys: [key.publicKey]))
         }
         #expect(error.kind == .badSignature)
         #expect(error.description.contains("signature does not match the manifest"))
