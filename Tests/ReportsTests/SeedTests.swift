@@ -14,7 +14,10 @@ import Testing
         let store = try SQLiteHubStore(path: folder.appendingPathComponent("hub.sqlite"))
         let summary = try ProvinceSeeder(courses: [HubFixture.course], seed: seed, learners: 300, scale: .small).run(
             into: store)
-        let hub = OpenedHub(store: store, location: folder.path) { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("hub.sqlite")
+        let hub = OpenedHub(store: store, location: path.path, reopen: { try SQLiteHubStore(path: path) }) {
+            try? FileManager.default.removeItem(at: folder)
+        }
         return (HubFixture(hub: hub), summary)
     }
 

@@ -31,7 +31,8 @@ public enum Backend: String, Sendable, CaseIterable, CustomStringConvertible {
         case .sqlite:
             let folder = try temporaryDirectory("hub-sqlite")
             let store = try SQLiteHubStore(path: folder.appendingPathComponent("hub.sqlite"))
-            return OpenedHub(store: store, location: folder.appendingPathComponent("hub.sqlite").path) {
+            let path = folder.appendingPathComponent("hub.sqlite")
+            return OpenedHub(store: store, location: path.path, reopen: { try SQLiteHubStore(path: path) }) {
                 try? FileManager.default.removeItem(at: folder)
             }
         case .postgres:
@@ -50,7 +51,9 @@ public enum Backend: String, Sendable, CaseIterable, CustomStringConvertible {
             try PostgresAdmin.createDatabase(name, on: server)
             let location = server.database(name)
             let store = try PostgresHubStore(location: location)
-            return OpenedHub(store: store, location: Self.url(location)) {
+            return OpenedHub(
+                store: store, location: Self.url(location), reopen: { try PostgresHubStore(location: location) }
+            ) {
                 try? PostgresAdmin.dropDatabase(name, on: server)
             }
         }
@@ -72,12 +75,19 @@ public final class OpenedHub: @unchecked Sendable {
     public let store: any HubStore & ReportSource
     /// What `hocso-hub --db` takes to open the same database.
     public let location: String
+    /// Opens the same database again, as another process would (its own connections).
+    public let reopen: @Sendable () throws -> any HubStore & ReportSource
     private let cleanUp: @Sendable () -> Void
 
-    /// Wraps a store already opened, with what removes it.
-    public init(store: any HubStore & ReportSource, location: String, cleanUp: @escaping @Sendable () -> Void) {
+    /// Wraps a store already opened, with what reopens and removes it.
+    public init(
+        store: any HubStore & ReportSource, location: String,
+        reopen: @escaping @Sendable () throws -> any HubStore & ReportSource,
+        cleanUp: @escaping @Sendable () -> Void
+    ) {
         self.store = store
         self.location = location
+        self.reopen = reopen
         self.cleanUp = cleanUp
     }
 
