@@ -138,8 +138,13 @@ final class ConnectionPool: @unchecked Sendable {
         let connections = idle
         idle = []
         condition.unlock()
-        try? executor.run {
-            for connection in connections { try? await connection.close() }
+        // On the loop itself (a store released by a task running there), waiting would wait forever.
+        if executor.loop.inEventLoop {
+            for connection in connections { _ = connection.close() }
+        } else {
+            try? executor.run {
+                for connection in connections { try? await connection.close() }
+            }
         }
         group.shutdownGracefully { _ in }
     }

@@ -22,7 +22,8 @@ enum PostgresFailure {
 
     /// Whether the connection itself is unusable after `error`.
     static func isConnectionLevel(_ error: any Error) -> Bool {
-        guard let error = error as? PSQLError else { return !(error is HubStoreError) }
+        if error is HubStoreError || error is PostgresDecodingError { return false }
+        guard let error = error as? PSQLError else { return true }
         switch error.code {
         case .server: return false
         default: return true

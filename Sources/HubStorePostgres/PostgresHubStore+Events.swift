@@ -44,7 +44,7 @@ extension PostgresHubStore {
                     """, logger: logger)
                 try await connection.query("RELEASE SAVEPOINT bulk", logger: logger)
                 accepted = events
-            } catch where PostgresFailure.isDataError(error) {
+            } catch let error where PostgresFailure.isDataError(error) {
                 try await connection.query("ROLLBACK TO SAVEPOINT bulk", logger: logger)
                 accepted = []
                 for event in events {
@@ -86,7 +86,7 @@ extension PostgresHubStore {
                 """, logger: logger)
             try await connection.query("RELEASE SAVEPOINT one", logger: logger)
             return true
-        } catch where PostgresFailure.isDataError(error) {
+        } catch let error where PostgresFailure.isDataError(error) {
             try await connection.query("ROLLBACK TO SAVEPOINT one", logger: logger)
             return false
         }
