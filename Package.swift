@@ -213,7 +213,8 @@ let package = Package(
         .executableTarget(
             name: "hocso-hub",
             dependencies: [
-                "CommandSupport", "CourseModel", "Dashboard", "HubServer", "HubStore", "HubStorePostgres", "HubStoreSQLite",
+                "CommandSupport", "CourseModel", "Dashboard", "HubServer", "HubStore", "HubStorePostgres",
+                "HubStoreSQLite",
                 "Localization",
                 "ReportCommands", "Reports", "SyncHub", "SyncWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -277,7 +278,8 @@ let package = Package(
             name: "SyncTests",
             dependencies: [
                 "TestSupport", "HubBackends",
-                "SyncWire", "SyncCentre", "SyncHub", "HubStore", "HubStoreSQLite", "HubStorePostgres", "HubServer", "ProgressStore",
+                "SyncWire", "SyncCentre", "SyncHub", "HubStore", "HubStoreSQLite", "HubStorePostgres", "HubServer",
+                "ProgressStore",
                 "CourseModel", "LearnerEvents", "Localization", "QuizEngine",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
@@ -286,7 +288,8 @@ let package = Package(
             name: "ReportsTests",
             dependencies: [
                 "TestSupport", "HubBackends",
-                "CentreReports", "Reports", "Dashboard", "HubStore", "HubStoreSQLite", "HubStorePostgres", "CourseModel", "CSVText",
+                "CentreReports", "Reports", "Dashboard", "HubStore", "HubStoreSQLite", "HubStorePostgres",
+                "CourseModel", "CSVText",
                 "LearnerEvents", "Localization", "ProgressStore", "ProvinceSeed",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

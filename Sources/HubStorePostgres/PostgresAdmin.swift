@@ -12,7 +12,9 @@ public enum PostgresAdmin {
             let exists = try await !connection.query(
                 "SELECT 1 FROM pg_database WHERE datname = \(name)", logger: logger
             ).collect().isEmpty
-            if !exists { try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger) }
+            if !exists {
+                try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: logger)
+            }
         }
     }
 

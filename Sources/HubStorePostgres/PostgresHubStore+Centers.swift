@@ -96,7 +96,8 @@ extension PostgresHubStore {
         let (node, key, name, commune, role, vouchedBy, status, registered, revoked, seen) = try row.decode(
             (String, String, String, String?, String, String?, String, Int64, Int64?, Int64?).self)
         return Center(
-            nodeId: node, publicKey: key, name: name, communeCode: commune, role: Center.Role(rawValue: role) ?? .centre,
+            nodeId: node, publicKey: key, name: name, communeCode: commune,
+            role: Center.Role(rawValue: role) ?? .centre,
             vouchedBy: vouchedBy, status: Center.Status(rawValue: status) ?? .revoked, registeredAt: registered,
             revokedAt: revoked, lastSeenAt: seen)
     }

@@ -55,7 +55,8 @@ extension PostgresHubStore {
                     }
                 }
             }
-            let new = try await connection.query("SELECT count(*) FROM import_new", logger: logger)
+            let new =
+                try await connection.query("SELECT count(*) FROM import_new", logger: logger)
                 .collect().first?.decode(Int.self) ?? 0
             try await Self.mergeRanges(of: accepted, connection, logger)
             try await Self.applyLearners(connection, logger)
@@ -218,7 +219,9 @@ extension PostgresHubStore {
                 FROM events WHERE position > \(position) ORDER BY position LIMIT \(max(0, limit))
                 """, logger: logger)
             for try await row in rows {
-                let (at, node, seq, kind, learner, occurred, recorded, course, version, lesson, item, attempt, payload) =
+                let (
+                    at, node, seq, kind, learner, occurred, recorded, course, version, lesson, item, attempt, payload
+                ) =
                     try row.decode(
                         (
                             Int64, String, Int64, String, String, Int64, Int64, String?, Int?, String?, String?, Int?,

@@ -175,7 +175,8 @@ extension PostgresHubStore: ReportSource {
                     """
             }
             var out: [AnswerTally] = []
-            for try await (course, question, firstTry, correct, hinted, response, answers) in try await connection
+            for try await (course, question, firstTry, correct, hinted, response, answers)
+                in try await connection
                 .query(query, logger: logger).decode((String, String, Bool, Bool, Bool, String, Int).self)
             {
                 out.append(

@@ -42,10 +42,13 @@ enum PostgresText {
     /// The connection broke while working.
     static let connectionLost = Phrase(
         vi: "mất kết nối tới máy chủ PostgreSQL giữa chừng: thử lại; nếu lặp lại, kiểm tra mạng và máy chủ",
-        en: "the connection to the PostgreSQL server broke: try again; if it happens again, check the network and server")
+        en:
+            "the connection to the PostgreSQL server broke: try again; if it happens again, check the network and server"
+    )
     /// The user may not do this.
     static let permission = Phrase(
-        vi: "người dùng PostgreSQL không có quyền trên các bảng của trạm: cấp quyền sở hữu cơ sở dữ liệu cho người dùng này",
+        vi:
+            "người dùng PostgreSQL không có quyền trên các bảng của trạm: cấp quyền sở hữu cơ sở dữ liệu cho người dùng này",
         en: "the PostgreSQL user lacks rights on the hub's tables: make this user the database's owner")
     /// The schema is newer than this program.
     static func newerSchema(_ migration: String) -> Phrase {
@@ -57,12 +60,16 @@ enum PostgresText {
     static func other(_ state: String) -> Phrase {
         Phrase(
             vi: "PostgreSQL báo lỗi (mã \(state)): thử lại; nếu lặp lại, gửi mã này cho người quản trị",
-            en: "PostgreSQL reported an error (code \(state)): try again; if it happens again, give this code to the administrator")
+            en:
+                "PostgreSQL reported an error (code \(state)): try again; if it happens again, give this code to the administrator"
+        )
     }
     /// A failure without a server code.
     static let unknown = Phrase(
         vi: "cơ sở dữ liệu PostgreSQL gặp lỗi không rõ: thử lại; nếu lặp lại, xem nhật ký máy chủ",
-        en: "the PostgreSQL database failed for an unknown reason: try again; if it happens again, read the server's log")
+        en:
+            "the PostgreSQL database failed for an unknown reason: try again; if it happens again, read the server's log"
+    )
     /// Roll-ups only: a hub on events is asked for roll-up numbers or the other way round.
     static let mixedSource = Phrase(
         vi: "máy chủ này giữ số liệu tổng hợp, không giữ từng sự kiện: danh sách này chỉ có ở cấp tỉnh",

@@ -132,14 +132,19 @@ enum HubCLIText {
     }
     static func migrated(_ c: HubMigration.Counts) -> Phrase {
         Phrase(
-            vi: "đã chuyển \(c.areas) địa bàn, \(c.centres) nút, \(c.users) tài khoản, \(c.events) sự kiện, \(c.outlines) khoá học",
-            en: "moved \(c.areas) areas, \(c.centres) nodes, \(c.users) accounts, \(c.events) events, \(c.outlines) courses")
+            vi:
+                "đã chuyển \(c.areas) địa bàn, \(c.centres) nút, \(c.users) tài khoản, \(c.events) sự kiện, \(c.outlines) khoá học",
+            en:
+                "moved \(c.areas) areas, \(c.centres) nodes, \(c.users) accounts, \(c.events) events, \(c.outlines) courses"
+        )
     }
     static func migrationDiffers(_ what: [String]) -> Phrase {
         let list = what.prefix(10).joined(separator: ", ")
         return Phrase(
             vi: "bản chuyển không khớp bản gốc (\(list)): đừng dùng cơ sở dữ liệu mới; giữ trạm cũ và báo lỗi này",
-            en: "the copy does not match the original (\(list)): do not use the new database; keep the old hub and report this")
+            en:
+                "the copy does not match the original (\(list)): do not use the new database; keep the old hub and report this"
+        )
     }
     static let migrationVerified = Phrase(
         vi: "đã kiểm tra: số lượng và mọi báo cáo khớp nhau", en: "checked: the counts and every report match")

@@ -13,7 +13,8 @@ struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
         abstract:
-            "Chuyển trạm sang cơ sở dữ liệu khác (SQLite → PostgreSQL). Move a hub to another database (SQLite → PostgreSQL).")
+            "Chuyển trạm sang cơ sở dữ liệu khác (SQLite → PostgreSQL). Move a hub to another database (SQLite → PostgreSQL)."
+    )
 
     @Option(name: .long, help: "Cơ sở dữ liệu hiện có. The hub database to read.") var from: String
     @Option(name: .long, help: "Cơ sở dữ liệu mới, còn trống. The new, empty database.") var to: String

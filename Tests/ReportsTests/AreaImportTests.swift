@@ -34,7 +34,8 @@ import Testing
     ]
 
     @Test(arguments: Backend.all.flatMap { backend in bad.map { (backend, $0.0, $0.1, $0.2) } })
-    func reportsEveryProblemWithItsLine(_ backend: Backend, _ name: String, _ csv: String, _ messages: [String]) throws {
+    func reportsEveryProblemWithItsLine(_ backend: Backend, _ name: String, _ csv: String, _ messages: [String]) throws
+    {
         guard let fixture = try HubFixture(backend, events: false) else { return }
         defer { fixture.remove() }
         let before = try fixture.db.areaTree().nodes.count

@@ -45,7 +45,8 @@ struct MigrationTests {
         let folder = try temporaryDirectory("migrate")
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = try Program.hub.run([
-            "migrate", "--from", folder.appendingPathComponent("none.sqlite").path, "--to", "postgres://x@/y?host=/nowhere",
+            "migrate", "--from", folder.appendingPathComponent("none.sqlite").path, "--to",
+            "postgres://x@/y?host=/nowhere",
         ])
         #expect(result.status == 1)
         #expect(result.stderr.contains("no hub database at"))

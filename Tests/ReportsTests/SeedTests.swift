@@ -15,9 +15,9 @@ import Testing
         let summary = try ProvinceSeeder(courses: [HubFixture.course], seed: seed, learners: 300, scale: .small).run(
             into: store)
         let path = folder.appendingPathComponent("hub.sqlite")
-        let hub = OpenedHub(store: store, location: path.path, reopen: { try SQLiteHubStore(path: path) }) {
-            try? FileManager.default.removeItem(at: folder)
-        }
+        let hub = OpenedHub(
+            store: store, location: path.path, reopen: { try SQLiteHubStore(path: path) },
+            cleanUp: { try? FileManager.default.removeItem(at: folder) })
         return (HubFixture(hub: hub), summary)
     }
 

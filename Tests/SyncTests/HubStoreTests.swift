@@ -136,7 +136,8 @@ struct HubStoreTests {
         let failures = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: stores.count) { index in
             var generator = seededRandom(UInt64(index))
-            let batches = stride(from: 0, to: events.count, by: 25).map { Array(events[$0..<min($0 + 25, events.count)]) }
+            let batches = stride(from: 0, to: events.count, by: 25)
+                .map { Array(events[$0..<min($0 + 25, events.count)]) }
                 .shuffled(using: &generator)
             for batch in batches {
                 do {
@@ -169,7 +170,8 @@ struct HubStoreTests {
         #expect(try store.users().map(\.username) == ["huyen", "tinh"])
         #expect(try store.user("tinh")?.passwordHash == "h3")
         #expect(try store.user("tinh")?.createdAt == 1)
-        try store.saveLoginLink(LoginLink(tokenHash: "t1", username: "tinh", next: "/dashboard", expiresAt: 100), now: 0)
+        try store.saveLoginLink(
+            LoginLink(tokenHash: "t1", username: "tinh", next: "/dashboard", expiresAt: 100), now: 0)
         try store.saveLoginLink(LoginLink(tokenHash: "t2", username: "tinh", next: "/dashboard", expiresAt: 50), now: 0)
         #expect(try store.useLoginLink(tokenHash: "t1", now: 10)?.username == "tinh")
         #expect(try store.useLoginLink(tokenHash: "t1", now: 11) == nil)

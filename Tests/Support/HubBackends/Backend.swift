@@ -32,9 +32,9 @@ public enum Backend: String, Sendable, CaseIterable, CustomStringConvertible {
             let folder = try temporaryDirectory("hub-sqlite")
             let store = try SQLiteHubStore(path: folder.appendingPathComponent("hub.sqlite"))
             let path = folder.appendingPathComponent("hub.sqlite")
-            return OpenedHub(store: store, location: path.path, reopen: { try SQLiteHubStore(path: path) }) {
-                try? FileManager.default.removeItem(at: folder)
-            }
+            return OpenedHub(
+                store: store, location: path.path, reopen: { try SQLiteHubStore(path: path) },
+                cleanUp: { try? FileManager.default.removeItem(at: folder) })
         case .postgres:
             guard let server = Self.postgresServer else {
                 let message = "HOCSO_TEST_PG_URL is not set (tools/test starts a PostgreSQL cluster and sets it)"
@@ -52,10 +52,8 @@ public enum Backend: String, Sendable, CaseIterable, CustomStringConvertible {
             let location = server.database(name)
             let store = try PostgresHubStore(location: location)
             return OpenedHub(
-                store: store, location: Self.url(location), reopen: { try PostgresHubStore(location: location) }
-            ) {
-                try? PostgresAdmin.dropDatabase(name, on: server)
-            }
+                store: store, location: Self.url(location), reopen: { try PostgresHubStore(location: location) },
+                cleanUp: { try? PostgresAdmin.dropDatabase(name, on: server) })
         }
     }
 
