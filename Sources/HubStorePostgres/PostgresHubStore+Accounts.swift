@@ -92,6 +92,35 @@ extension PostgresHubStore {
         }
     }
 
+    /// Keeps a roll-up unless the same (province, period, version) is kept.
+    public func saveRollup(_ rollup: StoredRollup) throws -> Bool {
+        try run { connection, logger in
+            try await !connection.query(
+                """
+                INSERT INTO hub_rollups (province, period, version, document)
+                VALUES (\(rollup.province), \(rollup.period), \(rollup.version), \(rollup.document))
+                ON CONFLICT DO NOTHING RETURNING 1
+                """, logger: logger
+            ).collect().isEmpty
+        }
+    }
+
+    /// Each province's latest roll-up.
+    public func latestRollups() throws -> [StoredRollup] {
+        try run { connection, logger in
+            var out: [StoredRollup] = []
+            for try await (province, period, version, document) in try await connection.query(
+                """
+                SELECT DISTINCT ON (province) province, period, version, document FROM hub_rollups
+                ORDER BY province, period DESC, version DESC
+                """, logger: logger
+            ).decode((String, Int, Int64, String).self) {
+                out.append(StoredRollup(province: province, period: period, version: version, document: document))
+            }
+            return out
+        }
+    }
+
     static func user(from row: PostgresRow) throws -> HubUser {
         let (username, hash, area, name, created) = try row.decode((String, String, String?, String?, Int64).self)
         return HubUser(username: username, passwordHash: hash, areaCode: area, displayName: name, createdAt: created)

@@ -269,6 +269,35 @@ extension PostgresHubStore: ReportSource {
         }
     }
 
+    /// Cohorts by centre, course, birth year, gender and week of first opening.
+    public func cohorts() throws -> [CohortCount] {
+        try run { connection, logger in
+            var out: [CohortCount] = []
+            let rows = try await connection.query(
+                """
+                SELECT node_id, course_id, birth_year, gender, (day - ((day % 7 + 10) % 7))::bigint, count(*),
+                    count(started_at), count(completed_at), count(passed_at)
+                FROM (
+                    SELECT n.node_id, p.course_id, l.birth_year, l.gender, (p.first_at / 1000 + 25200) / 86400 AS day,
+                        p.started_at, p.completed_at, p.passed_at
+                    FROM report_progress p
+                    JOIN report_learners rl ON rl.id = p.learner
+                    JOIN report_nodes n ON n.id = p.node
+                    LEFT JOIN learners l ON l.node_id = n.node_id AND l.code = rl.code) c
+                GROUP BY 1, 2, 3, 4, 5
+                """, logger: logger)
+            for try await (place, course, year, gender, week, enrolled, started, completed, passed) in rows.decode(
+                (String, String, Int?, String?, Int, Int, Int, Int, Int).self)
+            {
+                out.append(
+                    CohortCount(
+                        place: place, course: course, birthYear: year, gender: gender, week: week, enrolled: enrolled,
+                        started: started, completed: completed, passed: passed))
+            }
+            return out
+        }
+    }
+
     // MARK: Helpers
 
     /// The first column of every row, as text.

@@ -11,7 +11,16 @@ enum PostgresSchema {
     /// Every migration, in order: a name and its statements (one statement each: PostgresNIO
     /// runs one statement per query).
     static let migrations: [(name: String, statements: [String])] = [
-        ("v1-hub", v1Hub), ("v1-reports", v1Reports),
+        ("v1-hub", v1Hub), ("v1-reports", v1Reports), ("v2-rollups", v2Rollups),
+    ]
+
+    /// A national hub keeps the provinces' signed roll-ups, one row per (province, period, version).
+    static let v2Rollups: [String] = [
+        """
+        CREATE TABLE hub_rollups (
+            province text NOT NULL, period int NOT NULL, version bigint NOT NULL, document text NOT NULL,
+            PRIMARY KEY (province, period, version))
+        """
     ]
 
     static let v1Hub: [String] =

@@ -148,4 +148,32 @@ enum HubCLIText {
     }
     static let migrationVerified = Phrase(
         vi: "đã kiểm tra: số lượng và mọi báo cáo khớp nhau", en: "checked: the counts and every report match")
+
+    // MARK: roll-ups
+
+    static func cannotWrite(_ file: String) -> Phrase {
+        Phrase(vi: "không ghi được '\(file)'", en: "cannot write '\(file)'")
+    }
+    static func rollupWritten(_ file: String, cohorts: Int) -> Phrase {
+        Phrase(
+            vi: "đã ghi số liệu tổng hợp (\(cohorts) nhóm người học) vào \(file)",
+            en: "wrote the roll-up (\(cohorts) cohorts) to \(file)")
+    }
+    static func rollupImported(_ file: String, province: String, stored: Bool) -> Phrase {
+        stored
+            ? Phrase(
+                vi: "\(file): đã nhận số liệu tổng hợp của trạm \(province)",
+                en: "\(file): took the roll-up of hub \(province)")
+            : Phrase(
+                vi: "\(file): đã có số liệu tổng hợp này của trạm \(province), không đổi gì",
+                en: "\(file): already had this roll-up of hub \(province), nothing changed")
+    }
+    static func rollupPushed(_ outcome: RollupPush.Outcome) -> Phrase {
+        outcome.stored
+            ? Phrase(
+                vi: "đã gửi số liệu tổng hợp (\(outcome.cohorts) nhóm người học) lên trạm \(outcome.hub)",
+                en: "sent the roll-up (\(outcome.cohorts) cohorts) to hub \(outcome.hub)")
+            : Phrase(
+                vi: "trạm \(outcome.hub) đã có số liệu tổng hợp này", en: "hub \(outcome.hub) already had this roll-up")
+    }
 }

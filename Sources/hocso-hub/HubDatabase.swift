@@ -4,6 +4,7 @@ import Foundation
 import HubStore
 import HubStorePostgres
 import HubStoreSQLite
+import SyncHub
 
 /// `--db`, which every hub command takes: a SQLite file (the default: `$HOCSO_HUB_DB`, else the
 /// data folder) or a PostgreSQL database given as a `postgres://` URL.
@@ -27,7 +28,10 @@ struct HubDatabase: ParsableArguments {
     /// Opens the database `text` names: a `postgres://` URL or a SQLite path.
     static func open(_ text: String?) throws -> any HubStore & ReportSource {
         let location = location(text)
-        if PostgresLocation.isURL(location) { return try PostgresHubStore(url: location) }
-        return try SQLiteHubStore(path: URL(fileURLWithPath: location))
+        let store: any HubStore & ReportSource =
+            PostgresLocation.isURL(location)
+            ? try PostgresHubStore(url: location) : try SQLiteHubStore(path: URL(fileURLWithPath: location))
+        // A national hub answers its reports from the provinces' roll-ups.
+        return try HubRollups.isNational(store) ? NationalHub(store) : store
     }
 }
