@@ -287,7 +287,7 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: [
-                "TestSupport", "HubBackends",
+                "TestSupport", "HubBackends", "SyncHub", "SyncWire",
                 "CentreReports", "Reports", "Dashboard", "HubStore", "HubStoreSQLite", "HubStorePostgres",
                 "CourseModel", "CSVText",
                 "LearnerEvents", "Localization", "ProgressStore", "ProvinceSeed",

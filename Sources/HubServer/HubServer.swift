@@ -2,8 +2,8 @@ import Dashboard
 import Foundation
 import HubStore
 import Hummingbird
-import NIOCore
 import Logging
+import NIOCore
 import Reports
 import SyncHub
 import SyncWire

@@ -82,8 +82,7 @@ public enum HubRollups {
             struct ActivityKey: Hashable { var period: ReportPeriod, day: Int, area: String }
             var activity: [ActivityKey: (learners: Int, answers: Int)] = [:]
             for period in [ReportPeriod.week, .month] {
-                for a in try store.activity(places: nil, fromDay: .min, toDay: .max, period: period)
-                {
+                for a in try store.activity(places: nil, fromDay: .min, toDay: .max, period: period) {
                     let key = ActivityKey(period: period, day: a.day, area: area(a.place))
                     let sum = activity[key] ?? (0, 0)
                     activity[key] = (sum.learners + a.learners, sum.answers + a.answers)
@@ -93,7 +92,8 @@ public enum HubRollups {
             struct RegistrationKey: Hashable { var area: String, birthYear: Int?, gender: String? }
             var registrations: [RegistrationKey: Int] = [:]
             for r in try store.registrations(places: nil) {
-                registrations[RegistrationKey(area: area(r.place), birthYear: r.birthYear, gender: r.gender), default: 0] +=
+                registrations[
+                    RegistrationKey(area: area(r.place), birthYear: r.birthYear, gender: r.gender), default: 0] +=
                     r.learners
             }
 
@@ -102,8 +102,10 @@ public enum HubRollups {
                 outlines: try store.outlines(only: nil).values.sorted { $0.id < $1.id },
                 latestActivity: try store.latestActivity(),
                 cohorts: cohorts.values.sorted { Self.order($0) < Self.order($1) },
-                hours: hours.map { Rollup.Hours(area: $0.key.area, course: $0.key.course, hours: $0.key.hours, learners: $0.value) }
-                    .sorted { ($0.area, $0.course, $0.hours) < ($1.area, $1.course, $1.hours) },
+                hours: hours.map {
+                    Rollup.Hours(area: $0.key.area, course: $0.key.course, hours: $0.key.hours, learners: $0.value)
+                }
+                .sorted { ($0.area, $0.course, $0.hours) < ($1.area, $1.course, $1.hours) },
                 activity: activity.map {
                     Rollup.Activity(
                         period: $0.key.period, day: $0.key.day, area: $0.key.area, learners: $0.value.learners,
@@ -112,7 +114,10 @@ public enum HubRollups {
                 registrations: registrations.map {
                     Rollup.Registration(
                         area: $0.key.area, birthYear: $0.key.birthYear, gender: $0.key.gender, learners: $0.value)
-                }.sorted { "\($0.area)|\($0.birthYear ?? 0)|\($0.gender ?? "")" < "\($1.area)|\($1.birthYear ?? 0)|\($1.gender ?? "")" }
+                }.sorted {
+                    "\($0.area)|\($0.birthYear ?? 0)|\($0.gender ?? "")"
+                        < "\($1.area)|\($1.birthYear ?? 0)|\($1.gender ?? "")"
+                }
             )
             return try SignedRollup(rollup, key: identity.key)
         }
@@ -139,7 +144,8 @@ public enum HubRollups {
         let document = String(decoding: try signed.encoded(), as: UTF8.self)
         return try hubStoreErrors {
             let fresh = try store.saveRollup(
-                StoredRollup(province: rollup.province, period: rollup.period, version: rollup.version, document: document))
+                StoredRollup(
+                    province: rollup.province, period: rollup.period, version: rollup.version, document: document))
             if fresh {
                 try store.saveAreas(rollup.areas)
                 try store.saveOutlines(rollup.outlines)

@@ -1,8 +1,8 @@
 import Foundation
 import HubStore
 import LearnerEvents
-import Synchronization
 import SyncWire
+import Synchronization
 
 /// A national hub: its accounts, areas and nodes in an ordinary hub store, its report numbers
 /// from the provinces' latest roll-ups. Places are area codes (communes), not centres.
@@ -138,7 +138,9 @@ public final class NationalHub: HubStore, ReportSource, Sendable {
     /// Registered learners per area, birth year and gender.
     public func registrations(places: Set<String>?) throws -> [RegistrationCount] {
         try rollups().flatMap(\.registrations).filter { places?.contains($0.area) ?? true }
-            .map { RegistrationCount(place: $0.area, birthYear: $0.birthYear, gender: $0.gender, learners: $0.learners) }
+            .map {
+                RegistrationCount(place: $0.area, birthYear: $0.birthYear, gender: $0.gender, learners: $0.learners)
+            }
     }
 
     /// The provinces' cohorts, by area (a tier above could roll these up again).

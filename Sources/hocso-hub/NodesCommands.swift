@@ -173,7 +173,8 @@ struct UpstreamsCommand: ParsableCommand {
         @Flag(
             name: .long,
             help:
-                "Gửi số liệu tổng hợp thay vì sự kiện (trạm quốc gia). Send roll-ups instead of events (a national hub).")
+                "Gửi số liệu tổng hợp thay vì sự kiện (trạm quốc gia). Send roll-ups instead of events (a national hub)."
+        )
         var rollups = false
 
         func run() throws {

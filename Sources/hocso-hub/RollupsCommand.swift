@@ -44,7 +44,8 @@ struct RollupsCommand: ParsableCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
-            abstract: "Nhận số liệu tổng hợp của trạm tỉnh (đã kiểm chữ ký). Take province roll-ups (signatures checked).")
+            abstract:
+                "Nhận số liệu tổng hợp của trạm tỉnh (đã kiểm chữ ký). Take province roll-ups (signatures checked).")
         @OptionGroup var database: HubDatabase
         @OptionGroup var language: LanguageOption
         @Argument(help: "Tệp số liệu tổng hợp. Roll-up files.") var files: [String]
