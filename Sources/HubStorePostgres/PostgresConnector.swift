@@ -117,6 +117,7 @@ final class ConnectionPool: @unchecked Sendable {
     private var idle: [PostgresConnection] = []
     private var open = 0
     private var nextId = 1
+    private var closed = false
     /// Run once on each new connection (temporary tables the import uses).
     let setUp: @Sendable (PostgresConnection, Logger) async throws -> Void
 
@@ -135,6 +136,9 @@ final class ConnectionPool: @unchecked Sendable {
     /// the loop's end).
     func close() {
         condition.lock()
+        // Once only: after the loop stops, work sent to it would never run.
+        guard !closed else { return condition.unlock() }
+        closed = true
         let connections = idle
         idle = []
         condition.unlock()

@@ -30,11 +30,11 @@ public final class PostgresHubStore: HubStore, @unchecked Sendable {
     /// Connects to the database at `location`.
     public init(location: PostgresLocation, connections: Int = 4) throws {
         self.location = location
-        pool = ConnectionPool(location: location, limit: connections, setUp: Self.setUpSession)
+        pool = ConnectionPool(location: location, limit: connections) { try await Self.setUpSession($0, $1) }
         do {
             try migrate()
         } catch {
-            pool.close()
+            // The pool closes with the store (deinit runs for a class whose init throws this late).
             throw PostgresFailure.storeError(error, place: location.description, opening: true)
         }
     }

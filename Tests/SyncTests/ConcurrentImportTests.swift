@@ -56,4 +56,61 @@ struct ConcurrentImportTests {
         #expect(try store.eventCount() == 301)
         #expect(try store.holdings(centre.nodeId).held == [SeqRange(1, 301)])
     }
+
+    /// Two `hocso-hub serve` processes on one database, two centres pushing to them at once,
+    /// each centre to both: every event stored once, every push acknowledged.
+    @Test(arguments: Backend.all)
+    func twoServersOnOneDatabase(_ backend: Backend) throws {
+        guard let hub = try backend.open() else { return }
+        defer { hub.remove() }
+        let dir = try temporaryDirectory("two-servers")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try expectSuccess(Program.hub.run(["init", "--db", hub.location, "--name", "Tỉnh Thử"]))
+        var centres: [(db: URL, node: String)] = []
+        for name in ["dong", "tay"] {
+            let db = dir.appendingPathComponent("\(name).sqlite")
+            let centre = try CentreStore(path: db)
+            _ = try centre.addLearner(NewLearner(code: "AN1", displayName: "An", birthYear: 1970, gender: .nam))
+            for n in 0..<200 {
+                _ = try centre.record(
+                    .stepRead(
+                        learner: "AN1", course: "vneid", version: 2, lesson: "kich-hoat", step: "b\(n % 5)",
+                        at: 1_750_000_000_000 + Int64(n)))
+            }
+            let registration = dir.appendingPathComponent("\(name)-registration.json")
+            try expectSuccess(
+                Program.hocso.run([
+                    "center", "init", "--db", db.path, "--name", "Xã \(name)", "--export-registration",
+                    registration.path,
+                ]))
+            try expectSuccess(Program.hub.run(["centers", "add", registration.path, "--db", hub.location]))
+            let forCentre = dir.appendingPathComponent("hub-for-\(name).json")
+            try expectSuccess(
+                Program.hub.run(["centers", "export", centre.nodeId, "-o", forCentre.path, "--db", hub.location]))
+            try expectSuccess(Program.hocso.run(["sync", "hubs", "add", forCentre.path, "--db", db.path]))
+            centres.append((db, centre.nodeId))
+        }
+        let servers = try (0..<2).map { _ in try HubServerProcess(database: hub.location) }
+        defer { servers.forEach { $0.kill() } }
+        let failures = Mutex<[String]>([])
+        // Each centre pushes to one server while the other centre pushes to the other, then swaps.
+        for round in 0..<2 {
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                let server = servers[(index + round) % 2]
+                do {
+                    let push = try Program.hocso.run([
+                        "sync", "push", "--hub", server.url.absoluteString, "--db", centres[index].db.path, "--chunk",
+                        "25",
+                    ])
+                    if push.status != 0 { failures.withLock { $0.append(push.stderr) } }
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        let store = try hub.reopen()
+        #expect(try store.eventCount() == 402)
+        for centre in centres { #expect(try store.holdings(centre.node).held == [SeqRange(1, 201)]) }
+    }
 }

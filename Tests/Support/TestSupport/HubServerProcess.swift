@@ -8,10 +8,15 @@ public final class HubServerProcess {
     public private(set) var url = URL(string: "http://127.0.0.1")!
 
     /// Starts `hocso-hub serve` on `db` and waits for the line that says where it listens.
-    public init(db: URL, port: Int = 0, extra: [String] = []) throws {
+    public convenience init(db: URL, port: Int = 0, extra: [String] = []) throws {
+        try self.init(database: db.path, port: port, extra: extra)
+    }
+
+    /// Starts `hocso-hub serve --db database` (a SQLite path or a `postgres://` URL).
+    public init(database: String, port: Int = 0, extra: [String] = []) throws {
         process.executableURL = Program.hub.url
         process.arguments =
-            ["serve", "--db", db.path, "--host", "127.0.0.1", "--port", String(port)] + extra
+            ["serve", "--db", database, "--host", "127.0.0.1", "--port", String(port)] + extra
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
