@@ -91,7 +91,7 @@ struct ConcurrentImportTests {
             centres.append((db, centre.nodeId))
         }
         let servers = try (0..<2).map { _ in try HubServerProcess(database: hub.location) }
-        defer { servers.forEach { $0.kill() } }
+        defer { for server in servers { server.kill() } }
         let failures = Mutex<[String]>([])
         // Each centre pushes to one server while the other centre pushes to the other, then swaps.
         for round in 0..<2 {
