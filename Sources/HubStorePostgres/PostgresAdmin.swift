@@ -47,6 +47,7 @@ public enum PostgresAdmin {
         else { throw HubStoreError(.invalid, PostgresText.badURL(name)) }
     }
 
+    @discardableResult
     private static func onServer<T: Sendable>(
         _ location: PostgresLocation, _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
     ) throws -> T {

@@ -144,7 +144,7 @@ final class ConnectionPool: @unchecked Sendable {
         condition.unlock()
         // On the loop itself (a store released by a task running there), waiting would wait forever.
         if executor.loop.inEventLoop {
-            for connection in connections { _ = connection.close() }
+            for connection in connections { connection.close().whenComplete { _ in } }
         } else {
             try? executor.run {
                 for connection in connections { try? await connection.close() }
@@ -202,7 +202,7 @@ final class ConnectionPool: @unchecked Sendable {
         condition.lock()
         if broken {
             open -= 1
-            _ = connection.close()
+            connection.close().whenComplete { _ in }
         } else {
             idle.append(connection)
         }

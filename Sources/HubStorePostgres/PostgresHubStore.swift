@@ -63,6 +63,7 @@ public final class PostgresHubStore: HubStore, @unchecked Sendable {
     // MARK: Running statements
 
     /// Runs `body` on a connection outside any transaction.
+    @discardableResult
     func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws -> T {
         let logger = pool.logger
         do {
@@ -74,6 +75,7 @@ public final class PostgresHubStore: HubStore, @unchecked Sendable {
 
     /// Runs `body` in one transaction, tried again (up to five times) after a serialization
     /// failure or a deadlock, which PostgreSQL resolves by failing one of the transactions.
+    @discardableResult
     func transaction<T: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
     ) throws -> T {
@@ -187,7 +189,7 @@ public final class PostgresHubStore: HubStore, @unchecked Sendable {
                 "SELECT pushed_through, updated_at FROM upstream_cursors WHERE upstream_id = \(upstreamId)",
                 logger: logger
             ).collect().first
-            let (through, updated) = try row?.decode((Int64, Int64?).self) ?? (0, nil)
+            let (through, updated): (Int64, Int64?) = try row?.decode((Int64, Int64?).self) ?? (Int64(0), nil)
             return UpstreamCursor(upstreamId: upstreamId, pushedThrough: through, updatedAt: updated)
         }
     }

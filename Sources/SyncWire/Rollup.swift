@@ -33,6 +33,22 @@ public struct Rollup: Sendable, Equatable, Codable {
         public var completed: Int
         /// Of those, learners who passed the final quiz.
         public var passed: Int
+
+        /// Makes a cohort row.
+        public init(
+            area: String, course: String, birthYear: Int?, gender: String?, week: Int, enrolled: Int, started: Int,
+            completed: Int, passed: Int
+        ) {
+            self.area = area
+            self.course = course
+            self.birthYear = birthYear
+            self.gender = gender
+            self.week = week
+            self.enrolled = enrolled
+            self.started = started
+            self.completed = completed
+            self.passed = passed
+        }
     }
 
     /// How many of an area's learners took `hours` whole hours to complete a course (medians).
@@ -45,6 +61,14 @@ public struct Rollup: Sendable, Equatable, Codable {
         public var hours: Int
         /// Learners.
         public var learners: Int
+
+        /// Makes a row.
+        public init(area: String, course: String, hours: Int, learners: Int) {
+            self.area = area
+            self.course = course
+            self.hours = hours
+            self.learners = learners
+        }
     }
 
     /// Distinct active learners and answers of an area in one week or month.
@@ -59,6 +83,15 @@ public struct Rollup: Sendable, Equatable, Codable {
         public var learners: Int
         /// Answers submitted.
         public var answers: Int
+
+        /// Makes a row.
+        public init(period: ReportPeriod, day: Int, area: String, learners: Int, answers: Int) {
+            self.period = period
+            self.day = day
+            self.area = area
+            self.learners = learners
+            self.answers = answers
+        }
     }
 
     /// Learners registered in an area with one birth year and gender.
@@ -71,6 +104,14 @@ public struct Rollup: Sendable, Equatable, Codable {
         public var gender: String?
         /// Learners.
         public var learners: Int
+
+        /// Makes a row.
+        public init(area: String, birthYear: Int?, gender: String?, learners: Int) {
+            self.area = area
+            self.birthYear = birthYear
+            self.gender = gender
+            self.learners = learners
+        }
     }
 
     /// `hocso-rollup-1`.

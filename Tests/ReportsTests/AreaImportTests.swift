@@ -1,4 +1,5 @@
 import Foundation
+import HubBackends
 import Testing
 
 @testable import Reports

@@ -3,6 +3,7 @@ import Foundation
 import HubBackends
 import HubStore
 import LearnerEvents
+import Testing
 
 @testable import Reports
 

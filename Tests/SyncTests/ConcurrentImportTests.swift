@@ -18,7 +18,8 @@ struct ConcurrentImportTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let centreDB = dir.appendingPathComponent("centre.sqlite")
         let centre = try CentreStore(path: centreDB)
-        _ = try centre.addLearner(NewLearner(code: "HOA1", displayName: "Lê Thị Hoa", birthYear: 1965, gender: .nu))
+        _ = try centre.addLearner(
+            NewLearner(code: "HOA1", displayName: "Lê Thị Hoa", birthYear: 1965, gender: .nu, commune: "Xã Hoà"))
         for n in 0..<300 {
             _ = try centre.record(
                 .stepRead(
@@ -70,7 +71,8 @@ struct ConcurrentImportTests {
         for name in ["dong", "tay"] {
             let db = dir.appendingPathComponent("\(name).sqlite")
             let centre = try CentreStore(path: db)
-            _ = try centre.addLearner(NewLearner(code: "AN1", displayName: "An", birthYear: 1970, gender: .nam))
+            _ = try centre.addLearner(
+                NewLearner(code: "AN1", displayName: "An", birthYear: 1970, gender: .nam, commune: "Xã"))
             for n in 0..<200 {
                 _ = try centre.record(
                     .stepRead(
@@ -93,13 +95,15 @@ struct ConcurrentImportTests {
         let servers = try (0..<2).map { _ in try HubServerProcess(database: hub.location) }
         defer { for server in servers { server.kill() } }
         let failures = Mutex<[String]>([])
+        let urls = servers.map(\.url.absoluteString)
+        let databases = centres.map(\.db.path)
         // Each centre pushes to one server while the other centre pushes to the other, then swaps.
         for round in 0..<2 {
             DispatchQueue.concurrentPerform(iterations: 2) { index in
-                let server = servers[(index + round) % 2]
+                let server = urls[(index + round) % 2]
                 do {
                     let push = try Program.hocso.run([
-                        "sync", "push", "--hub", server.url.absoluteString, "--db", centres[index].db.path, "--chunk",
+                        "sync", "push", "--hub", server, "--db", databases[index], "--chunk",
                         "25",
                     ])
                     if push.status != 0 { failures.withLock { $0.append(push.stderr) } }
