@@ -108,8 +108,11 @@ final class LoopExecutor: TaskExecutor, @unchecked Sendable {
 
 /// A few open connections shared by the store's callers; a caller waits when all are busy.
 final class ConnectionPool: @unchecked Sendable {
+    /// The loops every pool of the process runs on, never stopped: a store closed while a
+    /// connection's last work is still queued must not find its loop gone.
+    static let loops = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+
     let location: PostgresLocation
-    let group: MultiThreadedEventLoopGroup
     let executor: LoopExecutor
     let limit: Int
     let logger = Logger(label: "hocso-hub.postgres")
@@ -128,15 +131,14 @@ final class ConnectionPool: @unchecked Sendable {
         self.location = location
         self.limit = max(1, limit)
         self.setUp = setUp
-        group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        executor = LoopExecutor(loop: group.next())
+        executor = LoopExecutor(loop: Self.loops.next())
     }
 
-    /// Closes every idle connection and stops the event loop (connections in use are closed by
-    /// the loop's end).
+    /// Closes every idle connection (one in use closes when it comes back broken, or with the
+    /// process).
     func close() {
         condition.lock()
-        // Once only: after the loop stops, work sent to it would never run.
+        // Once only; connections still in use close as they come back.
         guard !closed else { return condition.unlock() }
         closed = true
         let connections = idle
@@ -150,7 +152,6 @@ final class ConnectionPool: @unchecked Sendable {
                 for connection in connections { try? await connection.close() }
             }
         }
-        group.shutdownGracefully { _ in }
     }
 
     /// Runs `body` with a connection of its own, on the store's event loop; the connection goes
@@ -200,7 +201,7 @@ final class ConnectionPool: @unchecked Sendable {
 
     private func release(_ connection: PostgresConnection, broken: Bool) {
         condition.lock()
-        if broken {
+        if broken || closed {
             open -= 1
             connection.close().whenComplete { _ in }
         } else {

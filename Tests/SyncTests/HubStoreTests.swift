@@ -155,6 +155,7 @@ struct HubStoreTests {
         let stored = try hub.store.events(afterPosition: 0, limit: 1000)
         #expect(Set(stored.map(\.event.seq)).count == 400 && stored.count == 400)
         #expect(zip(stored, stored.dropFirst()).allSatisfy { $0.position < $1.position })
+        try hub.store.refreshAggregates()
         let activity = try hub.store.activity(places: nil, fromDay: 0, toDay: 100_000, period: .day)
         #expect(activity.map(\.learners).reduce(0, +) >= 1)
     }
