@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // C libraries: one door each, only the wrapper target below imports them.
@@ -102,6 +103,17 @@ let package = Package(
             dependencies: [
                 "CourseModel", "HubStore", "LearnerEvents", "Localization", "SQLiteSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict),
+        // The PostgreSQL backend of the hub store (PostgresNIO): partitioned events, COPY import,
+        // report aggregates kept at insert, for provinces and the nation.
+        .target(
+            name: "HubStorePostgres",
+            dependencies: [
+                "CourseModel", "HubStore", "LearnerEvents", "Localization",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ],
             swiftSettings: strict),
         // What centres and hubs exchange: keys, signed bundles and receipts, registrations, the push
@@ -194,7 +206,9 @@ let package = Package(
         .executableTarget(
             name: "hocso-hub",
             dependencies: [
-                "CommandSupport", "CourseModel", "Dashboard", "HubServer", "HubStore", "HubStoreSQLite", "Localization",
+                "CommandSupport", "CourseModel", "Dashboard", "HubServer", "HubStore", "HubStorePostgres",
+                "HubStoreSQLite",
+                "Localization",
                 "ReportCommands", "Reports", "SyncHub", "SyncWire",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -203,7 +217,8 @@ let package = Package(
         .executableTarget(
             name: "hocso-dev",
             dependencies: [
-                "CommandSupport", "CourseCompiler", "Dashboard", "HubStore", "HubStoreSQLite", "LearnerEvents",
+                "CommandSupport", "CourseCompiler", "Dashboard", "HubStore", "HubStorePostgres", "HubStoreSQLite",
+                "LearnerEvents",
                 "Localization", "ProgressStore", "ProvinceSeed", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -212,6 +227,10 @@ let package = Package(
 
         // What every test suite shares: the programs, golden files, temporary folders, required tools.
         .target(name: "TestSupport", path: "Tests/Support/TestSupport", swiftSettings: strict),
+        // The hub backends the backend-neutral suite runs on: SQLite, and PostgreSQL from `HOCSO_TEST_PG_URL`.
+        .target(
+            name: "HubBackends", dependencies: ["TestSupport", "HubStore", "HubStoreSQLite", "HubStorePostgres"],
+            path: "Tests/Support/HubBackends", swiftSettings: strict),
         .testTarget(name: "CourseModelTests", dependencies: ["TestSupport", "CourseModel"], swiftSettings: strict),
         .testTarget(name: "LocalizationTests", dependencies: ["TestSupport", "Localization"], swiftSettings: strict),
         .testTarget(name: "CredentialsTests", dependencies: ["TestSupport", "Credentials"], swiftSettings: strict),
@@ -253,17 +272,19 @@ let package = Package(
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "TestSupport",
-                "SyncWire", "SyncCentre", "SyncHub", "HubStore", "HubStoreSQLite", "HubServer", "ProgressStore",
-                "CourseModel", "LearnerClient", "LearnerEvents", "Localization", "Packs", "QuizEngine", "Reports",
+                "TestSupport", "HubBackends",
+                "SyncWire", "SyncCentre", "SyncHub", "HubStore", "HubStoreSQLite", "HubStorePostgres", "HubServer",
+                "ProgressStore", "CourseModel", "LearnerClient", "LearnerEvents", "Localization", "Packs",
+                "QuizEngine", "Reports",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
         .testTarget(
             name: "ReportsTests",
             dependencies: [
-                "TestSupport",
-                "CentreReports", "Reports", "Dashboard", "HubStore", "HubStoreSQLite", "CourseModel", "CSVText",
+                "TestSupport", "HubBackends", "SyncHub", "SyncWire",
+                "CentreReports", "Reports", "Dashboard", "HubStore", "HubStoreSQLite", "HubStorePostgres",
+                "CourseModel", "CSVText",
                 "LearnerEvents", "Localization", "ProgressStore", "ProvinceSeed",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -3,6 +3,7 @@ import Foundation
 import HubStore
 import Hummingbird
 import Logging
+import NIOCore
 import Reports
 import SyncHub
 import SyncWire
@@ -59,6 +60,13 @@ public enum HubServer {
         router.post("api/v1/events") { request, context -> Response in
             try await EventsEndpoint.handle(
                 request, context: context, service: service, limiter: limiter, maxBytes: configuration.maxRequestBytes)
+        }
+        // The national tier: a province hub's signed roll-up (its signature authenticates it).
+        router.post("api/v1/rollups") { request, _ -> Response in
+            let body = try await request.body.collect(upTo: 256 << 20)
+            let signed = try SignedRollup.decode(Data(buffer: body), what: "POST \(RollupPush.path)")
+            let stored = try HubRollups.accept(signed, store: store)
+            return json(["stored": String(stored), "hub": identity.nodeId])
         }
         router.get("api/v1/catalogue") { _, _ -> Response in
             let encoder = JSONEncoder()

@@ -78,6 +78,14 @@ public protocol HubStore: Sendable {
     func useLoginLink(tokenHash: String, now: Int64) throws -> LoginLink?
     /// The secret stored under `name`, storing `fresh` first when there is none (made once per hub).
     func secret(_ name: String, orStore fresh: [UInt8]) throws -> [UInt8]
+
+    // MARK: Roll-ups (a national hub)
+
+    /// Keeps a province's roll-up; false when the same (province, period, version) is already
+    /// kept, so receiving it twice changes nothing.
+    func saveRollup(_ rollup: StoredRollup) throws -> Bool
+    /// The roll-up each province sent last: the highest period, then the highest version.
+    func latestRollups() throws -> [StoredRollup]
 }
 
 /// A one-time sign-in link as a hub keeps it.

@@ -45,6 +45,9 @@ public protocol ReportSource: Sendable {
     func demographics(_ filter: AggregateFilter) throws -> [DemographicCount]
     /// Learners registered at the places, by place, birth year and gender.
     func registrations(places: Set<String>?) throws -> [RegistrationCount]
+    /// Every cohort by place, course, birth year, gender and week of first opening, with the
+    /// milestones reached so far: what a province's roll-up carries upward.
+    func cohorts() throws -> [CohortCount]
 }
 
 /// Which aggregates a report counts.

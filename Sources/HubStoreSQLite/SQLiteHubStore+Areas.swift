@@ -127,6 +127,33 @@ extension SQLiteHubStore {
         }
     }
 
+    /// Keeps a roll-up unless the same (province, period, version) is kept.
+    public func saveRollup(_ rollup: StoredRollup) throws -> Bool {
+        try write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO hub_rollups (province, period, version, document) VALUES (?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING
+                    """, arguments: [rollup.province, rollup.period, rollup.version, rollup.document])
+            return db.changesCount == 1
+        }
+    }
+
+    /// Each province's latest roll-up.
+    public func latestRollups() throws -> [StoredRollup] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT province, period, version, document FROM hub_rollups r
+                    WHERE NOT EXISTS (SELECT 1 FROM hub_rollups o WHERE o.province = r.province
+                        AND (o.period > r.period OR (o.period = r.period AND o.version > r.version)))
+                    ORDER BY province
+                    """
+            ).map { StoredRollup(province: $0[0], period: $0[1], version: $0[2], document: $0[3]) }
+        }
+    }
+
     static func user(from row: Row) -> HubUser {
         HubUser(
             username: row["username"], passwordHash: row["password_hash"], areaCode: row["area_code"],

@@ -293,6 +293,31 @@ extension SQLiteHubStore: ReportSource {
         }
     }
 
+    /// Cohorts by centre, course, birth year, gender and week of first opening.
+    public func cohorts() throws -> [CohortCount] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT node_id, course_id, birth_year, gender, day - ((day % 7 + 10) % 7) AS week, count(*),
+                        count(started_at), count(completed_at), count(passed_at)
+                    FROM (
+                        SELECT n.node_id, p.course_id, l.birth_year, l.gender, (p.first_at / 1000 + 25200) / 86400 AS day,
+                            p.started_at, p.completed_at, p.passed_at
+                        FROM report_progress p
+                        JOIN report_learners rl ON rl.id = p.learner
+                        JOIN report_nodes n ON n.id = p.node
+                        LEFT JOIN learners l ON l.node_id = n.node_id AND l.code = rl.code)
+                    GROUP BY 1, 2, 3, 4, 5
+                    """
+            ).map {
+                CohortCount(
+                    place: $0[0], course: $0[1], birthYear: $0[2], gender: $0[3], week: $0[4], enrolled: $0[5],
+                    started: $0[6], completed: $0[7], passed: $0[8])
+            }
+        }
+    }
+
     /// `'a','b'` for SQL, quotes doubled (course ids come from the hub's own tables and queries).
     static func sqlList(_ values: [String]) -> String {
         values.map { "'\($0.replacingOccurrences(of: "'", with: "''"))'" }.joined(separator: ",")

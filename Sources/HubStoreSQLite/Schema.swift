@@ -10,6 +10,7 @@ enum Schema {
         migrator.registerMigration("v1-hub", migrate: v1Hub)
         registerReportMigrations(&migrator)
         migrator.registerMigration("v3-hub-any-event-kind", migrate: v3AnyEventKind)
+        migrator.registerMigration("v4-hub-rollups", migrate: v4Rollups)
         return migrator
     }
 
@@ -122,6 +123,20 @@ enum Schema {
                     upstream_id TEXT PRIMARY KEY NOT NULL CHECK (length(upstream_id) = 18),
                     pushed_through INTEGER NOT NULL DEFAULT 0 CHECK (pushed_through >= 0),
                     updated_at INTEGER
+                ) WITHOUT ROWID;
+                """)
+    }
+
+    /// A national hub keeps the provinces' signed roll-ups, one row per (province, period, version).
+    static func v4Rollups(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE hub_rollups (
+                    province TEXT NOT NULL,
+                    period INTEGER NOT NULL,
+                    version INTEGER NOT NULL,
+                    document TEXT NOT NULL,
+                    PRIMARY KEY (province, period, version)
                 ) WITHOUT ROWID;
                 """)
     }

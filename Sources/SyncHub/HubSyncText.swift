@@ -12,6 +12,32 @@ enum HubSyncText {
             en: "no node \(node) is registered at this hub; add it with 'hocso-hub centers add'")
     }
 
+    // Roll-ups
+    static let nationalHoldsEvents = Phrase(
+        vi: "máy chủ này đã giữ sự kiện của người học; trạm quốc gia phải là một cơ sở dữ liệu mới",
+        en: "this hub already holds learners' events; a national hub must be a new database")
+    static let notNational = Phrase(
+        vi: "máy chủ này không phải trạm quốc gia (hocso-hub init --national); nó không nhận số liệu tổng hợp",
+        en: "this hub is not a national hub (hocso-hub init --national); it does not take roll-ups")
+    static func rollupFromRevoked(_ node: String) -> Phrase {
+        Phrase(
+            vi: "từ chối số liệu tổng hợp: trạm \(node) đã bị thu hồi",
+            en: "roll-up refused: hub \(node) is revoked")
+    }
+    static func rollupFromCentre(_ node: String) -> Phrase {
+        Phrase(
+            vi: "từ chối số liệu tổng hợp: \(node) là trung tâm, không phải trạm tỉnh",
+            en: "roll-up refused: \(node) is a centre, not a province hub")
+    }
+    static let nationalTakesNoEvents = Phrase(
+        vi: "trạm quốc gia không nhận sự kiện của người học, chỉ nhận số liệu tổng hợp của trạm tỉnh",
+        en: "a national hub takes no learners' events, only the province hubs' roll-ups")
+    static let staysProvincial = Phrase(
+        vi: "phân tích câu hỏi, danh sách cần hỗ trợ, phễu bài học và hoạt động theo ngày chỉ có ở trạm tỉnh: "
+            + "trạm quốc gia chỉ nhận số liệu tổng hợp, không nhận từng người học",
+        en: "question analysis, needs-help lists, lesson funnels and daily activity stay at the province hubs: "
+            + "the national hub receives roll-ups, not single learners")
+
     // Bundles
     static func bundleDamaged(_ name: String) -> Phrase {
         Phrase(

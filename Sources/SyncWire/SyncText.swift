@@ -23,6 +23,23 @@ public enum SyncText {
     public static func cannotWrite(_ path: String) -> Phrase {
         Phrase(vi: "không ghi được '\(path)'", en: "cannot write '\(path)'")
     }
+    static func rollupFile(_ path: String) -> Phrase {
+        Phrase(vi: "số liệu tổng hợp '\(path)'", en: "roll-up '\(path)'")
+    }
+    static let aRollup = Phrase(vi: "một bản số liệu tổng hợp", en: "a roll-up")
+    static func notARollup(_ format: String) -> Phrase {
+        Phrase(vi: "đây không phải số liệu tổng hợp \(format)", en: "not a \(format) roll-up")
+    }
+    static func rollupFromOtherHub(_ hub: String, expected: String) -> Phrase {
+        Phrase(
+            vi: "từ chối số liệu tổng hợp: của máy chủ \(hub), không phải \(expected)",
+            en: "roll-up refused: it is from hub \(hub), not \(expected)")
+    }
+    static func rollupBadSignature(_ hub: String) -> Phrase {
+        Phrase(
+            vi: "từ chối số liệu tổng hợp: chữ ký không khớp khoá của máy chủ \(hub)",
+            en: "roll-up refused: the signature does not match hub \(hub)'s key")
+    }
     static func receiptFile(_ path: String) -> Phrase {
         Phrase(vi: "biên nhận '\(path)'", en: "receipt '\(path)'")
     }

@@ -3,6 +3,7 @@ import CommandSupport
 import CourseCompiler
 import Foundation
 import HubStore
+import HubStorePostgres
 import HubStoreSQLite
 import Localization
 import ProvinceSeed
@@ -13,7 +14,8 @@ struct SeedCommand: ParsableCommand {
         commandName: "seed",
         abstract: "Sinh dữ liệu một tỉnh giả lập. Generate a realistic province into a new hub database.")
 
-    @Option(name: .long, help: "Tệp CSDL trạm mới. A new hub database file.") var db: String
+    @Option(name: .long, help: "CSDL trạm mới: tệp hoặc postgres://… A new hub database: a file or postgres://…")
+    var db: String
     @Option(name: .long, help: "Hạt giống. Seed (same seed, same data).") var seed: UInt64 = 1
     @Option(name: .long, help: "Số người học. Learners.") var learners = 200_000
     @Option(name: .long, help: "small|medium|province") var scale: String = "province"
@@ -31,7 +33,8 @@ struct SeedCommand: ParsableCommand {
         let scale = ProvinceSeeder.Scale(rawValue: scale) ?? .province
         try reportingFailures(.en) {
             let url = URL(fileURLWithPath: db)
-            if FileManager.default.fileExists(atPath: url.path) {
+            let postgres = PostgresLocation.isURL(db)
+            if !postgres, FileManager.default.fileExists(atPath: url.path) {
                 guard force else {
                     throw Failure(.verbatim("'\(db)' exists; seed writes a new database (use --force to replace it)"))
                 }
@@ -43,7 +46,8 @@ struct SeedCommand: ParsableCommand {
             let compiled = folders.compactMap { CourseCompiler().compile(courseAt: $0).course }
             guard !compiled.isEmpty else { throw Failure(.verbatim("no course compiles in '\(courses)'")) }
             let started = Date()
-            let store = try SQLiteHubStore(path: url)
+            let store: any HubStore & ReportSource =
+                postgres ? try PostgresHubStore(url: db) : try SQLiteHubStore(path: url)
             let seeder = ProvinceSeeder(courses: compiled, seed: seed, learners: learners, scale: scale)
             let showProgress = Console.stderrIsTerminal
             let summary = try seeder.run(into: store) { done, total in
@@ -52,14 +56,15 @@ struct SeedCommand: ParsableCommand {
                 }
             }
             let inserted = Date()
-            let refreshed = try store.refresh(chunk: SQLiteHubStore.refreshChunk)
+            // PostgreSQL keeps its report tables as it inserts; SQLite folds them in now.
+            let refreshed = try (store as? SQLiteHubStore)?.refresh(chunk: SQLiteHubStore.refreshChunk).events ?? 0
             let end = Date()
             Console.out(
                 """
                 seeded \(db): \(summary.areas) areas, \(summary.centres) centres, \(summary.learners) learners, \
                 \(summary.events) events (\(summary.answers) answers)
                 time: events \(String(format: "%.1f", inserted.timeIntervalSince(started))) s, \
-                report tables \(String(format: "%.1f", end.timeIntervalSince(inserted))) s (\(refreshed.events) events read)
+                report tables \(String(format: "%.1f", end.timeIntervalSince(inserted))) s (\(refreshed) events read)
                 """)
         }
     }

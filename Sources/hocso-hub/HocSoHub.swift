@@ -11,6 +11,7 @@ struct HocSoHub: AsyncParsableCommand {
         version: HocSoVersion.current,
         subcommands: [
             InitCommand.self, CentersCommand.self, ImportCommand.self, ServeCommand.self, PushCommand.self,
-            UpstreamsCommand.self, AreasCommand.self, UsersCommand.self, HubReportCommand.self,
+            UpstreamsCommand.self, AreasCommand.self, UsersCommand.self, HubReportCommand.self, MigrateCommand.self,
+            RollupsCommand.self,
         ])
 }

@@ -119,4 +119,61 @@ enum HubCLIText {
     static func userRemoved(_ user: String) -> Phrase {
         Phrase(vi: "đã xoá tài khoản \(user)", en: "user \(user) removed")
     }
+
+    // MARK: migrate
+
+    static func noDatabase(_ place: String) -> Phrase {
+        Phrase(vi: "không có cơ sở dữ liệu trạm ở '\(place)'", en: "no hub database at '\(place)'")
+    }
+    static func targetNotEmpty(_ place: String) -> Phrase {
+        Phrase(
+            vi: "cơ sở dữ liệu đích '\(place)' đã có dữ liệu: chuyển vào một cơ sở dữ liệu mới, còn trống",
+            en: "the target database '\(place)' already holds data: move into a new, empty database")
+    }
+    static func migrated(_ c: HubMigration.Counts) -> Phrase {
+        Phrase(
+            vi:
+                "đã chuyển \(c.areas) địa bàn, \(c.centres) nút, \(c.users) tài khoản, \(c.events) sự kiện, \(c.outlines) khoá học",
+            en:
+                "moved \(c.areas) areas, \(c.centres) nodes, \(c.users) accounts, \(c.events) events, \(c.outlines) courses"
+        )
+    }
+    static func migrationDiffers(_ what: [String]) -> Phrase {
+        let list = what.prefix(10).joined(separator: ", ")
+        return Phrase(
+            vi: "bản chuyển không khớp bản gốc (\(list)): đừng dùng cơ sở dữ liệu mới; giữ trạm cũ và báo lỗi này",
+            en:
+                "the copy does not match the original (\(list)): do not use the new database; keep the old hub and report this"
+        )
+    }
+    static let migrationVerified = Phrase(
+        vi: "đã kiểm tra: số lượng và mọi báo cáo khớp nhau", en: "checked: the counts and every report match")
+
+    // MARK: roll-ups
+
+    static func cannotWrite(_ file: String) -> Phrase {
+        Phrase(vi: "không ghi được '\(file)'", en: "cannot write '\(file)'")
+    }
+    static func rollupWritten(_ file: String, cohorts: Int) -> Phrase {
+        Phrase(
+            vi: "đã ghi số liệu tổng hợp (\(cohorts) nhóm người học) vào \(file)",
+            en: "wrote the roll-up (\(cohorts) cohorts) to \(file)")
+    }
+    static func rollupImported(_ file: String, province: String, stored: Bool) -> Phrase {
+        stored
+            ? Phrase(
+                vi: "\(file): đã nhận số liệu tổng hợp của trạm \(province)",
+                en: "\(file): took the roll-up of hub \(province)")
+            : Phrase(
+                vi: "\(file): đã có số liệu tổng hợp này của trạm \(province), không đổi gì",
+                en: "\(file): already had this roll-up of hub \(province), nothing changed")
+    }
+    static func rollupPushed(_ outcome: RollupPush.Outcome) -> Phrase {
+        outcome.stored
+            ? Phrase(
+                vi: "đã gửi số liệu tổng hợp (\(outcome.cohorts) nhóm người học) lên trạm \(outcome.hub)",
+                en: "sent the roll-up (\(outcome.cohorts) cohorts) to hub \(outcome.hub)")
+            : Phrase(
+                vi: "trạm \(outcome.hub) đã có số liệu tổng hợp này", en: "hub \(outcome.hub) already had this roll-up")
+    }
 }

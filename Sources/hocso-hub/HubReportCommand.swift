@@ -3,7 +3,7 @@ import CommandSupport
 import CourseModel
 import Foundation
 import HubStore
-import HubStoreSQLite
+import HubStorePostgres
 import Localization
 import ReportCommands
 import Reports
@@ -16,14 +16,14 @@ enum HubReportTarget: ReportTarget {
     static let databaseHelp: ArgumentHelp = "Cơ sở dữ liệu của trạm. The hub database."
 
     static func report(_ query: ReportQuery, database: String?, courses: [Course]) throws -> Report {
-        let path = database.map { URL(fileURLWithPath: $0) } ?? SQLiteHubStore.defaultPath
-        guard FileManager.default.fileExists(atPath: path.path) else {
+        let location = HubDatabase.location(database)
+        guard PostgresLocation.isURL(location) || FileManager.default.fileExists(atPath: location) else {
             throw Failure(
                 Phrase(
-                    vi: "không có cơ sở dữ liệu trạm ở '\(path.path)' (hãy dùng --db)",
-                    en: "no hub database at '\(path.path)' (give --db)"))
+                    vi: "không có cơ sở dữ liệu trạm ở '\(location)' (hãy dùng --db)",
+                    en: "no hub database at '\(location)' (give --db)"))
         }
-        let store = try SQLiteHubStore(path: path)
+        let store = try HubDatabase.open(location)
         if !courses.isEmpty { try store.saveOutlines(courses.map(CourseOutline.init)) }
         return try HubReports(store).report(query)
     }

@@ -99,6 +99,16 @@ struct PushCommand: AsyncParsableCommand {
         try await reportingFailures(lang) {
             let store = try database.open()
             let identity = try HubIdentity.load(store)
+            // A national hub takes this province's roll-up, not its events.
+            let transport = HTTPClientTransport()
+            if let hub = try? await RollupPush.upstreamId(at: url, transport: transport),
+                try HubRollups.takesRollups(hub, store: store)
+            {
+                let outcome = try await RollupPush.run(
+                    store: store, identity: identity, upstream: url, hub: hub, transport: transport)
+                Console.say(HubCLIText.rollupPushed(outcome), lang)
+                return
+            }
             let pusher = EventPusher(hub: url, node: identity.nodeId, key: identity.key)
             let report = try await HubPush.run(store: store, identity: identity, pusher: pusher, chunk: chunk)
             Console.say(HubCLIText.pushed(report), lang)

@@ -18,11 +18,17 @@ struct InitCommand: ParsableCommand {
         name: .customLong("export-registration"),
         help: "Ghi tệp đăng ký của trạm cho trạm cấp trên. Write this hub's registration file for an upstream hub.")
     var exportRegistration: String?
+    @Flag(
+        name: .long,
+        help: "Trạm quốc gia: nhận số liệu tổng hợp của trạm tỉnh. A national hub: takes the provinces' roll-ups.")
+    var national = false
 
     func run() throws {
         let lang = language.language
         try reportingFailures(lang) {
-            let (identity, created) = try HubIdentity.initialise(try database.open(), name: name)
+            let store = try database.open()
+            if national { try HubRollups.markNational(store) }
+            let (identity, created) = try HubIdentity.initialise(store, name: name)
             for line in HubCLIText.identity(identity) { Console.say(line, lang) }
             if !created { Console.error(HubCLIText.keyKept(lang)) }
             if let path = exportRegistration {
@@ -165,11 +171,19 @@ struct UpstreamsCommand: ParsableCommand {
         @OptionGroup var database: HubDatabase
         @OptionGroup var language: LanguageOption
         @Argument(help: "Tệp đăng ký. Registration file.") var file: String
+        @Flag(
+            name: .long,
+            help:
+                "Gửi số liệu tổng hợp thay vì sự kiện (trạm quốc gia). Send roll-ups instead of events (a national hub)."
+        )
+        var rollups = false
 
         func run() throws {
             let lang = language.language
             try reportingFailures(lang) {
-                let hub = try HubPush.addUpstream(from: URL(fileURLWithPath: file), to: try database.open())
+                let store = try database.open()
+                let hub = try HubPush.addUpstream(from: URL(fileURLWithPath: file), to: store)
+                if rollups { try HubRollups.sendRollups(to: hub.nodeId, store: store) }
                 Console.say(HubCLIText.upstreamAdded(hub), lang)
             }
         }

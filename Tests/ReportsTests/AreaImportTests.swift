@@ -1,4 +1,5 @@
 import Foundation
+import HubBackends
 import Testing
 
 @testable import Reports
@@ -33,9 +34,10 @@ import Testing
         ),
     ]
 
-    @Test(arguments: bad)
-    func reportsEveryProblemWithItsLine(_ name: String, _ csv: String, _ messages: [String]) throws {
-        let fixture = try HubFixture(events: false)
+    @Test(arguments: Backend.all.flatMap { backend in bad.map { (backend, $0.0, $0.1, $0.2) } })
+    func reportsEveryProblemWithItsLine(_ backend: Backend, _ name: String, _ csv: String, _ messages: [String]) throws
+    {
+        guard let fixture = try HubFixture(backend, events: false) else { return }
         defer { fixture.remove() }
         let before = try fixture.db.areaTree().nodes.count
         do {
@@ -48,8 +50,9 @@ import Testing
         #expect(try fixture.db.areaTree().nodes.count == before, "nothing imported")
     }
 
-    @Test func acceptsBOMQuotesVietnameseHeadersAndCommunesUnderTheProvince() throws {
-        let fixture = try HubFixture(events: false)
+    @Test(arguments: Backend.all)
+    func acceptsBOMQuotesVietnameseHeadersAndCommunesUnderTheProvince(_ backend: Backend) throws {
+        guard let fixture = try HubFixture(backend, events: false) else { return }
         defer { fixture.remove() }
         // NFD input (as some editors save it) is stored as NFC.
         let nfd = "Xã Tân Phú".decomposedStringWithCanonicalMapping
@@ -65,8 +68,9 @@ import Testing
         #expect(tree.nodes["D9"]?.name == "Huyện \"Chín\"")
     }
 
-    @Test func attachesCentresOnlyToCommunes() throws {
-        let fixture = try HubFixture(events: false)
+    @Test(arguments: Backend.all)
+    func attachesCentresOnlyToCommunes(_ backend: Backend) throws {
+        guard let fixture = try HubFixture(backend, events: false) else { return }
         defer { fixture.remove() }
         try fixture.db.attachCentre(HubFixture.nodeA, toCommune: "C21")
         #expect(try fixture.db.areaTree().nodes[HubFixture.nodeA]?.parent == "C21")

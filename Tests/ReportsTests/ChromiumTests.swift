@@ -1,5 +1,6 @@
 import Dashboard
 import Foundation
+import HubBackends
 import TestSupport
 import Testing
 
@@ -39,7 +40,7 @@ enum Chromium {
 struct ChromiumTests {
     @Test func overviewShowsTheReportsNumbers() async throws {
         guard Chromium.path != nil || RequiredTool.available("chromium") else { return }
-        let fixture = try HubFixture()
+        guard let fixture = try HubFixture(.sqlite) else { return }
         defer { fixture.remove() }
         let accounts = Accounts(store: fixture.store)
         try accounts.add(username: "huyen1", password: "mật khẩu một", area: "D1", rounds: 1000)

@@ -1,4 +1,5 @@
 import Foundation
+import HubBackends
 import HubStore
 import LearnerEvents
 import Testing
@@ -32,8 +33,10 @@ import Testing
         return routes
     }
 
-    func withServer(_ body: (HubFixture, DashboardServer, TestHTTP) async throws -> Void) async throws {
-        let fixture = try HubFixture()
+    func withServer(
+        _ backend: Backend, _ body: (HubFixture, DashboardServer, TestHTTP) async throws -> Void
+    ) async throws {
+        guard let fixture = try HubFixture(backend) else { return }
         defer { fixture.remove() }
         let accounts = Accounts(store: fixture.store)
         try accounts.add(username: "huyen1", password: "mật khẩu một", area: "D1", rounds: 1000)
@@ -55,8 +58,9 @@ import Testing
         return try #require(reply.cookie("hocso_session"))
     }
 
-    @Test func districtCoordinatorCannotReadAnotherDistrict() async throws {
-        try await withServer { _, server, http in
+    @Test(arguments: Backend.all)
+    func districtCoordinatorCannotReadAnotherDistrict(_ backend: Backend) async throws {
+        try await withServer(backend) { _, server, http in
             let cookie = try await signIn(http, server, "huyen1", "mật khẩu một")
             for code in Self.foreignCodes {
                 for route in Self.routes(area: code) {
@@ -86,8 +90,9 @@ import Testing
         }
     }
 
-    @Test func provinceCoordinatorSeesEverything() async throws {
-        try await withServer { _, server, http in
+    @Test(arguments: Backend.all)
+    func provinceCoordinatorSeesEverything(_ backend: Backend) async throws {
+        try await withServer(backend) { _, server, http in
             let cookie = try await signIn(http, server, "tinh", "mật khẩu tỉnh")
             let completion = try await http.send(server.base + "/dashboard/api/completion?by=district", cookie: cookie)
             #expect(completion.body.contains("\"enrolled\" : 6"))
@@ -98,8 +103,9 @@ import Testing
         }
     }
 
-    @Test func signInIsRequiredAndSessionsCannotBeForged() async throws {
-        try await withServer { _, server, http in
+    @Test(arguments: Backend.all)
+    func signInIsRequiredAndSessionsCannotBeForged(_ backend: Backend) async throws {
+        try await withServer(backend) { _, server, http in
             let page = try await http.send(server.base + "/dashboard/area/D1")
             #expect(page.status == 303)
             #expect(page.header("Location")?.hasPrefix("/dashboard/login?next=") == true)
@@ -124,8 +130,9 @@ import Testing
         }
     }
 
-    @Test func loginLinksWorkOnceAndExpire() async throws {
-        try await withServer { fixture, server, http in
+    @Test(arguments: Backend.all)
+    func loginLinksWorkOnceAndExpire(_ backend: Backend) async throws {
+        try await withServer(backend) { fixture, server, http in
             let accounts = Accounts(store: fixture.store)
             let token = try accounts.makeLoginLink(username: "huyen1", next: "/dashboard/items/k")
             let first = try await http.send(server.base + "/dashboard/link/\(token)")

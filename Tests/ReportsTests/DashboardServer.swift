@@ -1,7 +1,6 @@
 import Dashboard
 import Foundation
 import HubStore
-import HubStoreSQLite
 import Hummingbird
 import Reports
 import Synchronization
@@ -16,7 +15,7 @@ final class DashboardServer: Sendable {
     private let task: Task<Void, any Error>
 
     /// Starts the server and waits until it listens.
-    init(store: SQLiteHubStore) async throws {
+    init(store: any HubStore & ReportSource) async throws {
         let router = Router(context: AddressedRequestContext.self)
         Dashboard.addRoutes(to: router, reports: HubReports(store))
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)

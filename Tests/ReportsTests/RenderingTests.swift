@@ -1,5 +1,6 @@
 import CSVText
 import Foundation
+import HubBackends
 import LearnerEvents
 import Localization
 import TestSupport
@@ -10,11 +11,13 @@ import Testing
 /// The four forms of a report carry the same numbers: each form is read back and compared
 /// with the model, cell by cell.
 @Suite struct RenderingTests {
-    static let cases: [(ReportKind, Language)] = ReportKind.allCases.flatMap { [($0, .vi), ($0, .en)] }
+    static let cases: [(Backend, ReportKind, Language)] = Backend.all.flatMap { backend in
+        ReportKind.allCases.flatMap { [(backend, $0, .vi), (backend, $0, .en)] }
+    }
 
     @Test(arguments: cases)
-    func everyFormCarriesTheSameNumbers(_ kind: ReportKind, _ language: Language) throws {
-        let fixture = try HubFixture()
+    func everyFormCarriesTheSameNumbers(_ backend: Backend, _ kind: ReportKind, _ language: Language) throws {
+        guard let fixture = try HubFixture(backend) else { return }
         defer { fixture.remove() }
         let report = try fixture.db.report(ReportQuery(kind, language: language, asOf: LocalDate("2025-06-30")))
         #expect(!report.rows.isEmpty)
@@ -102,12 +105,16 @@ import Testing
     }
 
     /// Golden files: the completion report as people read it, in both languages and as CSV.
-    @Test(arguments: [
-        ("completion-district-vi.txt", Language.vi, "table"), ("completion-district-en.txt", .en, "table"),
-        ("completion-district-vi.csv", .vi, "csv"), ("items-vi.txt", .vi, "items"),
-    ])
-    func golden(_ name: String, _ language: Language, _ form: String) throws {
-        let fixture = try HubFixture()
+    @Test(
+        arguments: Backend.all.flatMap { backend in
+            [
+                (backend, "completion-district-vi.txt", Language.vi, "table"),
+                (backend, "completion-district-en.txt", .en, "table"),
+                (backend, "completion-district-vi.csv", .vi, "csv"), (backend, "items-vi.txt", .vi, "items"),
+            ]
+        })
+    func golden(_ backend: Backend, _ name: String, _ language: Language, _ form: String) throws {
+        guard let fixture = try HubFixture(backend) else { return }
         defer { fixture.remove() }
         let text: String
         if form == "items" {

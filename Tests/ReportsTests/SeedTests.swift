@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import HubBackends
 import HubStore
 import HubStoreSQLite
 import ProvinceSeed
@@ -13,7 +14,11 @@ import Testing
         let store = try SQLiteHubStore(path: folder.appendingPathComponent("hub.sqlite"))
         let summary = try ProvinceSeeder(courses: [HubFixture.course], seed: seed, learners: 300, scale: .small).run(
             into: store)
-        return (HubFixture(folder: folder, store: store), summary)
+        let path = folder.appendingPathComponent("hub.sqlite")
+        let hub = OpenedHub(
+            store: store, location: path.path, reopen: { try SQLiteHubStore(path: path) },
+            cleanUp: { try? FileManager.default.removeItem(at: folder) })
+        return (HubFixture(hub: hub), summary)
     }
 
     /// Everything a seed writes, as one string.
@@ -39,8 +44,8 @@ import Testing
         let (c, _) = try seeded(43)
         defer { c.remove() }
         #expect(summaryA == summaryB)
-        #expect(try dump(a.store) == dump(b.store))
-        #expect(try dump(a.store) != dump(c.store))
+        #expect(try dump(a.sqlite) == dump(b.sqlite))
+        #expect(try dump(a.sqlite) != dump(c.sqlite))
     }
 
     @Test func learnersLookLikeAProvince() throws {
@@ -48,7 +53,7 @@ import Testing
         defer { a.remove() }
         #expect(summary.learners == 300)
         #expect(summary.answers > 300)
-        try a.store.read { db in
+        try a.sqlite.read { db in
             let years = try Row.fetchOne(db, sql: "SELECT min(birth_year), max(birth_year) FROM learners")
             #expect((years?[0] as Int? ?? 0) >= 1940)
             #expect((years?[1] as Int? ?? 9999) <= 2010)
@@ -70,8 +75,11 @@ import Testing
 
 extension HubFixture {
     /// Wraps an already filled store.
-    init(folder: URL, store: SQLiteHubStore) {
-        self.folder = folder
-        self.store = store
+    init(hub: OpenedHub) { self.hub = hub }
+
+    /// The seed tests' store, which is SQLite: they read its tables directly.
+    var sqlite: SQLiteHubStore {
+        guard let store = store as? SQLiteHubStore else { preconditionFailure("the seed tests run on SQLite") }
+        return store
     }
 }

@@ -9,10 +9,15 @@ public final class HubServerProcess {
 
     /// Starts `hocso-hub serve` on `db` and waits for the line that says where it listens; its
     /// log (standard error) goes to `log` when given.
-    public init(db: URL, port: Int = 0, extra: [String] = [], log: URL? = nil) throws {
+    public convenience init(db: URL, port: Int = 0, extra: [String] = [], log: URL? = nil) throws {
+        try self.init(database: db.path, port: port, extra: extra, log: log)
+    }
+
+    /// Starts `hocso-hub serve --db database` (a SQLite path or a `postgres://` URL).
+    public init(database: String, port: Int = 0, extra: [String] = [], log: URL? = nil) throws {
         process.executableURL = Program.hub.url
         process.arguments =
-            ["serve", "--db", db.path, "--host", "127.0.0.1", "--port", String(port)] + extra
+            ["serve", "--db", database, "--host", "127.0.0.1", "--port", String(port)] + extra
         let out = Pipe()
         process.standardOutput = out
         if let log {

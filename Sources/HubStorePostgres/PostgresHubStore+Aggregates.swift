@@ -1,0 +1,175 @@
+import HubStore
+import PostgresNIO
+
+/// The report aggregates, folded in at insert from `import_new` (the rows the insert just
+/// added), in the same transaction: a report never reads events.
+///
+/// The statements mirror SQLite's refresh (`SQLiteHubStore+Refresh.swift`) so both backends
+/// count alike; minimums and sums commute, so the cut into batches does not change the result,
+/// and the wrong-answer streak is carried across batches explicitly. Rows are upserted in key
+/// order so two writers never wait on each other in a circle.
+extension PostgresHubStore {
+    /// Events read per transaction by a rebuild.
+    static let rebuildChunk: Int64 = 400_000
+
+    /// A no-op: the aggregates are kept at insert.
+    public func refreshAggregates() throws {}
+
+    /// Empties the aggregates and folds every event in again, in one transaction under the insert
+    /// lock (imports wait; reports keep reading the old numbers until it commits).
+    public func rebuildAggregates() throws {
+        try transaction { connection, logger in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.insertLock))", logger: logger)
+            try await connection.query(
+                PostgresQuery(unsafeSQL: "TRUNCATE \(PostgresSchema.derivedTables.joined(separator: ", "))"),
+                logger: logger)
+            let last =
+                try await connection.query("SELECT coalesce(max(position), 0) FROM events", logger: logger)
+                .collect().first?.decode(Int64.self) ?? 0
+            var mark: Int64 = 0
+            while mark < last {
+                let upper = min(last, mark + Self.rebuildChunk)
+                try await connection.query(
+                    """
+                    INSERT INTO import_new
+                    SELECT position, node_id, seq, kind, learner, occurred_at, course_id, lesson_id, item_id, attempt,
+                        payload
+                    FROM events WHERE position > \(mark) AND position <= \(upper)
+                    """, logger: logger)
+                try await Self.applyAggregates(connection, logger)
+                try await connection.query("TRUNCATE import_new", logger: logger)
+                mark = upper
+            }
+        }
+    }
+
+    /// Folds the rows of `import_new` into every aggregate table.
+    static func applyAggregates(_ connection: PostgresConnection, _ logger: Logger) async throws {
+        for statement in aggregateStatements {
+            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+        }
+    }
+
+    /// The statements of one fold, in order.
+    static let aggregateStatements: [String] = [
+        """
+        INSERT INTO report_nodes (node_id) SELECT DISTINCT node_id FROM import_new ORDER BY 1
+        ON CONFLICT DO NOTHING
+        """,
+        """
+        INSERT INTO report_learners (node, code)
+        SELECT DISTINCT n.id, e.learner FROM import_new e JOIN report_nodes n ON n.node_id = e.node_id ORDER BY 1, 2
+        ON CONFLICT DO NOTHING
+        """,
+        "DROP TABLE IF EXISTS report_chunk",
+        // Local days are Vietnam's (UTC+7, no daylight saving): 25 200 s after UTC midnight.
+        """
+        CREATE TEMP TABLE report_chunk ON COMMIT DROP AS
+        SELECT e.position AS ev, l.id AS learner, l.node AS node, e.kind, e.occurred_at AS at,
+            ((e.occurred_at / 1000 + 25200) / 86400)::int AS day,
+            e.course_id, e.lesson_id, e.item_id, coalesce(e.attempt, 1) AS attempt,
+            coalesce(e.kind IN ('answer.submitted', 'quiz.finished') AND hocso_flag(e.j->'practice'), false)
+                AS practice,
+            coalesce(e.kind = 'answer.submitted' AND hocso_flag(e.j->'correct'), false) AS correct,
+            CASE WHEN e.kind = 'answer.submitted' THEN greatest(coalesce(hocso_int(e.j->'hintsUsed'), 0), 0)
+                ELSE 0 END AS hints,
+            CASE WHEN e.kind = 'answer.submitted' AND NOT hocso_flag(e.j->'correct')
+                THEN e.payload ->> 'response' END AS response,
+            coalesce(e.kind = 'quiz.finished' AND hocso_flag(e.j->'passed') AND hocso_flag(e.j->'final')
+                AND NOT hocso_flag(e.j->'practice'), false) AS final_passed
+        FROM (
+            SELECT *, CASE WHEN kind IN ('answer.submitted', 'quiz.finished') THEN payload::jsonb END AS j
+            FROM import_new
+        ) e
+        JOIN report_nodes n ON n.node_id = e.node_id
+        JOIN report_learners l ON l.node = n.id AND l.code = e.learner
+        """,
+        """
+        INSERT INTO report_courses_seen (course_id)
+        SELECT DISTINCT course_id FROM report_chunk WHERE course_id IS NOT NULL ORDER BY 1 ON CONFLICT DO NOTHING
+        """,
+        """
+        INSERT INTO report_state (key, value)
+        SELECT 'latest_activity', max(at) FROM report_chunk WHERE course_id IS NOT NULL HAVING count(*) > 0
+        ON CONFLICT (key) DO UPDATE SET value = greatest(report_state.value, excluded.value)
+        """,
+        """
+        INSERT INTO report_items (course_id, question_id)
+        SELECT DISTINCT course_id, item_id FROM report_chunk
+        WHERE kind = 'answer.submitted' AND course_id IS NOT NULL AND item_id IS NOT NULL ORDER BY 1, 2
+        ON CONFLICT DO NOTHING
+        """,
+        """
+        INSERT INTO report_item_counts (item, node, first_try, correct, hinted, response, answers)
+        SELECT i.id, c.node, c.attempt = 1, c.correct, c.hints > 0, coalesce(c.response, ''), count(*)
+        FROM report_chunk c JOIN report_items i ON i.course_id = c.course_id AND i.question_id = c.item_id
+        WHERE c.kind = 'answer.submitted' AND NOT c.practice
+        GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
+        ON CONFLICT (item, node, first_try, correct, hinted, response)
+        DO UPDATE SET answers = report_item_counts.answers + excluded.answers
+        """,
+        """
+        INSERT INTO report_item_days (item, day, node, first_try, correct, hinted, response, answers)
+        SELECT i.id, c.day, c.node, c.attempt = 1, c.correct, c.hints > 0, coalesce(c.response, ''), count(*)
+        FROM report_chunk c JOIN report_items i ON i.course_id = c.course_id AND i.question_id = c.item_id
+        WHERE c.kind = 'answer.submitted' AND NOT c.practice
+        GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
+        ON CONFLICT (item, day, node, first_try, correct, hinted, response)
+        DO UPDATE SET answers = report_item_days.answers + excluded.answers
+        """,
+        """
+        INSERT INTO report_lessons (learner, course_id, lesson_id, node, completed_at)
+        SELECT learner, course_id, lesson_id, min(node), min(at) FROM report_chunk
+        WHERE kind = 'lesson.completed' AND course_id IS NOT NULL AND lesson_id IS NOT NULL
+        GROUP BY learner, course_id, lesson_id ORDER BY 1, 2, 3
+        ON CONFLICT (learner, course_id, lesson_id)
+        DO UPDATE SET completed_at = least(report_lessons.completed_at, excluded.completed_at)
+        """,
+        """
+        INSERT INTO report_activity (learner, day, node, events, answers)
+        SELECT learner, day, min(node), count(*), count(*) FILTER (WHERE kind = 'answer.submitted')
+        FROM report_chunk WHERE kind NOT IN ('learner.registered', 'learner.updated')
+        GROUP BY learner, day ORDER BY 1, 2
+        ON CONFLICT (learner, day) DO UPDATE SET
+            events = report_activity.events + excluded.events, answers = report_activity.answers + excluded.answers
+        """,
+        // Per learner and course: milestones, answers, and the run of wrong answers at the end of
+        // this batch (`trailing`), added to the stored run only when the batch held no right answer.
+        """
+        INSERT INTO report_progress
+            (learner, course_id, node, first_at, last_at, started_at, completed_at, passed_at, answers, wrong_streak)
+        SELECT c.learner, c.course_id, c.node, c.first_at, c.last_at, c.started_at, c.completed_at, c.passed_at,
+            c.answers,
+            CASE WHEN c.had_right THEN c.trailing
+                ELSE c.trailing + coalesce((SELECT p.wrong_streak FROM report_progress p
+                    WHERE p.learner = c.learner AND p.course_id = c.course_id), 0) END
+        FROM (
+            SELECT learner, course_id, min(node) AS node, min(at) AS first_at, max(at) AS last_at,
+                min(at) FILTER (WHERE kind <> 'lesson.opened') AS started_at,
+                min(at) FILTER (WHERE kind = 'course.completed') AS completed_at,
+                min(at) FILTER (WHERE final_passed) AS passed_at,
+                count(*) FILTER (WHERE graded) AS answers,
+                count(*) FILTER (WHERE graded AND NOT correct AND right_after = 0) AS trailing,
+                coalesce(bool_or(graded AND correct), false) AS had_right
+            FROM (
+                SELECT *, (kind = 'answer.submitted' AND NOT practice) AS graded,
+                    count(*) FILTER (WHERE kind = 'answer.submitted' AND NOT practice AND correct) OVER (
+                        PARTITION BY learner, course_id ORDER BY ev
+                        ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS right_after
+                FROM report_chunk WHERE course_id IS NOT NULL
+            ) x
+            GROUP BY learner, course_id
+        ) c
+        ORDER BY 1, 2
+        ON CONFLICT (learner, course_id) DO UPDATE SET
+            first_at = least(report_progress.first_at, excluded.first_at),
+            last_at = greatest(report_progress.last_at, excluded.last_at),
+            started_at = least(report_progress.started_at, excluded.started_at),
+            completed_at = least(report_progress.completed_at, excluded.completed_at),
+            passed_at = least(report_progress.passed_at, excluded.passed_at),
+            answers = report_progress.answers + excluded.answers,
+            wrong_streak = excluded.wrong_streak
+        """,
+        "DROP TABLE report_chunk",
+    ]
+}

@@ -1,0 +1,218 @@
+import Foundation
+import HubStore
+import LearnerEvents
+import Localization
+import PostgresNIO
+
+/// The hub database on PostgreSQL, for a province or the nation: several `hocso-hub serve`
+/// processes and importers may share one database.
+///
+/// Every method is one transaction on a pooled connection. Inserts take one transaction-level
+/// advisory lock around the statement that gives events their arrival positions, so positions
+/// commit in order (pushing upstream follows them) and the per-node ranges and aggregates are
+/// updated by one writer at a time; reading the bundles, checking signatures and copying rows
+/// into a staging table run concurrently before it.
+public final class PostgresHubStore: HubStore, @unchecked Sendable {
+    /// Where the database is.
+    public let location: PostgresLocation
+    let pool: ConnectionPool
+    /// The advisory lock key of the insert path ("hocso" in ASCII).
+    static let insertLock: Int64 = 0x686F_6373_6F
+
+    /// Connects (creating the schema and migrating when needed) to the database at `url`.
+    public convenience init(url: String, connections: Int = 4) throws {
+        guard let location = PostgresLocation(url: url) else {
+            throw HubStoreError(.cannotOpen, PostgresText.badURL(url))
+        }
+        try self.init(location: location, connections: connections)
+    }
+
+    /// Connects to the database at `location`.
+    public init(location: PostgresLocation, connections: Int = 4) throws {
+        self.location = location
+        pool = ConnectionPool(location: location, limit: connections) { try await Self.setUpSession($0, $1) }
+        do {
+            try migrate()
+        } catch {
+            // The pool closes with the store (deinit runs for a class whose init throws this late).
+            throw PostgresFailure.storeError(error, place: location.description, opening: true)
+        }
+    }
+
+    deinit { pool.close() }
+
+    /// Per-connection staging tables for imports, emptied at every commit.
+    static func setUpSession(_ connection: PostgresConnection, _ logger: Logger) async throws {
+        try await connection.query("SET client_min_messages = warning", logger: logger)
+        try await connection.query(
+            """
+            CREATE TEMP TABLE import_staging (
+                node_id text, seq bigint, kind text, learner text, occurred_at bigint, recorded_at bigint,
+                course_id text, course_version bigint, lesson_id text, item_id text, attempt bigint, payload text
+            ) ON COMMIT DELETE ROWS
+            """, logger: logger)
+        try await connection.query(
+            """
+            CREATE TEMP TABLE import_new (
+                position bigint, node_id text, seq bigint, kind text, learner text, occurred_at bigint,
+                course_id text, lesson_id text, item_id text, attempt bigint, payload json
+            ) ON COMMIT DELETE ROWS
+            """, logger: logger)
+    }
+
+    // MARK: Running statements
+
+    /// Runs `body` on a connection outside any transaction.
+    @discardableResult
+    func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws -> T {
+        let logger = pool.logger
+        do {
+            return try pool.withConnection { try await body($0, logger) }
+        } catch {
+            throw PostgresFailure.storeError(error, place: location.description)
+        }
+    }
+
+    /// Runs `body` in one transaction, tried again (up to five times) after a serialization
+    /// failure or a deadlock, which PostgreSQL resolves by failing one of the transactions.
+    @discardableResult
+    func transaction<T: Sendable>(
+        _ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T
+    ) throws -> T {
+        let logger = pool.logger
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try pool.withConnection { connection in
+                    try await connection.query("BEGIN", logger: logger)
+                    do {
+                        let value = try await body(connection, logger)
+                        try await connection.query("COMMIT", logger: logger)
+                        return value
+                    } catch {
+                        _ = try? await connection.query("ROLLBACK", logger: logger)
+                        throw error
+                    }
+                }
+            } catch {
+                if attempt < 5, let state = PostgresFailure.sqlState(error), PostgresFailure.retryable.contains(state) {
+                    continue
+                }
+                throw PostgresFailure.storeError(error, place: location.description)
+            }
+        }
+    }
+
+    /// Applies the migrations not yet recorded, one transaction each, under an advisory lock so
+    /// two processes opening a new database do not both create it.
+    func migrate() throws {
+        try run { connection, logger in
+            try await connection.query("SELECT pg_advisory_lock(\(Self.insertLock + 1))", logger: logger)
+            do {
+                try await connection.query(
+                    "CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
+                    logger: logger)
+                var applied: Set<String> = []
+                for try await name in try await connection.query("SELECT name FROM schema_migrations", logger: logger)
+                    .decode(String.self)
+                {
+                    applied.insert(name)
+                }
+                let known = Set(PostgresSchema.migrations.map(\.name))
+                if let unknown = applied.subtracting(known).sorted().first {
+                    throw HubStoreError(.cannotOpen, PostgresText.newerSchema(unknown))
+                }
+                for migration in PostgresSchema.migrations where !applied.contains(migration.name) {
+                    try await connection.query("BEGIN", logger: logger)
+                    do {
+                        for statement in migration.statements {
+                            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                        }
+                        try await connection.query(
+                            "INSERT INTO schema_migrations (name) VALUES (\(migration.name))", logger: logger)
+                        try await connection.query("COMMIT", logger: logger)
+                    } catch {
+                        _ = try? await connection.query("ROLLBACK", logger: logger)
+                        throw error
+                    }
+                }
+            } catch {
+                _ = try? await connection.query("SELECT pg_advisory_unlock(\(Self.insertLock + 1))", logger: logger)
+                throw error
+            }
+            try await connection.query("SELECT pg_advisory_unlock(\(Self.insertLock + 1))", logger: logger)
+        }
+    }
+
+    // MARK: Meta
+
+    /// A value from `hub_meta`.
+    public func meta(_ key: String) throws -> String? {
+        try run { connection, logger in
+            try await connection.query("SELECT value FROM hub_meta WHERE key = \(key)", logger: logger)
+                .collect().first?.decode(String.self)
+        }
+    }
+
+    /// Stores `value` under `key` unless present; returns what is stored.
+    public func setMetaIfAbsent(_ key: String, _ value: String) throws -> String {
+        try transaction { connection, logger in
+            try await connection.query(
+                "INSERT INTO hub_meta (key, value) VALUES (\(key), \(value)) ON CONFLICT (key) DO NOTHING",
+                logger: logger)
+            return try await connection.query("SELECT value FROM hub_meta WHERE key = \(key)", logger: logger)
+                .collect().first?.decode(String.self) ?? value
+        }
+    }
+
+    // MARK: Replay protection and upstream cursors
+
+    /// Records a nonce; false when already seen.
+    public func recordNonce(_ nonce: String, node: String, at: Int64, forgetBefore: Int64) throws -> Bool {
+        try transaction { connection, logger in
+            try await connection.query("DELETE FROM request_nonces WHERE seen_at < \(forgetBefore)", logger: logger)
+            let rows = try await connection.query(
+                """
+                INSERT INTO request_nonces (node_id, nonce, seen_at) VALUES (\(node), \(nonce), \(at))
+                ON CONFLICT DO NOTHING RETURNING 1
+                """, logger: logger
+            ).collect()
+            return rows.count == 1
+        }
+    }
+
+    /// The push cursor for an upstream hub.
+    public func upstreamCursor(_ upstreamId: String) throws -> UpstreamCursor {
+        try run { connection, logger in
+            let row = try await connection.query(
+                "SELECT pushed_through, updated_at FROM upstream_cursors WHERE upstream_id = \(upstreamId)",
+                logger: logger
+            ).collect().first
+            let (through, updated): (Int64, Int64?) = try row?.decode((Int64, Int64?).self) ?? (Int64(0), nil)
+            return UpstreamCursor(upstreamId: upstreamId, pushedThrough: through, updatedAt: updated)
+        }
+    }
+
+    /// Moves the push cursor forward.
+    public func advanceUpstreamCursor(_ upstreamId: String, to position: Int64, at: Int64) throws {
+        try transaction { connection, logger in
+            try await connection.query(
+                """
+                INSERT INTO upstream_cursors (upstream_id, pushed_through, updated_at) VALUES (\(upstreamId), \(position), \(at))
+                ON CONFLICT (upstream_id) DO UPDATE SET
+                    pushed_through = greatest(upstream_cursors.pushed_through, excluded.pushed_through),
+                    updated_at = excluded.updated_at
+                """, logger: logger)
+        }
+    }
+}
+
+extension PostgresRowSequence {
+    /// Every row, read to the end.
+    func collect() async throws -> [PostgresRow] {
+        var rows: [PostgresRow] = []
+        for try await row in self { rows.append(row) }
+        return rows
+    }
+}
