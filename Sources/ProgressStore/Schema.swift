@@ -13,6 +13,8 @@ enum Schema {
         migrator.registerMigration("v3-answers-from-log", migrate: v3AnswersFromLog)
         migrator.registerMigration("v4-event-checks-without-lists", migrate: v4EventChecksWithoutLists)
         migrator.registerMigration("v5-event-kinds-table", migrate: v5EventKindsTable)
+        // The learner client's kiosk settings and wrong-PIN counts, beside the code that uses them.
+        migrator.registerMigration("v6-kiosk-and-pin-attempts", migrate: CentreStore.v6KioskAndPINAttempts)
         return migrator
     }
 

@@ -35,6 +35,7 @@ struct SchemaTests {
         #expect(
             applied == [
                 "v1-centre", "v2-sync", "v3-answers-from-log", "v4-event-checks-without-lists", "v5-event-kinds-table",
+                "v6-kiosk-and-pin-attempts",
             ])
     }
 
