@@ -116,7 +116,7 @@ extension ClientText {
     static let missedTag = p("đáp án đúng — bạn chưa chọn", "right — you did not choose it")
     static func youAnswered(_ text: String) -> Phrase { p("Bạn trả lời: \(text)", "You answered: \(text)") }
     static func rightAnswer(_ text: String) -> Phrase { p("Đáp án đúng: \(text)", "The right answer: \(text)") }
-    static func shouldBe(_ text: String) -> Phrase { p("đúng là: \(text)", "should be: \(text)") }
+    static func shouldBe(_ text: String) -> Phrase { p("đáp án đúng: \(text)", "should be: \(text)") }
     static let rightOrder = p("Thứ tự đúng:", "The right order:")
     static let explanation = p("Giải thích:", "Why:")
     static let nextQuestion = p("Câu tiếp", "Next question")

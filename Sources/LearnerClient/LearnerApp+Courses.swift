@@ -124,6 +124,12 @@ extension LearnerApp {
         return .none
     }
 
+    /// A course's title in the interface language (its English title in an English interface).
+    func courseTitle(_ course: Course) -> String {
+        if language == .en, course.language != "en", let english = course.titleEnglish { return safe(english) }
+        return safe(course.title)
+    }
+
     func courseListContent(_ state: CourseListState, width: Int) -> ScreenContent {
         var body: [String] = []
         var focus: ClosedRange<Int>?

@@ -100,6 +100,7 @@ extension LearnerApp {
             return
         default: break
         }
+        state.interacted = true
         if let responses = answerKey(key, question: question, state: &state) {
             return submit(responses, state: state)
         }

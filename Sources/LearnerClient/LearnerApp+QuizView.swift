@@ -57,7 +57,9 @@ extension LearnerApp {
         }
         body.append("")
         let area = answerArea(question, state: state, width: width)
-        if let rows = area.focus { focus = (rows.lowerBound + body.count)...(rows.upperBound + body.count) }
+        if state.interacted, let rows = area.focus {
+            focus = (rows.lowerBound + body.count)...(rows.upperBound + body.count)
+        }
         body += area.lines
         if let notice = state.notice {
             let start = body.count
@@ -96,7 +98,7 @@ extension LearnerApp {
     var commonKeys: [KeyHint] {
         [
             KeyHint(key: KeyMap.readAloud, action: ClientText.keyRead, priority: 6),
-            KeyHint(key: KeyMap.signOut, action: ClientText.keySignOut, priority: 3),
+            KeyHint(key: KeyMap.signOut, action: ClientText.keySignOut, priority: 2),
         ]
     }
 

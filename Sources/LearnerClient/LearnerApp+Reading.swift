@@ -118,7 +118,7 @@ extension LearnerApp {
             let body = [""] + Layout.indented(say(ClientText.lessonFinished), width: width)
             let keys = [
                 KeyHint(key: KeyMap.confirm, action: ClientText.backToLessons, priority: 0),
-                KeyHint(key: KeyMap.previous, action: ClientText.keyPrevious, priority: 2),
+                KeyHint(key: KeyMap.previous, action: ClientText.keyPrevious, priority: 4),
             ]
             return ScreenContent(title: safe(lesson.title), body: body, keys: keys + commonKeys)
         }
@@ -129,7 +129,7 @@ extension LearnerApp {
         var keys = [
             KeyHint(key: KeyMap.confirm, action: ClientText.keyNext, priority: 0),
             KeyHint(key: KeyMap.back, action: ClientText.keyBack, priority: 1),
-            KeyHint(key: KeyMap.previous, action: ClientText.keyPrevious, priority: 2),
+            KeyHint(key: KeyMap.previous, action: ClientText.keyPrevious, priority: 4),
         ]
         if pages.count > 1 { keys.append(KeyHint(key: KeyMap.scroll, action: ClientText.keyMore, priority: 4)) }
         return ScreenContent(

@@ -13,6 +13,8 @@ struct ResultState: Equatable {
     /// The answers of the attempt or the practice, for the counts said in words.
     var answered: [RecordedAnswer]
     var cursor = 0
+    /// Whether the learner moved in the menu: until then the view shows the score first.
+    var moved = false
 }
 
 /// What the learner can do from a result.
@@ -51,7 +53,10 @@ extension LearnerApp {
             return course?.isSelfCheck == true
                 ? showCourses(selecting: recommendedCourse) : showLessons(selecting: state.lesson.id)
         }
-        if [Key.up, .down].contains(key) { scroll = nil }
+        if [Key.up, .down].contains(key) {
+            scroll = nil
+            state.moved = true
+        }
         guard let index = menuKey(key, cursor: &state.cursor, count: choices.count) else {
             screen = .result(state)
             return
@@ -156,7 +161,9 @@ extension LearnerApp {
             }
         }
         let menu = menuLines(labels, cursor: state.cursor, width: width)
-        let focus = menu.focus.map { ($0.lowerBound + body.count)...($0.upperBound + body.count) }
+        let focus = menu.focus.flatMap { rows in
+            state.moved ? (rows.lowerBound + body.count)...(rows.upperBound + body.count) : nil
+        }
         body += menu.lines
         let keys = [
             KeyHint(key: KeyMap.confirm, action: ClientText.keyOK, priority: 0),

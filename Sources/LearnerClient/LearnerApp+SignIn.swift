@@ -169,11 +169,15 @@ extension LearnerApp {
             let shown = plain ? state.code.uppercased() : state.code
             body += Layout.indented("\(say(ClientText.codePrompt)) \(safe(shown))\(caret)", width: width)
         }
+        var focus: ClosedRange<Int>?
         if let notice = state.notice {
             body.append("")
+            let start = body.count
             body += Layout.indented(noticeText(notice), width: width).map {
                 styler.apply(TextStyle(bold: true), to: $0)
             }
+            // On a small screen the message stays in view, under its field.
+            focus = max(0, start - 3)...(body.count - 1)
         }
         var keys = [KeyHint(key: KeyMap.confirm, action: ClientText.keyOK, priority: 0)]
         if state.pending != nil {
@@ -182,8 +186,8 @@ extension LearnerApp {
             keys.append(KeyHint(key: KeyMap.back, action: ClientText.keyQuit, priority: 1))
         }
         return ScreenContent(
-            title: say(ClientText.appTitle), indicator: say(ClientText.signInTitle), body: body, keys: keys,
-            prompt: say(state.pending != nil ? ClientText.pinPrompt : ClientText.codePrompt) + " ")
+            title: say(ClientText.appTitle), indicator: say(ClientText.signInTitle), body: body, focus: focus,
+            keys: keys, prompt: say(state.pending != nil ? ClientText.pinPrompt : ClientText.codePrompt) + " ")
     }
 
     private func noticeText(_ notice: SignInNotice) -> String {

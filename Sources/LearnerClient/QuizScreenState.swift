@@ -36,6 +36,9 @@ struct QuizScreenState: Equatable {
     var outcome: AnswerOutcome?
     /// What to tell the learner next to the answer (something missing, a key that does nothing).
     var notice: Phrase?
+    /// Whether the learner has pressed a key on this question: until then the view stays at
+    /// its top, so the question is read before the choices.
+    var interacted = false
     var shownAt: Int64
 
     init(lesson: Lesson, session: QuizSession, now: Int64, method: InputMethod) {
@@ -84,6 +87,7 @@ struct QuizScreenState: Equatable {
         hints = []
         outcome = nil
         notice = nil
+        interacted = false
         shownAt = now
     }
 

@@ -80,6 +80,7 @@ struct ScreenFitTests {
             guard !name.contains("reading") else { return }
             let body = app.content(width: width, height: height).body
             var seen: Set<String> = []
+            for _ in 0..<20 { app.handle(.key(.pageUp)) }
             var frame = app.frame(width: width, height: height)
             for _ in 0..<40 {
                 #expect(frame.count == height, "\(name)")

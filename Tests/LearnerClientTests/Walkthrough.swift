@@ -40,9 +40,22 @@ final class Walkthrough {
     /// Waits for `text`, then checks the whole screen fits: no line wider than the window and a
     /// key bar that ends in a whole word.
     @discardableResult
-    func see(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-        let screen = try tmux.waitFor(text)
-        let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+    func see(_ text: String, timeout: TimeInterval = 15, sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> String
+    {
+        // A sentence may wrap: it is looked for in the screen's lines joined by spaces.
+        let deadline = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while true {
+            screen = (try? tmux.screen()) ?? screen
+            if Self.flatten(screen).contains(text) || screen.contains(text) { break }
+            guard Date() < deadline else {
+                throw TmuxError(message: "\(persona): timed out waiting for “\(text)”; the screen was:\n\(screen)")
+            }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        var lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
         #expect(lines.count <= height, "\(persona): taller than the window", sourceLocation: sourceLocation)
         #expect(
             !screen.contains("▏▏") && !screen.contains("\u{FFFD}"), "\(persona): stray marks on screen:\n\(screen)",
@@ -61,6 +74,12 @@ final class Walkthrough {
             sourceLocation: sourceLocation)
     }
 
+    /// The screen's words on one line.
+    static func flatten(_ screen: String) -> String {
+        screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .joined(separator: " ")
+    }
+
     /// Starts counting the keys of a question of `kind`.
     func question(_ kind: String) {
         counting = kind
@@ -76,7 +95,7 @@ final class Walkthrough {
     /// The keystroke table, printed with the test's output.
     func report() -> String {
         keysPerKind.map {
-            "\(persona) \(width)×\(height)  \($0.kind.padding(toLength: 16, withPad: " ", startingAt: 0)) \($0.keys) keys"
+            "\(persona) \(width)×\(height)  \($0.kind.padding(toLength: 22, withPad: " ", startingAt: 0)) \($0.keys) keys"
         }
         .joined(separator: "\n")
     }
