@@ -144,6 +144,9 @@ struct CompilationRun {
             lessonReporters.append(reporter)
         }
         let facts = register(mentions, reporters: &lessonReporters, defaultMaxAge: manifest.factsMaxAgeMonths)
+        if let selfCheck = manifest.selfCheck {
+            CourseManifest.checkSelfCheck(selfCheck, questions: questionIDs, reporter: &manifestReporter)
+        }
         add(manifestReporter)
         for reporter in lessonReporters { add(reporter) }
         warnUnlisted(manifest)
@@ -156,7 +159,8 @@ struct CompilationRun {
             id: id, version: version, title: title, titleEnglish: manifest.titleEnglish, language: language,
             description: description, summaryEnglish: manifest.summaryEnglish, audience: manifest.audience,
             digcompAreas: manifest.digcompAreas, competences: manifest.competences, sources: manifest.sources,
-            tags: manifest.tags, passMark: manifest.passMark, lessons: lessons, assets: assets.sorted(), facts: facts)
+            tags: manifest.tags, passMark: manifest.passMark, lessons: lessons, assets: assets.sorted(), facts: facts,
+            lessonOrder: manifest.lessonOrder, selfCheck: manifest.selfCheck.map { SelfCheck(path: $0.stops) })
         return finish(course: course)
     }
 

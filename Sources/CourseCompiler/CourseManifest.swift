@@ -26,10 +26,14 @@ struct CourseManifest {
     var lessons: [LessonEntry] = []
     /// `facts_max_age`: how long the course's facts may go unchecked, unless a fact says otherwise.
     var factsMaxAgeMonths = FactAge.defaultMonths
+    /// `order:`: whether lessons open one after another.
+    var lessonOrder = LessonOrder.free
+    /// `self_check:`: the path an entry self-check recommends from (`CourseManifest+Path.swift`).
+    var selfCheck: SelfCheckSource?
 
     static let knownKeys = [
         "id", "title", "title_en", "lang", "version", "description", "summary_en", "audience", "pass", "digcomp",
-        CompetenceCodes.key, "sources", "tags", "lessons", "facts_max_age",
+        CompetenceCodes.key, "sources", "tags", "lessons", "facts_max_age", "order", "self_check",
     ]
     static let requiredKeys = ["id", "title", "lang", "version", "description", "lessons"]
     static let languages = ["vi", "en"]
@@ -99,6 +103,8 @@ struct CourseManifest {
             }
         }
         manifest.lessons = readLessons(fields, &reporter)
+        manifest.lessonOrder = readOrder(fields, reporter: &reporter)
+        manifest.selfCheck = readSelfCheck(fields, reporter: &reporter)
         return manifest
     }
 

@@ -28,10 +28,11 @@ extension Course {
     enum CodingKeys: String, CodingKey {
         case id, version, title, titleEnglish, language, description, summaryEnglish, audience, digcompAreas
         case competences, sources, tags, passMark, lessons, assets, facts
+        case order, selfCheck
     }
 
     /// Decodes a course; a course.json written before the facts register (or before courses named
-    /// their competences) has none.
+    /// their competences, a lesson order or a self-check) has none.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -50,11 +51,13 @@ extension Course {
             passMark: try c.decode(Double.self, forKey: .passMark),
             lessons: try c.decode([Lesson].self, forKey: .lessons),
             assets: try c.decode([String].self, forKey: .assets),
-            facts: try c.decode([Fact].self, forKey: .facts, default: []))
+            facts: try c.decode([Fact].self, forKey: .facts, default: []),
+            lessonOrder: try c.decode(LessonOrder.self, forKey: .order, default: .free),
+            selfCheck: try c.decodeIfPresent(SelfCheck.self, forKey: .selfCheck))
     }
 
-    /// Encodes a course; competences and facts only when there are some, so a course without
-    /// them keeps the bytes it had before they existed.
+    /// Encodes a course; competences, facts, a sequential order and a self-check only when there
+    /// are some, so a course without them keeps the bytes it had before they existed.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
@@ -73,6 +76,8 @@ extension Course {
         try c.encode(lessons, forKey: .lessons)
         try c.encode(assets, forKey: .assets)
         try c.encode(facts, forKey: .facts, unless: [])
+        try c.encode(lessonOrder, forKey: .order, unless: .free)
+        try c.encodeIfPresent(selfCheck, forKey: .selfCheck)
     }
 }
 

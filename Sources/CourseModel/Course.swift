@@ -35,13 +35,18 @@ public struct Course: Sendable, Equatable, Codable, Identifiable {
     public var assets: [String]
     /// The time-sensitive facts the lessons state, with their sources and checked dates.
     public var facts: [Fact]
+    /// Whether lessons open in any order or one after another (`order:` in course.yaml).
+    public var lessonOrder: LessonOrder
+    /// Set when the course is an entry self-check that recommends where to start (`self_check:`).
+    public var selfCheck: SelfCheck?
 
     /// Makes a course.
     public init(
         id: String, version: Int, title: String, titleEnglish: String? = nil, language: String,
         description: String, summaryEnglish: String? = nil, audience: [String] = [],
         digcompAreas: [DigCompArea] = [], competences: [Competence] = [], sources: [Source] = [],
-        tags: [String] = [], passMark: Double = 0.8, lessons: [Lesson], assets: [String] = [], facts: [Fact] = []
+        tags: [String] = [], passMark: Double = 0.8, lessons: [Lesson], assets: [String] = [], facts: [Fact] = [],
+        lessonOrder: LessonOrder = .free, selfCheck: SelfCheck? = nil
     ) {
         self.id = id
         self.version = version
@@ -59,6 +64,8 @@ public struct Course: Sendable, Equatable, Codable, Identifiable {
         self.lessons = lessons
         self.assets = assets
         self.facts = facts
+        self.lessonOrder = lessonOrder
+        self.selfCheck = selfCheck
     }
 
     /// The lesson with this id.

@@ -13,6 +13,13 @@ extension Question {
                 feedback: feedback, matchedAnticipatedWrongAnswer: anticipated)
         }
 
+        // Longer than any learner may type: wrong, and no time spent matching it.
+        if case .text(let typed) = response,
+            typed.utf8.count > Response.maxTypedCharacters * 4 || typed.count > Response.maxTypedCharacters
+        {
+            return result(0)
+        }
+
         switch (answer, response) {
         case (.singleChoice(let options), .choice(let id)), (.trueFalse(let options), .choice(let id)):
             guard let picked = options.first(where: { $0.id == id }) else { return result(0) }
@@ -90,6 +97,12 @@ extension Question {
             key.pairs.map { "\($0.left.content.plainText) → \($0.right.content.plainText)" }.joined(separator: "; ")
         }
     }
+}
+
+extension Response {
+    /// The most characters a typed answer may have; the client refuses more and says so, and a
+    /// longer text is graded wrong at once.
+    public static let maxTypedCharacters = 2_000
 }
 
 extension TextPattern {

@@ -12,6 +12,8 @@ public final class CentreBackend: LearnerBackend {
     /// The installed content.
     public let content: ContentStore
     private var loaded: [String: Course] = [:]
+    /// Which installed course (by id and version) is a self-check: known after loading it once.
+    private var selfChecks: [String: Bool] = [:]
 
     /// Makes the backend.
     public init(store: CentreStore, content: ContentStore) {
@@ -28,22 +30,55 @@ public final class CentreBackend: LearnerBackend {
     }
 
     /// See `LearnerBackend`.
-    public func verifyPIN(_ pin: String, code: String) throws -> Bool { try store.verifyPIN(code: code, pin: pin) }
+    public func attemptPIN(_ pin: String, code: String) throws -> PINOutcome {
+        try store.attemptPIN(code: code, pin: pin)
+    }
+
+    /// See `LearnerBackend`.
+    public func operatorCodeIsSet() throws -> Bool { try store.clientSettings().hasOperatorCode }
+
+    /// See `LearnerBackend`.
+    public func verifyOperatorCode(_ code: String) throws -> Bool { try store.verifyOperatorCode(code) }
 
     /// See `LearnerBackend`.
     public func installedCourses() throws -> [CourseListing] {
         try content.installedCourses().map { installed in
             let info = installed.manifest.course
+            let key = "\(info.id)@\(info.version)"
+            if selfChecks[key] == nil { selfChecks[key] = isSelfCheck(installed) }
             return CourseListing(
                 id: info.id, version: info.version, title: info.title, titleEnglish: info.titleEnglish,
-                language: info.language, lessonCount: installed.manifest.lessons.count)
+                language: info.language, lessonCount: installed.manifest.lessons.count,
+                isSelfCheck: selfChecks[key] ?? false)
         }
+    }
+
+    /// Whether an installed course is a self-check, without reading all of it.
+    ///
+    /// The manifest does not say, and fifty courses must not be decoded to draw the course list:
+    /// `course.json` is written with sorted keys, so a self-check's `selfCheck` key comes after
+    /// the lessons, in the file's last few kilobytes. Only a course whose tail names it is read
+    /// whole to be sure.
+    private func isSelfCheck(_ installed: InstalledCourse) -> Bool {
+        let url = installed.directory.appendingPathComponent(PackFormat.coursePath)
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return false }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        let tail: UInt64 = 64 * 1024
+        try? handle.seek(toOffset: size > tail ? size - tail : 0)
+        guard let data = try? handle.readToEnd(), data.range(of: Data("\"selfCheck\":{".utf8)) != nil else {
+            return false
+        }
+        return (try? loadCourse(id: installed.id))?.isSelfCheck ?? false
     }
 
     /// See `LearnerBackend`.
     public func loadCourse(id: String) throws -> Course {
         if let course = loaded[id] { return course }
         let course = try content.loadCourse(id: id)
+        // Self-checks and the course last opened stay in memory; the rest are read again when
+        // opened, so fifty installed courses do not sit in a terminal's memory all day.
+        if !course.isSelfCheck { loaded = loaded.filter { $0.value.isSelfCheck } }
         loaded[id] = course
         return course
     }
@@ -85,6 +120,16 @@ public final class CentreBackend: LearnerBackend {
         if next < lesson.steps.count { return here(.step(next)) }
         let attempts = try progress(learner: learner, course: course).attempts[lesson.id] ?? 0
         return lesson.quiz == nil ? nil : here(.quizStart(attempt: attempts + 1))
+    }
+
+    /// See `LearnerBackend`.
+    public func finishedAnswers(learner: String, course: Course, lesson: String) throws -> [RecordedAnswer] {
+        guard
+            let progress = try store.lessonProgress(learner: learner, course: course.id).first(where: {
+                $0.lessonId == lesson
+            }), let attempt = progress.lastFinishedAttempt
+        else { return [] }
+        return try store.answers(learner: learner, course: course.id, lesson: lesson, attempt: attempt)
     }
 
     /// See `LearnerBackend`.

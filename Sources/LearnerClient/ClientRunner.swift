@@ -19,6 +19,8 @@ public struct ClientRunner {
             switch terminal.next(prompt: prompt) {
             case .end:
                 app.quit()
+            case .idle:
+                if app.tick() { draw() }
             case .resized:
                 (terminal as? RawTerminal)?.invalidate()
                 draw()
@@ -29,7 +31,7 @@ public struct ClientRunner {
                 if !app.isFinished { draw() }
             }
         }
-        terminal.farewell(app.strings.saved)
+        terminal.farewell(app.farewell)
     }
 
     private func draw() {

@@ -1,5 +1,6 @@
 import CourseModel
 import LearnerEvents
+import ProgressStore
 import QuizEngine
 
 /// A backend kept in memory: for tests, and for trying the client with no database.
@@ -13,6 +14,11 @@ public final class InMemoryBackend: LearnerBackend {
     private var accounts: [String: (account: LearnerAccount, pin: String?)] = [:]
     /// When set, `record` throws it (to test that a failed write never shows feedback).
     public var failNextRecord: (any Error)?
+    /// The clock wrong PINs are counted by (milliseconds since 1970).
+    public var now: @Sendable () -> Int64 = { 0 }
+    /// The operator's code for leaving a kiosk; nil when the key alone is enough.
+    public var operatorCode: String?
+    private var pinFailures: [String: (failures: Int, lockedUntil: Int64)] = [:]
 
     /// Makes a backend with these courses and the demo learner `DEMO` (no PIN).
     public init(courses: [Course]) {
@@ -29,11 +35,31 @@ public final class InMemoryBackend: LearnerBackend {
     /// See `LearnerBackend`.
     public func learner(code: String) throws -> LearnerAccount? { accounts[code.uppercased()]?.account }
 
-    /// See `LearnerBackend`.
-    public func verifyPIN(_ pin: String, code: String) throws -> Bool {
-        guard let entry = accounts[code.uppercased()] else { return false }
-        return entry.pin == nil || entry.pin == pin
+    /// See `LearnerBackend`: the centre database's rules (`PINLockPolicy`), kept in memory.
+    public func attemptPIN(_ pin: String, code: String) throws -> PINOutcome {
+        let code = code.uppercased()
+        guard let entry = accounts[code] else { return .unknownLearner }
+        let at = now()
+        let state = pinFailures[code] ?? (0, 0)
+        if state.lockedUntil > at { return .locked(until: state.lockedUntil) }
+        if entry.pin == nil || entry.pin == pin {
+            pinFailures[code] = nil
+            return .accepted
+        }
+        let failures = state.failures + 1
+        let delay = PINLockPolicy.delayMs(afterFailures: failures)
+        pinFailures[code] = (failures, delay > 0 ? at + delay : 0)
+        return .wrong(failures: failures, lockedUntil: delay > 0 ? at + delay : nil)
     }
+
+    /// Forgets a learner's wrong PINs, as `hocso center learners reset-pin` does.
+    public func resetPIN(code: String) { pinFailures[code.uppercased()] = nil }
+
+    /// See `LearnerBackend`.
+    public func operatorCodeIsSet() throws -> Bool { operatorCode != nil }
+
+    /// See `LearnerBackend`.
+    public func verifyOperatorCode(_ code: String) throws -> Bool { operatorCode == nil || operatorCode == code }
 
     /// See `LearnerBackend`.
     public func installedCourses() throws -> [CourseListing] { courses.map(CourseListing.init) }
@@ -47,10 +73,25 @@ public final class InMemoryBackend: LearnerBackend {
     /// See `LearnerBackend`.
     public func lessonsDone(learner: String) throws -> [String: Int] {
         var done: [String: Set<String>] = [:]
-        for e in events where e.learner == learner && e.kind == .lessonCompleted {
-            done[e.courseId ?? "", default: []].insert(e.lessonId ?? "")
+        for e in events where e.learner == learner {
+            guard let course = e.courseId else { continue }
+            if done[course] == nil { done[course] = [] }
+            if e.kind == .lessonCompleted { done[course, default: []].insert(e.lessonId ?? "") }
         }
         return done.mapValues(\.count)
+    }
+
+    /// See `LearnerBackend`.
+    public func finishedAnswers(learner: String, course: Course, lesson: String) throws -> [RecordedAnswer] {
+        let mine = events.filter { $0.learner == learner && $0.courseId == course.id && $0.lessonId == lesson }
+        guard let finished = mine.last(where: { $0.kind == .quizFinished && !$0.isPractice }),
+            let attempt = finished.attempt
+        else { return [] }
+        var seen: Set<String> = []
+        return mine.filter { $0.kind == .answerSubmitted && $0.attempt == attempt && !$0.isPractice }.compactMap(
+            \.answer
+        )
+        .filter { seen.insert($0.questionId).inserted }
     }
 
     /// See `LearnerBackend`.

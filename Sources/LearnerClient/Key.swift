@@ -36,10 +36,14 @@ public enum Key: Sendable, Equatable, Hashable {
     case function(Int)
     /// A control chord other than the ones named above, by its letter: `.control("t")` for Ctrl-T.
     case control(Character)
+    /// Text pasted into the terminal at once (bracketed paste): typed into an answer, never run as keys.
+    case paste(String)
 
-    /// Ctrl-C: quits, like `q`, in raw mode where it arrives as a byte rather than a signal.
+    /// Ctrl-C: leaves the client (not in a kiosk), in raw mode where it arrives as a byte rather than a signal.
     public static let interrupt = Key.control("c")
-    /// Ctrl-T: cycles the Vietnamese input method (Telex → VNI → off).
+    /// Ctrl-Q: the operator's key that leaves a kiosk (after the operator code, when one is set).
+    public static let operatorExit = Key.control("q")
+    /// Ctrl-T: cycles the Vietnamese input method (Telex → VNI → off), like F2.
     public static let toggleInputMethod = Key.control("t")
     /// Space.
     public static let space = Key.character(" ")

@@ -6,6 +6,11 @@
 /// `flush()` after a short quiet time.
 public struct KeyDecoder: Sendable {
     private var pending: [UInt8] = []
+    /// Inside a bracketed paste (`ESC [200~` … `ESC [201~`): bytes are text, not keys.
+    private var pasting = false
+    /// The most bytes one paste keeps (an answer holds far fewer characters anyway).
+    static let pasteLimit = 64 * 1024
+    static let pasteEnd: [UInt8] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
 
     /// Makes an empty decoder.
     public init() {}
@@ -18,7 +23,17 @@ public struct KeyDecoder: Sendable {
         pending.append(contentsOf: bytes)
         var keys: [Key] = []
         while !pending.isEmpty {
+            if pasting {
+                guard let paste = takePaste() else { return keys }
+                keys.append(paste)
+                continue
+            }
             switch Self.decodeOne(pending[...]) {
+            case .key(.function(200), let used):
+                pasting = true
+                pending.removeFirst(used)
+            case .key(.function(201), let used):
+                pending.removeFirst(used)
             case .key(let key, let used):
                 keys.append(key)
                 pending.removeFirst(used)
@@ -31,9 +46,28 @@ public struct KeyDecoder: Sendable {
         return keys
     }
 
+    /// The pasted text up to the end marker, once it has arrived (or the paste is too long).
+    private mutating func takePaste() -> Key? {
+        let end = Self.pasteEnd
+        var found: Int?
+        if pending.count >= end.count {
+            for start in 0...(pending.count - end.count) where pending[start] == 0x1B {
+                if Array(pending[start..<start + end.count]) == end {
+                    found = start
+                    break
+                }
+            }
+        }
+        guard let stop = found ?? (pending.count > Self.pasteLimit ? Self.pasteLimit : nil) else { return nil }
+        let text = String(decoding: pending[..<stop], as: UTF8.self)
+        pending.removeFirst(found == nil ? stop : stop + end.count)
+        pasting = found == nil
+        return .paste(text)
+    }
+
     /// Gives up waiting: an unfinished escape sequence becomes Escape (and what follows is decoded).
     public mutating func flush() -> [Key] {
-        guard !pending.isEmpty else { return [] }
+        guard !pending.isEmpty, !pasting else { return [] }
         var keys: [Key] = []
         if pending.first == 0x1B {
             keys.append(.escape)
@@ -183,6 +217,9 @@ public struct KeyDecoder: Sendable {
             case 21: return .function(10)
             case 23: return .function(11)
             case 24: return .function(12)
+            // Bracketed paste's start and end markers, taken apart by `feed`.
+            case 200: return .function(200)
+            case 201: return .function(201)
             default: return nil
             }
         default: return nil

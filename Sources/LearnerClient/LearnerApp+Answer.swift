@@ -2,203 +2,221 @@ import CourseModel
 import Foundation
 import QuizEngine
 
-/// What a key or line means on a question.
-enum AnswerAction: Equatable {
-    case none, quit, hint, readAloud
-    case submit(Response)
-    case invalid(String)
-}
-
+/// Keys on a question, by kind. Digits and arrows are enough for every kind; letters are typed
+/// only into text answers. A key returns responses only from Enter on the Answer button (or in
+/// a text field): picking never answers.
 extension LearnerApp {
-    /// A key on a question: picks, moves, types, or submits, by the question's kind.
-    func answerKey(_ key: Key, question: Question, state: inout QuizScreenState) -> AnswerAction {
-        let options = state.active.displayedOptions(of: question)
+    /// Applies `key` to the picks; the responses to grade when the learner submits.
+    func answerKey(_ key: Key, question: Question, state: inout QuizScreenState) -> [Response]? {
         switch question.answer {
         case .shortAnswer, .numeric:
-            switch key {
-            case .enter:
-                return textResponse(state.text.text, question: question)
-            case .backspace: state.text.deleteBackward()
-            case .character("?"), .function(1), .function(3): return .hint
-            case .escape: return .quit
-            case .character(let c): state.text.type(c)
-            default: break
+            return textKey(key, state: &state)
+        case .singleChoice, .trueFalse:
+            return choiceKey(key, question: question, state: &state)
+        case .multipleAnswer:
+            return ticksKey(key, question: question, state: &state)
+        case .ordering:
+            return orderKey(key, state: &state)
+        case .matching:
+            return pairKey(key, question: question, state: &state)
+        }
+    }
+
+    /// Moves the cursor with ↑↓ (nothing highlighted yet: ↓ goes to the first row, ↑ to the
+    /// button); true when the key was a move.
+    private func move(_ key: Key, _ state: inout QuizScreenState) -> Bool {
+        let button = state.rows
+        switch key {
+        case .up: state.cursor = state.cursor.map { max(0, $0 - 1) } ?? button
+        case .down: state.cursor = state.cursor.map { min(button, $0 + 1) } ?? 0
+        case .home: state.cursor = 0
+        case .end: state.cursor = button
+        default: return false
+        }
+        scroll = nil
+        return true
+    }
+
+    /// The 1-based digit a key types, if any.
+    private func digit(_ key: Key) -> Int? {
+        guard case .character(let c) = key, c.isASCII, let n = c.wholeNumberValue, n > 0 else { return nil }
+        return n
+    }
+
+    private func choiceKey(_ key: Key, question: Question, state: inout QuizScreenState) -> [Response]? {
+        let options = state.active.displayedOptions(of: question)
+        if move(key, &state) { return nil }
+        if let n = digit(key) {
+            guard options.indices.contains(n - 1) else {
+                state.notice = ClientText.instruction(question.kind)
+                return nil
             }
-            return .none
+            state.selected = options[n - 1].id
+            state.cursor = state.rows
+            return nil
+        }
+        guard key == .enter || key == .space else { return nil }
+        switch state.cursor {
+        case .some(let row) where options.indices.contains(row):
+            state.selected = options[row].id
+            state.cursor = state.rows
+        case .some where key == .enter:
+            guard let selected = state.selected else {
+                state.notice = ClientText.pickFirst
+                return nil
+            }
+            return [.choice(selected)]
         default:
-            break
+            state.notice = ClientText.pickFirst
+        }
+        return nil
+    }
+
+    private func ticksKey(_ key: Key, question: Question, state: inout QuizScreenState) -> [Response]? {
+        let options = state.active.displayedOptions(of: question)
+        if move(key, &state) { return nil }
+        if let n = digit(key) {
+            guard options.indices.contains(n - 1) else {
+                state.notice = ClientText.instruction(question.kind)
+                return nil
+            }
+            state.ticked.formSymmetricDifference([options[n - 1].id])
+            state.cursor = state.rows
+            return nil
+        }
+        guard key == .enter || key == .space else { return nil }
+        switch state.cursor {
+        case .some(let row) where options.indices.contains(row):
+            state.ticked.formSymmetricDifference([options[row].id])
+        case .some where key == .enter:
+            return [.choices(options.map(\.id).filter(state.ticked.contains))]
+        default:
+            state.notice = ClientText.pickSomeFirst
+        }
+        return nil
+    }
+
+    private func orderKey(_ key: Key, state: inout QuizScreenState) -> [Response]? {
+        if move(key, &state) { return nil }
+        func place(_ index: Int) {
+            let id = state.items[index].id
+            if let at = state.sequence.firstIndex(of: id) {
+                state.sequence.remove(at: at)
+            } else {
+                state.sequence.append(id)
+            }
+            state.cursor = state.sequence.count == state.items.count ? state.rows : index
+        }
+        if let n = digit(key) {
+            guard state.items.indices.contains(n - 1) else {
+                state.notice = ClientText.instruction(.ordering)
+                return nil
+            }
+            place(n - 1)
+            return nil
         }
         switch key {
-        case .character("q"), .character("Q"), .escape: return .quit
-        case .character("h"), .character("H"), .character("?"): return .hint
-        case .character("r"), .character("R"): return .readAloud
+        case .backspace, .delete:
+            _ = state.sequence.popLast()
+        case .enter, .space:
+            switch state.cursor {
+            case .some(let row) where state.items.indices.contains(row): place(row)
+            case .some where key == .enter: return [.order(state.sequence)]
+            default: state.notice = ClientText.instruction(.ordering)
+            }
         default: break
         }
-        switch question.answer {
-        case .singleChoice, .trueFalse:
-            switch key {
-            case .up: state.cursor = max(0, state.cursor - 1)
-            case .down: state.cursor = min(options.count - 1, state.cursor + 1)
-            case .enter where options.indices.contains(state.cursor): return .submit(.choice(options[state.cursor].id))
-            case .character(let c):
-                if let n = c.wholeNumberValue, options.indices.contains(n - 1) {
-                    state.cursor = n - 1
-                    return .submit(.choice(options[n - 1].id))
-                }
-            default: break
-            }
-        case .multipleAnswer:
-            switch key {
-            case .up: state.cursor = max(0, state.cursor - 1)
-            case .down: state.cursor = min(options.count - 1, state.cursor + 1)
-            case .space where options.indices.contains(state.cursor):
-                state.ticked.formSymmetricDifference([options[state.cursor].id])
-            case .character(let c):
-                if let n = c.wholeNumberValue, options.indices.contains(n - 1) {
-                    state.cursor = n - 1
-                    state.ticked.formSymmetricDifference([options[n - 1].id])
-                }
-            case .enter:
-                return state.ticked.isEmpty
-                    ? .invalid(strings.emptyAnswer) : .submit(.choices(options.map(\.id).filter(state.ticked.contains)))
-            default: break
-            }
-        case .ordering:
-            let last = state.order.count - 1
-            switch key {
-            case .up: state.cursor = max(0, state.cursor - 1)
-            case .down: state.cursor = min(last, state.cursor + 1)
-            case .shiftUp, .character("u"), .character("U"), .character("k"):
-                if state.cursor > 0 {
-                    state.order.swapAt(state.cursor, state.cursor - 1)
-                    state.cursor -= 1
-                }
-            case .shiftDown, .character("d"), .character("D"), .character("j"):
-                if state.cursor < last {
-                    state.order.swapAt(state.cursor, state.cursor + 1)
-                    state.cursor += 1
-                }
-            case .enter: return .submit(.order(state.order.map(\.id)))
-            default: break
-            }
-        case .matching:
-            let left = state.active.displayedLeftItems(of: question)
-            let right = state.active.displayedRightItems(of: question)
-            switch key {
-            case .up: state.cursor = max(0, state.cursor - 1)
-            case .down: state.cursor = min(left.count - 1, state.cursor + 1)
-            case .backspace, .delete:
-                if left.indices.contains(state.cursor) { state.pairs[left[state.cursor].id] = nil }
-            case .enter:
-                return state.pairs.isEmpty ? .invalid(strings.emptyAnswer) : .submit(.pairs(state.pairs))
-            case .character(let c):
-                if let n = c.wholeNumberValue, left.indices.contains(n - 1) {
-                    state.cursor = n - 1
-                } else if let index = Self.letterIndex(c), right.indices.contains(index),
-                    left.indices.contains(state.cursor)
-                {
-                    // A right item belongs to one left item at most: taking it frees its old partner.
-                    let rightID = right[index].id
-                    for (l, r) in state.pairs where r == rightID { state.pairs[l] = nil }
-                    state.pairs[left[state.cursor].id] = rightID
-                    state.cursor = min(left.count - 1, state.cursor + 1)
-                }
-            default: break
-            }
-        case .shortAnswer, .numeric:
-            break
-        }
-        return .none
+        return nil
     }
 
-    /// A line on a question (line mode): numbers, orders, pairs or the typed answer.
-    func answerLine(_ line: String, question: Question, state: inout QuizScreenState) -> AnswerAction {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        let command = trimmed.lowercased()
-        if command == "?" { return .hint }
-        switch question.answer {
-        case .shortAnswer, .numeric:
-            if command == "q" { return .quit }
-            state.text.text = ""
-            state.text.type(line: trimmed)
-            return textResponse(state.text.text, question: question)
+    private func pairKey(_ key: Key, question: Question, state: inout QuizScreenState) -> [Response]? {
+        let left = state.active.displayedLeftItems(of: question)
+        let right = state.active.displayedRightItems(of: question)
+        if move(key, &state) { return nil }
+        /// The next left item without a partner after `index`, else the Answer button.
+        func nextUnpaired(after index: Int) -> Int {
+            let order = Array(left.indices.dropFirst(index + 1)) + Array(left.indices.prefix(index + 1))
+            return order.first { state.pairs[left[$0].id] == nil } ?? state.rows
+        }
+        func pair(_ row: Int, with partner: Int) {
+            let rightID = right[partner].id
+            // A partner belongs to one left item at most: taking it frees its old owner.
+            for (l, r) in state.pairs where r == rightID { state.pairs[l] = nil }
+            state.pairs[left[row].id] = rightID
+        }
+        let row = state.cursor.flatMap { left.indices.contains($0) ? $0 : nil }
+        if let n = digit(key) {
+            guard right.indices.contains(n - 1) else {
+                state.notice = ClientText.instruction(.matching)
+                return nil
+            }
+            let target = row ?? nextUnpaired(after: -1)
+            guard left.indices.contains(target) else { return nil }
+            pair(target, with: n - 1)
+            state.cursor = nextUnpaired(after: target)
+            return nil
+        }
+        switch key {
+        case .left, .right:
+            // Arrows alone can pair too: ←→ walk the partners for the item on the cursor.
+            guard let row, !right.isEmpty else { return nil }
+            let current = state.pairs[left[row].id].flatMap { id in right.firstIndex { $0.id == id } }
+            let step = key == .right ? 1 : right.count - 1
+            pair(row, with: current.map { ($0 + step) % right.count } ?? (key == .right ? 0 : right.count - 1))
+        case .backspace, .delete:
+            if let row { state.pairs[left[row].id] = nil }
+        case .enter, .space:
+            if let row {
+                state.cursor = nextUnpaired(after: row) == state.rows ? state.rows : min(state.rows, row + 1)
+            } else if key == .enter, state.cursor == state.rows {
+                return [.pairs(state.pairs)]
+            }
         default: break
         }
-        switch command {
-        case "q": return .quit
-        case "h": return .hint
-        case "r": return .readAloud
+        return nil
+    }
+
+    private func textKey(_ key: Key, state: inout QuizScreenState) -> [Response]? {
+        switch key {
+        case .character(let c):
+            if !state.text.type(c) { state.notice = ClientText.tooLong(TextField.limit) }
+        case .paste(let pasted):
+            if !state.text.type(line: pasted) { state.notice = ClientText.tooLong(TextField.limit) }
+        case .backspace: state.text.deleteBackward()
+        case .enter:
+            // What the learner saw first; the raw keys when an input method changed them.
+            let seen = state.text.text.trimmingCharacters(in: .whitespaces)
+            let keys = state.text.keys.trimmingCharacters(in: .whitespaces)
+            return keys == seen || keys.isEmpty ? [.text(seen)] : [.text(seen), .text(keys)]
         default: break
         }
-        let options = state.active.displayedOptions(of: question)
-        switch question.answer {
-        case .singleChoice, .trueFalse:
-            guard let n = Int(command), options.indices.contains(n - 1) else {
-                return .invalid(strings.instruction(kindName(question), false))
-            }
-            return .submit(.choice(options[n - 1].id))
-        case .multipleAnswer:
-            let numbers = Self.numbers(in: command, count: options.count)
-            guard !numbers.isEmpty, numbers.allSatisfy({ options.indices.contains($0 - 1) }) else {
-                return .invalid(strings.instruction(.multipleAnswer, false))
-            }
-            return .submit(.choices(numbers.map { options[$0 - 1].id }))
-        case .ordering:
-            let numbers = Self.numbers(in: command, count: state.order.count)
-            guard numbers.sorted() == Array(1...max(1, state.order.count)), numbers.count == state.order.count else {
-                return .invalid(strings.instruction(.ordering, false))
-            }
-            state.order = numbers.map { state.order[$0 - 1] }
-            return .submit(.order(state.order.map(\.id)))
-        case .matching:
-            let left = state.active.displayedLeftItems(of: question)
-            let right = state.active.displayedRightItems(of: question)
-            var pairs: [String: String] = [:]
-            for token in command.split(whereSeparator: { $0 == " " || $0 == "," || $0 == ";" }) {
-                let digits = token.prefix { $0.isNumber }
-                guard let n = Int(digits), left.indices.contains(n - 1),
-                    let c = token.dropFirst(digits.count).last(where: \.isLetter),
-                    let index = Self.letterIndex(c), right.indices.contains(index)
-                else { return .invalid(strings.instruction(.matching, false)) }
-                pairs[left[n - 1].id] = right[index].id
-            }
-            return pairs.isEmpty ? .invalid(strings.instruction(.matching, false)) : .submit(.pairs(pairs))
-        case .shortAnswer, .numeric:
-            return .none
+        return nil
+    }
+
+    /// Clears the text field on screen (a line in line mode replaces what was typed).
+    func clearField() {
+        switch screen {
+        case .quiz(var state):
+            state.text.clear()
+            screen = .quiz(state)
+        case .signIn(var state):
+            if state.pending != nil { state.pin = "" } else { state.code = "" }
+            screen = .signIn(state)
+        case .operatorExit(var state):
+            state.code = ""
+            screen = .operatorExit(state)
+        default: break
         }
     }
 
-    private func textResponse(_ text: String, question: Question) -> AnswerAction {
-        let text = text.trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { return .invalid(strings.emptyAnswer) }
-        if case .numeric = question.answer, Numbers.readings(of: text).isEmpty { return .invalid(strings.notANumber) }
-        return .submit(.text(text))
-    }
-
-    /// `1 3`, `1,3` or (with at most nine choices) `13` → [1, 3].
-    static func numbers(in text: String, count: Int) -> [Int] {
-        let tokens = text.split { !$0.isNumber }
-        if tokens.count == 1, count <= 9, let token = tokens.first, token.count > 1 {
-            return token.compactMap(\.wholeNumberValue)
-        }
-        return tokens.compactMap { Int($0) }
-    }
-
-    /// `a` → 0, `b` → 1, …
-    static func letterIndex(_ c: Character) -> Int? {
-        guard c.isASCII, c.isLetter, let value = c.lowercased().unicodeScalars.first?.value else { return nil }
-        return Int(value) - 97
-    }
-
-    func kindName(_ question: Question) -> QuestionKindName {
-        switch question.kind {
-        case .singleChoice: .singleChoice
-        case .trueFalse: .trueFalse
-        case .multipleAnswer: .multipleAnswer
-        case .shortAnswer: .shortAnswer
-        case .numeric: .numeric
-        case .ordering: .ordering
-        case .matching: .matching
+    /// Whether the screen is typing into a field (line mode then sends the line as text).
+    var takesText: Bool {
+        switch screen {
+        case .signIn, .operatorExit: return true
+        case .quiz(let state):
+            guard !state.intro, state.outcome == nil, let question = state.question else { return false }
+            return question.kind == .shortAnswer || question.kind == .numeric
+        default: return false
         }
     }
 }

@@ -1,5 +1,6 @@
 import CourseModel
 import Foundation
+import Localization
 import TerminalText
 
 /// The course list.
@@ -15,37 +16,41 @@ struct LessonListState: Equatable {
     var progress: CourseProgress
     var cursor = 0
     var typedNumber = ""
+    /// Said under the highlighted lesson (why it is locked).
+    var notice: Phrase?
 }
 
 /// A list's answer to a key: move, open an item, go back, or nothing.
 enum ListAction: Equatable {
     case none
     case open(Int)
-    case back, progress
+    case back
 }
 
 extension LearnerApp {
+    /// The course list, self-checks last, the cursor on `id` (where the learner was).
     func showCourses(selecting id: String?) {
-        let listings = (try? backend.installedCourses()) ?? []
+        let listings = ((try? backend.installedCourses()) ?? []).enumerated().sorted {
+            ($0.element.isSelfCheck ? 1 : 0, $0.offset) < ($1.element.isSelfCheck ? 1 : 0, $1.offset)
+        }.map(\.element)
         // One query for every course: the list must not load 50 courses to show itself.
         let done = learner.flatMap { try? backend.lessonsDone(learner: $0.code) } ?? [:]
         let cursor = id.flatMap { id in listings.firstIndex { $0.id == id } } ?? 0
         screen = .courses(CourseListState(courses: listings, progress: done, cursor: cursor))
     }
 
-    func handleCourses(_ input: ClientInput, _ state: CourseListState) {
+    func handleCourses(_ key: Key, _ state: CourseListState) {
         var state = state
-        let action = listAction(input, cursor: &state.cursor, typed: &state.typedNumber, count: state.courses.count)
+        let action = listAction(key, cursor: &state.cursor, typed: &state.typedNumber, count: state.courses.count)
         screen = .courses(state)
         switch action {
         case .none: break
-        case .back: quit()
-        case .progress: showProgress()
-        case .open(let index):
-            openCourse(id: state.courses[index].id)
+        case .back: screen = .dialog(DialogState(kind: .signOut(returnTo: screen)))
+        case .open(let index): openCourse(id: state.courses[index].id)
         }
     }
 
+    /// Opens a course at its lesson list, the cursor on the first lesson not done.
     func openCourse(id: String) {
         guard let learner else { return }
         do {
@@ -55,10 +60,11 @@ extension LearnerApp {
             let next = loaded.lessons.firstIndex { progress.status(of: $0.id) != .done } ?? 0
             screen = .lessons(LessonListState(progress: progress, cursor: next))
         } catch {
-            message = "\(strings.errorPrefix) \(error)"
+            message = "\(say(ClientText.errorPrefix)) \(failure(error))"
         }
     }
 
+    /// The open course's lessons, the cursor on `lessonID` (where the learner was).
     func showLessons(selecting lessonID: String?) {
         guard let learner, let course else { return showCourses(selecting: nil) }
         let progress = (try? backend.progress(learner: learner.code, course: course)) ?? CourseProgress()
@@ -66,122 +72,154 @@ extension LearnerApp {
         screen = .lessons(LessonListState(progress: progress, cursor: cursor))
     }
 
-    func handleLessons(_ input: ClientInput, _ state: LessonListState) {
+    func handleLessons(_ key: Key, _ state: LessonListState) {
         guard let course else { return showCourses(selecting: nil) }
         var state = state
-        let action = listAction(input, cursor: &state.cursor, typed: &state.typedNumber, count: course.lessons.count)
+        state.notice = nil
+        let action = listAction(key, cursor: &state.cursor, typed: &state.typedNumber, count: course.lessons.count)
         screen = .lessons(state)
         switch action {
         case .none: break
         case .back: showCourses(selecting: course.id)
-        case .progress: showProgress()
-        case .open(let index): openLesson(course.lessons[index], progress: state.progress)
+        case .open(let index):
+            let done = Set(course.lessons.map(\.id).filter { state.progress.status(of: $0) == .done })
+            if let blocking = course.lessonBlocking(index, done: done),
+                let previous = course.lessons.firstIndex(where: { $0.id == blocking.id })
+            {
+                state.notice = ClientText.lessonLocked(index + 1, previous + 1, safe(blocking.title))
+                screen = .lessons(state)
+                return
+            }
+            openLesson(course.lessons[index])
         }
     }
 
-    /// Keys and lines on a numbered list: ↑↓, digits, Enter opens, Backspace/Esc goes back, `p` progress.
-    func listAction(_ input: ClientInput, cursor: inout Int, typed: inout String, count: Int) -> ListAction {
-        switch input {
-        case .line(let line):
-            let text = line.trimmingCharacters(in: .whitespaces).lowercased()
-            if text == "q" {
-                quit()
-                return .none
+    /// Keys on a numbered list: ↑↓ move, digits jump (two digits reach 10 and beyond), Enter
+    /// opens, Esc (or ← or Backspace) goes back.
+    func listAction(_ key: Key, cursor: inout Int, typed: inout String, count: Int) -> ListAction {
+        let last = max(0, count - 1)
+        switch key {
+        case .up: cursor = max(0, cursor - 1)
+        case .down: cursor = min(last, cursor + 1)
+        case .home: cursor = 0
+        case .end: cursor = last
+        case .enter, .right: return count > 0 ? .open(cursor) : .none
+        case .backspace, .left, .escape: return .back
+        case .character(let c) where c.isASCII && c.isNumber:
+            typed = typed.count >= 2 ? String(c) : typed + String(c)
+            if let n = Int(typed), (1...max(1, count)).contains(n), count > 0 {
+                cursor = n - 1
+            } else if let n = Int(String(c)), (1...max(1, count)).contains(n), count > 0 {
+                typed = String(c)
+                cursor = n - 1
+            } else {
+                typed = ""
             }
-            if text == "b" || text == "0" { return .back }
-            if text == "p" { return .progress }
-            if text.isEmpty, count > 0 { return .open(cursor) }
-            if let n = Int(text), (1...count).contains(n) { return .open(n - 1) }
+            scroll = nil
             return .none
-        case .key(let key):
-            switch key {
-            case .up: cursor = max(0, cursor - 1)
-            case .down: cursor = min(max(0, count - 1), cursor + 1)
-            case .pageUp: cursor = max(0, cursor - 10)
-            case .pageDown: cursor = min(max(0, count - 1), cursor + 10)
-            case .home: cursor = 0
-            case .end: cursor = max(0, count - 1)
-            case .enter, .right: return count > 0 ? .open(cursor) : .none
-            case .backspace, .left, .escape: return .back
-            case .character("q"), .character("Q"):
-                quit()
-            case .character("p"), .character("P"): return .progress
-            case .character("r"), .character("R"): readAloud()
-            case .character(let c) where c.isASCII && c.isNumber:
-                // Digits jump to that item; two digits reach item 10 and beyond.
-                typed = typed.count >= 2 ? String(c) : typed + String(c)
-                if let n = Int(typed), (1...count).contains(n) {
-                    cursor = n - 1
-                } else if let n = Int(String(c)), (1...count).contains(n) {
-                    typed = String(c)
-                    cursor = n - 1
-                } else {
-                    typed = ""
-                }
-                return .none
-            default: break
-            }
-            typed = ""
-            return .none
+        default: return .none
         }
+        typed = ""
+        scroll = nil
+        return .none
+    }
+
+    /// A course's title in the interface language (its English title in an English interface).
+    func courseTitle(_ course: Course) -> String {
+        if language == .en, course.language != "en", let english = course.titleEnglish { return safe(english) }
+        return safe(course.title)
     }
 
     func courseListContent(_ state: CourseListState, width: Int) -> ScreenContent {
         var body: [String] = []
-        var focus = 0
+        var focus: ClosedRange<Int>?
         if state.courses.isEmpty {
             body =
-                [""] + Layout.wrap(strings.noCourses, width: width - 2).map { "  " + $0 } + [""]
-                + Layout.wrap(strings.installHint, width: width - 2).map { "  " + $0 }
+                [""] + Layout.indented(say(ClientText.noCourses), width: width) + [""]
+                + Layout.indented(say(ClientText.installHint), width: width)
         }
         for (index, listing) in state.courses.enumerated() {
             let selected = index == state.cursor && usesKeys
             let marker = (selected ? "› " : "  ") + "\(index + 1). "
-            var detail = ""
-            if let done = state.progress[listing.id] {
-                detail =
-                    done >= listing.lessonCount
-                    ? " ✓ \(strings.courseDone)" : " (\(strings.lessonsDone(done, listing.lessonCount)))"
+            var title = safe(listing.title)
+            if language == .en, listing.language != "en", let english = listing.titleEnglish { title = safe(english) }
+            // A course in another language than the interface is marked, so nobody opens it unawares.
+            if listing.language != language.rawValue {
+                title += " (" + say(listing.language == "en" ? ClientText.inEnglish : ClientText.inVietnamese) + ")"
             }
-            var title = listing.title
-            if strings.code == "en", listing.language != "en", let english = listing.titleEnglish { title = english }
-            if index == state.cursor { focus = body.count }
-            let lines = Layout.hang(
-                Layout.wrap(title + detail, width: width - TerminalWidth.of(marker)), marker: marker)
-            body += lines.map { selected ? styler.apply(.init(reverse: true), to: $0) : $0 }
+            var details: [String] = []
+            let done = state.progress[listing.id]
+            if listing.isSelfCheck {
+                details.append(say(done == nil ? ClientText.notStartedYet : ClientText.selfCheckDone))
+            } else if let done {
+                details.append(
+                    say(
+                        done >= listing.lessonCount
+                            ? ClientText.courseDone : ClientText.lessonsDone(done, listing.lessonCount)))
+            } else {
+                details.append(say(ClientText.notStartedYet))
+            }
+            if listing.id == recommendedCourse { details.append(say(ClientText.recommendedHere)) }
+            let start = body.count
+            let lines = Layout.hanging(([title] + details).joined(separator: " — "), marker: marker, width: width)
+            body += lines.map { selected ? styler.apply(TextStyle(reverse: true), to: $0) : $0 }
+            if index == state.cursor { focus = start...(body.count - 1) }
         }
-        let keys = strings.courseKeys(usesKeys)
+        let keys = [
+            KeyHint(key: KeyMap.confirm, action: ClientText.keyOpen, priority: 0),
+            KeyHint(key: KeyMap.back, action: ClientText.keyBack, priority: 1),
+            KeyHint(key: KeyMap.move, action: ClientText.keyChoose, priority: 4),
+        ]
         return ScreenContent(
-            title: strings.coursesTitle, indicator: learner?.displayName ?? "", body: body, focus: focus, footer: keys)
+            title: say(ClientText.coursesTitle), indicator: safe(learner?.displayName ?? ""), body: body, focus: focus,
+            keys: keys + commonKeys)
     }
 
     func lessonListContent(_ state: LessonListState, width: Int) -> ScreenContent {
-        guard let course else { return ScreenContent(title: strings.coursesTitle, body: [], footer: "") }
+        guard let course else { return ScreenContent(title: say(ClientText.coursesTitle), body: [], keys: commonKeys) }
         var body: [String] = []
-        var focus = 0
+        var focus: ClosedRange<Int>?
+        let done = Set(course.lessons.map(\.id).filter { state.progress.status(of: $0) == .done })
         for (index, lesson) in course.lessons.enumerated() {
-            let status = state.progress.status(of: lesson.id)
-            let symbol =
-                switch status {
+            let blocking = course.lessonBlocking(index, done: done)
+            let status: String =
+                switch state.progress.status(of: lesson.id) {
                 case .done: "✓"
                 case .inProgress: "▶"
                 case .notStarted: "○"
                 }
+            let symbol = blocking != nil ? "⊘" : status
             let selected = index == state.cursor && usesKeys
             let marker = (selected ? "› " : "  ") + "\(symbol) \(index + 1). "
-            var detail = " — " + strings.stepsAndQuestions(lesson.steps.count, lesson.quiz?.questions.count ?? 0)
+            var details = [say(ClientText.stepsAndQuestions(lesson.steps.count, lesson.quiz?.questions.count ?? 0))]
             if let best = state.progress.bestScores[lesson.id] {
-                detail += ", " + strings.bestScore(Int((best * 100).rounded()))
+                details.append(say(ClientText.bestScore(Int((best * 100).rounded()))))
             }
-            if index == state.cursor { focus = body.count }
-            let lines = Layout.hang(
-                Layout.wrap(lesson.title + detail, width: width - TerminalWidth.of(marker)), marker: marker)
-            body += lines.map { selected ? styler.apply(.init(reverse: true), to: $0) : $0 }
+            if blocking != nil, let previous = course.lessons.firstIndex(where: { $0.id == blocking?.id }) {
+                details.append(say(ClientText.lockedBecause(previous + 1)))
+            }
+            let start = body.count
+            let lines = Layout.hanging(
+                safe(lesson.title) + " — " + details.joined(separator: ", "), marker: marker, width: width)
+            body += lines.map { selected ? styler.apply(TextStyle(reverse: true), to: $0) : $0 }
+            if index == state.cursor {
+                if let notice = state.notice {
+                    body += Layout.indented(say(notice), width: width, margin: "    ").map {
+                        styler.apply(TextStyle(bold: true), to: $0)
+                    }
+                }
+                focus = start...(body.count - 1)
+            }
         }
-        body += ["", "  " + strings.lessonLegend]
-        let keys = strings.lessonKeys(usesKeys)
+        body += [""] + Layout.indented(say(ClientText.lessonLegend), width: width)
+        let keys = [
+            KeyHint(key: KeyMap.confirm, action: ClientText.keyStudy, priority: 0),
+            KeyHint(key: KeyMap.back, action: ClientText.keyBack, priority: 1),
+            KeyHint(key: KeyMap.move, action: ClientText.keyChoose, priority: 4),
+        ]
         return ScreenContent(
-            title: course.title, indicator: strings.lessonsDone(state.progress.doneCount, course.lessons.count),
-            body: body, focus: focus, footer: keys)
+            title: safe(course.title),
+            indicator: say(ClientText.lessonsDone(state.progress.doneCount, course.lessons.count)),
+            body: body, focus: focus, keys: keys + commonKeys)
     }
 }

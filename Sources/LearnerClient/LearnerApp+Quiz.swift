@@ -1,92 +1,45 @@
 import CourseModel
 import Foundation
 import LearnerEvents
+import Localization
 import QuizEngine
 
-/// A quiz on screen: the attempt (or a practice review), and what the learner has picked so far.
-struct QuizScreenState: Equatable {
-    var lesson: Lesson
-    var session: QuizSession
-    /// Practice on the wrong answers of `session`, when reviewing.
-    var review: ReviewSession?
-    /// Showing the quiz's introduction before the first question.
-    var intro = false
-    /// The question the picks below belong to.
-    var preparedFor: String?
-    var cursor = 0
-    var ticked: Set<String> = []
-    var text: TextField
-    var order: [AnswerItem] = []
-    var pairs: [String: String] = [:]
-    var hints: [[Block]] = []
-    var outcome: AnswerOutcome?
-    var shownAt: Int64
-
-    init(lesson: Lesson, session: QuizSession, now: Int64, method: InputMethod) {
-        self.lesson = lesson
-        self.session = session
-        self.text = TextField(method: method)
-        self.shownAt = now
-    }
-
-    /// The session answers go to: the review when practising, else the attempt.
-    var active: QuizSession { review?.session ?? session }
-    var isPractice: Bool { review != nil }
-    var question: Question? { active.current }
-
-    mutating func submit(_ response: Response, elapsedMs: Int) throws(QuizEngineError) -> AnswerOutcome {
-        guard var practice = review else { return try session.submit(response, elapsedMs: elapsedMs) }
-        defer { review = practice }
-        return try practice.submit(response, elapsedMs: elapsedMs)
-    }
-
-    mutating func proceed() throws(QuizEngineError) {
-        guard var practice = review else { return try session.proceed() }
-        defer { review = practice }
-        try practice.proceed()
-    }
-
-    mutating func revealHint() -> [Block]? {
-        guard var practice = review else { return session.revealHint() }
-        defer { review = practice }
-        return practice.revealHint()
-    }
-
-    /// Clears the picks when a new question comes up.
-    mutating func prepare(now: Int64) {
-        guard let question, preparedFor != question.id else { return }
-        preparedFor = question.id
-        cursor = 0
-        ticked = []
-        text.text = ""
-        order = active.displayedItems(of: question)
-        pairs = [:]
-        hints = []
-        outcome = nil
-        shownAt = now
-    }
-}
-
 extension LearnerApp {
+    /// The quiz's introduction: the attempt left open in this lesson when there is one (so a
+    /// learner who stopped carries on), else a new attempt.
     func startQuizIntro(_ lesson: Lesson) {
         guard let quiz = lesson.quiz, let learner, let course else { return }
-        let attempt = ((try? backend.progress(learner: learner.code, course: course))?.attempts[lesson.id] ?? 0) + 1
-        var state = QuizScreenState(
-            lesson: lesson, session: QuizSession(quiz: quiz, learnerKey: learner.key, attempt: attempt),
-            now: environment.now(), method: inputMethod)
+        var state: QuizScreenState
+        if let point = try? backend.resumePoint(learner: learner.code), point.courseID == course.id,
+            point.lessonID == lesson.id, case .quiz(let attempt, let answered) = point.position,
+            case let session = QuizSession(quiz: quiz, learnerKey: learner.key, attempt: attempt, answered: answered),
+            !session.isFinished
+        {
+            state = QuizScreenState(lesson: lesson, session: session, now: environment.now(), method: inputMethod)
+            state.started = true
+        } else {
+            let attempt = ((try? backend.progress(learner: learner.code, course: course))?.attempts[lesson.id] ?? 0) + 1
+            state = QuizScreenState(
+                lesson: lesson, session: QuizSession(quiz: quiz, learnerKey: learner.key, attempt: attempt),
+                now: environment.now(), method: inputMethod)
+        }
         state.intro = true
         screen = .quiz(state)
     }
 
-    /// Starts the attempt on screen: `quiz.started` is recorded, then the first question shows.
+    /// Starts the attempt on screen: `quiz.started` is recorded (once), then a question shows.
     func beginAttempt(_ state: QuizScreenState) {
         var state = state
         state.intro = false
-        let started = occurrence {
-            .quizStarted(
-                learner: $0, course: $1, version: $2, lesson: state.lesson.id, attempt: state.session.attempt, at: $3)
+        if !state.started, !state.isPractice {
+            let started = occurrence {
+                .quizStarted(
+                    learner: $0, course: $1, version: $2, lesson: state.lesson.id, attempt: state.session.attempt,
+                    at: $3)
+            }
+            guard record(started) else { return }
+            state.started = true
         }
-        guard record(started) else { return }
         showQuiz(state)
     }
 
@@ -96,58 +49,62 @@ extension LearnerApp {
         screen = .quiz(state)
     }
 
-    func handleQuiz(_ input: ClientInput, _ state: QuizScreenState) {
+    func handleQuiz(_ key: Key, _ state: QuizScreenState) {
         var state = state
         if state.intro {
-            switch input {
-            case .key(.enter), .key(.space), .key(.right): return beginAttempt(state)
-            case .key(.character("q")), .key(.escape): return quit()
-            case .key(.backspace), .key(.left): return showLessons(selecting: state.lesson.id)
-            case .key(.character("r")): return readAloud()
-            case .line(let line):
-                switch line.trimmingCharacters(in: .whitespaces).lowercased() {
-                case "q": return quit()
-                case "b": return showLessons(selecting: state.lesson.id)
-                default: return beginAttempt(state)
+            switch key {
+            case .enter, .space, .right: return beginAttempt(state)
+            case .left, .backspace:
+                // Back to the last step: the lesson can be read again before the quiz.
+                if !state.lesson.steps.isEmpty {
+                    screen = .reading(
+                        ReadingState(lesson: state.lesson, index: state.lesson.steps.count - 1, page: 0))
+                    return
                 }
+                return showLessons(selecting: state.lesson.id)
+            case .escape: return showLessons(selecting: state.lesson.id)
+            case .down: scroll = lastTop + 1
+            case .up: scroll = max(0, lastTop - 1)
             default: return
             }
+            return
         }
         if state.outcome != nil {
-            switch input {
-            case .key(.enter), .key(.space), .key(.right), .line: break
-            case .key(.character("q")), .key(.escape): return quit()
-            case .key(.character("r")), .key(.function(5)): return readAloud()
+            switch key {
+            case .enter, .space, .right:
+                try? state.proceed()
+                state.outcome = nil
+                if state.active.isFinished { return finishQuiz(state) }
+                return showQuiz(state)
+            case .escape: return askToLeave(state)
+            case .down: scroll = lastTop + 1
+            case .up: scroll = max(0, lastTop - 1)
             default: return
             }
-            if case .line(let line) = input, line.trimmingCharacters(in: .whitespaces).lowercased() == "q" {
-                return quit()
-            }
-            try? state.proceed()
-            state.outcome = nil
-            if state.active.isFinished { return finishQuiz(state) }
-            return showQuiz(state)
+            return
         }
         guard let question = state.question else { return finishQuiz(state) }
-        let action: AnswerAction =
-            switch input {
-            case .key(let key): answerKey(key, question: question, state: &state)
-            case .line(let line): answerLine(line, question: question, state: &state)
+        state.notice = nil
+        // A pick shows the picked row: the view follows the selection again.
+        scroll = nil
+        switch key {
+        case .escape: return askToLeave(state)
+        case .function(3):
+            if let hint = state.revealHint() {
+                state.hints.append(hint)
+            } else {
+                state.notice = ClientText.noMoreHints(question.hints.count)
             }
-        switch action {
-        case .none: screen = .quiz(state)
-        case .quit: quit()
-        case .hint:
-            if let hint = state.revealHint() { state.hints.append(hint) } else { message = strings.noMoreHints }
+            scroll = nil
             screen = .quiz(state)
-        case .readAloud:
-            screen = .quiz(state)
-            readAloud()
-        case .submit(let response): submit(response, state: state)
-        case .invalid(let why):
-            message = why
-            screen = .quiz(state)
+            return
+        default: break
         }
+        state.interacted = true
+        if let responses = answerKey(key, question: question, state: &state) {
+            return submit(responses, state: state)
+        }
+        screen = .quiz(state)
     }
 
     /// Grades, records durably, and only then shows the feedback. A failed write undoes the answer.
@@ -155,11 +112,18 @@ extension LearnerApp {
     /// The last answer of an attempt is recorded in one transaction with the attempt's result
     /// and, when it passes, the lesson's (and course's) completion: a learner who leaves on the
     /// last feedback — or loses power there — keeps the pass.
-    func submit(_ response: Response, state: QuizScreenState) {
+    func submit(_ responses: [Response], state: QuizScreenState) {
         var state = state
         let before = state
         let elapsed = Int(max(0, environment.now() - state.shownAt))
-        guard let outcome = try? state.submit(response, elapsedMs: elapsed) else { return }
+        let outcome: AnswerOutcome
+        do {
+            outcome = try state.submit(responses, elapsedMs: elapsed)
+        } catch {
+            state.notice = error.gap.map { gapText($0) } ?? ClientText.pickFirst
+            screen = .quiz(state)
+            return
+        }
         let (lesson, attempt, practice) = (state.lesson, state.active.attempt, state.isPractice)
         var occurrences = occurrence {
             .answerSubmitted(
@@ -172,52 +136,42 @@ extension LearnerApp {
                     learner: $0, course: $1, version: $2, lesson: lesson.id, attempt: result.attempt,
                     outcome: result.outcome(isFinal: lesson.isFinal), at: $3)
             }
-            if result.passed { occurrences += completion(of: lesson) }
+            if result.passed || course?.isSelfCheck == true { occurrences += completion(of: lesson) }
         }
         guard record(occurrences) else {
             screen = .quiz(before)
             return
         }
         state.outcome = outcome
+        scroll = nil
         screen = .quiz(state)
+    }
+
+    /// What a response still lacks, said next to it.
+    func gapText(_ gap: ResponseGap) -> Phrase {
+        switch gap {
+        case .nothingChosen: ClientText.pickFirst
+        case .itemsUnplaced(let placed, let total): ClientText.orderIncomplete(placed, total)
+        case .pairsUnmade(let made, let total): ClientText.pairsIncomplete(made, total)
+        case .emptyText: ClientText.emptyAnswer
+        case .tooLong(let limit): ClientText.tooLong(limit)
+        case .notANumber: ClientText.notANumber
+        case .wrongShape: ClientText.pickFirst
+        }
     }
 
     /// The attempt is over (its result was recorded with the last answer): show the result.
     func finishQuiz(_ state: QuizScreenState) {
         guard let result = state.active.result else { return showLessons(selecting: state.lesson.id) }
+        if course?.isSelfCheck == true, !state.isPractice { recommendedCourse = selfCheckRecommendation() }
         screen = .result(
-            ResultState(lesson: state.lesson, session: state.session, result: result, isPractice: state.isPractice))
+            ResultState(
+                lesson: state.lesson, session: state.session, result: result, isPractice: state.isPractice,
+                answered: state.active.answered))
     }
 
-    func spokenQuestion(_ state: QuizScreenState) -> String {
-        guard let question = state.question else { return state.lesson.title }
-        var parts = [question.prompt.plainText, question.body.plainText]
-        for (index, option) in state.active.displayedOptions(of: question).enumerated() {
-            parts.append("\(index + 1). \(option.content.plainText)")
-        }
-        if case .ordering = question.answer {
-            parts += state.order.enumerated().map { "\($0.offset + 1). \($0.element.content.plainText)" }
-        }
-        if case .matching = question.answer {
-            parts += state.active.displayedLeftItems(of: question).enumerated().map {
-                "\($0.offset + 1). \($0.element.content.plainText)"
-            }
-            parts += state.active.displayedRightItems(of: question).enumerated().map {
-                "\(Self.letter($0.offset)). \($0.element.content.plainText)"
-            }
-        }
-        if let outcome = state.outcome {
-            parts.append(outcome.grade.isCorrect ? strings.correct : strings.wrong)
-            parts.append(outcome.feedback.plainText)
-            if let answer = outcome.correctAnswer { parts.append(strings.correctAnswer(answer)) }
-            parts.append(outcome.explanation.plainText)
-        }
-        return parts.filter { !$0.isEmpty }.joined(separator: "\n")
-    }
-
-    /// `a`, `b`, … for the right-hand column of a matching question.
-    static func letter(_ index: Int) -> String {
-        guard index < 26, let scalar = Unicode.Scalar(UInt32(97 + index)) else { return "\(index + 1)" }
-        return String(Character(scalar))
+    /// Esc on a question: asks before leaving; the answers given are recorded already.
+    func askToLeave(_ state: QuizScreenState) {
+        screen = .dialog(DialogState(kind: .leaveQuiz(state)))
     }
 }

@@ -7,164 +7,182 @@ extension LearnerApp {
         let lesson = state.lesson
         if state.intro, let quiz = lesson.quiz {
             var body = [""]
-            body += Layout.wrap(strings.quizIntro(quiz.questions.count, quiz.mastery.summary), width: width - 2).map {
-                "  " + $0
+            let intro =
+                course?.isSelfCheck == true
+                ? ClientText.selfCheckIntro(quiz.questions.count)
+                : ClientText.quizIntro(quiz.questions.count, ruleText(quiz.mastery))
+            body += Layout.indented(say(intro), width: width)
+            if state.started, let position = state.active.position {
+                body += Layout.indented(say(ClientText.quizResume(position.number)), width: width)
             }
             if !quiz.introduction.isEmpty { body += [""] + renderer(width).render(quiz.introduction) }
-            body += ["", "  " + strings.continueKey]
-            return ScreenContent(title: lesson.title, indicator: quiz.title, body: body, footer: strings.questionKeys)
+            var keys = [
+                KeyHint(key: KeyMap.confirm, action: ClientText.keyStart, priority: 0),
+                KeyHint(key: KeyMap.back, action: ClientText.keyBack, priority: 1),
+            ]
+            if !lesson.steps.isEmpty {
+                keys.append(KeyHint(key: KeyMap.previous, action: ClientText.rereadLesson, priority: 3))
+            }
+            return ScreenContent(
+                title: safe(lesson.title), indicator: safe(quiz.title), body: body, keys: keys + commonKeys)
         }
         guard let question = state.question, let position = state.active.position else {
-            return ScreenContent(title: lesson.title, body: [], footer: strings.continueKey)
+            return ScreenContent(title: safe(lesson.title), body: [], keys: commonKeys)
         }
         let r = renderer(width)
         var body: [String] = []
-        if state.isPractice { body.append(styler.apply(TextStyle(dim: true), to: strings.practiceBanner)) }
+        if state.isPractice { body.append(styler.apply(TextStyle(dim: true), to: say(ClientText.practiceBanner))) }
         body += r.render(inlines: question.prompt).map { styler.apply(TextStyle(bold: true), to: $0) }
         if !question.body.isEmpty { body += [""] + r.render(question.body) }
         body.append("")
-        var focus = body.count
-        let answerLines = answerArea(question, state: state, width: width, focus: &focus)
-        focus += body.count
-        body += answerLines
+        var focus: ClosedRange<Int>?
+        if let outcome = state.outcome {
+            body += answeredLines(question, state: state, outcome: outcome, width: width)
+            body.append("")
+            let verdictAt = body.count
+            body += feedbackLines(question, outcome: outcome, width: width)
+            focus = verdictAt...verdictAt
+            let last = state.active.remaining == 0 && state.active.pendingOutcome != nil
+            let keys = [
+                KeyHint(
+                    key: KeyMap.confirm, action: last ? ClientText.seeResult : ClientText.nextQuestion, priority: 0),
+                KeyHint(key: KeyMap.back, action: ClientText.keyStop, priority: 1),
+            ]
+            return ScreenContent(
+                title: safe(lesson.title), indicator: say(ClientText.questionCounter(position.number, position.total)),
+                body: body, focus: focus, keys: keys + commonKeys)
+        }
+        body += Layout.indented(say(ClientText.instruction(question.kind)), width: width).map {
+            styler.apply(TextStyle(dim: true), to: $0)
+        }
+        body.append("")
+        let area = answerArea(question, state: state, width: width)
+        if state.interacted, let rows = area.focus {
+            focus = (rows.lowerBound + body.count)...(rows.upperBound + body.count)
+        }
+        body += area.lines
+        if let notice = state.notice {
+            let start = body.count
+            body += Layout.indented(say(notice), width: width).map { styler.apply(TextStyle(bold: true), to: $0) }
+            focus = (focus?.lowerBound ?? start)...(body.count - 1)
+        }
         for (index, hint) in state.hints.enumerated() {
             body += [
                 "",
                 styler.apply(
-                    TextStyle(bold: true, foreground: .green), to: strings.hint(index + 1, question.hints.count)),
+                    TextStyle(bold: true, foreground: .green),
+                    to: say(ClientText.hint(index + 1, question.hints.count))),
             ]
             body += r.render(hint)
         }
-        // The input method shows in the footer whenever typing is asked for, with its toggle key.
-        var footer =
-            kindIsText(question)
-            ? strings.inputMethod(state.text.method) + " (Ctrl-T) · " + strings.textKeys : strings.questionKeys
-        if let outcome = state.outcome {
-            body.append("")
-            focus = body.count
-            body += feedbackLines(outcome, width: width)
-            footer = strings.continueKey
+        var keys = [
+            KeyHint(key: KeyMap.confirm, action: ClientText.keyAnswer, priority: 0),
+            KeyHint(key: KeyMap.back, action: ClientText.keyStop, priority: 1),
+        ]
+        if isTextKind(question) {
+            // The input method is on screen, with the key that changes it, whenever typing is asked for.
+            keys.append(
+                KeyHint(key: KeyMap.inputMethod, action: ClientText.inputMethodName(state.text.method), priority: 2))
         } else {
-            body +=
-                [""]
-                + Layout.wrap(strings.instruction(kindName(question), usesKeys), width: width).map {
-                    styler.apply(TextStyle(dim: true), to: $0)
-                }
+            keys.append(KeyHint(key: KeyMap.move, action: ClientText.keyChoose, priority: 4))
         }
-        if !usesKeys, state.outcome == nil {
-            footer =
-                kindIsText(question)
-                ? strings.inputMethod(state.text.method) + " · " + strings.lineHelp : strings.lineHelp
-        }
+        if !question.hints.isEmpty { keys.append(KeyHint(key: KeyMap.hint, action: ClientText.keyHint, priority: 5)) }
         var content = ScreenContent(
-            title: lesson.title, indicator: strings.questionCounter(position.number, position.total), body: body,
-            focus: focus, footer: footer)
-        if state.outcome == nil, kindIsText(question) { content.prompt = strings.yourAnswer + " " }
+            title: safe(lesson.title), indicator: say(ClientText.questionCounter(position.number, position.total)),
+            body: body, focus: focus, keys: keys + commonKeys)
+        if isTextKind(question) { content.prompt = say(ClientText.yourAnswer) + " " }
         return content
     }
 
-    func kindIsText(_ question: Question) -> Bool {
-        switch question.answer {
-        case .shortAnswer, .numeric: true
-        default: false
+    /// Read-aloud and sign-out, shown on every screen of a signed-in learner.
+    var commonKeys: [KeyHint] {
+        [
+            KeyHint(key: KeyMap.readAloud, action: ClientText.keyRead, priority: 6),
+            KeyHint(key: KeyMap.signOut, action: ClientText.keySignOut, priority: 2),
+        ]
+    }
+
+    func isTextKind(_ question: Question) -> Bool {
+        question.kind == .shortAnswer || question.kind == .numeric
+    }
+
+    /// A mastery rule in words: `80% số điểm`, `đúng 4 trong 5 câu cuối`.
+    func ruleText(_ rule: MasteryRule) -> String {
+        switch rule {
+        case .passMark(let mark): say(ClientText.passRule(Int((mark * 100).rounded())))
+        case .recent(let m, let n): say(ClientText.recentRule(m, n))
         }
     }
 
-    /// The options, items or pairs, with the selection and (after answering) what was right.
-    private func answerArea(_ question: Question, state: QuizScreenState, width: Int, focus: inout Int) -> [String] {
-        let r = renderer(width - 8)
+    /// The options, items or pairs with the picks, and the Answer button; `focus` is the rows of
+    /// the highlighted one.
+    private func answerArea(_ question: Question, state: QuizScreenState, width: Int) -> (
+        lines: [String], focus: ClosedRange<Int>?
+    ) {
         var lines: [String] = []
-        let answered = state.outcome?.recorded.response
-        func item(_ marker: String, _ inlines: [Inline], selected: Bool) {
-            let text = Layout.hang(r.render(inlines: inlines), marker: marker)
-            if selected { focus = lines.count }
-            lines += text.map {
-                selected && usesKeys && state.outcome == nil ? styler.apply(TextStyle(reverse: true), to: $0) : $0
-            }
+        var focus: ClosedRange<Int>?
+        let pointer = { (row: Int) in self.usesKeys && state.cursor == row ? "› " : "  " }
+        func row(_ index: Int, _ marker: String, _ inlines: [Inline]) {
+            let start = lines.count
+            let text = Layout.hang(
+                renderer(width - TerminalWidth.of(marker)).render(inlines: inlines), marker: marker)
+            let highlighted = usesKeys && state.cursor == index
+            lines += text.map { highlighted ? styler.apply(TextStyle(reverse: true), to: $0) : $0 }
+            if highlighted { focus = start...(lines.count - 1) }
         }
-        let keys = usesKeys
-        let pointer = { (i: Int) in keys && state.outcome == nil && i == state.cursor ? "› " : "  " }
         switch question.answer {
         case .singleChoice, .trueFalse:
             for (i, option) in state.active.displayedOptions(of: question).enumerated() {
-                var mark = "  "
-                if case .choice(let id) = answered {
-                    mark = option.isCorrect ? "✓ " : (id == option.id ? "✗ " : "  ")
-                }
-                item(pointer(i) + mark + "\(i + 1). ", option.content, selected: i == state.cursor)
+                let mark = state.selected == option.id ? "(●) " : "( ) "
+                row(i, pointer(i) + mark + "\(i + 1). ", option.content)
             }
         case .multipleAnswer:
             for (i, option) in state.active.displayedOptions(of: question).enumerated() {
                 let box = state.ticked.contains(option.id) ? "[x] " : "[ ] "
-                var mark = ""
-                if case .choices(let ids) = answered {
-                    let picked = ids.contains(option.id)
-                    mark = option.isCorrect ? "✓ " : (picked ? "✗ " : "  ")
-                    item("  " + mark + (picked ? "[x] " : "[ ] ") + "\(i + 1). ", option.content, selected: false)
-                    continue
-                }
-                item(pointer(i) + box + "\(i + 1). ", option.content, selected: i == state.cursor)
-            }
-        case .shortAnswer, .numeric:
-            if case .text(let typed) = answered {
-                lines.append("  \(strings.yourAnswer) \(typed)")
-            } else if usesKeys {
-                lines.append("  \(strings.yourAnswer) \(state.text.text)▏")
+                row(i, pointer(i) + box + "\(i + 1). ", option.content)
             }
         case .ordering:
-            for (i, entry) in state.order.enumerated() {
-                item(pointer(i) + "\(i + 1). ", entry.content, selected: i == state.cursor)
+            for (i, item) in state.items.enumerated() {
+                let place = state.sequence.firstIndex(of: item.id).map { "[\($0 + 1)] " } ?? "[ ] "
+                row(i, pointer(i) + place + "\(i + 1). ", item.content)
             }
+            let placed = state.sequence.compactMap { id in state.items.first { $0.id == id }?.content.plainText }
+            let order =
+                placed.isEmpty
+                ? "…" : placed.joined(separator: " → ") + (placed.count < state.items.count ? " → …" : "")
+            lines += [""] + Layout.hanging(order, marker: "  " + say(ClientText.yourOrder) + " ", width: width)
         case .matching:
-            let left = state.active.displayedLeftItems(of: question)
             let right = state.active.displayedRightItems(of: question)
-            let pairs: [String: String] = if case .pairs(let p) = answered { p } else { state.pairs }
-            for (i, entry) in left.enumerated() {
-                var inlines = entry.content
-                if let rightID = pairs[entry.id], let index = right.firstIndex(where: { $0.id == rightID }) {
-                    inlines += [.text("  → \(Self.letter(index)). ")] + right[index].content
+            for (i, item) in state.active.displayedLeftItems(of: question).enumerated() {
+                var inlines = item.content
+                if let id = state.pairs[item.id], let index = right.firstIndex(where: { $0.id == id }) {
+                    inlines += [.text("  → \(index + 1). ")] + right[index].content
                 } else {
-                    inlines += [.text("  → \(strings.notPaired)")]
+                    inlines += [.text("  → " + say(ClientText.notPaired))]
                 }
-                item(pointer(i) + "\(i + 1). ", inlines, selected: i == state.cursor)
+                row(i, pointer(i), inlines)
             }
-            lines.append("")
-            for (i, entry) in right.enumerated() {
-                item("     \(Self.letter(i)). ", entry.content, selected: false)
+            lines += [""] + Layout.indented(say(ClientText.partnersHeading), width: width)
+            for (i, item) in right.enumerated() {
+                let marker = "     \(i + 1). "
+                lines += Layout.hang(
+                    renderer(width - TerminalWidth.of(marker)).render(inlines: item.content), marker: marker)
             }
+        case .shortAnswer, .numeric:
+            let caret = usesKeys ? "▏" : ""
+            let start = lines.count
+            lines += Layout.hanging(
+                state.text.text + caret, marker: "  " + say(ClientText.yourAnswer) + " ", width: width)
+            focus = start...(lines.count - 1)
+            return (lines, focus)
         }
-        return lines
-    }
-
-    /// Right or wrong, the feedback, the right answer and the explanation.
-    private func feedbackLines(_ outcome: AnswerOutcome, width: Int) -> [String] {
-        let r = renderer(width)
-        var lines: [String] = []
-        let grade = outcome.grade
-        if grade.isCorrect {
-            lines.append(styler.apply(TextStyle(bold: true, foreground: .green), to: strings.correct))
-        } else if grade.score > 0 {
-            lines.append(
-                styler.apply(
-                    TextStyle(bold: true, foreground: .yellow),
-                    to: strings.partlyCorrect(Self.number(grade.score), Self.number(grade.maxScore))))
-        } else {
-            lines.append(styler.apply(TextStyle(bold: true, foreground: .red), to: strings.wrong))
-        }
-        if !outcome.feedback.isEmpty { lines += r.render(outcome.feedback) }
-        if let answer = outcome.correctAnswer, !answer.isEmpty {
-            lines += Layout.wrap(strings.correctAnswer(answer), width: width)
-        }
-        if !outcome.explanation.isEmpty {
-            lines += ["", styler.apply(TextStyle(bold: true), to: strings.explanation)]
-            lines += r.render(outcome.explanation)
-        }
-        return lines
-    }
-
-    /// A score as people write it: `2`, `1,5` (decimal comma in Vietnamese).
-    static func number(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        return Numbers.vietnamese(rounded)
+        // The Answer button: Enter on it submits, once something is chosen.
+        lines.append("")
+        let button = state.rows
+        let label = "\(pointer(button))[ \(say(ClientText.answerButton)) ]"
+        lines.append(
+            usesKeys && state.cursor == button ? styler.apply(TextStyle(bold: true, reverse: true), to: label) : label)
+        if state.cursor == button { focus = (lines.count - 1)...(lines.count - 1) }
+        return (lines, focus)
     }
 }

@@ -12,14 +12,34 @@ struct ReadingState: Equatable {
 }
 
 extension LearnerApp {
-    /// Opens a lesson where the learner left it, else at its first step.
-    func openLesson(_ lesson: Lesson, progress: CourseProgress) {
+    /// Opens a lesson: where the learner left it when it was the lesson they stopped in (a quiz
+    /// with answers given carries on at its next question), else at its first step — a lesson
+    /// already passed is read again from the start, never skipped to its quiz.
+    func openLesson(_ lesson: Lesson) {
         guard let learner, let course else { return }
+        let point = try? backend.resumePoint(learner: learner.code)
+        let done = (try? backend.progress(learner: learner.code, course: course))?.status(of: lesson.id) == .done
         record(occurrence { .lessonOpened(learner: $0, course: $1, version: $2, lesson: lesson.id, at: $3) })
-        if let point = try? backend.resumePoint(learner: learner.code), point.courseID == course.id,
-            point.lessonID == lesson.id, resume(point)
-        {
-            return
+        if let point, point.courseID == course.id, point.lessonID == lesson.id {
+            switch point.position {
+            case .quiz(let attempt, let answered) where !answered.isEmpty:
+                if let quiz = lesson.quiz {
+                    let session = QuizSession(quiz: quiz, learnerKey: learner.key, attempt: attempt, answered: answered)
+                    if !session.isFinished {
+                        var state = QuizScreenState(
+                            lesson: lesson, session: session, now: environment.now(), method: inputMethod)
+                        state.started = true
+                        return showQuiz(state)
+                    }
+                }
+            case .quiz, .quizStart:
+                if lesson.quiz != nil, !done { return startQuizIntro(lesson) }
+            case .step(let index) where index < lesson.steps.count && !done:
+                screen = .reading(ReadingState(lesson: lesson, index: max(0, index)))
+                return
+            case .step:
+                break
+            }
         }
         if lesson.steps.isEmpty {
             startQuizIntro(lesson)
@@ -28,58 +48,18 @@ extension LearnerApp {
         }
     }
 
-    /// Shows the screen a resume point names; false when it no longer exists (content changed).
-    func resume(_ point: ResumePoint) -> Bool {
-        if course?.id != point.courseID {
-            guard let loaded = try? backend.loadCourse(id: point.courseID) else { return false }
-            course = loaded
-        }
-        guard let course, let lesson = course.lesson(id: point.lessonID), let learner else { return false }
-        switch point.position {
-        case .step(let index):
-            guard index < lesson.steps.count else {
-                if lesson.quiz != nil { startQuizIntro(lesson) } else { return false }
-                return true
-            }
-            screen = .reading(ReadingState(lesson: lesson, index: max(0, index)))
-        case .quizStart:
-            guard lesson.quiz != nil else { return false }
-            startQuizIntro(lesson)
-        case .quiz(let attempt, let answered):
-            guard let quiz = lesson.quiz else { return false }
-            let session = QuizSession(quiz: quiz, learnerKey: learner.key, attempt: attempt, answered: answered)
-            if session.isFinished { return false }
-            showQuiz(QuizScreenState(lesson: lesson, session: session, now: environment.now(), method: inputMethod))
-        }
-        return true
-    }
-
-    func handleReading(_ input: ClientInput, _ state: ReadingState) {
+    func handleReading(_ key: Key, _ state: ReadingState) {
         var state = state
         let pageCount = readingPages(state, width: lastWidth, height: lastHeight).count
         enum Move { case next, previous, nextPage, previousPage, none }
         var move = Move.none
-        switch input {
-        case .line(let line):
-            switch line.trimmingCharacters(in: .whitespaces).lowercased() {
-            case "": move = .next
-            case "b": move = .previous
-            case "q": return quit()
-            case "r": readAloud()
-            case "l": return showLessons(selecting: state.lesson.id)
-            default: break
-            }
-        case .key(let key):
-            switch key {
-            case .enter, .right, .space: move = state.page + 1 < pageCount ? .nextPage : .next
-            case .left, .backspace: move = .previous
-            case .character("n"), .pageDown, .down: move = .nextPage
-            case .character("N"), .pageUp, .up: move = .previousPage
-            case .character("r"), .character("R"): readAloud()
-            case .character("q"), .character("Q"): return quit()
-            case .escape: return showLessons(selecting: state.lesson.id)
-            default: break
-            }
+        switch key {
+        case .enter, .right, .space: move = state.page + 1 < pageCount ? .nextPage : .next
+        case .left, .backspace: move = .previous
+        case .pageDown, .down: move = .nextPage
+        case .pageUp, .up: move = .previousPage
+        case .escape: return showLessons(selecting: state.lesson.id)
+        default: break
         }
         switch move {
         case .none: break
@@ -87,9 +67,10 @@ extension LearnerApp {
         case .previousPage: state.page = max(0, state.page - 1)
         case .previous:
             if state.page > 0 {
-                state.page = 0
+                state.page -= 1
             } else if state.index > 0 {
                 state.index -= 1
+                state.page = Int.max  // the last page of the step before
             } else {
                 return showLessons(selecting: state.lesson.id)
             }
@@ -110,6 +91,9 @@ extension LearnerApp {
                 return showLessons(selecting: nextLessonID(after: state.lesson.id))
             }
         }
+        if state.page == Int.max {
+            state.page = max(0, readingPages(state, width: lastWidth, height: lastHeight).count - 1)
+        }
         screen = .reading(state)
     }
 
@@ -124,23 +108,32 @@ extension LearnerApp {
         let screen = StepScreen(
             title: step.title, blocks: [.heading(level: 3, content: [.text(step.title)])] + step.blocks, hint: "",
             styler: styler, language: renderLanguage)
-        let pageHeight = height - ScreenContent.chromeHeight + StepScreen.chromeHeight
+        let pageHeight = height - ScreenContent.chromeHeight - 1 + StepScreen.chromeHeight
         return screen.pages(width: width, height: pageHeight).map { Array($0.dropFirst(2).dropLast()) }
     }
 
     func readingContent(_ state: ReadingState, width: Int, height: Int) -> ScreenContent {
         let lesson = state.lesson
         if state.index >= lesson.steps.count {
-            let body = [""] + Layout.wrap(strings.lessonFinished, width: width - 2).map { "  " + $0 }
-            return ScreenContent(title: lesson.title, body: body, footer: strings.continueKey)
+            let body = [""] + Layout.indented(say(ClientText.lessonFinished), width: width)
+            let keys = [
+                KeyHint(key: KeyMap.confirm, action: ClientText.backToLessons, priority: 0),
+                KeyHint(key: KeyMap.previous, action: ClientText.keyPrevious, priority: 4),
+            ]
+            return ScreenContent(title: safe(lesson.title), body: body, keys: keys + commonKeys)
         }
         let pages = readingPages(state, width: width, height: height)
         let page = min(state.page, pages.count - 1)
-        var indicator = strings.stepCounter(state.index + 1, lesson.steps.count)
-        if pages.count > 1 { indicator += " · \(page + 1)/\(pages.count)" }
+        var indicator = say(ClientText.stepCounter(state.index + 1, lesson.steps.count))
+        if pages.count > 1 { indicator += " · " + say(ClientText.pageCounter(page + 1, pages.count)) }
+        var keys = [
+            KeyHint(key: KeyMap.confirm, action: ClientText.keyNext, priority: 0),
+            KeyHint(key: KeyMap.back, action: ClientText.keyBack, priority: 1),
+            KeyHint(key: KeyMap.previous, action: ClientText.keyPrevious, priority: 4),
+        ]
+        if pages.count > 1 { keys.append(KeyHint(key: KeyMap.scroll, action: ClientText.keyMore, priority: 4)) }
         return ScreenContent(
-            title: lesson.title, indicator: indicator, body: pages[page],
-            footer: usesKeys ? strings.readingKeys : strings.readingKeysLine)
+            title: safe(lesson.title), indicator: indicator, body: pages[page], keys: keys + commonKeys)
     }
 
     /// What completing `lesson` adds to the log: `lesson.completed`, and `course.completed` when

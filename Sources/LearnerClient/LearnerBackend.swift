@@ -1,5 +1,6 @@
 import CourseModel
 import LearnerEvents
+import ProgressStore
 import QuizEngine
 
 /// What the client needs from the centre: who may sign in, what is installed, where each learner
@@ -10,18 +11,25 @@ import QuizEngine
 public protocol LearnerBackend: AnyObject {
     /// The learner with this code (case-insensitive), nil when unknown.
     func learner(code: String) throws -> LearnerAccount?
-    /// Whether `pin` is the learner's PIN.
-    func verifyPIN(_ pin: String, code: String) throws -> Bool
+    /// Checks a PIN typed at sign-in, counting wrong ones and refusing any while a wait runs
+    /// (`PINLockPolicy`).
+    func attemptPIN(_ pin: String, code: String) throws -> PINOutcome
+    /// Whether leaving a kiosk needs the operator's code, and whether `code` is it.
+    func operatorCodeIsSet() throws -> Bool
+    /// Whether `code` is the operator's code.
+    func verifyOperatorCode(_ code: String) throws -> Bool
     /// The installed courses, for the course list (cheap: no lesson bodies needed).
     func installedCourses() throws -> [CourseListing]
     /// One installed course, whole.
     func loadCourse(id: String) throws -> Course
-    /// Lessons done per course id, for every course the learner has started (one cheap query).
+    /// Lessons done per course id, for every course the learner has started, 0 included (one cheap query).
     func lessonsDone(learner: String) throws -> [String: Int]
     /// The learner's progress in one course.
     func progress(learner: String, course: Course) throws -> CourseProgress
     /// Where the learner stopped last, if in the middle of a lesson.
     func resumePoint(learner: String) throws -> ResumePoint?
+    /// The answers of the lesson's last finished quiz attempt (a self-check's, to recommend from).
+    func finishedAnswers(learner: String, course: Course, lesson: String) throws -> [RecordedAnswer]
     /// Records occurrences durably, all or none in one transaction; returns only once committed.
     func record(_ occurrences: [Occurrence]) throws
 }
@@ -60,10 +68,13 @@ public struct CourseListing: Sendable, Equatable {
     public var language: String
     /// Number of lessons.
     public var lessonCount: Int
+    /// Whether the course is an entry self-check (`Course.selfCheck`) rather than a course to study.
+    public var isSelfCheck: Bool
 
     /// Makes a listing.
     public init(
-        id: String, version: Int, title: String, titleEnglish: String? = nil, language: String, lessonCount: Int
+        id: String, version: Int, title: String, titleEnglish: String? = nil, language: String, lessonCount: Int,
+        isSelfCheck: Bool = false
     ) {
         self.id = id
         self.version = version
@@ -71,13 +82,14 @@ public struct CourseListing: Sendable, Equatable {
         self.titleEnglish = titleEnglish
         self.language = language
         self.lessonCount = lessonCount
+        self.isSelfCheck = isSelfCheck
     }
 
     /// The listing of a loaded course.
     public init(_ course: Course) {
         self.init(
             id: course.id, version: course.version, title: course.title, titleEnglish: course.titleEnglish,
-            language: course.language, lessonCount: course.lessons.count)
+            language: course.language, lessonCount: course.lessons.count, isSelfCheck: course.isSelfCheck)
     }
 }
 

@@ -14,7 +14,9 @@ public final class RawTerminal: Terminal {
         TerminalRestorer.enterRawMode()
         SignalFlags.install()
         active = true
-        writeOut("\u{1B}[?1049h\u{1B}[?25l\u{1B}[2J")
+        // Alternate screen, no cursor, and bracketed paste: pasted text arrives marked, so a
+        // line break in it is never taken as Enter.
+        writeOut("\u{1B}[?1049h\u{1B}[?25l\u{1B}[?2004h\u{1B}[2J")
     }
 
     deinit { restore() }
@@ -23,7 +25,7 @@ public final class RawTerminal: Terminal {
     public func restore() {
         guard active else { return }
         active = false
-        writeOut("\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l")
+        writeOut("\u{1B}[0m\u{1B}[?2004l\u{1B}[?25h\u{1B}[?1049l")
         TerminalRestorer.restore()
         SignalFlags.uninstall()
     }
@@ -38,7 +40,8 @@ public final class RawTerminal: Terminal {
         return (env["COLUMNS"].flatMap(Int.init) ?? 80, env["LINES"].flatMap(Int.init) ?? 24)
     }
 
-    /// The next key, resize or end; the prompt is part of the drawn screen in raw mode.
+    /// The next key, resize, a second of quiet, or the end; the prompt is part of the drawn
+    /// screen in raw mode.
     public func next(prompt: String) -> TerminalEvent {
         while true {
             if !queue.isEmpty { return .input(.key(queue.removeFirst())) }
@@ -50,6 +53,7 @@ public final class RawTerminal: Terminal {
             let ready = poll(&descriptor, 1, decoder.hasPending ? 40 : 1000)
             if ready == 0 {
                 queue += decoder.flush()
+                if queue.isEmpty && !decoder.hasPending { return .idle }
                 continue
             }
             if ready < 0 {

@@ -1,7 +1,8 @@
+import Localization
 import TerminalText
 
 /// What one screen shows, before it is fitted to a terminal: a title bar, a body, a status line
-/// and a footer of keys.
+/// and a bar of keys.
 public struct ScreenContent: Sendable, Equatable {
     /// The title bar's text.
     public var title: String
@@ -9,105 +10,107 @@ public struct ScreenContent: Sendable, Equatable {
     public var indicator: String = ""
     /// The body, each line already fitting the width.
     public var body: [String]
-    /// A body line that must stay visible when the body is taller than the screen (the selection).
-    public var focus: Int?
-    /// A line of news above the footer (input method, a hint is out, an error).
+    /// Body lines that must stay in view when the body is taller than the screen (the selection).
+    public var focus: ClosedRange<Int>?
+    /// A line of news above the key bar (a greeting, the input method changed, an error).
     public var status: String?
-    /// Which keys do what.
-    public var footer: String
+    /// Which keys do what, most important first in `priority`.
+    var keys: [KeyHint] = []
     /// What line mode prints before reading a line.
     public var prompt: String = "> "
 
-    /// Lines taken by the title bar, its rule, the status line and the footer.
-    static let chromeHeight = 4
+    /// Lines taken by the title bar, its rule and the key bar.
+    static let chromeHeight = 3
+    /// The most lines the status may take before it is cut.
+    static let statusLines = 3
 
-    /// The screen as exactly `height` lines of at most `width` columns.
-    func frame(width: Int, height: Int, styler: Styler) -> [String] {
-        let bodyHeight = max(1, height - Self.chromeHeight)
+    /// Makes content.
+    init(
+        title: String, indicator: String = "", body: [String], focus: ClosedRange<Int>? = nil, keys: [KeyHint],
+        prompt: String = "> "
+    ) {
+        self.title = title
+        self.indicator = indicator
+        self.body = body
+        self.focus = focus
+        self.keys = keys
+        self.prompt = prompt
+    }
+
+    /// The rows the body may use on a `width` × `height` screen (after the status line).
+    func bodyRows(width: Int, height: Int) -> Int {
+        max(1, height - Self.chromeHeight - statusLines(width: width).count)
+    }
+
+    func statusLines(width: Int) -> [String] {
+        guard let status, !status.isEmpty else { return [""] }
+        let lines = Layout.wrap(status, width: width)
+        return Array(lines.prefix(Self.statusLines))
+    }
+
+    /// Where the body starts when it scrolls: `requested` (a line the learner scrolled to) or,
+    /// when nil, the first line that keeps `focus` in view; clamped so the last page is full.
+    func scrollTop(requested: Int?, rows: Int) -> Int {
+        guard body.count > rows else { return 0 }
+        let shown = rows - 1  // one row says there is more
+        let last = body.count - shown
+        if let requested { return min(max(0, requested), last) }
+        guard let focus else { return 0 }
+        var top = 0
+        if focus.upperBound >= top + shown { top = focus.upperBound - shown + 1 }
+        if focus.lowerBound < top { top = focus.lowerBound }
+        return min(max(0, top), last)
+    }
+
+    /// The screen as exactly `height` lines of at most `width` columns, and the first body line shown.
+    func frame(width: Int, height: Int, styler: Styler, language: Language, scroll: Int?) -> (lines: [String], top: Int)
+    {
+        let status = statusLines(width: width)
+        let rows = bodyRows(width: width, height: height)
         var lines = [
             titleBar(width: width, styler: styler),
             styler.apply(TextStyle(dim: true), to: String(repeating: "─", count: width)),
         ]
-        var visible = body
-        if body.count > bodyHeight {
-            // Keep the focused line in view; mark that more is above or below.
-            let focusLine = min(focus ?? 0, body.count - 1)
-            let start = max(0, min(focusLine - bodyHeight / 2, body.count - bodyHeight))
-            visible = Array(body[start..<min(body.count, start + bodyHeight)])
-            if start > 0 { visible[0] = Layout.fit("  ↑ …", width: width) }
-            if start + bodyHeight < body.count { visible[visible.count - 1] = Layout.fit("  ↓ …", width: width) }
+        let top = scrollTop(requested: scroll, rows: rows)
+        if body.count > rows {
+            // The last row says where the rest is, instead of covering a line of text.
+            let shown = rows - 1
+            lines += body[top..<min(body.count, top + shown)]
+            lines += Array(repeating: "", count: max(0, shown - (min(body.count, top + shown) - top)))
+            let more = top + shown < body.count
+            let marker = (more ? ScrollText.more : ScrollText.end)(language)
+            lines.append(styler.apply(TextStyle(dim: true), to: Layout.fit(marker, width: width)))
+        } else {
+            lines += body
+            lines += Array(repeating: "", count: rows - body.count)
         }
-        lines += visible
-        lines += Array(repeating: "", count: max(0, bodyHeight - visible.count))
-        lines.append(styler.apply(TextStyle(bold: true), to: Layout.fit(status ?? "", width: width)))
-        lines.append(styler.apply(TextStyle(dim: true), to: Layout.fit(footer, width: width)))
-        return Array(lines.prefix(max(height, 1)))
+        lines += status.map { styler.apply(TextStyle(bold: true), to: Layout.fit($0, width: width)) }
+        lines.append(styler.apply(TextStyle(dim: true), to: KeyBar.line(keys, language: language, width: width)))
+        return (Array(lines.prefix(max(height, 1))), top)
     }
 
     /// The screen as lines to print in line mode.
-    func transcript(width: Int) -> [String] {
+    func transcript(width: Int, language: Language) -> [String] {
         var lines = [Layout.fit(indicator.isEmpty ? title : "\(title) · \(indicator)", width: width)]
         lines.append(String(repeating: "─", count: min(width, 40)))
         var body = self.body
         while body.last?.isEmpty == true { body.removeLast() }
         lines += body
-        if let status, !status.isEmpty { lines.append(status) }
-        lines.append(footer)
+        if let status, !status.isEmpty { lines += Layout.wrap(status, width: width) }
+        lines.append(KeyBar.line(keys, language: language, width: width))
         return lines
     }
 
     private func titleBar(width: Int, styler: Styler) -> String {
-        let right = indicator.isEmpty ? "" : " " + indicator + " "
+        let right = indicator.isEmpty ? "" : " " + Layout.fit(indicator, width: max(0, width / 2)) + " "
         let room = max(0, width - TerminalWidth.of(right))
         let left = Layout.pad(Layout.fit(" " + title, width: room), to: room)
         return styler.apply(TextStyle(bold: true, reverse: true), to: Layout.fit(left + right, width: width))
     }
 }
 
-/// Measuring and cutting plain text by terminal columns (Vietnamese marks take no column).
-enum Layout {
-    /// `text` cut to `width` columns, with `…` when cut.
-    static func fit(_ text: String, width: Int) -> String {
-        guard TerminalWidth.of(text) > width else { return text }
-        guard width > 1 else { return width == 1 ? "…" : "" }
-        var out = ""
-        var used = 0
-        for character in text {
-            let w = TerminalWidth.of(character)
-            if used + w > width - 1 { break }
-            out.append(character)
-            used += w
-        }
-        return out + "…"
-    }
-
-    /// `text` padded with spaces to `width` columns.
-    static func pad(_ text: String, to width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - TerminalWidth.of(text)))
-    }
-
-    /// Plain text wrapped to `width` columns at spaces.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            for word in paragraph.split(separator: " ") {
-                let candidate = line.isEmpty ? String(word) : line + " " + word
-                if TerminalWidth.of(candidate) > width, !line.isEmpty {
-                    lines.append(line)
-                    line = fit(String(word), width: width)
-                } else {
-                    line = fit(candidate, width: width)
-                }
-            }
-            lines.append(line)
-        }
-        return lines
-    }
-
-    /// `first` lines prefixed by `marker`, the rest indented to line up under the text.
-    static func hang(_ lines: [String], marker: String) -> [String] {
-        let indent = String(repeating: " ", count: TerminalWidth.of(marker))
-        return lines.enumerated().map { $0.offset == 0 ? marker + $0.element : indent + $0.element }
-    }
+/// The words of the scroll line.
+enum ScrollText {
+    static let more = ClientText.p("▼ còn nữa — nhấn PgDn hoặc ↓ để xem tiếp", "▼ more below — press PgDn or ↓")
+    static let end = ClientText.p("▲ hết — nhấn PgUp hoặc ↑ để xem lại", "▲ the end — press PgUp or ↑ to look back")
 }

@@ -21,6 +21,8 @@ public enum TerminalEvent: Sendable, Equatable {
     case input(ClientInput)
     /// The window changed size: draw again.
     case resized
+    /// No key came for a while (about a second): time for idle sign-out and countdowns.
+    case idle
     /// End of input, the terminal closed (SIGHUP), or a terminating signal: leave, restoring the terminal.
     case end
 }

@@ -14,13 +14,24 @@ public struct QuizEngineError: Error, Sendable, Equatable, CustomStringConvertib
         case invalidAttempt = "invalid-attempt"
         /// A finished attempt has no wrong answers to review.
         case nothingToReview = "nothing-to-review"
+        /// The response lacks something before it may be graded; `gap` says what.
+        case incomplete
     }
 
     /// What went wrong.
     public var kind: Kind
+    /// What an `incomplete` response lacks.
+    public var gap: ResponseGap?
 
     /// Makes an error.
     public init(_ kind: Kind) { self.kind = kind }
+
+    /// An `incomplete` error for a response that lacks `gap`.
+    public static func incomplete(_ gap: ResponseGap) -> QuizEngineError {
+        var error = QuizEngineError(.incomplete)
+        error.gap = gap
+        return error
+    }
 
     /// A short English description for logs.
     public var description: String {
@@ -31,6 +42,7 @@ public struct QuizEngineError: Error, Sendable, Equatable, CustomStringConvertib
         case .nothingToProceedFrom: "no answer is waiting to be acknowledged"
         case .invalidAttempt: "attempt numbers start at 1"
         case .nothingToReview: "there are no wrong answers to review"
+        case .incomplete: "the answer is not complete"
         }
     }
 }

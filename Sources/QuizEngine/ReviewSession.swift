@@ -47,6 +47,11 @@ public struct ReviewSession: Sendable, Equatable {
         try session.submit(response, elapsedMs: elapsedMs)
     }
 
+    /// Grades the best gradable practice answer of `responses` (see `QuizSession.submit(bestOf:)`).
+    public mutating func submit(bestOf responses: [Response], elapsedMs: Int) throws(QuizEngineError) -> AnswerOutcome {
+        try session.submit(bestOf: responses, elapsedMs: elapsedMs)
+    }
+
     /// Moves on from the feedback.
     public mutating func proceed() throws(QuizEngineError) { try session.proceed() }
 }

@@ -9,7 +9,7 @@ struct CenterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "center",
         abstract: "Quản lý trung tâm: người học, kiểm tra cơ sở dữ liệu. Run the centre: learners, database checks.",
-        subcommands: [Learners.self, Doctor.self, Demo.self, CenterInitCommand.self])
+        subcommands: [Learners.self, Doctor.self, Demo.self, CenterInitCommand.self, Kiosk.self])
 
     /// Options every centre command takes.
     struct Common: ParsableArguments {
@@ -37,7 +37,7 @@ struct CenterCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "learners",
             abstract: "Đăng ký và liệt kê người học. Register and list learners.",
-            subcommands: [Add.self, Import.self, List.self])
+            subcommands: [Add.self, Import.self, List.self, ResetPIN.self])
     }
 
     /// `hocso center learners add --code --name --birth-year --gender --commune [--pin]`.

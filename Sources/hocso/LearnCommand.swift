@@ -21,10 +21,35 @@ struct LearnCommand: ParsableCommand {
     @Option(name: .long, help: "Đăng nhập ngay bằng mã này. Sign this learner code in at once.")
     var learner: String?
 
+    @Flag(
+        inversion: .prefixedNo,
+        help:
+            "Chạy như máy dùng chung: đăng xuất về màn hình đăng nhập, chỉ nhân viên thoát được (Ctrl-Q). Run as a kiosk on a shared computer: signing out returns to the sign-in screen, only staff can leave (Ctrl-Q). Default: the centre's setting."
+    )
+    var kiosk: Bool?
+
+    @Option(
+        name: .customLong("idle-minutes"),
+        help:
+            "Tự đăng xuất sau số phút không dùng máy. Sign out after this many idle minutes (default: the centre's setting)."
+    )
+    var idleMinutes: Double?
+
+    @Flag(name: .customLong("first-screen-and-exit"), help: .hidden)
+    var firstScreenAndExit = false
+
+    func validate() throws {
+        if let idleMinutes, !(idleMinutes > 0 && idleMinutes <= 240) {
+            throw ValidationError("--idle-minutes: 0–240 phút. 0–240 minutes.")
+        }
+    }
+
     func run() throws {
         try reportingFailures(language.language) {
             try LearnerClientMain.run(
-                LearnerClientOptions(databasePath: db, storePath: store, language: language.language, learner: learner))
+                LearnerClientOptions(
+                    databasePath: db, storePath: store, language: language.language, learner: learner, kiosk: kiosk,
+                    idleMinutes: idleMinutes, firstScreenOnly: firstScreenAndExit))
         }
     }
 }

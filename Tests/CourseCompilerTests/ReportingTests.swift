@@ -83,14 +83,14 @@ import Testing
         #expect(report.summaryLine.vi == "1 lỗi, 2 cảnh báo trong 2 khoá học")
         #expect(report.courses.map(\.id) == ["khoa-mau", "khoa-thu"])
         #expect(report.courses.first?.lessons == 2)
-        #expect(report.courses.first?.questions == 5)
+        #expect(report.courses.first?.questions == 11)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(report.json().utf8)) as? [String: Any])
         let diagnostics = try #require(json["diagnostics"] as? [[String: Any]])
         #expect(diagnostics.count == 3)
         #expect(diagnostics.last?["severity"] as? String == "error")
         #expect(diagnostics.last?["line"] as? Int == 11)
         let courses = try #require(json["courses"] as? [[String: Any]])
-        #expect(courses.first?["questions"] as? Int == 5)
+        #expect(courses.first?["questions"] as? Int == 11)
     }
 
     @Test(arguments: ["vi", "en"])

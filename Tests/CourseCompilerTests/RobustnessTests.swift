@@ -2,6 +2,7 @@ import CourseCompiler
 import CourseModel
 import Foundation
 import LearnerEvents
+import TestSupport
 import Testing
 
 /// Malformed input never traps: it gives a course or at least one error, with sane positions.
@@ -110,7 +111,7 @@ import Testing
         defer { course.remove() }
         let bytes = Self.validLesson
         for length in stride(from: 0, through: bytes.count, by: 4) {
-            try course.write("01-doc.md", Data(bytes.prefix(length)))
+            try course.write("01-dau-hieu.md", Data(bytes.prefix(length)))
             Self.checkInvariant(course.compile(), lineCount: 200, context: "truncated to \(length) bytes")
         }
     }
@@ -126,7 +127,7 @@ import Testing
                 let index = Int.random(in: 0..<bytes.count, using: &random)
                 bytes[index] = UInt8.random(in: 0...255, using: &random)
             }
-            try course.write("01-doc.md", Data(bytes))
+            try course.write("01-dau-hieu.md", Data(bytes))
             Self.checkInvariant(course.compile(), lineCount: 200, context: "seed \(seed) round \(round)")
         }
     }

@@ -25,8 +25,12 @@ final class FakeTerminal: Terminal {
     /// Sizes the window takes, one for each `.resized` event replayed.
     var sizesOnResize: [(Int, Int)] = []
 
+    /// Called before an `.idle` event is handed over (a test moves its clock there).
+    var onIdle: (() -> Void)?
+
     func next(prompt: String) -> TerminalEvent {
         let event = inputs.isEmpty ? TerminalEvent.end : inputs.removeFirst()
+        if event == .idle { onIdle?() }
         if event == .resized, !sizesOnResize.isEmpty { (width, height) = sizesOnResize.removeFirst() }
         return event
     }
@@ -35,6 +39,3 @@ final class FakeTerminal: Terminal {
 
     func farewell(_ text: String) { farewellText = text }
 }
-
-/// Keys for typing text.
-func typing(_ text: String) -> [Key] { text.map { .character($0) } }

@@ -78,3 +78,99 @@ struct VNIComposerTests {
         #expect(VNIComposer().compose(keys) == expected)
     }
 }
+
+/// The text field as learners meet it: Telex on by default, English words left alone (the keys
+/// restored as the common Vietnamese input methods do), Vietnamese still composed.
+struct TelexFieldTests {
+    func typed(_ keys: String, _ method: InputMethod = .telex) -> TextField {
+        var field = TextField(method: method)
+        field.type(line: keys)
+        return field
+    }
+
+    @Test(arguments: [
+        "OTP", "Zalo", "password", "deepfake", "Wi-Fi", "WiFi", "wifi", "email", "app", "Facebook", "Google",
+        "Internet", "smartphone", "website", "Messenger", "VNeID", "QR", "YouTube", "iPhone", "online", "link",
+        "mật khẩu password",
+    ])
+    func englishWordsAreKeptWithTelexOn(word: String) {
+        #expect(typed(word).text == word)
+    }
+
+    @Test(arguments: [
+        ("tooi ddi", "tôi đi"), ("Vieetj Nam", "Việt Nam"), ("maajt khaaur", "mật khẩu"),
+        ("nguoiwf", "người"), ("dduwowngf", "đường"), ("tieengs Vieetj", "tiếng Việt"), ("khoong", "không"),
+        ("giuwax", "giữa"), ("quas", "quá"), ("hoawcj", "hoặc"), ("thuyr", "thủy"), ("xoays", "xoáy"),
+        ("Ddaaf", "Đầ"), ("DDOONGF", "ĐỒNG"), ("w", "ư"), ("nhw", "như"), ("muaw", "mưa"), ("gif", "gì"),
+        ("baof maatj", "bào mật"), ("ddieenj thoaij", "điện thoại"), ("ngaan hangf", "ngân hàng"),
+    ])
+    func vietnameseStillComposes(keys: String, expected: String) {
+        #expect(typed(keys).text == expected)
+    }
+
+    @Test func theRawKeysAreKeptBesideTheText() {
+        let field = typed("Vieetj Nam")
+        #expect(field.text == "Việt Nam")
+        #expect(field.keys == "Vieetj Nam")
+    }
+
+    @Test func backspaceThenTypingComposesAgain() {
+        var field = typed("vieet")
+        field.deleteBackward()
+        field.type(line: "tj")
+        #expect(field.text == "việt")
+        var english = typed("passwor")
+        english.deleteBackward()
+        english.type(line: "rd")
+        #expect(english.text == "password")
+    }
+
+    @Test func aLongRunOfLettersStaysAsTyped() {
+        let run = String(repeating: "aaaf", count: 100)
+        #expect(typed(run).text == run)
+    }
+
+    @Test func theFieldHoldsAtMostTwoThousandCharacters() {
+        var field = TextField(method: .telex)
+        let fitted = field.type(line: String(repeating: "ab ", count: 700))
+        #expect(!fitted)
+        #expect(field.count == TextField.limit)
+        let taken = field.type("x")
+        #expect(!taken)
+        field.deleteBackward()
+        let takenAgain = field.type("x")
+        #expect(takenAgain)
+    }
+
+    @Test func typingTwoThousandCharactersTakesLinearTime() {
+        // 2,000 characters in one word and in many: each key costs the same whatever came before.
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            for text in [String(repeating: "a", count: 1_999), String(repeating: "tieengs ", count: 249)] {
+                var field = TextField(method: .telex)
+                field.type(line: text)
+            }
+        }
+        #expect(elapsed < .seconds(2), "typing took \(elapsed)")
+    }
+
+    @Test(arguments: [("Vie65t Nam", "Việt Nam"), ("COVID19", "COVID19"), ("mp3", "mp3")])
+    func vniLeavesNonVietnameseAlone(keys: String, expected: String) {
+        #expect(typed(keys, .vni).text == expected)
+    }
+}
+
+/// Whether a word could be Vietnamese while it is typed.
+struct VietnameseSpellingTests {
+    @Test(arguments: [
+        "tiê", "tiếng", "người", "đươ", "gì", "giữa", "quý", "khuya", "nghiêng", "ư", "ừ", "thuở", "xoong",
+    ])
+    func vietnameseSyllablesAndTheirStartsArePlausible(word: String) {
+        #expect(VietnameseSpelling.isPlausible(word))
+    }
+
+    @Test(arguments: ["dềp", "pas", "Ưi", "ỉnte", "smả", "Gôg", "mes", "fã", "ưe"])
+    func wordsNoSyllableStartsWithAreNot(word: String) {
+        #expect(!VietnameseSpelling.isPlausible(word))
+    }
+}

@@ -27,6 +27,12 @@ final class TmuxSession {
         for character in text { try tmux(["send-keys", "-t", name, "-l", String(character)]) }
     }
 
+    /// Pastes text as a terminal does with bracketed paste on (the way a mouse paste arrives).
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "--", text])
+        try tmux(["paste-buffer", "-p", "-t", name])
+    }
+
     /// The process id of the program the pane's shell is running (its first child).
     func clientPID() throws -> pid_t? {
         let shell = try tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(

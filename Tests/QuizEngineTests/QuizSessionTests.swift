@@ -188,3 +188,53 @@ struct QuizSessionTests {
         #expect(Array(stored.utf8) == Array("một một ba".precomposedStringWithCanonicalMapping.utf8))
     }
 }
+
+/// What a response lacks is said, never graded: issue 19's matching answer with one pair of
+/// four, sent by a stray Enter, was marked wrong.
+struct ResponseGapTests {
+    func session() -> QuizSession { QuizSession(quiz: Fixtures.quiz(), learnerKey: "n-test/LAN", attempt: 1) }
+
+    @Test func anIncompleteMatchingAnswerIsRefusedNotGraded() throws {
+        var session = session()
+        while let question = session.current, question.kind != .matching {
+            _ = try session.submit(Fixtures.right(question), elapsedMs: 0)
+            try session.proceed()
+        }
+        let question = try #require(session.current)
+        guard case .matching(let key) = question.answer else { return }
+        let one = [key.pairs[0].left.id: key.pairs[0].right.id]
+        #expect(throws: QuizEngineError.self) { try session.submit(bestOf: [.pairs(one)], elapsedMs: 0) }
+        #expect(ResponseGap.of(.pairs(one), for: question) == .pairsUnmade(made: 1, total: key.pairs.count))
+        #expect(session.pendingOutcome == nil, "nothing was graded")
+        #expect(try session.submit(bestOf: [Fixtures.right(question)], elapsedMs: 0).grade.isCorrect)
+    }
+
+    @Test func aTypedAnswerCountsAsItsRawKeysWhenThoseAreRight() throws {
+        let question = Question(
+            id: "mix", prompt: [.text("Gõ mix")], answer: .shortAnswer(ShortAnswerKey(accepted: [.text("mix")])))
+        var session = QuizSession(
+            quiz: Quiz(title: "Q", questions: [question], mastery: .passMark(1)), learnerKey: "k", attempt: 1)
+        let outcome = try session.submit(bestOf: [.text("mĩ"), .text("mix")], elapsedMs: 0)
+        #expect(outcome.grade.isCorrect)
+        #expect(outcome.recorded.response == .text("mix"))
+    }
+
+    @Test func whatTheLearnerSawWinsATie() throws {
+        let question = Question(
+            id: "vn", prompt: [.text("Gõ Việt Nam")],
+            answer: .shortAnswer(ShortAnswerKey(accepted: [.text("Việt Nam")])))
+        var session = QuizSession(
+            quiz: Quiz(title: "Q", questions: [question], mastery: .passMark(1)), learnerKey: "k", attempt: 1)
+        let outcome = try session.submit(bestOf: [.text("Việt Nam"), .text("Vieetj Nam")], elapsedMs: 0)
+        #expect(outcome.recorded.response == .text("Việt Nam"))
+    }
+
+    @Test(arguments: [
+        (Response.text("   "), ResponseGap.emptyText),
+        (.text(String(repeating: "x", count: 2_001)), .tooLong(limit: 2_000)),
+    ])
+    func emptyAndOverlongTextsAreRefused(response: Response, gap: ResponseGap) {
+        let question = Question(id: "t", prompt: [], answer: .shortAnswer(ShortAnswerKey(accepted: [.text("a")])))
+        #expect(ResponseGap.of(response, for: question) == gap)
+    }
+}
