@@ -172,7 +172,9 @@ let package = Package(
             dependencies: [
                 "HubStore", "SyncWire", "SyncHub", "Packs", "Dashboard", "Localization", "Reports",
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
             ],
             swiftSettings: strict),
 

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Localization
 import NIOHTTP1
@@ -83,10 +84,13 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     }
 
     private static func logged(_ response: Response, _ request: Request, _ context: Context) -> Response {
+        // The node as it claims to be (the refusal may be that its signature is wrong).
+        let node = HTTPField.Name(SignedRequest.Header.node).flatMap { request.headers[$0] } ?? "-"
         context.logger.info(
             "refused",
             metadata: [
                 "method": "\(request.method)", "path": "\(request.uri.path)", "status": "\(response.status.code)",
+                "node": "\(ControlCharacters.replaced(in: String(node.prefix(64))))",
             ])
         return response
     }

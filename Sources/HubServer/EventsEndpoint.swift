@@ -39,8 +39,10 @@ enum EventsEndpoint {
         context.logger.info(
             "events",
             metadata: [
-                "node": "\(node)", "new": "\(answer.counts.new)", "duplicate": "\(answer.counts.duplicate)",
+                "method": "\(request.method)", "path": "\(request.uri.path)", "status": "200", "node": "\(node)",
+                "new": "\(answer.counts.new)", "duplicate": "\(answer.counts.duplicate)",
                 "rejected": "\(answer.counts.rejected)",
+                "held-back": "\(answer.heldBack.values.reduce(0, +))",
             ])
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -82,8 +82,10 @@ public enum HubServer {
         // The coordinators' dashboard (issue 5): every route under /dashboard.
         Dashboard.addRoutes(to: router, reports: HubReports(store))
 
+        let parserLog = log
         return Application(
             router: router,
+            server: .http1(configuration: .init(additionalChannelHandlers: [ParserErrorAnswer(logger: parserLog)])),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "hocso-hub"),
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? configuration.port) },

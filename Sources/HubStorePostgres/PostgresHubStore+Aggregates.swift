@@ -1,4 +1,5 @@
 import HubStore
+import LearnerEvents
 import PostgresNIO
 
 /// The report aggregates, folded in at insert from `import_new` (the rows the insert just
@@ -58,7 +59,8 @@ extension PostgresHubStore {
         """,
         """
         INSERT INTO report_learners (node, code)
-        SELECT DISTINCT n.id, e.learner FROM import_new e JOIN report_nodes n ON n.node_id = e.node_id ORDER BY 1, 2
+        SELECT DISTINCT n.id, e.learner FROM import_new e JOIN report_nodes n ON n.node_id = e.node_id
+        WHERE e.learner <> '\(LearnerCode.demo)' ORDER BY 1, 2
         ON CONFLICT DO NOTHING
         """,
         "DROP TABLE IF EXISTS report_chunk",

@@ -1,5 +1,6 @@
 import Foundation
 import HubStore
+import LearnerEvents
 import PostgresNIO
 
 /// The reports' aggregates, read from the `report_*` tables kept at insert. Centres are small
@@ -256,10 +257,12 @@ extension PostgresHubStore: ReportSource {
             let query: PostgresQuery =
                 wanted.map {
                     """
-                    SELECT node_id, birth_year, gender, count(*) FROM learners WHERE node_id = ANY(\($0))
+                    SELECT node_id, birth_year, gender, count(*) FROM learners
+                    WHERE node_id = ANY(\($0)) AND code <> \(LearnerCode.demo)
                     GROUP BY 1, 2, 3
                     """
-                } ?? "SELECT node_id, birth_year, gender, count(*) FROM learners GROUP BY 1, 2, 3"
+                }
+                ?? "SELECT node_id, birth_year, gender, count(*) FROM learners WHERE code <> \(LearnerCode.demo) GROUP BY 1, 2, 3"
             for try await (place, year, gender, learners) in try await connection.query(query, logger: logger)
                 .decode((String, Int?, String?, Int).self)
             {

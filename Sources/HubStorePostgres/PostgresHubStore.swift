@@ -32,7 +32,8 @@ public final class PostgresHubStore: HubStore, @unchecked Sendable {
         self.location = location
         pool = ConnectionPool(location: location, limit: connections) { try await Self.setUpSession($0, $1) }
         do {
-            try migrate()
+            let applied = try migrate()
+            if !applied.isDisjoint(with: PostgresSchema.rebuildsAggregates) { try rebuildAggregates() }
         } catch {
             // The pool closes with the store (deinit runs for a class whose init throws this late).
             throw PostgresFailure.storeError(error, place: location.description, opening: true)
@@ -105,9 +106,11 @@ public final class PostgresHubStore: HubStore, @unchecked Sendable {
     }
 
     /// Applies the migrations not yet recorded, one transaction each, under an advisory lock so
-    /// two processes opening a new database do not both create it.
-    func migrate() throws {
+    /// two processes opening a new database do not both create it. Returns the names applied now.
+    @discardableResult
+    func migrate() throws -> Set<String> {
         try run { connection, logger in
+            var newlyApplied: Set<String> = []
             try await connection.query("SELECT pg_advisory_lock(\(Self.insertLock + 1))", logger: logger)
             do {
                 try await connection.query(
@@ -132,6 +135,7 @@ public final class PostgresHubStore: HubStore, @unchecked Sendable {
                         try await connection.query(
                             "INSERT INTO schema_migrations (name) VALUES (\(migration.name))", logger: logger)
                         try await connection.query("COMMIT", logger: logger)
+                        newlyApplied.insert(migration.name)
                     } catch {
                         _ = try? await connection.query("ROLLBACK", logger: logger)
                         throw error
@@ -142,6 +146,7 @@ public final class PostgresHubStore: HubStore, @unchecked Sendable {
                 throw error
             }
             try await connection.query("SELECT pg_advisory_unlock(\(Self.insertLock + 1))", logger: logger)
+            return newlyApplied
         }
     }
 

@@ -12,7 +12,13 @@ enum PostgresSchema {
     /// runs one statement per query).
     static let migrations: [(name: String, statements: [String])] = [
         ("v1-hub", v1Hub), ("v1-reports", v1Reports), ("v2-rollups", v2Rollups),
+        // Reports stopped counting every centre's demo learner; the store rebuilds the
+        // aggregates after this runs (`rebuildsAggregates`).
+        ("v3-reports-without-demo", []),
     ]
+
+    /// Migrations after which the aggregates are rebuilt from `events`.
+    static let rebuildsAggregates: Set<String> = ["v3-reports-without-demo"]
 
     /// A national hub keeps the provinces' signed roll-ups, one row per (province, period, version).
     static let v2Rollups: [String] = [

@@ -1,5 +1,6 @@
 import GRDB
 import HubStore
+import LearnerEvents
 
 extension SQLiteHubStore {
     /// Events read per transaction: bounds the temporary table and lets imports interleave.
@@ -65,6 +66,8 @@ extension SQLiteHubStore {
     /// table, then each derived table is an upsert from it. Minimums and sums commute, so the
     /// result does not depend on how the rowids are cut into chunks; the wrong-answer streak is
     /// carried across chunks explicitly.
+    ///
+    /// The demo learner gets no `report_learners` row, so no aggregate holds its events.
     static func apply(from mark: Int64, through upper: Int64, _ db: Database) throws {
         let range: StatementArguments = [mark, upper]
         try db.execute(
@@ -76,8 +79,8 @@ extension SQLiteHubStore {
             sql: """
                 INSERT OR IGNORE INTO report_learners (node, code)
                 SELECT DISTINCT n.id, e.learner FROM events e JOIN report_nodes n ON n.node_id = e.node_id
-                WHERE e.rowid > ?1 AND e.rowid <= ?2
-                """, arguments: range)
+                WHERE e.rowid > ?1 AND e.rowid <= ?2 AND e.learner <> ?3
+                """, arguments: [mark, upper, LearnerCode.demo])
         try db.execute(sql: "DROP TABLE IF EXISTS temp.report_chunk")
         // Local days are Vietnam's (UTC+7, no daylight saving): 25 200 s after UTC midnight.
         try db.execute(

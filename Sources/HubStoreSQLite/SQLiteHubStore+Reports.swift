@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import HubStore
+import LearnerEvents
 import SQLiteSupport
 
 /// The reports' aggregates, read from the derived `report_*` tables (`Schema+Reports.swift`),
@@ -284,12 +285,15 @@ extension SQLiteHubStore: ReportSource {
     /// Registered learners by centre, birth year and gender.
     public func registrations(places: Set<String>?) throws -> [RegistrationCount] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT node_id, birth_year, gender, count(*) FROM learners GROUP BY 1, 2, 3")
-                .compactMap { row in
-                    let place: String = row[0]
-                    guard places?.contains(place) ?? true else { return nil }
-                    return RegistrationCount(place: place, birthYear: row[1], gender: row[2], learners: row[3])
-                }
+            try Row.fetchAll(
+                db, sql: "SELECT node_id, birth_year, gender, count(*) FROM learners WHERE code <> ? GROUP BY 1, 2, 3",
+                arguments: [LearnerCode.demo]
+            )
+            .compactMap { row in
+                let place: String = row[0]
+                guard places?.contains(place) ?? true else { return nil }
+                return RegistrationCount(place: place, birthYear: row[1], gender: row[2], learners: row[3])
+            }
         }
     }
 

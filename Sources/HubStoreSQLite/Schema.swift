@@ -11,6 +11,7 @@ enum Schema {
         registerReportMigrations(&migrator)
         migrator.registerMigration("v3-hub-any-event-kind", migrate: v3AnyEventKind)
         migrator.registerMigration("v4-hub-rollups", migrate: v4Rollups)
+        migrator.registerMigration("v5-reports-without-demo", migrate: v5ReportsWithoutDemo)
         return migrator
     }
 
@@ -163,5 +164,11 @@ enum Schema {
             arguments: [sql.replacingOccurrences(of: old, with: new)])
         try db.execute(sql: "PRAGMA schema_version = \(version + 1)")
         try db.execute(sql: "PRAGMA writable_schema = OFF")
+    }
+
+    /// Reports stopped counting every centre's demo learner: the derived tables are emptied so
+    /// the next refresh rebuilds them from `events` without it.
+    static func v5ReportsWithoutDemo(_ db: Database) throws {
+        for table in ReportSchema.derivedTables { try db.execute(sql: "DELETE FROM \(table)") }
     }
 }

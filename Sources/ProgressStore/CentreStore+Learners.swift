@@ -98,13 +98,14 @@ extension CentreStore {
     /// Makes sure the demo learner `DEMO` ("Người học thử") exists, for the README's first run.
     @discardableResult
     public func ensureDemoLearner() throws -> Learner {
-        if let existing = try learner(code: "DEMO") { return existing }
+        if let existing = try learner(code: LearnerCode.demo) { return existing }
         do {
             return try addLearner(
-                NewLearner(code: "DEMO", displayName: "Người học thử", birthYear: 2000, commune: "Thử nghiệm"))
+                NewLearner(code: LearnerCode.demo, displayName: "Người học thử", birthYear: 2000, commune: "Thử nghiệm")
+            )
         } catch let error as ProgressStoreError where error.kind == .duplicateCode {
             // Another terminal made it a moment ago.
-            guard let existing = try learner(code: "DEMO") else { throw error }
+            guard let existing = try learner(code: LearnerCode.demo) else { throw error }
             return existing
         }
     }

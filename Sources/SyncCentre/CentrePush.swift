@@ -17,6 +17,7 @@ public enum CentrePush {
         let me = try CentreSync.identity(store)
         var report = PushReport(hub: "", sent: 0, counts: InsertCounts(), acknowledgedThrough: 0, batches: 0)
         var holdings = try await exchange([], store: store, pusher: pusher, me: me, report: &report)
+        let heldBefore = holdings.heldCount
         let last = try centreStoreErrors { try store.lastSeq }
         var cursor = holdings.contiguousThrough
         let limit = max(1, chunk)
@@ -54,6 +55,7 @@ public enum CentrePush {
                 break
             }
         }
+        report.countStored(heldBefore: heldBefore, heldAfter: holdings.heldCount)
         return report
     }
 

@@ -49,10 +49,8 @@ public struct BundleImporter: Sendable {
             // The archive reader's own words are for developers: the operator learns it is damaged.
             result.refusal = HubSyncText.bundleDamaged(url.lastPathComponent)
         }
-        if result.refusal != nil, let range = result.range {
-            let accepted = Int64(result.counts.new + result.counts.duplicate + result.counts.rejected)
-            result.counts.rejected += Int(max(0, range.count - accepted))
-        }
+        // A refused bundle's unread events are not "rejected" (that count means malformed rows the
+        // hub read): its refusal sentence says what happened to them.
         return result
     }
 
@@ -75,7 +73,7 @@ public struct BundleImporter: Sendable {
             throw SyncError(
                 .invalid, HubSyncText.bundleFormat(name, manifest.format, expected: BundleManifest.format))
         }
-        // Counted as rejected if the bundle is refused (the range is only reported, never trusted).
+        // Only reported, never trusted.
         result.range = SeqRange(manifest.firstSeq, max(manifest.firstSeq - 1, manifest.lastSeq))
         let node = manifest.node
         guard let center = try hubStoreErrors({ try store.center(node) }) else {

@@ -26,12 +26,21 @@ public enum HubImport {
         bundles: [URL], store: any HubStore, identity: HubIdentity, receiptsDirectory: URL? = nil,
         clock: @escaping SyncClock = systemSyncClock
     ) throws -> HubImportReport {
+        // Where receipts go is checked before anything is imported: an import that commits and
+        // then cannot say so leaves the operator guessing.
+        let folders = receiptsDirectory.map { [$0] } ?? bundles.map { $0.deletingLastPathComponent() }
+        for folder in Set(folders.map(\.standardizedFileURL)).sorted(by: { $0.path < $1.path }) {
+            try checkWritableFolder(folder)
+        }
         let importer = BundleImporter(store: store, clock: clock)
         var results: [BundleImportResult] = []
         var firstBundle: [String: URL] = [:]
         for url in bundles {
             let result = importer.importBundle(at: url)
-            if let node = result.node, firstBundle[node] == nil { firstBundle[node] = url }
+            // A centre gets a receipt when one of its bundles was taken (or held already); a
+            // bundle refused before any of its events was stored gets none.
+            let taken = result.refusal == nil || result.counts.new + result.counts.duplicate > 0
+            if let node = result.node, taken, firstBundle[node] == nil { firstBundle[node] = url }
             results.append(result)
         }
         var holdings: [NodeHoldings] = []
@@ -46,5 +55,16 @@ public enum HubImport {
             receipts.append(url)
         }
         return HubImportReport(bundles: results, holdings: holdings, receipts: receipts)
+    }
+
+    /// Refuses a receipts folder that is missing, not a folder, or not writable.
+    static func checkWritableFolder(_ folder: URL) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw SyncError(.io, HubSyncText.receiptsFolderMissing(folder.path))
+        }
+        guard FileManager.default.isWritableFile(atPath: folder.path) else {
+            throw SyncError(.io, HubSyncText.receiptsFolderReadOnly(folder.path))
+        }
     }
 }

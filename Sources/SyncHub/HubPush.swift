@@ -5,7 +5,8 @@ import SyncWire
 /// A hub's push of everything it holds to an upstream hub (commune → district → province),
 /// with the same signed protocol. Events keep their origin node; each request vouches for the
 /// origins it carries. A cursor over the hub's arrival order (rowid) moves only past events the
-/// upstream's signed answer says it holds.
+/// upstream's signed answer says it holds, or says it will not take because it revoked their
+/// centre: those stay here, are counted in the report, and the others flow.
 public enum HubPush {
     /// The `hub_meta` key under which an upstream's registration is kept.
     static func metaKey(_ upstream: String) -> String { "upstream:\(upstream)" }
@@ -57,7 +58,8 @@ public enum HubPush {
             }
             let answer = try await pusher.send(events, vouches: vouches)
             let receipt = try verify(answer, store: store, pusher: pusher)
-            for event in events {
+            for (node, count) in answer.heldBack { report.heldBack[node, default: 0] += count }
+            for event in events where answer.heldBack[event.nodeId] == nil {
                 guard receipt.holdings(of: event.nodeId)?.holds(event.seq) == true else {
                     throw SyncError(.network, HubSyncText.upstreamDidNotStore(upstream.hub, event.id))
                 }

@@ -148,10 +148,22 @@ enum HubSyncText {
             vi: "từ chối yêu cầu: nút \(node) đã đăng ký ở đây với một khoá khác",
             en: "request refused: node \(node) is registered here with another key")
     }
-    static func requestVouchedRevoked(_ node: String) -> Phrase {
+
+    // Receipts
+    static func receiptsFolderMissing(_ path: String) -> Phrase {
         Phrase(
-            vi: "từ chối yêu cầu: nút \(node) đã bị thu hồi ở máy chủ này",
-            en: "request refused: node \(node) is revoked at this hub")
+            vi: "không có thư mục '\(path)' để ghi biên nhận; chưa nhập gì — hãy tạo thư mục hoặc chọn thư mục khác",
+            en:
+                "there is no folder '\(path)' to write receipts into; nothing was imported — create it or choose another"
+        )
+    }
+    static func receiptsFolderReadOnly(_ path: String) -> Phrase {
+        Phrase(
+            vi:
+                "không ghi được biên nhận vào '\(path)' (chỉ đọc); chưa nhập gì — hãy dùng --receipts với thư mục ghi được",
+            en:
+                "cannot write receipts into '\(path)' (read-only); nothing was imported — use --receipts with a writable folder"
+        )
     }
 
     // Upstream

@@ -1,5 +1,6 @@
 import Foundation
 import HubStore
+import LearnerEvents
 import SyncWire
 
 /// The hub's side of `POST /api/v1/events`, independent of HTTP: checks who sends, checks the
@@ -60,25 +61,38 @@ public struct SyncService: Sendable {
         try hubStoreErrors { try store.touch(sender.nodeId, at: now) }
 
         let (header, events) = try PushBody.decode(body)
-        let allowed = try allowedOrigins(sender: sender, vouches: header.vouches, at: now)
+        let (allowed, revoked) = try allowedOrigins(sender: sender, vouches: header.vouches, at: now)
         var origins = Set<String>()
+        var taken: [Event] = []
+        var heldBack: [String: Int] = [:]
         for event in events {
+            // A lower hub keeps delivering the centres this hub revoked: their events stay
+            // below, the others flow (one revoked centre must not stop a district).
+            if revoked.contains(event.nodeId) {
+                heldBack[event.nodeId, default: 0] += 1
+                continue
+            }
             guard allowed.contains(event.nodeId) else {
                 throw SyncError(.forbidden, HubSyncText.requestOthersEvents(sender.nodeId, event.nodeId))
             }
             origins.insert(event.nodeId)
+            taken.append(event)
         }
-        let counts = try hubStoreErrors { try store.insert(events, via: sender.nodeId, receivedAt: now) }
+        let counts = try hubStoreErrors { try store.insert(taken, via: sender.nodeId, receivedAt: now) }
         if sender.role == .centre || origins.isEmpty { origins.insert(sender.nodeId) }
-        if sender.role == .hub { origins.formUnion(header.vouches.map(\.nodeId)) }
+        if sender.role == .hub { origins.formUnion(header.vouches.map(\.nodeId).filter { !revoked.contains($0) }) }
         let receipt = try hubStoreErrors { try identity.receipt(for: Array(origins), store: store, at: clock()) }
-        return PushAnswer(counts: counts, receipt: receipt)
+        return PushAnswer(counts: counts, receipt: receipt, heldBack: heldBack)
     }
 
-    /// The nodes whose events `sender` may deliver in this request.
-    func allowedOrigins(sender: Center, vouches: [NodeRegistration], at now: Int64) throws -> Set<String> {
+    /// The nodes whose events `sender` may deliver in this request, and the vouched nodes this
+    /// hub has revoked (their events are not taken).
+    func allowedOrigins(
+        sender: Center, vouches: [NodeRegistration], at now: Int64
+    ) throws -> (allowed: Set<String>, revoked: Set<String>) {
         var allowed: Set<String> = [sender.nodeId]
-        guard !vouches.isEmpty else { return allowed }
+        var revoked = Set<String>()
+        guard !vouches.isEmpty else { return (allowed, revoked) }
         guard sender.role == .hub else {
             throw SyncError(.forbidden, HubSyncText.requestCentreVouches(sender.nodeId))
         }
@@ -90,7 +104,8 @@ public struct SyncService: Sendable {
                     throw SyncError(.forbidden, HubSyncText.requestOtherKey(v.nodeId))
                 }
                 guard known.status == .active else {
-                    throw SyncError(.revokedNode, HubSyncText.requestVouchedRevoked(v.nodeId))
+                    revoked.insert(v.nodeId)
+                    continue
                 }
             } else {
                 _ = try hubStoreErrors {
@@ -102,6 +117,6 @@ public struct SyncService: Sendable {
             }
             allowed.insert(v.nodeId)
         }
-        return allowed
+        return (allowed, revoked)
     }
 }

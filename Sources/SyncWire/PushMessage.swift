@@ -56,11 +56,25 @@ public struct PushAnswer: Sendable, Equatable, Codable {
     public var counts: InsertCounts
     /// What the hub holds, signed.
     public var receipt: SignedReceipt
+    /// Per origin node the hub has revoked, how many of its events in this request it did not
+    /// take; the rest of the request was stored. Absent from hubs before 2026-12.
+    public var heldBack: [String: Int]
 
     /// Makes an answer.
-    public init(counts: InsertCounts, receipt: SignedReceipt) {
+    public init(counts: InsertCounts, receipt: SignedReceipt, heldBack: [String: Int] = [:]) {
         self.counts = counts
         self.receipt = receipt
+        self.heldBack = heldBack
+    }
+
+    private enum CodingKeys: String, CodingKey { case counts, receipt, heldBack }
+
+    /// Decodes an answer; `heldBack` may be absent.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        counts = try container.decode(InsertCounts.self, forKey: .counts)
+        receipt = try container.decode(SignedReceipt.self, forKey: .receipt)
+        heldBack = try container.decodeIfPresent([String: Int].self, forKey: .heldBack) ?? [:]
     }
 }
 
@@ -110,4 +124,16 @@ public struct PushReport: Sendable, Equatable {
     public var acknowledgedThrough: Int64
     /// Batches sent.
     public var batches: Int
+    /// Per origin node, the events the upstream refused to take because it revoked that node;
+    /// they stay here (a hub pushing upstream).
+    public var heldBack: [String: Int] = [:]
+
+    /// Replaces the summed answers' new and duplicate counts by what the hub's receipts say it
+    /// holds: an answer lost to a cut connection makes the resent batch look duplicate although
+    /// the hub stored it in this push.
+    public mutating func countStored(heldBefore: Int64, heldAfter: Int64) {
+        let stored = Int(max(0, heldAfter - heldBefore))
+        counts.new = stored
+        counts.duplicate = max(0, sent - stored - counts.rejected)
+    }
 }

@@ -22,6 +22,8 @@ public struct NodeHoldings: Sendable, Equatable, Codable {
 
     /// Whether `seq` is held.
     public func holds(_ seq: Int64) -> Bool { held.contains { $0.contains(seq) } }
+    /// How many events of the node the hub holds.
+    public var heldCount: Int64 { held.reduce(0) { $0 + $1.count } }
 }
 
 /// A hub's signed statement of what it holds, written after an import

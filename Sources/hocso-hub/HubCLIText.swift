@@ -78,6 +78,13 @@ enum HubCLIText {
             vi: "trạm cấp trên \(r.hub): đã gửi \(r.sent) sự kiện trong \(r.batches) lần, ",
             en: "upstream \(r.hub): \(r.sent) events sent in \(r.batches) requests, ") + counts(r.counts)
     }
+    static func heldBack(node: String, events: Int) -> Phrase {
+        Phrase(
+            vi: "giữ lại \(events) sự kiện của trung tâm \(node): trạm cấp trên đã thu hồi trung tâm này; "
+                + "chúng vẫn nằm ở đây, các trung tâm khác đã được gửi",
+            en: "held back \(events) events of centre \(node): the upstream revoked that centre; "
+                + "they stay here, every other centre's events went up")
+    }
     static func upstreamAdded(_ r: NodeRegistration) -> Phrase {
         Phrase(vi: "đã thêm trạm cấp trên \(r.nodeId) (\(r.name))", en: "upstream \(r.nodeId) (\(r.name)) added")
     }

@@ -29,7 +29,10 @@ struct ImportCommand: ParsableCommand {
                 receiptsDirectory: receipts.map { URL(fileURLWithPath: $0) })
         }
         for bundle in report.bundles {
-            Console.say(HubCLIText.bundleLine(bundle.file.lastPathComponent, bundle.counts), lang)
+            // A bundle refused before any event was stored has only its sentence.
+            if bundle.refusal == nil || bundle.counts != InsertCounts() {
+                Console.say(HubCLIText.bundleLine(bundle.file.lastPathComponent, bundle.counts), lang)
+            }
             if let refusal = bundle.refusal { Self.printFailure(Failure(refusal), lang) }
         }
         Console.say(HubCLIText.total(report.totals), lang)
@@ -112,6 +115,9 @@ struct PushCommand: AsyncParsableCommand {
             let pusher = EventPusher(hub: url, node: identity.nodeId, key: identity.key)
             let report = try await HubPush.run(store: store, identity: identity, pusher: pusher, chunk: chunk)
             Console.say(HubCLIText.pushed(report), lang)
+            for (node, count) in report.heldBack.sorted(by: { $0.key < $1.key }) {
+                Console.say(HubCLIText.heldBack(node: node, events: count), lang)
+            }
         }
     }
 }

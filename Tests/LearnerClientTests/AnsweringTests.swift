@@ -67,8 +67,8 @@ struct AnsweringTests {
         let driver = atQuestion(7)
         driver.press(driver.wrongKeys())
         let body = driver.bodyText
-        #expect(body.contains("✗ OTP → Định danh điện tử — đúng là: Mã dùng một lần"), "\(body)")
-        #expect(body.contains("✗ VNeID → Mã dùng một lần — đúng là: Định danh điện tử"))
+        #expect(body.contains("✗ OTP → Định danh điện tử — đáp án đúng: Mã dùng một lần"), "\(body)")
+        #expect(body.contains("✗ VNeID → Mã dùng một lần — đáp án đúng: Định danh điện tử"))
         #expect(body.contains("✗ Chưa đúng."))
     }
 

@@ -58,6 +58,25 @@ import Testing
         #expect(got == expected.rows)
     }
 
+    /// Issue 13: every centre's DEMO learner was synced and counted in province statistics.
+    @Test(arguments: Backend.all)
+    func theDemoLearnerWasCountedInProvinceStatistics(_ backend: Backend) throws {
+        guard let fixture = try HubFixture(backend, events: false) else { return }
+        defer { fixture.remove() }
+        var events = HubFixture.allEvents()
+        var demo = EventBuilder()
+        demo.seqs[HubFixture.nodeC] = events.filter { $0.nodeId == HubFixture.nodeC }.map(\.seq).max() ?? 0
+        demo.learner(HubFixture.nodeC, "DEMO", "Người học thử", 2000, "nu", at: HubFixture.t0)
+        demo.complete(HubFixture.nodeC, "DEMO", at: HubFixture.t0, days: 1)
+        events += demo.events
+        try fixture.insert(events)
+        let report = try fixture.db.report(ReportQuery(.completion, by: .province))
+        #expect(report.column("enrolled").last == .integer(6), "the six fixture learners, not the demo one")
+        #expect(report.column("completed").last == .integer(3))
+        let registered = try fixture.store.registrations(places: nil).reduce(0) { $0 + $1.learners }
+        #expect(registered == 6, "registrations (the inclusion report's base) leave the demo learner out")
+    }
+
     @Test(arguments: Backend.all)
     func cohortDatesCountOnlyLearnersWhoStartedInTheRange(_ backend: Backend) throws {
         guard let fixture = try HubFixture(backend) else { return }

@@ -17,7 +17,7 @@ struct ConcurrentImportTests {
         let dir = try temporaryDirectory("concurrent")
         defer { try? FileManager.default.removeItem(at: dir) }
         let centreDB = dir.appendingPathComponent("centre.sqlite")
-        let centre = try CentreStore(path: centreDB)
+        let centre = try CentreStore(path: centreDB, mode: .createIfMissing)
         _ = try centre.addLearner(
             NewLearner(code: "HOA1", displayName: "Lê Thị Hoa", birthYear: 1965, gender: .nu, commune: "Xã Hoà"))
         for n in 0..<300 {
@@ -70,7 +70,7 @@ struct ConcurrentImportTests {
         var centres: [(db: URL, node: String)] = []
         for name in ["dong", "tay"] {
             let db = dir.appendingPathComponent("\(name).sqlite")
-            let centre = try CentreStore(path: db)
+            let centre = try CentreStore(path: db, mode: .createIfMissing)
             _ = try centre.addLearner(
                 NewLearner(code: "AN1", displayName: "An", birthYear: 1970, gender: .nam, commune: "Xã"))
             for n in 0..<200 {

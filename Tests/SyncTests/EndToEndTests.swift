@@ -76,6 +76,21 @@ struct EndToEndTests {
             "import", setup.dir.appendingPathComponent("damaged.hsbundle").path, "--db", setup.hubDB.path,
         ])
         #expect(damaged.status == 1 && damaged.stderr.contains("bundle refused:"))
+        #expect(
+            !damaged.stdout.contains("damaged.hsbundle:"),
+            "a refused bundle has its sentence, not a count of rejected events")
+        #expect(try setup.hubEventCount() == (0, 0))
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: setup.dir.path).allSatisfy {
+                !$0.hasSuffix("-receipt.json")
+            }, "a refused bundle gets no receipt")
+        // Issue 13: a missing receipts folder was found only after the events were committed.
+        let noFolder = try Program.hub.run([
+            "import", usb.appendingPathComponent(bundles[0]).path, "--db", setup.hubDB.path, "--receipts",
+            setup.dir.appendingPathComponent("no-such-folder").path,
+        ])
+        #expect(noFolder.status == 1)
+        #expect(noFolder.stderr.contains("there is no folder") && noFolder.stderr.contains("nothing was imported"))
         #expect(try setup.hubEventCount() == (0, 0))
         let imported = try Program.hub.run([
             "import", usb.appendingPathComponent(bundles[0]).path, "--db", setup.hubDB.path,

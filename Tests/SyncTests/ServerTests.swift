@@ -59,6 +59,10 @@ struct ServerTests {
                 retry: retry)
             let report = try await CentrePush.run(store: centre.store, pusher: pusher, chunk: 100)
             #expect(report.acknowledgedThrough == 301)
+            // Issue 13: the summary said "249 new, 200 duplicate" when the hub had stored every
+            // event in this push (an answer lost after the commit made the resend look duplicate).
+            #expect(report.counts.new == 301, "\(report)")
+            #expect(report.counts.duplicate == report.sent - 301)
         }
         let held = try hub.heldIds()
         #expect(held.ids == (try eventIds(centre)) && held.rows == 301)
@@ -174,6 +178,65 @@ struct ServerTests {
         #expect(try province.store.center(centre.nodeId)?.vouchedBy == district.identity.nodeId)
     }
 
+    /// Issue 13: requests the HTTP parser refused (a bad request line, a huge header, a negative
+    /// length) got a bare 400 with no body, unlike every other refusal.
+    @Test(arguments: [
+        ("bad request line", "GARBAGE\r\n\r\n"),
+        ("huge header", "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 200_000))\r\n\r\n"),
+        ("negative length", "POST /api/v1/events HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n"),
+    ])
+    func parserRefusalsHadABareBody(_ name: String, _ request: String) async throws {
+        let dir = try temporaryDirectory("parser")
+        let hub = try TestHub(in: dir, name: "huyen")
+        let answer = try await withHubServer(hub) { url in try rawExchange(port: url.port ?? 0, request) }
+        #expect(answer.hasPrefix("HTTP/1.1 400"), "\(name): \(answer.prefix(200))")
+        let body = try #require(answer.range(of: "\r\n\r\n").map { String(answer[$0.upperBound...]) })
+        let error = try JSONDecoder().decode(ErrorBody.self, from: Data(body.utf8))
+        #expect(error.error.code == "invalid")
+        #expect(error.error.messageVi?.isEmpty == false)
+    }
+
+    /// Issue 13: after the province revoked one centre, the district's whole push failed with
+    /// 403 and no other centre's events went up.
+    @Test func revokingOneCentreStoppedItsWholeDistrict() async throws {
+        let dir = try temporaryDirectory("revoked-one")
+        let kept = try TestCentre(in: dir, name: "xa-a")
+        let revoked = try TestCentre(in: dir, name: "xa-b")
+        let district = try TestHub(in: dir, name: "district")
+        let province = try TestHub(in: dir, name: "province")
+        for centre in [kept, revoked] {
+            try district.enrol(centre)
+            try centre.record(30)
+            _ = try HubImport.run(
+                bundles: try BundleExporter().export(from: centre.store, to: dir).map(\.url),
+                store: district.store, identity: district.identity)
+        }
+        try province.enrol(lowerHub: district)
+        _ = try HubCenters.add(revoked.registration, to: province.store, at: 1)
+        _ = try HubCenters.revoke(revoked.nodeId, in: province.store, at: 2)
+        let keptCount = try kept.store.lastSeq
+        let revokedCount = try revoked.store.lastSeq
+        try await withHubServer(province) { url in
+            let pusher = EventPusher(hub: url, node: district.identity.nodeId, key: district.identity.key)
+            let report = try await HubPush.run(
+                store: district.store, identity: district.identity, pusher: pusher, chunk: 7)
+            #expect(report.heldBack == [revoked.nodeId: Int(revokedCount)])
+            #expect(report.counts.new == Int(keptCount))
+            // Nothing is resent on the next push, and the held-back events stay at the district.
+            let again = try await HubPush.run(
+                store: district.store, identity: district.identity, pusher: pusher, chunk: 7)
+            #expect(again.sent == 0)
+        }
+        let atProvince = try province.store.read { db in
+            try String.fetchAll(db, sql: "SELECT node_id || ':' || count(*) FROM events GROUP BY node_id")
+        }
+        #expect(atProvince == ["\(kept.nodeId):\(keptCount)"])
+        let atDistrict = try district.store.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM events WHERE node_id = ?", arguments: [revoked.nodeId])
+        }
+        #expect(atDistrict == Int(revokedCount))
+    }
+
     @Test("pull fetches the catalogue, resumes a partial download with Range, and installs the pack")
     func pullPacks() async throws {
         let dir = try temporaryDirectory("pull")
@@ -209,4 +272,38 @@ struct ServerTests {
             #expect(missing.status == 404)
         }
     }
+}
+
+/// Sends `request` as raw bytes to 127.0.0.1:`port` and reads until the server closes.
+func rawExchange(port: Int, _ request: String) throws -> String {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { throw SyncError(.network, .verbatim("no socket")) }
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = in_port_t(UInt16(port).bigEndian)
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        }
+    }
+    guard connected == 0 else { throw SyncError(.network, .verbatim("cannot connect")) }
+    var timeout = timeval(tv_sec: 10, tv_usec: 0)
+    setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+    let bytes = Array(request.utf8)
+    var sent = 0
+    while sent < bytes.count {
+        let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        if n <= 0 { break }  // the server may answer and close before reading everything
+        sent += n
+    }
+    var answer = [UInt8]()
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        if n <= 0 { break }
+        answer += buffer[0..<n]
+    }
+    return String(decoding: answer, as: UTF8.self)
 }
