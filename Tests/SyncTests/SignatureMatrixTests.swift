@@ -100,7 +100,7 @@ func truncated(_ base64: String) -> String {
 @Suite("Every signature against every forgery")
 struct SignatureMatrixTests {
     static let kinds: [any SignedArtefactKind] = [
-        BundleKind(), ReceiptKind(), RegistrationKind(), CentreRequestKind(), HubPushKind(),
+        BundleKind(), ReceiptKind(), RegistrationKind(), CentreRequestKind(), HubPushKind(), RollupKind(),
     ]
 
     static var cells: [(String, Attack)] { kinds.flatMap { kind in Attack.allCases.map { (kind.name, $0) } } }
@@ -547,3 +547,91 @@ struct RequestWorld: ArtefactWorld {
         }
     }
 }
+
+// MARK: - Roll-ups: a province hub's signed aggregates, read by the national hub
+
+struct RollupKind: SignedArtefactKind {
+    let name = "roll-up"
+    func world(in folder: URL) throws -> any ArtefactWorld { try RollupWorld(folder) }
+}
+
+struct RollupWorld: ArtefactWorld {
+    let national: TestHub
+    let province: TestHub
+    let folder: URL
+
+    init(_ folder: URL) throws {
+        self.folder = folder
+        national = try TestHub(in: folder, name: "quoc-gia")
+        try HubRollups.markNational(national.store)
+        province = try TestHub(in: folder, name: "tinh")
+        try national.enrol(lowerHub: province)
+    }
+
+    func rollup(of hub: TestHub, version: Int64 = 5) -> Rollup {
+        Rollup(
+            province: hub.identity.nodeId, period: 20_300, version: version,
+            areas: [Area(code: "P", name: "Tỉnh", level: .province)], outlines: [], latestActivity: 1,
+            cohorts: [
+                .init(
+                    area: "X1", course: "k", birthYear: 1960, gender: "nu", week: 20_290, enrolled: 4, started: 3,
+                    completed: 2, passed: 1)
+            ], hours: [], activity: [], registrations: [])
+    }
+
+    /// Sends `signed` through its wire form, as `POST /api/v1/rollups` and `rollups import` read it.
+    func send(_ signed: SignedRollup) -> Verdict {
+        verdict {
+            let read = try SignedRollup.decode(try signed.encoded(), what: "test")
+            _ = try HubRollups.accept(read, store: national.store)
+        }
+    }
+
+    func genuine() throws -> SignedRollup { try SignedRollup(rollup(of: province), key: province.identity.key) }
+
+    func presentGenuine() throws -> Verdict { send(try genuine()) }
+
+    func prepare(_ attack: Attack) throws {
+        if attack == .revokedKey { _ = try HubCenters.revoke(province.identity.nodeId, in: national.store, at: 2) }
+    }
+
+    func present(_ attack: Attack) throws -> Verdict {
+        var signed = try genuine()
+        switch attack {
+        case .payloadAltered: signed.rollup.cohorts[0].completed = 4
+        case .otherKeyNamingTrustedKey: signed = try SignedRollup(rollup(of: province), key: NodeKey.generate())
+        case .truncatedSignature: signed.signature = truncated(signed.signature)
+        case .emptySignature: signed.signature = ""
+        case .signatureOverOtherBytes:
+            signed.signature = try SignedRollup(rollup(of: province, version: 6), key: province.identity.key).signature
+        case .unknownAlgorithm:
+            return .notApplicable("a roll-up names no algorithm: hocso-rollup-1 is Ed25519 only")
+        case .revokedKey: break  // the genuine roll-up of a province revoked at the national hub
+        case .unregisteredKey:
+            let stranger = try TestHub(in: folder, name: "tinh-la")
+            signed = try SignedRollup(rollup(of: stranger), key: stranger.identity.key)
+        case .replay:
+            return .notApplicable("a roll-up is kept once per (province, period, version): presenting it again stores nothing")
+        }
+        return send(signed)
+    }
+
+    func state() throws -> String {
+        let kept = try national.store.latestRollups().map { "\($0.province)/\($0.period)/\($0.version)" }
+        let nodes = try national.store.centers().map { "\($0.nodeId):\($0.status)" }
+        return "\(kept) \(nodes)"
+    }
+
+    func expectedSentence(_ attack: Attack) -> String? {
+        let hub = province.identity.nodeId
+        switch attack {
+        case .payloadAltered, .otherKeyNamingTrustedKey, .truncatedSignature, .emptySignature,
+            .signatureOverOtherBytes:
+            return "roll-up refused: the signature does not match hub \(hub)'s key"
+        case .revokedKey: return "roll-up refused: hub \(hub) is revoked"
+        case .unregisteredKey: return "is registered at this hub"
+        case .unknownAlgorithm, .replay: return nil
+        }
+    }
+}
+
