@@ -18,13 +18,11 @@ public struct LearnerClientOptions: Sendable {
     public var kiosk: Bool?
     /// Minutes without a key before a kiosk signs its learner out (nil: the centre's setting).
     public var idleMinutes: Double?
-    /// Draw the first screen and leave (for measuring start-up).
-    public var firstScreenOnly: Bool
 
     /// Makes options.
     public init(
         databasePath: String? = nil, storePath: String? = nil, language: Language = .vi, learner: String? = nil,
-        kiosk: Bool? = nil, idleMinutes: Double? = nil, firstScreenOnly: Bool = false
+        kiosk: Bool? = nil, idleMinutes: Double? = nil
     ) {
         self.databasePath = databasePath
         self.storePath = storePath
@@ -32,7 +30,6 @@ public struct LearnerClientOptions: Sendable {
         self.learner = learner
         self.kiosk = kiosk
         self.idleMinutes = idleMinutes
-        self.firstScreenOnly = firstScreenOnly
     }
 }
 
@@ -69,14 +66,10 @@ public enum LearnerClientMain {
 
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         let colorMode = ColorMode.automatic(isTerminal: isatty(STDOUT_FILENO) == 1, environment: environment)
-        let terminal: any Terminal = interactive && !options.firstScreenOnly ? RawTerminal() : LineTerminal()
+        let terminal: any Terminal = interactive ? RawTerminal() : LineTerminal()
         let app = LearnerApp(
             backend: backend, language: options.language, environment: .live, usesKeys: terminal.usesKeys,
             colorMode: colorMode, session: session, learnerCode: options.learner)
-        if options.firstScreenOnly {
-            terminal.draw(app.transcript(width: terminal.size().width))
-            return
-        }
         ClientRunner(app: app, terminal: terminal).run()
     }
 }

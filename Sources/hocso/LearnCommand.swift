@@ -35,9 +35,6 @@ struct LearnCommand: ParsableCommand {
     )
     var idleMinutes: Double?
 
-    @Flag(name: .customLong("first-screen-and-exit"), help: .hidden)
-    var firstScreenAndExit = false
-
     func validate() throws {
         if let idleMinutes, !(idleMinutes > 0 && idleMinutes <= 240) {
             throw ValidationError("--idle-minutes: 0–240 phút. 0–240 minutes.")
@@ -49,7 +46,7 @@ struct LearnCommand: ParsableCommand {
             try LearnerClientMain.run(
                 LearnerClientOptions(
                     databasePath: db, storePath: store, language: language.language, learner: learner, kiosk: kiosk,
-                    idleMinutes: idleMinutes, firstScreenOnly: firstScreenAndExit))
+                    idleMinutes: idleMinutes))
         }
     }
 }
