@@ -54,14 +54,14 @@ public enum HubRollups {
             struct CohortKey: Hashable {
                 var area: String, course: String, birthYear: Int?, gender: String?, week: Int
             }
-            var cohorts: [CohortKey: Rollup.Cohort] = [:]
+            var cohorts: [CohortKey: CohortCount] = [:]
             for c in try store.cohorts() {
                 let key = CohortKey(
                     area: area(c.place), course: c.course, birthYear: c.birthYear, gender: c.gender, week: c.week)
                 var row =
                     cohorts[key]
-                    ?? Rollup.Cohort(
-                        area: key.area, course: key.course, birthYear: key.birthYear, gender: key.gender,
+                    ?? CohortCount(
+                        place: key.area, course: key.course, birthYear: key.birthYear, gender: key.gender,
                         week: key.week, enrolled: 0, started: 0, completed: 0, passed: 0)
                 row.enrolled += c.enrolled
                 row.started += c.started
@@ -123,8 +123,8 @@ public enum HubRollups {
         }
     }
 
-    static func order(_ c: Rollup.Cohort) -> String {
-        "\(c.area)|\(c.course)|\(c.week)|\(c.birthYear ?? 0)|\(c.gender ?? "")"
+    static func order(_ c: CohortCount) -> String {
+        "\(c.place)|\(c.course)|\(c.week)|\(c.birthYear ?? 0)|\(c.gender ?? "")"
     }
 
     // MARK: Nation: receiving a roll-up

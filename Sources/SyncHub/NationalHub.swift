@@ -31,10 +31,10 @@ public final class NationalHub: HubStore, ReportSource, Sendable {
     /// The milliseconds at which a cohort week starts (Monday 00:00 in Vietnam).
     static func weekStart(_ week: Int) -> Int64 { Int64(week) * 86_400_000 - 25_200_000 }
 
-    func cohorts(_ filter: AggregateFilter) throws -> [Rollup.Cohort] {
+    func cohorts(_ filter: AggregateFilter) throws -> [CohortCount] {
         let courses = Set(filter.courses)
         return try rollups().flatMap(\.cohorts).filter {
-            courses.contains($0.course) && (filter.places?.contains($0.area) ?? true)
+            courses.contains($0.course) && (filter.places?.contains($0.place) ?? true)
                 && Self.weekStart($0.week) >= filter.from && Self.weekStart($0.week) < filter.to
         }
     }
@@ -65,7 +65,7 @@ public final class NationalHub: HubStore, ReportSource, Sendable {
     public func places() throws -> [String] {
         var areas: Set<String> = []
         for rollup in try rollups() {
-            areas.formUnion(rollup.cohorts.map(\.area))
+            areas.formUnion(rollup.cohorts.map(\.place))
             areas.formUnion(rollup.activity.map(\.area))
             areas.formUnion(rollup.registrations.map(\.area))
         }
@@ -77,10 +77,10 @@ public final class NationalHub: HubStore, ReportSource, Sendable {
     public func completion(_ filter: AggregateFilter) throws -> [CompletionCount] {
         var sums: [String: CompletionCount] = [:]
         for c in try cohorts(filter) {
-            let key = "\(c.course)\n\(c.area)"
+            let key = "\(c.course)\n\(c.place)"
             var row =
                 sums[key]
-                ?? CompletionCount(course: c.course, place: c.area, enrolled: 0, started: 0, completed: 0, passed: 0)
+                ?? CompletionCount(course: c.course, place: c.place, enrolled: 0, started: 0, completed: 0, passed: 0)
             row.enrolled += c.enrolled
             row.started += c.started
             row.completed += c.completed
@@ -145,11 +145,7 @@ public final class NationalHub: HubStore, ReportSource, Sendable {
 
     /// The provinces' cohorts, by area (a tier above could roll these up again).
     public func cohorts() throws -> [CohortCount] {
-        try rollups().flatMap(\.cohorts).map {
-            CohortCount(
-                place: $0.area, course: $0.course, birthYear: $0.birthYear, gender: $0.gender, week: $0.week,
-                enrolled: $0.enrolled, started: $0.started, completed: $0.completed, passed: $0.passed)
-        }
+        try rollups().flatMap(\.cohorts)
     }
 
     // MARK: HubStore, from the base store

@@ -12,45 +12,6 @@ public struct Rollup: Sendable, Equatable, Codable {
     /// The format marker.
     public static let format = "hocso-rollup-1"
 
-    /// A cohort: learners of one area who first opened a course in one week, with the milestones
-    /// reached by the roll-up's period.
-    public struct Cohort: Sendable, Equatable, Codable {
-        /// The commune (or the province, for centres attached to no commune).
-        public var area: String
-        /// The course.
-        public var course: String
-        /// Birth year, when known.
-        public var birthYear: Int?
-        /// `nu`, `nam`, `khac`, when known.
-        public var gender: String?
-        /// The week's first local day (Monday), days since 1970-01-01.
-        public var week: Int
-        /// Learners who first opened the course that week.
-        public var enrolled: Int
-        /// Of those, learners who started.
-        public var started: Int
-        /// Of those, learners who completed.
-        public var completed: Int
-        /// Of those, learners who passed the final quiz.
-        public var passed: Int
-
-        /// Makes a cohort row.
-        public init(
-            area: String, course: String, birthYear: Int?, gender: String?, week: Int, enrolled: Int, started: Int,
-            completed: Int, passed: Int
-        ) {
-            self.area = area
-            self.course = course
-            self.birthYear = birthYear
-            self.gender = gender
-            self.week = week
-            self.enrolled = enrolled
-            self.started = started
-            self.completed = completed
-            self.passed = passed
-        }
-    }
-
     /// How many of an area's learners took `hours` whole hours to complete a course (medians).
     public struct Hours: Sendable, Equatable, Codable {
         /// The area.
@@ -128,8 +89,10 @@ public struct Rollup: Sendable, Equatable, Codable {
     public var outlines: [CourseOutline]
     /// The latest activity counted, ms since 1970.
     public var latestActivity: Int64?
-    /// Cohorts.
-    public var cohorts: [Cohort]
+    /// Cohorts: learners of one area who first opened a course in one week, with the milestones
+    /// reached by the roll-up's period; `place` is the commune's area code (or the province's,
+    /// for centres attached to no commune).
+    public var cohorts: [CohortCount]
     /// Completion times.
     public var hours: [Hours]
     /// Weekly and monthly activity.
@@ -140,7 +103,7 @@ public struct Rollup: Sendable, Equatable, Codable {
     /// Makes a roll-up.
     public init(
         province: String, period: Int, version: Int64, areas: [Area], outlines: [CourseOutline],
-        latestActivity: Int64?, cohorts: [Cohort], hours: [Hours], activity: [Activity],
+        latestActivity: Int64?, cohorts: [CohortCount], hours: [Hours], activity: [Activity],
         registrations: [Registration]
     ) {
         format = Self.format

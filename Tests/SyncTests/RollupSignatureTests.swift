@@ -17,7 +17,7 @@ struct RollupSignatureTests {
                 areas: [Area(code: "P", name: "Tỉnh", level: .province)], outlines: [], latestActivity: 1,
                 cohorts: [
                     .init(
-                        area: "X1", course: "k", birthYear: 1960, gender: "nu", week: 20_290, enrolled: 4, started: 3,
+                        place: "X1", course: "k", birthYear: 1960, gender: "nu", week: 20_290, enrolled: 4, started: 3,
                         completed: 2, passed: 1)
                 ], hours: [], activity: [], registrations: []), key: province)
     }

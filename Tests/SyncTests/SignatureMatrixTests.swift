@@ -574,7 +574,7 @@ struct RollupWorld: ArtefactWorld {
             areas: [Area(code: "P", name: "Tỉnh", level: .province)], outlines: [], latestActivity: 1,
             cohorts: [
                 .init(
-                    area: "X1", course: "k", birthYear: 1960, gender: "nu", week: 20_290, enrolled: 4, started: 3,
+                    place: "X1", course: "k", birthYear: 1960, gender: "nu", week: 20_290, enrolled: 4, started: 3,
                     completed: 2, passed: 1)
             ], hours: [], activity: [], registrations: [])
     }
@@ -611,7 +611,8 @@ struct RollupWorld: ArtefactWorld {
             let stranger = try TestHub(in: folder, name: "tinh-la")
             signed = try SignedRollup(rollup(of: stranger), key: stranger.identity.key)
         case .replay:
-            return .notApplicable("a roll-up is kept once per (province, period, version): presenting it again stores nothing")
+            return .notApplicable(
+                "a roll-up is kept once per (province, period, version): presenting it again stores nothing")
         }
         return send(signed)
     }
@@ -634,4 +635,3 @@ struct RollupWorld: ArtefactWorld {
         }
     }
 }
-
