@@ -253,3 +253,11 @@ extension CentreStore {
             group: row["group_id"], course: row["course_id"], lesson: lesson.isEmpty ? nil : lesson, due: row["due"])
     }
 }
+
+extension CentreStore {
+    /// The first seq this centre recorded at or after `time` (ms since 1970 UTC); one past the
+    /// last when nothing was. Cheap: about twenty lookups whatever the log's length.
+    public func firstSeq(recordedAtOrAfter time: Int64) throws -> Int64 {
+        try storageErrors { try pool.read { db in try Self.firstSeq(recordedAtOrAfter: time, node: nodeId, db) } }
+    }
+}

@@ -11,6 +11,7 @@ struct CenterCommand: ParsableCommand {
         abstract: "Quản lý trung tâm: người học, kiểm tra cơ sở dữ liệu. Run the centre: learners, database checks.",
         subcommands: [
             Learners.self, Doctor.self, Demo.self, CenterInitCommand.self, Kiosk.self, CenterGroupCommand.self,
+            CenterBoardCommand.self, CenterSheetCommand.self,
         ])
 
     /// Options every centre command takes.

@@ -13,6 +13,14 @@ enum GroupCommandText {
         vi: "chưa có nhóm nào; tạo bằng `hocso center group create TÊN --facilitator NGƯỜI`",
         en: "no groups yet; create one with `hocso center group create NAME --facilitator PERSON`")
 
+    static let boardNeedsTerminal = Phrase(
+        vi: "bảng theo dõi cần một cửa sổ dòng lệnh; dùng --once để in một lần",
+        en: "the board needs a terminal window; use --once to print it once")
+    static func cannotWrite(_ path: String) -> Phrase {
+        Phrase(vi: "không ghi được tệp '\(path)'", en: "cannot write the file '\(path)'")
+    }
+    static func wrote(_ path: String) -> Phrase { Phrase(vi: "đã ghi \(path)", en: "wrote \(path)") }
+
     static func created(_ group: StudyGroup) -> Phrase {
         Phrase(
             vi: "đã tạo nhóm \(safe(group.name)) (mã \(group.id)), người phụ trách: \(safe(group.facilitator))",
