@@ -275,7 +275,7 @@ let package = Package(
             dependencies: [
                 "TestSupport",
                 "LearnerClient", "LearnerEvents", "Localization", "QuizEngine", "TerminalText", "CourseModel",
-                "CourseCompiler",
+                "CourseCompiler", "FacilitatorConsole",
             ],
             swiftSettings: strict),
         .testTarget(
