@@ -268,6 +268,7 @@ let package = Package(
             dependencies: [
                 "TestSupport",
                 "ProgressStore", "CourseModel", "LearnerEvents", "Localization", "QuizEngine", "hocso-stress",
+                "FacilitatorConsole",
             ],
             swiftSettings: strict),
         .testTarget(
