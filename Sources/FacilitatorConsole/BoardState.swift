@@ -49,10 +49,11 @@ public struct BoardState: Sendable, Equatable {
         public var came: Bool { firstSeenAt != nil }
 
         /// Whether they are at a computer now: signed in, or (for a client that does not say)
-        /// active in the last `quietMinutes`.
-        public func isHere(now: Int64, quietMinutes: Int = 15) -> Bool {
-            if let signedIn { return signedIn }
+        /// active in the last `quietMinutes`. A sign-in with no move for `goneMinutes` counts
+        /// as gone: a client killed or a machine switched off never says goodbye.
+        public func isHere(now: Int64, quietMinutes: Int = 15, goneMinutes: Int = 60) -> Bool {
             guard let lastAt else { return false }
+            if let signedIn { return signedIn && now - lastAt < Int64(goneMinutes) * 60_000 }
             return now - lastAt < Int64(quietMinutes) * 60_000
         }
 

@@ -51,6 +51,10 @@ struct BoardStateTests {
                 "six minutes on one question", [answer("q1", correct: true, at: t0 + 3000)], t0 + 3000 + 6 * minute,
                 .stuck(minutes: 6)
             ),
+            (
+                "an hour without a move is gone, not stuck", [answer("q1", correct: true, at: t0 + 3000)],
+                t0 + 3000 + 61 * minute, nil
+            ),
             ("four minutes is not yet", [answer("q1", correct: true, at: t0 + 3000)], t0 + 3000 + 4 * minute, nil),
             (
                 "signed out is nobody's to help",
