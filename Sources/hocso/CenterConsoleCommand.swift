@@ -88,7 +88,8 @@ struct CenterSheetCommand: ParsableCommand {
                 language: lang)
             let now = Date()
             let text = csv ? sheet.csv(lang) : sheet.html(lang, printedAt: Self.stamp(now))
-            guard let output else { return Console.out(text) }
+            // Written as is: the text ends its own last line (CRLF in a CSV).
+            guard let output else { return FileHandle.standardOutput.write(Data(text.utf8)) }
             do {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {

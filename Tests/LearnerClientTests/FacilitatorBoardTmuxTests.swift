@@ -96,6 +96,25 @@ struct FacilitatorBoardTmuxTests {
         try board.keys("q")
         try board.waitFor("EXITED 0")
         try board.waitFor("MODE icanon")
+
+        // After the session: the sheet, as CSV with a BOM and as a printable page.
+        let csv = try centre.hocso([
+            "center", "sheet", "--group", "nhom-chieu-thu-ba", "--store", centre.store.path, "--csv", "--lang", "vi",
+        ])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        #expect(csv.stdout.hasPrefix("\u{FEFF}Mã,Họ tên,Có mặt,"))
+        let lines = csv.stdout.split(separator: "\r\n").map(String.init)
+        #expect(lines.count == 3, "a header and a line per member: \(lines)")
+        #expect(lines.contains { $0.hasPrefix("BAY62,Trần Văn Bảy,có,") && $0.contains("Dấu hiệu lừa đảo") })
+        #expect(lines.contains { $0.hasPrefix("LAN1,Nguyễn Thị Lan,có,") && $0.hasSuffix(",0/1") })
+        let page = centre.work.appendingPathComponent("phieu.html")
+        let html = try centre.hocso([
+            "center", "sheet", "--group", "Nhóm chiều thứ Ba", "--store", centre.store.path, "-o", page.path, "--lang",
+            "en",
+        ])
+        #expect(html.status == 0 && html.stdout.contains("wrote"), "\(html.stderr)")
+        let text = try String(contentsOf: page, encoding: .utf8)
+        #expect(text.contains("@page { size: A4") && text.contains("Came: 2 of 2"))
     }
 
     /// Waits until the board's row for `code` contains `text`; returns how long that took.
