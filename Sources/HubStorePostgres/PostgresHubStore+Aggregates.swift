@@ -48,6 +48,7 @@ extension PostgresHubStore {
         for statement in aggregateStatements {
             try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
         }
+        try await applyGroups(connection, logger)
     }
 
     /// The statements of one fold, in order. Group events (`group.*`) make no learner and no

@@ -11,7 +11,7 @@ enum PostgresSchema {
     /// Every migration, in order: a name and its statements (one statement each: PostgresNIO
     /// runs one statement per query).
     static let migrations: [(name: String, statements: [String])] = [
-        ("v1-hub", v1Hub), ("v1-reports", v1Reports), ("v2-rollups", v2Rollups),
+        ("v1-hub", v1Hub), ("v1-reports", v1Reports), ("v2-rollups", v2Rollups), ("v3-study-groups", v3StudyGroups),
     ]
 
     /// A national hub keeps the provinces' signed roll-ups, one row per (province, period, version).
@@ -217,7 +217,8 @@ enum PostgresSchema {
 
     /// Derived tables, emptied by a rebuild (children first).
     static let derivedTables = [
-        "report_item_days", "report_item_counts", "report_items", "report_activity", "report_lessons",
+        "report_group_members", "report_study_groups", "report_item_days", "report_item_counts", "report_items",
+        "report_activity", "report_lessons",
         "report_progress", "report_courses_seen", "report_learners", "report_nodes", "report_state",
     ]
 }

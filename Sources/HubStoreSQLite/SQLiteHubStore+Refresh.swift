@@ -80,6 +80,7 @@ extension SQLiteHubStore {
                 SELECT DISTINCT n.id, e.learner FROM events e JOIN report_nodes n ON n.node_id = e.node_id
                 WHERE e.rowid > ?1 AND e.rowid <= ?2 AND e.kind NOT LIKE 'group.%'
                 """, arguments: range)
+        try applyGroups(from: mark, through: upper, db)
         try db.execute(sql: "DROP TABLE IF EXISTS temp.report_chunk")
         // Local days are Vietnam's (UTC+7, no daylight saving): 25 200 s after UTC midnight.
         try db.execute(
