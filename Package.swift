@@ -93,6 +93,15 @@ let package = Package(
             ],
             swiftSettings: strict),
 
+        // The facilitator's console: groups' live board and the session sheet, over the centre
+        // database (read-only) and the learner client's terminal layer.
+        .target(
+            name: "FacilitatorConsole",
+            dependencies: [
+                "LearnerClient", "LearnerEvents", "Localization", "Packs", "ProgressStore", "TerminalText",
+            ],
+            swiftSettings: strict),
+
         // The hub's data behind protocols a backend implements (SQLite now, PostgreSQL next): events,
         // centres, areas, accounts, and the aggregates reports read. No database code here.
         .target(
@@ -198,7 +207,7 @@ let package = Package(
             name: "hocso",
             dependencies: [
                 "CentreReports", "CommandSupport", "CourseCompiler", "CourseInterchange", "CourseModel",
-                "LearnerClient",
+                "FacilitatorConsole", "LearnerClient",
                 "LearnerEvents",
                 "Localization", "Packs", "ProgressStore", "ReportCommands", "Reports", "SyncCentre", "SyncWire",
                 "TerminalText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -261,6 +270,7 @@ let package = Package(
             dependencies: [
                 "TestSupport",
                 "ProgressStore", "CourseModel", "LearnerEvents", "Localization", "QuizEngine", "hocso-stress",
+                "FacilitatorConsole",
             ],
             swiftSettings: strict),
         .testTarget(
@@ -268,7 +278,7 @@ let package = Package(
             dependencies: [
                 "TestSupport",
                 "LearnerClient", "LearnerEvents", "Localization", "QuizEngine", "TerminalText", "CourseModel",
-                "CourseCompiler",
+                "CourseCompiler", "FacilitatorConsole",
             ],
             swiftSettings: strict),
         .testTarget(

@@ -28,6 +28,9 @@ public protocol ReportSource: Sendable {
     /// Per place and whole hour from first opening to completion: how many of `course`'s cohort
     /// completed (for medians).
     func completionHours(_ filter: AggregateFilter, course: String) throws -> [CompletionHours]
+    /// Per course, place and study group (from the centres' `group.*` events): the current
+    /// members' cohort and milestones, counted like `completion`.
+    func groupCompletion(_ filter: AggregateFilter) throws -> [GroupCompletionCount]
     /// Per period (by its first day) and place: distinct active learners and answers, between
     /// two local days inclusive.
     func activity(places: Set<String>?, fromDay: Int, toDay: Int, period: ReportPeriod) throws -> [ActivityCount]

@@ -49,9 +49,11 @@ extension PostgresHubStore {
         for statement in aggregateStatements {
             try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
         }
+        try await applyGroups(connection, logger)
     }
 
-    /// The statements of one fold, in order.
+    /// The statements of one fold, in order. Group events (`group.*`) make no learner and no
+    /// activity: they are the centre's organisation, not studying.
     static let aggregateStatements: [String] = [
         """
         INSERT INTO report_nodes (node_id) SELECT DISTINCT node_id FROM import_new ORDER BY 1
@@ -60,7 +62,7 @@ extension PostgresHubStore {
         """
         INSERT INTO report_learners (node, code)
         SELECT DISTINCT n.id, e.learner FROM import_new e JOIN report_nodes n ON n.node_id = e.node_id
-        WHERE e.learner <> '\(LearnerCode.demo)' ORDER BY 1, 2
+        WHERE e.learner <> '\(LearnerCode.demo)' AND e.kind NOT LIKE 'group.%' ORDER BY 1, 2
         ON CONFLICT DO NOTHING
         """,
         "DROP TABLE IF EXISTS report_chunk",
@@ -81,7 +83,7 @@ extension PostgresHubStore {
                 AND NOT hocso_flag(e.j->'practice'), false) AS final_passed
         FROM (
             SELECT *, CASE WHEN kind IN ('answer.submitted', 'quiz.finished') THEN payload::jsonb END AS j
-            FROM import_new
+            FROM import_new WHERE kind NOT LIKE 'group.%'
         ) e
         JOIN report_nodes n ON n.node_id = e.node_id
         JOIN report_learners l ON l.node = n.id AND l.code = e.learner

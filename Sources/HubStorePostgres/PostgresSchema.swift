@@ -15,6 +15,7 @@ enum PostgresSchema {
         // Reports stopped counting every centre's demo learner; the store rebuilds the
         // aggregates after this runs (`rebuildsAggregates`).
         ("v3-reports-without-demo", []),
+        ("v4-study-groups", v4StudyGroups),
     ]
 
     /// Migrations after which the aggregates are rebuilt from `events`.
@@ -223,7 +224,8 @@ enum PostgresSchema {
 
     /// Derived tables, emptied by a rebuild (children first).
     static let derivedTables = [
-        "report_item_days", "report_item_counts", "report_items", "report_activity", "report_lessons",
+        "report_group_members", "report_study_groups", "report_item_days", "report_item_counts", "report_items",
+        "report_activity", "report_lessons",
         "report_progress", "report_courses_seen", "report_learners", "report_nodes", "report_state",
     ]
 }

@@ -75,12 +75,15 @@ extension SQLiteHubStore {
                 INSERT OR IGNORE INTO report_nodes (node_id)
                 SELECT DISTINCT node_id FROM events WHERE rowid > ?1 AND rowid <= ?2
                 """, arguments: range)
+        // Group events (`group.*`) are the centre's organisation, not studying: they make no
+        // learner and no activity; an assignment's course is not a course started.
         try db.execute(
             sql: """
                 INSERT OR IGNORE INTO report_learners (node, code)
                 SELECT DISTINCT n.id, e.learner FROM events e JOIN report_nodes n ON n.node_id = e.node_id
-                WHERE e.rowid > ?1 AND e.rowid <= ?2 AND e.learner <> ?3
+                WHERE e.rowid > ?1 AND e.rowid <= ?2 AND e.learner <> ?3 AND e.kind NOT LIKE 'group.%'
                 """, arguments: [mark, upper, LearnerCode.demo])
+        try applyGroups(from: mark, through: upper, db)
         try db.execute(sql: "DROP TABLE IF EXISTS temp.report_chunk")
         // Local days are Vietnam's (UTC+7, no daylight saving): 25 200 s after UTC midnight.
         try db.execute(
@@ -105,7 +108,7 @@ extension SQLiteHubStore {
                 FROM events e
                 JOIN report_nodes n ON n.node_id = e.node_id
                 JOIN report_learners l ON l.node = n.id AND l.code = e.learner
-                WHERE e.rowid > ?1 AND e.rowid <= ?2
+                WHERE e.rowid > ?1 AND e.rowid <= ?2 AND e.kind NOT LIKE 'group.%'
                 """, arguments: range)
         try db.execute(
             sql: """

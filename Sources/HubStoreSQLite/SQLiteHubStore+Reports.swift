@@ -329,7 +329,7 @@ extension SQLiteHubStore: ReportSource {
 }
 
 /// The centres a query may count, as `report_nodes` ids, and their node ids back.
-private struct NodeIds {
+struct NodeIds {
     /// `report_nodes.id` → node id, for every centre with aggregates.
     let names: [Int: String]
     /// The ids counted; nil when every centre is.

@@ -5,7 +5,8 @@ import HubStore
 public enum ReportSchema {
     /// Derived tables, children first, so a rebuild can empty them in this order.
     public static let derivedTables = [
-        "report_item_counts", "report_answers", "report_items", "report_activity", "report_lessons", "report_progress",
+        "report_group_members", "report_study_groups", "report_item_counts", "report_answers", "report_items",
+        "report_activity", "report_lessons", "report_progress",
         "report_learners", "report_nodes", "report_state",
     ]
 }

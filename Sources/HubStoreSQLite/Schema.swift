@@ -12,6 +12,7 @@ enum Schema {
         migrator.registerMigration("v3-hub-any-event-kind", migrate: v3AnyEventKind)
         migrator.registerMigration("v4-hub-rollups", migrate: v4Rollups)
         migrator.registerMigration("v5-reports-without-demo", migrate: v5ReportsWithoutDemo)
+        migrator.registerMigration("v6-hub-study-groups", migrate: v6StudyGroups)
         return migrator
     }
 
@@ -169,6 +170,9 @@ enum Schema {
     /// Reports stopped counting every centre's demo learner: the derived tables are emptied so
     /// the next refresh rebuilds them from `events` without it.
     static func v5ReportsWithoutDemo(_ db: Database) throws {
-        for table in ReportSchema.derivedTables { try db.execute(sql: "DELETE FROM \(table)") }
+        // Only the tables that exist at this point of the migrations (later ones add more).
+        for table in ReportSchema.derivedTables where try db.tableExists(table) {
+            try db.execute(sql: "DELETE FROM \(table)")
+        }
     }
 }

@@ -137,4 +137,13 @@ public final class CentreBackend: LearnerBackend {
         guard !occurrences.isEmpty else { return }
         _ = try store.record(occurrences)
     }
+
+    /// See `LearnerBackend`.
+    public func assignments(learner: String) throws -> [GroupAssignment] { try store.assignments(learner: learner) }
+
+    /// See `LearnerBackend`: `session.started` or `session.ended` in the centre's log.
+    public func noteSession(learner: String, started: Bool, at: Int64) throws {
+        _ = try store.record(
+            started ? .sessionStarted(learner: learner, at: at) : .sessionEnded(learner: learner, at: at))
+    }
 }

@@ -1,12 +1,15 @@
 import CourseModel
 import Foundation
 import Localization
+import ProgressStore
 import TerminalText
 
 /// The course list.
 struct CourseListState: Equatable {
     var courses: [CourseListing]
     var progress: [String: Int]
+    /// The learner's groups' assignments by course id (the soonest due of each course).
+    var assigned: [String: GroupAssignment] = [:]
     var cursor = 0
     var typedNumber = ""
 }
@@ -30,13 +33,17 @@ enum ListAction: Equatable {
 extension LearnerApp {
     /// The course list, self-checks last, the cursor on `id` (where the learner was).
     func showCourses(selecting id: String?) {
+        let assigned = assignedCourses()
+        // Assigned courses first (soonest due first), self-checks last.
         let listings = ((try? backend.installedCourses()) ?? []).enumerated().sorted {
-            ($0.element.isSelfCheck ? 1 : 0, $0.offset) < ($1.element.isSelfCheck ? 1 : 0, $1.offset)
+            (rank($0.element, assigned), $0.offset) < (rank($1.element, assigned), $1.offset)
         }.map(\.element)
         // One query for every course: the list must not load 50 courses to show itself.
         let done = learner.flatMap { try? backend.lessonsDone(learner: $0.code) } ?? [:]
         let cursor = id.flatMap { id in listings.firstIndex { $0.id == id } } ?? 0
-        screen = .courses(CourseListState(courses: listings, progress: done, cursor: cursor))
+        screen = .courses(
+            CourseListState(
+                courses: listings, progress: done, assigned: assigned.mapValues(\.assignment), cursor: cursor))
     }
 
     func handleCourses(_ key: Key, _ state: CourseListState) {
@@ -160,6 +167,7 @@ extension LearnerApp {
                 details.append(say(ClientText.notStartedYet))
             }
             if listing.id == recommendedCourse { details.append(say(ClientText.recommendedHere)) }
+            if let assignment = state.assigned[listing.id] { details.append(say(ClientText.assigned(assignment))) }
             let start = body.count
             let lines = Layout.hanging(([title] + details).joined(separator: " — "), marker: marker, width: width)
             body += lines.map { selected ? styler.apply(TextStyle(reverse: true), to: $0) : $0 }

@@ -18,6 +18,8 @@ extension LearnerApp {
     /// else on the course list.
     func signedIn(_ account: LearnerAccount) {
         learner = account
+        // For the facilitator's board; a failure here must not keep the learner out.
+        try? backend.noteSession(learner: account.code, started: true, at: environment.now())
         course = nil
         scroll = nil
         message = say(ClientText.greeting(safe(account.displayName)))

@@ -210,6 +210,7 @@ extension LearnerApp {
     /// Back to the sign-in screen, saying why; everything answered is already recorded.
     func signOut(because reason: Phrase) {
         environment.speaker.stop()
+        if let learner { try? backend.noteSession(learner: learner.code, started: false, at: environment.now()) }
         learner = nil
         course = nil
         chosenInputMethod = nil

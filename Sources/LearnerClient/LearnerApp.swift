@@ -205,6 +205,7 @@ public final class LearnerApp {
     /// Ends the program: everything answered is already recorded, so there is nothing to save.
     public func quit() {
         environment.speaker.stop()
+        if let learner { try? backend.noteSession(learner: learner.code, started: false, at: environment.now()) }
         isFinished = true
     }
 

@@ -32,6 +32,17 @@ public protocol LearnerBackend: AnyObject {
     func finishedAnswers(learner: String, course: Course, lesson: String) throws -> [RecordedAnswer]
     /// Records occurrences durably, all or none in one transaction; returns only once committed.
     func record(_ occurrences: [Occurrence]) throws
+    /// What the learner's groups are assigned, soonest due first (shown first in the course list).
+    func assignments(learner: String) throws -> [GroupAssignment]
+    /// Notes that a learner signed in (`started`) or out, for the facilitator's board.
+    func noteSession(learner: String, started: Bool, at: Int64) throws
+}
+
+extension LearnerBackend {
+    /// No groups: nothing assigned.
+    public func assignments(learner: String) throws -> [GroupAssignment] { [] }
+    /// Nobody watches: sessions are not recorded.
+    public func noteSession(learner: String, started: Bool, at: Int64) throws {}
 }
 
 /// A learner as the sign-in screen knows them.

@@ -22,13 +22,28 @@ public enum EventKind: Sendable, Hashable {
     case lessonCompleted
     /// A course was completed (`course.completed`).
     case courseCompleted
+    /// A learner signed in at a client (`session.started`).
+    case sessionStarted
+    /// A learner signed out, or the client closed (`session.ended`).
+    case sessionEnded
+    /// A study group was made at the centre; about no learner (`group.created`).
+    case groupCreated
+    /// A learner joined a group (`group.member.added`).
+    case groupMemberAdded
+    /// A learner left a group (`group.member.removed`).
+    case groupMemberRemoved
+    /// A course or lesson was assigned to a group; about no learner (`group.assignment.added`).
+    case groupAssignmentAdded
+    /// An assignment was taken back; about no learner (`group.assignment.removed`).
+    case groupAssignmentRemoved
     /// A kind this build does not know, kept as it came.
     case unknown(String)
 
     /// Every kind this build records, in the order the log documents them.
     public static let known: [EventKind] = [
         .learnerRegistered, .learnerUpdated, .lessonOpened, .stepRead, .quizStarted, .answerSubmitted,
-        .quizFinished, .lessonCompleted, .courseCompleted,
+        .quizFinished, .lessonCompleted, .courseCompleted, .sessionStarted, .sessionEnded, .groupCreated,
+        .groupMemberAdded, .groupMemberRemoved, .groupAssignmentAdded, .groupAssignmentRemoved,
     ]
 
     /// The kind named `rawValue`; `unknown` when this build does not know it.
@@ -51,6 +66,13 @@ public enum EventKind: Sendable, Hashable {
         case .quizFinished: "quiz.finished"
         case .lessonCompleted: "lesson.completed"
         case .courseCompleted: "course.completed"
+        case .sessionStarted: "session.started"
+        case .sessionEnded: "session.ended"
+        case .groupCreated: "group.created"
+        case .groupMemberAdded: "group.member.added"
+        case .groupMemberRemoved: "group.member.removed"
+        case .groupAssignmentAdded: "group.assignment.added"
+        case .groupAssignmentRemoved: "group.assignment.removed"
         case .unknown(let name): name
         }
     }
@@ -64,10 +86,23 @@ public enum EventKind: Sendable, Hashable {
     /// Whether it is about the learner rather than about studying (`learner.*`).
     public var isAboutLearner: Bool { rawValue.hasPrefix("learner.") }
 
+    /// Whether it is about a study group (`group.*`): the centre's organisation, not studying.
+    public var isAboutGroup: Bool { rawValue.hasPrefix("group.") }
+
+    /// Whether it is about no learner at all: its `learner` is `Occurrence.noLearner`.
+    public var hasNoLearner: Bool {
+        switch self {
+        case .groupCreated, .groupAssignmentAdded, .groupAssignmentRemoved: true
+        default: false
+        }
+    }
+
     /// The subject fields this kind must carry.
     public var requiredFields: Set<Occurrence.Field> {
         switch self {
-        case .learnerRegistered, .learnerUpdated, .unknown: []
+        case .learnerRegistered, .learnerUpdated, .unknown, .sessionStarted, .sessionEnded: []
+        case .groupCreated, .groupMemberAdded, .groupMemberRemoved: []
+        case .groupAssignmentAdded, .groupAssignmentRemoved: [.course]
         case .courseCompleted: [.course]
         case .lessonOpened, .lessonCompleted: [.course, .lesson]
         case .stepRead: [.course, .lesson, .item]

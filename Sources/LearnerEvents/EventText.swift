@@ -21,6 +21,16 @@ enum EventText {
     static let payloadUnreadable = Phrase(
         vi: "nội dung sự kiện không đọc được", en: "the event's payload cannot be read")
 
+    static let groupPayload = Phrase(
+        vi: "sự kiện về nhóm phải có mã nhóm (chữ thường không dấu, chữ số, dấu gạch ngang)",
+        en: "a group event needs a group id (lowercase letters, digits, hyphens)")
+
+    static func groupEventHasNoLearner(_ kind: EventKind) -> Phrase {
+        Phrase(
+            vi: "sự kiện \(kind.rawValue) không thuộc về người học nào: mã người học phải là '\(Occurrence.noLearner)'",
+            en: "a \(kind.rawValue) event is about no learner: its learner must be '\(Occurrence.noLearner)'")
+    }
+
     static func missing(_ field: Occurrence.Field, for kind: EventKind) -> Phrase {
         let vi: String
         switch field {

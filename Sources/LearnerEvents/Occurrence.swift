@@ -188,7 +188,11 @@ extension Occurrence {
 
     /// Checks what the kind requires and that values are in range; the schema checks again.
     public func validate() throws(EventError) {
-        guard LearnerCode.isValid(learner) else {
+        if kind.hasNoLearner {
+            guard learner == Self.noLearner else {
+                throw EventError(.invalidField, field: "learner", EventText.groupEventHasNoLearner(kind))
+            }
+        } else if !LearnerCode.isValid(learner) {
             throw EventError(.invalidField, field: "learner", EventText.notALearnerCode)
         }
         for field in kind.requiredFields where !has(field) {
@@ -211,6 +215,14 @@ extension Occurrence {
             guard let outcome = try? payload.decode(QuizOutcome.self),
                 Self.isScore(outcome.score, within: outcome.maxScore)
             else { throw EventError(.invalidPayload, field: "payload", EventText.quizPayload) }
+        case .groupCreated:
+            guard let facts = groupFacts, Self.isGroupId(facts.group), !facts.name.isEmpty else {
+                throw EventError(.invalidPayload, field: "payload", EventText.groupPayload)
+            }
+        case .groupMemberAdded, .groupMemberRemoved, .groupAssignmentAdded, .groupAssignmentRemoved:
+            guard let reference = groupReference, Self.isGroupId(reference.group) else {
+                throw EventError(.invalidPayload, field: "payload", EventText.groupPayload)
+            }
         default:
             break
         }

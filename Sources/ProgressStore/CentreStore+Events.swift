@@ -89,7 +89,8 @@ extension CentreStore {
         Event(
             nodeId: row["node_id"], seq: row["seq"], recordedAt: row["recorded_at"],
             occurrence: Occurrence(
-                kind: EventKind(rawValue: row["kind"]), learner: row["learner"], occurredAt: row["occurred_at"],
+                kind: EventKind(rawValue: row["kind"]), learner: (row["learner"] as String?) ?? Occurrence.noLearner,
+                occurredAt: row["occurred_at"],
                 courseId: row["course_id"], courseVersion: row["course_version"], lessonId: row["lesson_id"],
                 itemId: row["item_id"], attempt: row["attempt"], payload: EventPayload(json: row["payload"])))
     }
@@ -108,10 +109,11 @@ extension CentreStore {
     /// The next sequence number: one step down the primary key's index.
     static let nextSeqSQL = "SELECT coalesce(max(seq), 0) + 1 FROM events WHERE node_id = ?"
 
-    /// The event row, every column.
+    /// The event row, every column; an event about no learner stores NULL (the column
+    /// references `learners`).
     static let insertEventSQL = """
         INSERT INTO events (node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
                             lesson_id, item_id, attempt, payload)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        VALUES (?, ?, ?, nullif(?, '\(Occurrence.noLearner)'), ?, ?, ?, ?, ?, ?, ?, ?)
         """
 }

@@ -11,6 +11,7 @@ import LearnerEvents
 enum DerivedProgress {
     /// Applies one event, inside the caller's write transaction.
     static func apply(_ e: Event, _ db: Database) throws {
+        if e.kind.isAboutGroup { return try DerivedGroups.apply(e, db) }
         guard let course = e.courseId else { return }  // learner events derive nothing here
         if e.kind != .answerSubmitted { try ensureCourse(e, course, db) }
         if e.kind == .courseCompleted {
@@ -77,7 +78,8 @@ enum DerivedProgress {
                     WHERE learner = ?1 AND course_id = ?2
                     """
             ).execute(arguments: [e.learner, course])
-        case .learnerRegistered, .learnerUpdated, .courseCompleted, .unknown:
+        case .learnerRegistered, .learnerUpdated, .courseCompleted, .unknown, .sessionStarted, .sessionEnded,
+            .groupCreated, .groupMemberAdded, .groupMemberRemoved, .groupAssignmentAdded, .groupAssignmentRemoved:
             break
         }
     }
@@ -128,7 +130,8 @@ enum DerivedProgress {
 
     /// Recomputes every derived table from `events` alone, inside the caller's transaction.
     static func rebuild(_ db: Database) throws {
-        for table in Schema.derivedTables.reversed() {
+        // An early migration rebuilds before later ones have made their derived tables.
+        for table in Schema.derivedTables.reversed() where try db.tableExists(table) {
             try db.execute(sql: "DELETE FROM \(table)")
         }
         let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM events ORDER BY node_id, seq")

@@ -13,6 +13,8 @@ public struct ProgressStoreError: PhrasedError, Equatable {
         case unknownLearner = "unknown-learner"
         /// An event lacks a field its kind requires, or has one out of range.
         case invalidEvent = "invalid-event"
+        /// A group is unknown, its name taken, or an assignment or membership refused.
+        case invalidGroup = "invalid-group"
         /// A CSV file could not be read at all (bad encoding, no header, missing columns).
         case invalidCSV = "invalid-csv"
         /// Sync bookkeeping refused a change (an unknown hub, a receipt claiming too much).

@@ -157,4 +157,34 @@ enum ProgressStoreText {
     static let exportBeforeInit = Phrase(
         vi: "trung tâm chưa có khoá; hãy chạy `hocso center init` trước",
         en: "the centre has no key yet; run `hocso center init` first")
+
+    // Groups
+    static let badGroupName = Phrase(
+        vi: "tên nhóm phải có 1–100 ký tự và có ít nhất một chữ cái hoặc chữ số",
+        en: "a group name is 1–100 characters with at least one letter or digit")
+    static let badFacilitator = Phrase(
+        vi: "tên người phụ trách phải có 1–100 ký tự", en: "the facilitator's name is 1–100 characters")
+    static let badSchedule = Phrase(
+        vi: "lịch sinh hoạt dài tối đa 100 ký tự", en: "the schedule is at most 100 characters")
+    static func groupExists(_ id: String) -> Phrase {
+        Phrase(
+            vi: "đã có nhóm mang mã '\(id)'; hãy đặt tên khác",
+            en: "a group with the id '\(id)' exists; choose another name")
+    }
+    static func unknownGroup(_ reference: String) -> Phrase {
+        Phrase(
+            vi: "không có nhóm nào tên hoặc mã '\(reference)'; xem `hocso center group list`",
+            en: "no group is named or has the id '\(reference)'; see `hocso center group list`")
+    }
+    static func unknownLearnerCode(_ code: String) -> Phrase {
+        Phrase(vi: "không có người học nào mang mã '\(code)'", en: "no learner has the code '\(code)'")
+    }
+    static let badAssignmentTarget = Phrase(
+        vi: "hãy ghi KHOÁ_HỌC hoặc KHOÁ_HỌC/BÀI bằng mã (chữ thường không dấu, chữ số, dấu gạch ngang)",
+        en: "write COURSE or COURSE/LESSON as ids (lowercase letters, digits, hyphens)")
+    static func badDueDay(_ text: String) -> Phrase {
+        Phrase(
+            vi: "hạn '\(text)' không phải một ngày dạng NĂM-THÁNG-NGÀY (ví dụ 2026-12-15)",
+            en: "the due day '\(text)' is not a day written YEAR-MONTH-DAY (for example 2026-12-15)")
+    }
 }

@@ -7,7 +7,7 @@ import LearnerEvents
 enum Schema {
     /// `PRAGMA user_version` of a database this build has brought up to date; a higher one was
     /// made by a newer HocSo. Each new migration raises it.
-    static let userVersion = 7
+    static let userVersion = 8
 
     /// Every migration, in order. `keyFile` is where `v6-key-out-of-database` writes the centre's
     /// signing key (nil where no database file exists, as when building one in memory).
@@ -22,11 +22,13 @@ enum Schema {
         migrator.registerMigration("v6-key-out-of-database") { db in try v6KeyOutOfDatabase(db, keyFile: keyFile) }
         // The learner client's kiosk settings and wrong-PIN counts, beside the code that uses them.
         migrator.registerMigration("v7-kiosk-and-pin-attempts", migrate: CentreStore.v7KioskAndPINAttempts)
+        // Study groups and their assignments, as events about no learner, and their derived tables.
+        migrator.registerMigration("v8-groups-and-assignments", migrate: DerivedGroups.v8GroupsAndAssignments)
         return migrator
     }
 
     /// Derived tables, parents first; rebuilt from `events` alone.
-    static let derivedTables = ["course_progress", "lesson_progress"]
+    static let derivedTables = ["course_progress", "lesson_progress", "groups", "group_members", "group_assignments"]
 
     /// The first schema: meta, learners, the event log, derived progress, hub acknowledgements.
     static func v1Centre(_ db: Database) throws {

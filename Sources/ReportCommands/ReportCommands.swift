@@ -53,7 +53,7 @@ public struct ReportOptions<Target: ReportTarget>: ParsableArguments {
     @Option(name: .long, help: "Đến ngày (YYYY-MM-DD). Last day.") var to: String?
     @Option(name: .long, help: "Mã khoá học. Course id.") var course: String?
     @Option(name: .long, help: "Mã địa bàn hoặc trung tâm. Area code or centre node id.") var area: String?
-    @Option(name: .long, help: "Nhóm theo: province|district|commune|center.") var by: String = "commune"
+    @Option(name: .long, help: "Nhóm theo: province|district|commune|center|group.") var by: String = "commune"
     @Option(name: .long, help: "Kỳ: day|week|month.") var period: String = "week"
     @Option(name: .long, help: "table|csv|json|html") var format: ReportFormat = .table
     @Option(name: .shortAndLong, help: "Ghi ra tệp. Write to a file.") var output: String?
@@ -72,10 +72,17 @@ public struct ReportOptions<Target: ReportTarget>: ParsableArguments {
         if let f = q.from, let t = q.to, f > t { throw ValidationError("--from must not be after --to") }
         q.course = course
         q.area = area
-        guard let level = AreaLevel(rawValue: by == "centre" ? "center" : by) else {
-            throw ValidationError("--by must be province, district, commune or center (not '\(by)')")
+        if ["group", "nhom", "nhóm"].contains(by) {
+            // The centres' study groups (`hocso center group`): counted for completion only.
+            guard kind == .completion else { throw ValidationError("--by group works with the completion report only") }
+            q.byStudyGroup = true
+            q.by = .center
+        } else {
+            guard let level = AreaLevel(rawValue: by == "centre" ? "center" : by) else {
+                throw ValidationError("--by must be province, district, commune, center or group (not '\(by)')")
+            }
+            q.by = level
         }
-        q.by = level
         guard let p = ReportPeriod(rawValue: period) else {
             throw ValidationError("--period must be day, week or month")
         }

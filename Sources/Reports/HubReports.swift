@@ -21,7 +21,9 @@ public struct HubReports: Sendable {
             try source.refreshAggregates()
             let context = try ReportContext(query, store: store, source: source)
             switch query.kind {
-            case .completion: return try CompletionReport.build(context, source)
+            case .completion:
+                return try query.byStudyGroup
+                    ? CompletionReport.buildByGroup(context, source) : CompletionReport.build(context, source)
             case .activity: return try ActivityReport.build(context, source)
             case .funnel: return try FunnelReport.build(context, source)
             case .items: return try ItemsReport.build(context, source)

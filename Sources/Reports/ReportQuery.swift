@@ -33,6 +33,8 @@ public struct ReportQuery: Sendable, Equatable {
     public var scope: String?
     /// The level rows are grouped by.
     public var by: AreaLevel
+    /// Completion only: one row per centre's study group (its current members) instead of per area.
+    public var byStudyGroup = false
     /// The time bucket of the activity report.
     public var period: ReportPeriod
     /// The language of titles and labels.

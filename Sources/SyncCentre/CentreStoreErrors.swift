@@ -7,7 +7,8 @@ func centreStoreErrors<T>(_ body: () throws -> T) throws -> T {
         return try body()
     } catch let error as ProgressStoreError {
         switch error.kind {
-        case .invalidEvent, .invalidLearner, .invalidCSV, .duplicateCode, .unknownLearner, .invalidSync:
+        case .invalidEvent, .invalidLearner, .invalidCSV, .duplicateCode, .unknownLearner, .invalidSync,
+            .invalidGroup:
             throw SyncError(.invalid, error.phrase)
         case .cannotOpen, .corrupt, .storage: throw SyncError(.storage, error.phrase)
         }

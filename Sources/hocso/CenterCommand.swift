@@ -9,7 +9,10 @@ struct CenterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "center",
         abstract: "Quản lý trung tâm: người học, kiểm tra cơ sở dữ liệu. Run the centre: learners, database checks.",
-        subcommands: [Learners.self, Doctor.self, Demo.self, CenterInitCommand.self, Kiosk.self])
+        subcommands: [
+            Learners.self, Doctor.self, Demo.self, CenterInitCommand.self, Kiosk.self, CenterGroupCommand.self,
+            CenterBoardCommand.self, CenterSheetCommand.self,
+        ])
 
     /// Options every centre command takes.
     struct Common: ParsableArguments {

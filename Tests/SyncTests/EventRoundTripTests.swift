@@ -33,6 +33,7 @@ import Testing
         let answer = RecordedAnswer(
             questionId: "q1", response: .text("tôi đi chợ"), correct: true, score: 1, maxScore: 1, hintsUsed: 1,
             elapsedMs: 4_200)
+        try backend.noteSession(learner: "LAN1", started: true, at: t - 1)
         try backend.record([.lessonOpened(learner: "LAN1", course: c, version: v, lesson: l, at: t)])
         try backend.record([.stepRead(learner: "LAN1", course: c, version: v, lesson: l, step: "s1", at: t + 1)])
         try backend.record([.quizStarted(learner: "LAN1", course: c, version: v, lesson: l, attempt: 1, at: t + 2)])
@@ -47,6 +48,13 @@ import Testing
             .lessonCompleted(learner: "LAN1", course: c, version: v, lesson: l, at: t + 5),
             .courseCompleted(learner: "LAN1", course: c, version: v, at: t + 6),
         ])
+        try backend.noteSession(learner: "LAN1", started: false, at: t + 7)
+        // The facilitator's groups: events too, some about no learner.
+        let group = try centre.store.createGroup(name: "Nhóm thứ Ba", facilitator: "Chị Hoa")
+        try centre.store.addMembers(["LAN1"], to: group.id)
+        try centre.store.assign(course: c, lesson: l, due: "2026-12-15", to: group.id)
+        try centre.store.unassign(course: c, lesson: l, from: group.id)
+        try centre.store.removeMembers(["LAN1"], from: group.id)
         let recorded = try centre.store.events(afterSeq: 0, limit: 100)
         #expect(Set(recorded.map(\.kind)) == Set(EventKind.known), "every kind this build knows was recorded")
 
@@ -59,6 +67,7 @@ import Testing
         let held = try hub.store.events(afterPosition: 0, limit: 100).map(\.event)
         #expect(held == recorded)
         #expect(held.map(\.payload.json) == recorded.map(\.payload.json))
+        #expect(held.contains { $0.learner == Occurrence.noLearner })
         #expect(try hub.store.learner(node: centre.nodeId, code: "LAN1")?.commune == "Xã Tân Phú Mới")
 
         // And a report counts them.
