@@ -4,11 +4,10 @@ import GRDBSQLite
 
 /// A statement GRDB prepared, bound and stepped through SQLite's C API.
 ///
-/// For the hot paths only — recording an answer (one per commit, `tools/bench-answers`), bulk
-/// event import (`tools/bench-sync`), adding up a course's item counts (`tools/bench-reports`):
-/// there GRDB's argument arrays, row objects and per-statement bookkeeping cost more CPU than
-/// SQLite's own work (platform notes: raw ~1.0 M rows/s, GRDB statements ~0.4 M). GRDB still owns
-/// the statement (prepares it, finalizes it when the connection closes); this only skips its
+/// For the hub's hot paths only — bulk event import (`tools/bench-sync`) and adding up a course's
+/// item counts (`tools/bench-reports`): there GRDB's argument arrays, row objects and
+/// per-statement bookkeeping cost more CPU than SQLite's own work (platform notes). GRDB still
+/// owns the statement (prepares it, finalizes it when the connection closes); this only skips its
 /// per-execution layers, so use it for statements that need none of GRDB's observation. The
 /// methods are inlinable so that a bind is a direct C call in the caller's module.
 public struct RawStatement {

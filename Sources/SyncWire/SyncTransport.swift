@@ -51,7 +51,7 @@ public protocol SyncTransport: Sendable {
 ///
 /// Why not URLSession: on Linux it is FoundationNetworking over libcurl, and libcurl's chain of
 /// ~25 shared libraries (TLS, Kerberos, LDAP, SSH…) was loaded by every `hocso` process, the
-/// learner client included: ~4 ms of start-up and ~5 MB resident for a feature most runs never use.
+/// learner client included, costing start-up time and memory for a feature most runs never use.
 public struct HTTPClientTransport: SyncTransport {
     /// Longest wait for a whole exchange.
     let timeout: Duration
