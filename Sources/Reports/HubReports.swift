@@ -21,11 +21,13 @@ public struct HubReports: Sendable {
             try source.refreshAggregates()
             let context = try ReportContext(query, store: store, source: source)
             switch query.kind {
+            case .completion where query.view == .domain: return try DomainReports.completion(context, source)
             case .completion: return try CompletionReport.build(context, source)
             case .activity: return try ActivityReport.build(context, source)
             case .funnel: return try FunnelReport.build(context, source)
             case .items: return try ItemsReport.build(context, source)
             case .needsHelp: return try NeedsHelpReport.build(context, source)
+            case .inclusion where query.view == .domain: return try DomainReports.inclusion(context, source)
             case .inclusion: return try InclusionReport.build(context, source)
             }
         }
