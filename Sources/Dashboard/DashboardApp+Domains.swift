@@ -21,7 +21,7 @@ extension DashboardApp {
         var q = try query(.completion, viewer, area: code)
         q.view = .domain
         let report = try reports.report(q)
-        let ids = ["domain", "enrolled", "started", "completed", "passed", "completion_rate"]
+        let ids = ["domain_code", "domain", "enrolled", "started", "completed", "passed", "completion_rate"]
         let keep = ids.compactMap { id in report.columns.firstIndex { $0.id == id } }
         var summary = Report(
             kind: .completion, language: viewer.language, title: text.byDomain, filters: [],

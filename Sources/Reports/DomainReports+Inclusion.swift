@@ -12,7 +12,7 @@ extension DomainReports {
                 ReportFilter(label: t.pick("Tuổi tính theo năm", "Ages as of"), value: String(year))
             ]),
             columns: [
-                ReportColumn("domain_code", t.pick("Miền", "Domain no."), .text),
+                ReportColumn("domain_code", t.pick("Mã miền", "Domain no."), .text),
                 ReportColumn("domain", t.pick("Miền năng lực số", "Competence domain"), .text),
                 ReportColumn("age_band", t.pick("Nhóm tuổi", "Age band"), .text),
                 ReportColumn("gender", t.pick("Giới", "Gender"), .text),
@@ -44,7 +44,7 @@ extension DomainReports {
                     (tallies[k] ?? Tally())
                     + Tally(enrolled: row.enrolled, started: row.started, completed: row.completed, passed: row.passed)
             }
-            let name = t.domain(domain)
+            let name = t.domainName(domain)
             var total = Tally()
             var byGender: [String: Tally] = [:]
             for (k, x) in tallies.sorted(by: { $0.key < $1.key }) {
@@ -54,7 +54,7 @@ extension DomainReports {
                     row(domain, name, k.bandText(t), k.genderText(t), x), key: "\(key(domain))|\(k.band)|\(k.gender)")
             }
             report.append(row(domain, name, t.total, "", total), key: "\(key(domain))|*")
-            labels.append(name)
+            labels.append(t.domain(domain))
             for g in ["nu", "nam"] {
                 let x = byGender[g] ?? Tally()
                 chart[g, default: []].append(ReportValue.percent(x.completed, of: x.enrolled).double ?? 0)

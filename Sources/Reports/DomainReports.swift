@@ -31,7 +31,7 @@ enum DomainReports {
                 ReportFilter(label: t.pick("Nhóm theo", "Grouped by"), value: t.level(c.query.by))
             ]),
             columns: [
-                ReportColumn("domain_code", t.pick("Miền", "Domain no."), .text),
+                ReportColumn("domain_code", t.pick("Mã miền", "Domain no."), .text),
                 ReportColumn("domain", t.pick("Miền năng lực số", "Competence domain"), .text),
                 ReportColumn("area_code", t.pick("Mã", "Code"), .text),
                 ReportColumn("area", t.pick("Địa bàn", "Area"), .text),
@@ -55,7 +55,7 @@ enum DomainReports {
                     areas[g.code, default: (g, Tally())].tally = areas[g.code, default: (g, Tally())].tally + tally
                 }
             }
-            let name = t.domain(domain)
+            let name = t.domainName(domain)
             let total = areas.values.reduce(Tally()) { $0 + $1.tally }
             for (code, entry) in areas.sorted(by: { c.tree.sortKey($0.key) < c.tree.sortKey($1.key) }) {
                 report.append(
@@ -63,7 +63,7 @@ enum DomainReports {
                     key: "\(key(domain))|\(code)")
             }
             report.append(row(domain, name, "", t.total, "", total), key: "\(key(domain))|*")
-            chartLabels.append(name)
+            chartLabels.append(t.domain(domain))
             chartValues.append(ReportValue.percent(total.completed, of: total.enrolled).double ?? 0)
         }
         report.charts.append(

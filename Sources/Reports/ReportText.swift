@@ -89,11 +89,16 @@ public struct ReportText: Sendable {
         }
     }
 
-    /// A domain of Circular 02/2025/TT-BGDĐT with its number (`4. An toàn`), or the group of
-    /// courses that declare none.
-    public func domain(_ domain: CompetenceDomain?) -> String {
+    /// The name of a domain of Circular 02/2025/TT-BGDĐT (`An toàn`), or of the group of courses
+    /// that declare none.
+    public func domainName(_ domain: CompetenceDomain?) -> String {
         guard let domain else { return pick("(khoá học chưa khai báo miền)", "(courses declaring no domain)") }
-        return domain.code + ". " + say(Phrase(vi: domain.nameVietnamese, en: domain.nameEnglish))
+        return say(Phrase(vi: domain.nameVietnamese, en: domain.nameEnglish))
+    }
+
+    /// A domain with its number, for charts and notes (`4. An toàn`).
+    public func domain(_ domain: CompetenceDomain?) -> String {
+        (domain.map { "\($0.code). " } ?? "") + domainName(domain)
     }
 
     /// Label for centres not attached to a commune.
