@@ -31,6 +31,7 @@ extension DashboardApp {
             }
             q.period = value
         }
+        q.view = try view(p["view"].map(String.init))
         return q
     }
 
@@ -144,6 +145,7 @@ extension DashboardApp {
                     "<div class=\"table-wrap\"><table>\n<thead><tr></tr></thead>\n<tbody>\n<tr><td colspan=\"0\">\(HTML.escape(t.pick("Không có dữ liệu.", "No data.")))</td></tr>\n</tbody></table></div>\n",
                 with: "")
         }
+        body += try domainSection(viewer, area: code)
         body += reportLinks(viewer, area: code)
         var page = Page(title: name, body: body)
         page.breadcrumb = try breadcrumb(viewer, to: code)
@@ -220,6 +222,7 @@ extension DashboardApp {
         let courses = try reports.courses(language: viewer.language)
         var form = "<form class=\"filter\" method=\"get\">"
         form += "<input type=\"hidden\" name=\"area\" value=\"\(HTML.escape(q.area ?? viewer.scope))\">"
+        if q.view == .domain { form += "<input type=\"hidden\" name=\"view\" value=\"domain\">" }
         form +=
             "<label>\(HTML.escape(text.courses))<select name=\"course\"><option value=\"\">\(HTML.escape(text.allCourses))</option>"
         for c in courses {
@@ -234,7 +237,7 @@ extension DashboardApp {
         form += "<button type=\"submit\">\(HTML.escape(text.apply))</button></form>\n"
         var page = Page(
             title: report.title,
-            body: form + HTMLRenderer().fragment(report)
+            body: viewTabs(viewer, q) + form + HTMLRenderer().fragment(report)
                 + downloadLinks(kind, viewer, area: q.area ?? viewer.scope, course: q.course))
         page.breadcrumb = try breadcrumb(viewer, to: q.area ?? viewer.scope)
         return page
@@ -243,7 +246,7 @@ extension DashboardApp {
     func downloadLinks(_ kind: ReportKind, _ viewer: Viewer, area: String, course: String?) -> String {
         var params = "area=\(Self.percentEncode(area))&lang=\(viewer.language.rawValue)"
         if let course { params += "&course=\(Self.percentEncode(course))" }
-        for name in ["from", "to", "by", "period"] {
+        for name in ["from", "to", "by", "period", "view"] {
             if let v = viewer.request.uri.queryParameters[Substring(name)], !v.isEmpty {
                 params += "&\(name)=\(Self.percentEncode(String(v)))"
             }

@@ -41,6 +41,10 @@ struct DashboardText {
     var to: String { pick("Đến ngày", "To") }
     var allCourses: String { pick("Mọi khoá học", "All courses") }
     var weeklyActivity: String { pick("Hoạt động theo tuần", "Weekly activity") }
+    var byCourse: String { pick("Theo khoá học", "By course") }
+    var byAgeAndGender: String { pick("Theo tuổi và giới", "By age and gender") }
+    var byDomain: String { pick("Theo miền năng lực số", "By competence domain") }
+    var domainDetails: String { pick("Từng miền theo địa bàn", "Each domain by area") }
 
     func reportName(_ kind: ReportKind) -> String { t.title(kind) }
 
@@ -71,6 +75,8 @@ struct DashboardText {
         en: "'by' must be province, district, commune or center")
     static let badPeriod = Phrase(
         vi: "'period' phải là day, week hoặc month", en: "'period' must be day, week or month")
+    static let badView = Phrase(
+        vi: "'view' phải là domain hoặc để trống", en: "'view' must be domain or left empty")
     static func noReport(_ kind: String) -> Phrase {
         Phrase(vi: "không có báo cáo '\(kind)'", en: "no report '\(kind)'")
     }

@@ -22,6 +22,7 @@ struct Page {
         .card .value { font-size: 1.5rem; font-weight: 700; font-variant-numeric: tabular-nums; }
         .links { display: flex; flex-wrap: wrap; gap: 6px 14px; padding: 0; list-style: none; }
         .links a { display: inline-block; padding: 6px 0; }
+        .links.tabs a[aria-current] { font-weight: 700; text-decoration: none; color: inherit; }
         .filter { display: flex; flex-wrap: wrap; gap: 8px; align-items: end; margin: 8px 0; }
         .filter label { display: flex; flex-direction: column; font-size: 0.85rem; color: var(--muted); }
         .filter input, .filter select, .filter button, .login input, .login button { font: inherit; padding: 6px 8px; }

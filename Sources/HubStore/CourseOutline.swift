@@ -42,6 +42,9 @@ public struct CourseOutline: Sendable, Codable, Equatable {
     public var titleEnglish: String?
     /// Lessons in study order.
     public var lessons: [Lesson]
+    /// The domains of Circular 02/2025/TT-BGDĐT the course serves, in order; empty for a course
+    /// that declares none and for an outline stored before outlines carried them.
+    public var domains: [CompetenceDomain]
 
     /// The outline of a compiled course.
     public init(_ course: Course) {
@@ -54,6 +57,7 @@ public struct CourseOutline: Sendable, Codable, Equatable {
                 id: lesson.id, title: lesson.title, isFinal: lesson.isFinal,
                 questions: (lesson.quiz?.questions ?? []).map(Self.question))
         }
+        domains = course.domains
     }
 
     /// An outline made of ids alone, for a course the hub has events of but no outline.
@@ -63,6 +67,7 @@ public struct CourseOutline: Sendable, Codable, Equatable {
         title = bareId
         titleEnglish = nil
         lessons = []
+        domains = []
     }
 
     static func question(_ q: CourseModel.Question) -> Question {

@@ -91,6 +91,15 @@ public struct ReportOptions<Target: ReportTarget>: ParsableArguments {
         return q
     }
 
+    /// The view `--view` names: the report's own rows (`standard`, e.g. `course`) or `domain`.
+    static func view(_ raw: String, standard: String) throws -> ReportView {
+        switch raw {
+        case standard: return .standard
+        case "domain": return .domain
+        default: throw ValidationError("--view must be \(standard) or domain (not '\(raw)')")
+        }
+    }
+
     static func date(_ s: String, _ name: String) throws -> LocalDate {
         guard let d = LocalDate(s) else { throw ValidationError("\(name) must be a date YYYY-MM-DD, not '\(s)'") }
         return d
@@ -131,13 +140,25 @@ public struct Completion<Target: ReportTarget>: ParsableCommand {
     /// Its configuration.
     public static var configuration: CommandConfiguration {
         CommandConfiguration(
-            commandName: "completion", abstract: "Hoàn thành theo khoá × địa bàn. Completion per course and area.")
+            commandName: "completion",
+            abstract:
+                "Hoàn thành theo khoá (hoặc miền năng lực số) × địa bàn. Completion per course (or domain) and area.")
     }
     @OptionGroup var options: ReportOptions<Target>
+    @Option(
+        name: .long,
+        help: "Hàng: course (khoá × địa bàn) hoặc domain (miền năng lực số × địa bàn). Rows: course or domain × area.")
+    var view: String = "course"
     /// Makes the command.
     public init() {}
+    /// Refuses a view the report does not have.
+    public func validate() throws { _ = try ReportOptions<Target>.view(view, standard: "course") }
     /// Runs it.
-    public func run() throws { try reportingFailures(options.language.language) { try options.run(.completion) } }
+    public func run() throws {
+        try reportingFailures(options.language.language) {
+            try options.run(.completion) { q in q.view = try ReportOptions<Target>.view(view, standard: "course") }
+        }
+    }
 }
 
 /// `report activity`.
@@ -223,10 +244,21 @@ public struct Inclusion<Target: ReportTarget>: ParsableCommand {
             commandName: "inclusion", abstract: "Hoàn thành theo tuổi và giới. Completion by age band and gender.")
     }
     @OptionGroup var options: ReportOptions<Target>
+    @Option(
+        name: .long,
+        help:
+            "Hàng: age (tuổi × giới) hoặc domain (miền năng lực số × tuổi × giới). Rows: age or domain × age × gender.")
+    var view: String = "age"
     /// Makes the command.
     public init() {}
+    /// Refuses a view the report does not have.
+    public func validate() throws { _ = try ReportOptions<Target>.view(view, standard: "age") }
     /// Runs it.
-    public func run() throws { try reportingFailures(options.language.language) { try options.run(.inclusion) } }
+    public func run() throws {
+        try reportingFailures(options.language.language) {
+            try options.run(.inclusion) { q in q.view = try ReportOptions<Target>.view(view, standard: "age") }
+        }
+    }
 }
 
 /// What the report commands print themselves.

@@ -21,6 +21,7 @@ public struct HubReports: Sendable {
             try source.refreshAggregates()
             let context = try ReportContext(query, store: store, source: source)
             switch query.kind {
+            case .completion where query.view == .domain: return try DomainReports.completion(context, source)
             case .completion:
                 return try query.byStudyGroup
                     ? CompletionReport.buildByGroup(context, source) : CompletionReport.build(context, source)
@@ -28,6 +29,7 @@ public struct HubReports: Sendable {
             case .funnel: return try FunnelReport.build(context, source)
             case .items: return try ItemsReport.build(context, source)
             case .needsHelp: return try NeedsHelpReport.build(context, source)
+            case .inclusion where query.view == .domain: return try DomainReports.inclusion(context, source)
             case .inclusion: return try InclusionReport.build(context, source)
             }
         }

@@ -16,11 +16,36 @@ enum InclusionReport {
         return i + 1 < bands.count ? "\(band)–\(bands[i + 1] - 1)" : "\(band)+"
     }
 
+    /// A row's age band and gender; unknown ones sort last.
+    struct Key: Hashable, Comparable {
+        /// The band's lower bound; `Int.max` for an unknown age.
+        var band: Int
+        /// `nu`, `nam`, `khac`; `~` for unknown.
+        var gender: String
+
+        init(_ birthYear: Int?, _ gender: String?, year: Int) {
+            band = InclusionReport.band(age: birthYear.map { year - $0 }) ?? Int.max
+            self.gender = ["nu", "nam", "khac"].contains(gender ?? "") ? gender ?? "" : "~"
+        }
+
+        static func < (a: Key, b: Key) -> Bool { (a.band, a.gender) < (b.band, b.gender) }
+
+        /// The band as people read it.
+        func bandText(_ t: ReportText) -> String { InclusionReport.bandLabel(band == Int.max ? nil : band, t) }
+        /// The gender as people read it.
+        func genderText(_ t: ReportText) -> String { t.gender(gender == "~" ? nil : gender) }
+    }
+
+    /// The year ages are counted at: `--as-of`, else `--to`, else the latest activity's.
+    static func referenceYear(_ q: ReportQuery, _ source: any ReportSource) throws -> Int {
+        let latest = try source.latestActivity().map(LocalDate.init(millis:))
+        return (q.asOf ?? q.to ?? latest ?? LocalDate(day: 0)).components.year
+    }
+
     static func build(_ c: ReportContext, _ source: any ReportSource) throws -> Report {
         let t = c.text
         let q = c.query
-        let latest = try source.latestActivity().map(LocalDate.init(millis:))
-        let year = (q.asOf ?? q.to ?? latest ?? LocalDate(day: 0)).components.year
+        let year = try referenceYear(q, source)
         var report = Report(
             kind: .inclusion, language: q.language, title: t.title(.inclusion),
             filters: c.filters(extra: [
@@ -43,16 +68,7 @@ enum InclusionReport {
             )
         ]
         guard !c.countsNothing else { return report }
-        struct Key: Hashable, Comparable {
-            var band: Int
-            var gender: String
-            static func < (a: Key, b: Key) -> Bool { (a.band, a.gender) < (b.band, b.gender) }
-        }
-        func key(_ birthYear: Int?, _ gender: String?) -> Key {
-            Key(
-                band: band(age: birthYear.map { year - $0 }) ?? Int.max,
-                gender: ["nu", "nam", "khac"].contains(gender ?? "") ? gender ?? "" : "~")
-        }
+        func key(_ birthYear: Int?, _ gender: String?) -> Key { Key(birthYear, gender, year: year) }
         var tallies: [Key: Tally] = [:]
         var registered: [Key: Int] = [:]
         for row in try source.registrations(places: c.allowed) {
@@ -72,11 +88,9 @@ enum InclusionReport {
         for k in keys {
             let x = tallies[k] ?? Tally()
             total = total + x
-            let bandText = bandLabel(k.band == Int.max ? nil : k.band, t)
-            let genderText = t.gender(k.gender == "~" ? nil : k.gender)
             report.append(
                 [
-                    .text(bandText), .text(genderText), .integer(registered[k] ?? 0), .integer(x.enrolled),
+                    .text(k.bandText(t)), .text(k.genderText(t)), .integer(registered[k] ?? 0), .integer(x.enrolled),
                     .integer(x.started),
                     .integer(x.completed), .integer(x.passed), .percent(x.completed, of: x.enrolled),
                 ], key: "\(k.band)|\(k.gender)")

@@ -17,6 +17,15 @@ public enum ReportKind: String, Sendable, Codable, CaseIterable {
     case inclusion
 }
 
+/// What the rows of the completion and inclusion reports are about.
+public enum ReportView: String, Sendable, Codable, CaseIterable {
+    /// The report's own rows: course × area (completion), age band × gender (inclusion).
+    case standard
+    /// The same counts per domain of Circular 02/2025/TT-BGDĐT, over the courses serving it:
+    /// domain × area (completion), domain × age band × gender (inclusion).
+    case domain
+}
+
 /// The filters and options of a report. Dates are local (Vietnam) days, inclusive.
 public struct ReportQuery: Sendable, Equatable {
     /// Which report.
@@ -45,12 +54,15 @@ public struct ReportQuery: Sendable, Equatable {
     public var wrongRun: Int
     /// The day "today" is for stalled learners and ages; defaults to `to`, else the latest activity.
     public var asOf: LocalDate?
+    /// Completion and inclusion: per course (or age band) or per competence domain.
+    public var view: ReportView
 
-    /// A query with the defaults: no filters, by commune, weekly, Vietnamese, 14 days, 3 wrong.
+    /// A query with the defaults: no filters, by commune, weekly, Vietnamese, 14 days, 3 wrong,
+    /// the report's own rows.
     public init(
         _ kind: ReportKind, from: LocalDate? = nil, to: LocalDate? = nil, course: String? = nil, area: String? = nil,
         scope: String? = nil, by: AreaLevel = .commune, period: ReportPeriod = .week, language: Language = .vi,
-        stalledDays: Int = 14, wrongRun: Int = 3, asOf: LocalDate? = nil
+        stalledDays: Int = 14, wrongRun: Int = 3, asOf: LocalDate? = nil, view: ReportView = .standard
     ) {
         self.kind = kind
         self.from = from
@@ -64,6 +76,7 @@ public struct ReportQuery: Sendable, Equatable {
         self.stalledDays = stalledDays
         self.wrongRun = wrongRun
         self.asOf = asOf
+        self.view = view
     }
 
     /// First instant counted, ms since 1970 UTC.

@@ -80,6 +80,27 @@ public struct ReportText: Sendable {
         }
     }
 
+    /// The title of a report's domain view (completion and inclusion have one).
+    public func domainTitle(_ kind: ReportKind) -> String {
+        switch kind {
+        case .inclusion:
+            pick("Hoà nhập: theo miền năng lực số, tuổi và giới", "Inclusion: by competence domain, age and gender")
+        default: pick("Hoàn thành khoá học theo miền năng lực số", "Course completion by competence domain")
+        }
+    }
+
+    /// The name of a domain of Circular 02/2025/TT-BGDĐT (`An toàn`), or of the group of courses
+    /// that declare none.
+    public func domainName(_ domain: CompetenceDomain?) -> String {
+        guard let domain else { return pick("(khoá học chưa khai báo miền)", "(courses declaring no domain)") }
+        return say(Phrase(vi: domain.nameVietnamese, en: domain.nameEnglish))
+    }
+
+    /// A domain with its number, for charts and notes (`4. An toàn`).
+    public func domain(_ domain: CompetenceDomain?) -> String {
+        (domain.map { "\($0.code). " } ?? "") + domainName(domain)
+    }
+
     /// Label for centres not attached to a commune.
     public var unattached: String { pick("(trung tâm chưa gắn xã)", "(centres not attached to a commune)") }
     /// Label for all areas together.

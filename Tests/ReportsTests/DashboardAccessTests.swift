@@ -30,6 +30,12 @@ import Testing
             ]
             routes.append("/dashboard/api/\(kind.rawValue)?course=k&by=center&\(q)")
         }
+        for kind in [ReportKind.completion, .inclusion] {
+            routes += [
+                "/dashboard/report/\(kind.rawValue)?view=domain&\(q)",
+                "/dashboard/api/\(kind.rawValue)?view=domain&\(q)",
+            ]
+        }
         return routes
     }
 

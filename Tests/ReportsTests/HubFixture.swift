@@ -174,40 +174,45 @@ struct EventBuilder {
     mutating func answer(
         _ node: String, _ learner: String, _ question: String, lesson: String, attempt: Int, response: String,
         correct: Bool,
-        hints: Int, at: Int64
+        hints: Int, at: Int64, course: String = "k"
     ) {
         add(
-            node, learner, "answer.submitted", at: at, lesson: lesson, item: question, attempt: attempt,
+            node, learner, "answer.submitted", at: at, course: course, lesson: lesson, item: question,
+            attempt: attempt,
             payload:
                 "{\"correct\":\(correct),\"elapsedMs\":5000,\"hintsUsed\":\(hints),\"maxScore\":1,\"response\":{\"choice\":\"\(response)\"},\"score\":\(correct ? 1 : 0)}"
         )
     }
 
     mutating func finish(
-        _ node: String, _ learner: String, lesson: String, attempt: Int, passed: Bool, final: Bool, at: Int64
+        _ node: String, _ learner: String, lesson: String, attempt: Int, passed: Bool, final: Bool, at: Int64,
+        course: String = "k"
     ) {
         add(
-            node, learner, "quiz.finished", at: at, lesson: lesson, attempt: attempt,
+            node, learner, "quiz.finished", at: at, course: course, lesson: lesson, attempt: attempt,
             payload:
                 "{\(final ? "\"final\":true," : "")\"mastery\":{\"mark\":0.8,\"rule\":\"pass-mark\"},\"maxScore\":1,\"passed\":\(passed),\"score\":\(passed ? 1 : 0),\"wrong\":[]}"
         )
     }
 
     /// Opens, reads, answers right and completes both lessons; the course completes `days` later.
-    mutating func complete(_ node: String, _ learner: String, at: Int64, days: Int64) {
-        add(node, learner, "lesson.opened", at: at, lesson: "l1")
-        add(node, learner, "step.read", at: at + 30_000, lesson: "l1", item: "s1")
-        add(node, learner, "quiz.started", at: at + 60_000, lesson: "l1", attempt: 1)
-        answer(node, learner, "q1", lesson: "l1", attempt: 1, response: "a", correct: true, hints: 0, at: at + 70_000)
-        finish(node, learner, lesson: "l1", attempt: 1, passed: true, final: false, at: at + 80_000)
-        add(node, learner, "lesson.completed", at: at + 90_000, lesson: "l1")
-        let end = at + days * HubFixture.day
-        add(node, learner, "lesson.opened", at: end - 60_000, lesson: "lf")
-        add(node, learner, "quiz.started", at: end - 50_000, lesson: "lf", attempt: 1)
+    mutating func complete(_ node: String, _ learner: String, at: Int64, days: Int64, course: String = "k") {
+        add(node, learner, "lesson.opened", at: at, course: course, lesson: "l1")
+        add(node, learner, "step.read", at: at + 30_000, course: course, lesson: "l1", item: "s1")
+        add(node, learner, "quiz.started", at: at + 60_000, course: course, lesson: "l1", attempt: 1)
         answer(
-            node, learner, "f1", lesson: "lf", attempt: 1, response: "dung", correct: true, hints: 0, at: end - 40_000)
-        finish(node, learner, lesson: "lf", attempt: 1, passed: true, final: true, at: end - 30_000)
-        add(node, learner, "lesson.completed", at: end - 20_000, lesson: "lf")
-        add(node, learner, "course.completed", at: end)
+            node, learner, "q1", lesson: "l1", attempt: 1, response: "a", correct: true, hints: 0, at: at + 70_000,
+            course: course)
+        finish(node, learner, lesson: "l1", attempt: 1, passed: true, final: false, at: at + 80_000, course: course)
+        add(node, learner, "lesson.completed", at: at + 90_000, course: course, lesson: "l1")
+        let end = at + days * HubFixture.day
+        add(node, learner, "lesson.opened", at: end - 60_000, course: course, lesson: "lf")
+        add(node, learner, "quiz.started", at: end - 50_000, course: course, lesson: "lf", attempt: 1)
+        answer(
+            node, learner, "f1", lesson: "lf", attempt: 1, response: "dung", correct: true, hints: 0, at: end - 40_000,
+            course: course)
+        finish(node, learner, lesson: "lf", attempt: 1, passed: true, final: true, at: end - 30_000, course: course)
+        add(node, learner, "lesson.completed", at: end - 20_000, course: course, lesson: "lf")
+        add(node, learner, "course.completed", at: end, course: course)
     }
 }
