@@ -20,11 +20,13 @@ public struct LearnerClientOptions: Sendable {
     public var idleMinutes: Double?
     /// Draw the first screen and leave (for measuring start-up).
     public var firstScreenOnly: Bool
+    /// Open the lesson search with this text typed, once signed in (for measuring search).
+    public var search: String?
 
     /// Makes options.
     public init(
         databasePath: String? = nil, storePath: String? = nil, language: Language = .vi, learner: String? = nil,
-        kiosk: Bool? = nil, idleMinutes: Double? = nil, firstScreenOnly: Bool = false
+        kiosk: Bool? = nil, idleMinutes: Double? = nil, firstScreenOnly: Bool = false, search: String? = nil
     ) {
         self.databasePath = databasePath
         self.storePath = storePath
@@ -33,6 +35,7 @@ public struct LearnerClientOptions: Sendable {
         self.kiosk = kiosk
         self.idleMinutes = idleMinutes
         self.firstScreenOnly = firstScreenOnly
+        self.search = search
     }
 }
 
@@ -73,6 +76,7 @@ public enum LearnerClientMain {
         let app = LearnerApp(
             backend: backend, language: options.language, environment: .live, usesKeys: terminal.usesKeys,
             colorMode: colorMode, session: session, learnerCode: options.learner)
+        if let search = options.search { app.openSearch(search) }
         if options.firstScreenOnly {
             terminal.draw(app.transcript(width: terminal.size().width))
             return

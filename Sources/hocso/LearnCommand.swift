@@ -38,6 +38,10 @@ struct LearnCommand: ParsableCommand {
     @Flag(name: .customLong("first-screen-and-exit"), help: .hidden)
     var firstScreenAndExit = false
 
+    /// Opens the lesson search with this text typed (with `--learner`; tools/bench-search times it).
+    @Option(name: .long, help: .hidden)
+    var search: String?
+
     func validate() throws {
         if let idleMinutes, !(idleMinutes > 0 && idleMinutes <= 240) {
             throw ValidationError("--idle-minutes: 0–240 phút. 0–240 minutes.")
@@ -49,7 +53,7 @@ struct LearnCommand: ParsableCommand {
             try LearnerClientMain.run(
                 LearnerClientOptions(
                     databasePath: db, storePath: store, language: language.language, learner: learner, kiosk: kiosk,
-                    idleMinutes: idleMinutes, firstScreenOnly: firstScreenAndExit))
+                    idleMinutes: idleMinutes, firstScreenOnly: firstScreenAndExit, search: search))
         }
     }
 }
