@@ -256,6 +256,10 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(
+            name: "LessonSearchTests",
+            dependencies: ["TestSupport", "LessonSearch", "CourseModel", "CourseCompiler", "Packs"],
+            swiftSettings: strict),
+        .testTarget(
             name: "TerminalTextTests", dependencies: ["TestSupport", "TerminalText", "CourseModel", "QuizEngine"],
             swiftSettings: strict),
         .testTarget(
