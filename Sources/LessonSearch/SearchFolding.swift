@@ -29,8 +29,14 @@ public enum SearchFolding {
     /// still be typing it). Words are quoted, so nothing a learner types is FTS syntax. `nil`
     /// when the text has no word.
     public static func matchExpression(_ text: String) -> String? {
+        let terms = terms(text)
+        return terms.isEmpty ? nil : terms.joined(separator: " ")
+    }
+
+    /// The FTS5 terms of `text`: each word quoted, the last one a prefix (`"muc" "2"*`).
+    static func terms(_ text: String) -> [String] {
         let quoted = words(text).map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        guard let last = quoted.last else { return nil }
-        return (quoted.dropLast() + [last + "*"]).joined(separator: " ")
+        guard let last = quoted.last else { return [] }
+        return quoted.dropLast() + [last + "*"]
     }
 }

@@ -25,9 +25,35 @@ public struct SearchHit: Sendable, Equatable {
     /// The folded words of the query that found it (the last one typed may be a prefix).
     public var words: [String]
 
-    /// Whether `a` is listed before `b`: better score, then course, lesson and step order.
+    /// How many of the query's words the step itself holds, in its title or body (its lesson's
+    /// and course's titles not counted).
+    public var coverage: Int
+
+    /// Makes a hit.
+    init(
+        rowID: Int64, courseID: String, courseTitle: String, lessonID: String, lessonTitle: String, lessonIndex: Int,
+        stepID: String, stepIndex: Int, stepTitle: String, body: String, score: Double, coverage: Int, words: [String]
+    ) {
+        self.rowID = rowID
+        self.courseID = courseID
+        self.courseTitle = courseTitle
+        self.lessonID = lessonID
+        self.lessonTitle = lessonTitle
+        self.lessonIndex = lessonIndex
+        self.stepID = stepID
+        self.stepIndex = stepIndex
+        self.stepTitle = stepTitle
+        self.body = body
+        self.score = score
+        self.coverage = coverage
+        self.words = words
+    }
+
+    /// Whether `a` is listed before `b`: more of the query in the step itself, then the better
+    /// bm25 score, then course, lesson and step order.
     static func ranksBefore(_ a: SearchHit, _ b: SearchHit) -> Bool {
-        (a.score, a.courseID, a.lessonIndex, a.stepIndex) < (b.score, b.courseID, b.lessonIndex, b.stepIndex)
+        (-a.coverage, a.score, a.courseID, a.lessonIndex, a.stepIndex)
+            < (-b.coverage, b.score, b.courseID, b.lessonIndex, b.stepIndex)
     }
 
     /// The line to show under the result: the body line holding the most of the query's words,

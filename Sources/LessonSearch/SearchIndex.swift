@@ -16,6 +16,11 @@ public final class SearchIndex: @unchecked Sendable {
     /// body. A word in a step's title says most about the step; the lesson's title next (it is
     /// shared by every step of the lesson); the course's title least of the titles; the body is
     /// the baseline.
+    ///
+    /// Ranking is first by how many of the query's words the step itself holds (its title and
+    /// body; `SearchHit.coverage`), then by this bm25: every word must appear somewhere, but a
+    /// step that says `mức 2` beats a step that only sits in a lesson about it. Ties go in
+    /// course, lesson and step order.
     public static let columnWeights: [Double] = [2, 5, 10, 1]
 
     /// The most results one search returns.
@@ -163,42 +168,50 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     /// The steps matching any of `queries` (the text as typed and its Telex/VNI readings), best
-    /// first. A step found by several queries keeps its best score.
+    /// first. A step found by several queries keeps its best rank.
     public func search(_ queries: [String], limit: Int = resultLimit) throws -> [SearchHit] {
         var best: [Int64: SearchHit] = [:]
         var seen = Set<String>()
         for query in queries {
-            guard let expression = SearchFolding.matchExpression(query), seen.insert(expression).inserted else {
-                continue
-            }
-            let words = SearchFolding.words(query)
-            for hit in try run(expression, words: words, limit: limit)
-            where best[hit.rowID].map({ hit.score < $0.score }) ?? true {
+            let terms = SearchFolding.terms(query)
+            guard !terms.isEmpty, seen.insert(terms.joined(separator: " ")).inserted else { continue }
+            for hit in try run(terms, words: SearchFolding.words(query), limit: limit)
+            where best[hit.rowID].map({ SearchHit.ranksBefore(hit, $0) }) ?? true {
                 best[hit.rowID] = hit
             }
         }
         return Array(best.values.sorted(by: SearchHit.ranksBefore).prefix(limit))
     }
 
-    private func run(_ expression: String, words: [String], limit: Int) throws -> [SearchHit] {
+    /// One FTS5 query: the steps holding every term, ranked by coverage then bm25. Coverage
+    /// counts the terms found in the step's own columns (`{step_title body}`), each an FTS
+    /// lookup SQLite runs once.
+    private func run(_ terms: [String], words: [String], limit: Int) throws -> [SearchHit] {
         let weights = Self.columnWeights.map { String($0) }.joined(separator: ", ")
+        let coverage = Array(
+            repeating: "(s.id IN (SELECT rowid FROM steps_fts WHERE steps_fts MATCH ?))", count: terms.count
+        ).joined(separator: " + ")
+        // In the order the statement names them: the coverage lookups, the match, the limit.
+        var arguments = StatementArguments(terms.map { "{step_title body} : \($0)" })
+        arguments += [terms.joined(separator: " "), limit]
         return try guarded {
             try writer.read { db in
                 try Row.fetchAll(
                     db,
                     sql: """
                         SELECT s.id, s.course, s.course_title, s.lesson, s.lesson_title, s.lesson_index, s.step,
-                            s.step_index, s.step_title, s.body, bm25(steps_fts, \(weights)) AS score
+                            s.step_index, s.step_title, s.body, bm25(steps_fts, \(weights)) AS score,
+                            \(coverage) AS coverage
                         FROM steps_fts JOIN steps s ON s.id = steps_fts.rowid
                         WHERE steps_fts MATCH ?
-                        ORDER BY score, s.course, s.lesson_index, s.step_index LIMIT ?
-                        """, arguments: [expression, limit]
+                        ORDER BY coverage DESC, score, s.course, s.lesson_index, s.step_index LIMIT ?
+                        """, arguments: arguments
                 ).map { row in
                     SearchHit(
                         rowID: row["id"], courseID: row["course"], courseTitle: row["course_title"],
                         lessonID: row["lesson"], lessonTitle: row["lesson_title"], lessonIndex: row["lesson_index"],
                         stepID: row["step"], stepIndex: row["step_index"], stepTitle: row["step_title"],
-                        body: row["body"], score: row["score"], words: words)
+                        body: row["body"], score: row["score"], coverage: row["coverage"], words: words)
                 }
             }
         }
