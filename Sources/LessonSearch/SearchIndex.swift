@@ -8,7 +8,7 @@ import SQLiteSupport
 /// Text is folded by `SearchFolding` before SQLite sees it, so the tokenizer (`unicode61`,
 /// diacritics kept: there are none left) only splits words. Each course carries a stamp (its
 /// installed version folder) so a stale or partial index is brought up to date course by course.
-public final class SearchIndex: @unchecked Sendable {
+public final class SearchIndex: Sendable {
     /// The schema's version, in `PRAGMA user_version`; an index of another version is rebuilt.
     static let formatVersion = 1
 
