@@ -103,32 +103,35 @@ public final class SearchIndex: Sendable {
             try writer.write { db in
                 try Self.delete(courseID, db)
                 try db.execute(sql: "INSERT INTO courses(id, stamp) VALUES (?, ?)", arguments: [courseID, stamp])
+                // Prepared once for the whole course: a thousand-lesson course is indexed at install.
+                let step = try db.cachedStatement(
+                    sql: """
+                        INSERT INTO steps(course, course_title, lesson, lesson_title, lesson_index, step,
+                            step_index, step_title, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """)
+                let text = try db.cachedStatement(
+                    sql:
+                        "INSERT INTO steps_fts(rowid, course_title, lesson_title, step_title, body) VALUES (?, ?, ?, ?, ?)"
+                )
                 var lessonIndex = -1
                 var lastLesson: String?
+                var foldedLesson = ""
+                let foldedCourse = SearchFolding.fold(documents.first?.courseTitle ?? "")
                 for document in documents {
                     if document.lessonID != lastLesson {
                         lessonIndex += 1
                         lastLesson = document.lessonID
+                        foldedLesson = SearchFolding.fold(document.lessonTitle)
                     }
-                    try db.execute(
-                        sql: """
-                            INSERT INTO steps(course, course_title, lesson, lesson_title, lesson_index, step,
-                                step_index, step_title, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                            """,
-                        arguments: [
-                            courseID, document.courseTitle, document.lessonID, document.lessonTitle, lessonIndex,
-                            document.stepID, document.stepIndex, document.stepTitle,
-                            document.lines.joined(separator: "\n"),
-                        ])
-                    let row = db.lastInsertedRowID
-                    try db.execute(
-                        sql:
-                            "INSERT INTO steps_fts(rowid, course_title, lesson_title, step_title, body) VALUES (?, ?, ?, ?, ?)",
-                        arguments: [
-                            row, SearchFolding.fold(document.courseTitle), SearchFolding.fold(document.lessonTitle),
-                            SearchFolding.fold(document.stepTitle),
-                            SearchFolding.fold(document.lines.joined(separator: "\n")),
-                        ])
+                    let body = document.lines.joined(separator: "\n")
+                    try step.execute(arguments: [
+                        courseID, document.courseTitle, document.lessonID, document.lessonTitle, lessonIndex,
+                        document.stepID, document.stepIndex, document.stepTitle, body,
+                    ])
+                    try text.execute(arguments: [
+                        db.lastInsertedRowID, foldedCourse, foldedLesson, SearchFolding.fold(document.stepTitle),
+                        SearchFolding.fold(body),
+                    ])
                 }
             }
         }

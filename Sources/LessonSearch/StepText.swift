@@ -22,10 +22,19 @@ public struct StepDocument: Sendable, Equatable {
     /// The steps of `course`, in reading order (quizzes are not steps: questions would give
     /// away answers).
     public static func documents(of course: Course) -> [StepDocument] {
-        course.lessons.flatMap { lesson in
+        documents(
+            courseID: course.id, courseTitle: course.title, lessons: course.lessons.map { ($0.id, $0.title, $0.steps) })
+    }
+
+    /// The steps of a course given only its lessons' ids, titles and steps (what the index
+    /// needs, without the quizzes).
+    public static func documents(
+        courseID: String, courseTitle: String, lessons: [(id: String, title: String, steps: [Step])]
+    ) -> [StepDocument] {
+        lessons.flatMap { lesson in
             lesson.steps.enumerated().map { index, step in
                 StepDocument(
-                    courseID: course.id, courseTitle: course.title, lessonID: lesson.id, lessonTitle: lesson.title,
+                    courseID: courseID, courseTitle: courseTitle, lessonID: lesson.id, lessonTitle: lesson.title,
                     stepID: step.id, stepIndex: index, stepTitle: step.title,
                     lines: StepText.lines(of: step.blocks))
             }

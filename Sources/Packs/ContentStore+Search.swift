@@ -1,3 +1,4 @@
+import CourseModel
 import Foundation
 import LessonSearch
 
@@ -66,8 +67,26 @@ extension ContentStore {
 
     /// Indexes the courses installed since the index was written, drops the removed ones.
     func refresh(_ index: SearchIndex) throws {
-        try index.update(installed: searchStamps()) { id in
-            StepDocument.documents(of: try loadCourse(id: id))
+        try index.update(installed: searchStamps()) { id in try searchDocuments(id: id) }
+    }
+
+    /// The steps of the installed course `id`, decoding only what the index needs: a course of
+    /// a thousand lessons and ten thousand questions is indexed at install, and its quizzes
+    /// need not be decoded for that.
+    func searchDocuments(id: String) throws -> [StepDocument] {
+        guard Identifier.isValid(id),
+            let data = FileManager.default.contents(
+                atPath: link(for: id).appendingPathComponent(PackFormat.coursePath).path)
+        else {
+            throw PackError(.notInstalled, id, StoreText.notInstalled(id, root.path))
+        }
+        do {
+            let course = try PackJSON.decode(StepsOfCourse.self, from: data)
+            return StepDocument.documents(
+                courseID: course.id, courseTitle: course.title,
+                lessons: course.lessons.map { ($0.id, $0.title, $0.steps) })
+        } catch {
+            throw PackError(.badCourse, id, StoreText.installedUnreadable(id))
         }
     }
 
@@ -77,4 +96,27 @@ extension ContentStore {
         guard let index = try? SearchIndex(url: searchIndexURL) else { return }
         try? refresh(index)
     }
+}
+
+/// The part of `course.json` the search index reads (the keys `Course` and `Lesson` encode).
+private struct StepsOfCourse: Decodable {
+    struct LessonSteps: Decodable {
+        var id: String
+        var title: String
+        var steps: [Step]
+
+        enum CodingKeys: String, CodingKey { case id, title, steps }
+
+        /// A lesson of only a quiz has no `steps` key (`Lesson` leaves out empty fields).
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            id = try c.decode(String.self, forKey: .id)
+            title = try c.decode(String.self, forKey: .title)
+            steps = try c.decodeIfPresent([Step].self, forKey: .steps) ?? []
+        }
+    }
+
+    var id: String
+    var title: String
+    var lessons: [LessonSteps]
 }
