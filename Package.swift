@@ -48,11 +48,18 @@ let package = Package(
             swiftSettings: strict),
         // Streaming tar + zstd reading and writing (wraps libarchive).
         .target(name: "ArchiveIO", dependencies: ["CArchive", "Localization"], swiftSettings: strict),
-        // Signed packs: build, verify, install into a content store, list.
+        // Lesson search: every installed lesson step in SQLite FTS5, folded so `duong` finds `đường`.
+        .target(
+            name: "LessonSearch",
+            dependencies: [
+                "CourseModel", "Localization", "SQLiteSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strict),
+        // Signed packs: build, verify, install into a content store (and its search index), list.
         .target(
             name: "Packs",
             dependencies: [
-                "CourseModel", "ArchiveIO", "Localization",
+                "CourseModel", "ArchiveIO", "LessonSearch", "Localization",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
@@ -89,7 +96,8 @@ let package = Package(
         .target(
             name: "LearnerClient",
             dependencies: [
-                "CourseModel", "LearnerEvents", "Localization", "QuizEngine", "ProgressStore", "TerminalText", "Packs",
+                "CourseModel", "LearnerEvents", "LessonSearch", "Localization", "QuizEngine", "ProgressStore",
+                "TerminalText", "Packs",
             ],
             swiftSettings: strict),
 
@@ -259,6 +267,10 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(
+            name: "LessonSearchTests",
+            dependencies: ["TestSupport", "LessonSearch", "CourseModel", "CourseCompiler", "Packs"],
+            swiftSettings: strict),
+        .testTarget(
             name: "TerminalTextTests", dependencies: ["TestSupport", "TerminalText", "CourseModel", "QuizEngine"],
             swiftSettings: strict),
         .testTarget(
@@ -278,7 +290,7 @@ let package = Package(
             dependencies: [
                 "TestSupport",
                 "LearnerClient", "LearnerEvents", "Localization", "QuizEngine", "TerminalText", "CourseModel",
-                "CourseCompiler", "FacilitatorConsole",
+                "CourseCompiler", "FacilitatorConsole", "LessonSearch", "Packs",
             ],
             swiftSettings: strict),
         .testTarget(

@@ -1,6 +1,7 @@
 import CourseModel
 import Foundation
 import LearnerEvents
+import LessonSearch
 import Packs
 import ProgressStore
 import QuizEngine
@@ -14,6 +15,8 @@ public final class CentreBackend: LearnerBackend {
     private var loaded: [String: Course] = [:]
     /// Which installed course (by id and version) is a self-check: known after loading it once.
     private var selfChecks: [String: Bool] = [:]
+    /// The search index, opened (and brought up to date) at the first search.
+    private var searchIndex: SearchIndex?
 
     /// Makes the backend.
     public init(store: CentreStore, content: ContentStore) {
@@ -81,6 +84,12 @@ public final class CentreBackend: LearnerBackend {
         if !course.isSelfCheck { loaded = loaded.filter { $0.value.isSelfCheck } }
         loaded[id] = course
         return course
+    }
+
+    /// See `LearnerBackend`.
+    public func searchLessons(_ queries: [String]) throws -> [SearchHit] {
+        if searchIndex == nil { searchIndex = try content.searchIndex() }
+        return try searchIndex?.search(queries) ?? []
     }
 
     /// See `LearnerBackend`.

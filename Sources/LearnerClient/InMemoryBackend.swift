@@ -1,5 +1,6 @@
 import CourseModel
 import LearnerEvents
+import LessonSearch
 import ProgressStore
 import QuizEngine
 
@@ -19,6 +20,7 @@ public final class InMemoryBackend: LearnerBackend {
     /// The operator's code for leaving a kiosk; nil when the key alone is enough.
     public var operatorCode: String?
     private var pinFailures: [String: (failures: Int, lockedUntil: Int64)] = [:]
+    private var searchIndex: SearchIndex?
 
     /// Makes a backend with these courses and the demo learner `DEMO` (no PIN).
     public init(courses: [Course]) {
@@ -68,6 +70,19 @@ public final class InMemoryBackend: LearnerBackend {
     public func loadCourse(id: String) throws -> Course {
         guard let course = courses.first(where: { $0.id == id }) else { throw InMemoryBackendError.unknownCourse(id) }
         return course
+    }
+
+    /// See `LearnerBackend`: an index in memory over these courses, built at the first search.
+    public func searchLessons(_ queries: [String]) throws -> [SearchHit] {
+        if searchIndex == nil {
+            let index = try SearchIndex()
+            for course in courses {
+                try index.replace(
+                    courseID: course.id, stamp: "\(course.version)", documents: StepDocument.documents(of: course))
+            }
+            searchIndex = index
+        }
+        return try searchIndex?.search(queries) ?? []
     }
 
     /// See `LearnerBackend`.

@@ -26,6 +26,7 @@ enum KeyMap {
     static let signOut = "F9"
     static let scroll = "PgDn"
     static let previous = "←"
+    static let search = "/"
 }
 
 /// The bar of keys at the bottom of every screen, in words, never cut.

@@ -47,6 +47,7 @@ extension LearnerApp {
     }
 
     func handleCourses(_ key: Key, _ state: CourseListState) {
+        if key == .character("/") { return startSearch() }
         var state = state
         let action = listAction(key, cursor: &state.cursor, typed: &state.typedNumber, count: state.courses.count)
         screen = .courses(state)
@@ -177,6 +178,7 @@ extension LearnerApp {
             KeyHint(key: KeyMap.confirm, action: ClientText.keyOpen, priority: 0),
             KeyHint(key: KeyMap.back, action: ClientText.keyBack, priority: 1),
             KeyHint(key: KeyMap.move, action: ClientText.keyChoose, priority: 4),
+            KeyHint(key: KeyMap.search, action: ClientText.keySearch, priority: 3),
         ]
         return ScreenContent(
             title: say(ClientText.coursesTitle), indicator: safe(learner?.displayName ?? ""), body: body, focus: focus,

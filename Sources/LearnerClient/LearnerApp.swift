@@ -39,6 +39,7 @@ public final class LearnerApp {
         case quiz(QuizScreenState)
         case result(ResultState)
         case dialog(DialogState)
+        case search(SearchState)
     }
 
     let backend: any LearnerBackend
@@ -119,6 +120,7 @@ public final class LearnerApp {
         case .quiz(let state): handleQuiz(key, state)
         case .result(let state): handleResult(key, state)
         case .dialog(let state): handleDialog(key, state)
+        case .search(let state): handleSearch(key, state)
         }
     }
 
@@ -127,6 +129,7 @@ public final class LearnerApp {
     /// `b` is Esc, `h` a hint, `r` read aloud) where nothing is being typed.
     func handleLine(_ line: String) {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if case .search(let state) = screen { return handleSearchLine(trimmed, state) }
         if takesText {
             if case .signIn(let state) = screen, state.pending == nil, trimmed.lowercased() == "q" {
                 return leaveProgram()
@@ -240,6 +243,7 @@ public final class LearnerApp {
         case .quiz(let state): content = quizContent(state, width: width)
         case .result(let state): content = resultContent(state, width: width)
         case .dialog(let state): content = dialogContent(state, width: width)
+        case .search(let state): content = searchContent(state, width: width)
         }
         if let message { content.status = message }
         content.title = ControlCharacters.replaced(in: content.title)
@@ -281,6 +285,7 @@ public final class LearnerApp {
             "quiz:\(state.lesson.id):\(state.intro):\(state.question?.id ?? ""):\(state.outcome != nil):\(state.isPractice)"
         case .result(let state): "result:\(state.lesson.id):\(state.result.attempt):\(state.isPractice)"
         case .dialog(let state): "dialog:\(state.kind.name)"
+        case .search: "search"
         }
     }
 
@@ -326,6 +331,10 @@ public final class LearnerApp {
         if case .quiz(var state) = screen {
             state.text.method = next
             screen = .quiz(state)
+        }
+        if case .search(var state) = screen {
+            state.field.method = next
+            screen = .search(state)
         }
         message = say(ClientText.inputMethodName(next))
     }

@@ -1,5 +1,6 @@
 import CourseModel
 import LearnerEvents
+import LessonSearch
 import ProgressStore
 import QuizEngine
 
@@ -22,6 +23,9 @@ public protocol LearnerBackend: AnyObject {
     func installedCourses() throws -> [CourseListing]
     /// One installed course, whole.
     func loadCourse(id: String) throws -> Course
+    /// The lesson steps of every installed course matching any of `queries` (a search as typed
+    /// and its Telex/VNI readings), best first, from the search index.
+    func searchLessons(_ queries: [String]) throws -> [SearchHit]
     /// Lessons done per course id, for every course the learner has started, 0 included (one cheap query).
     func lessonsDone(learner: String) throws -> [String: Int]
     /// The learner's progress in one course.

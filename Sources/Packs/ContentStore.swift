@@ -10,6 +10,7 @@ import Foundation
 /// <root>/staging/<token>/       an install in progress (removed on failure or by the next install)
 /// <root>/.lock                  serialises installs and changes to the trust list
 /// <root>/trust.json             the keys this centre trusts (see `TrustPolicy`)
+/// <root>/search.sqlite          the lesson-search index (see `ContentStore+Search.swift`)
 /// ```
 /// The store holds only content: nothing keyed by learner or progress ids lives here.
 public struct ContentStore: Sendable {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CommandSupport
 import Foundation
 import Localization
+import Packs
 import ProgressStore
 
 /// `hocso center …`: the centre operator's tools over the centre database.
@@ -148,11 +149,35 @@ struct CenterCommand: ParsableCommand {
         @Flag(help: "Dựng lại tiến độ từ nhật ký khi có sai khác. Rebuild progress from the log when it differs.")
         var repair = false
 
+        @Option(
+            name: .long,
+            help:
+                "Kho khoá học có chỉ mục tìm bài cần kiểm tra. The content store whose lesson search index is checked (default: $HOCSO_STORE or the data folder)."
+        )
+        var store: String?
+
         func run() throws {
             let lang = common.language.language
             let report = try reportingFailures(lang) { try common.open().doctor(repair: repair) }
             for line in CentreText.doctor(report) { Console.say(line, lang) }
+            // The search index only mirrors the installed courses: out of date is said, not a failure.
+            let content = ContentStore(root: store.map { URL(fileURLWithPath: $0) } ?? ContentStore.defaultRoot)
+            if content.hasCourseFolder { try checkSearchIndex(content, lang) }
             if !report.isHealthy { throw ExitCode.failure }
+        }
+
+        private func checkSearchIndex(_ content: ContentStore, _ lang: Language) throws {
+            try reportingFailures(lang) {
+                if repair {
+                    Console.say(CentreText.searchIndexRebuilt(try content.rebuildSearchIndex()), lang)
+                } else {
+                    let (stale, gone) = try content.searchIndexStaleness()
+                    Console.say(
+                        stale + gone == 0
+                            ? CentreText.searchIndexCurrent(content.searchStamps().count)
+                            : CentreText.searchIndexStale(stale: stale, gone: gone), lang)
+                }
+            }
         }
     }
 
