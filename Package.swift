@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "hocso", targets: ["hocso"]),
         .executable(name: "hocso-hub", targets: ["hocso-hub"]),
         .executable(name: "hocso-dev", targets: ["hocso-dev"]),
+        .executable(name: "hocso-fuzz", targets: ["hocso-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +31,8 @@ let package = Package(
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        // libFuzzer's driver entry point, linked only in fuzzing builds (`-sanitize=fuzzer`).
+        .systemLibrary(name: "CFuzzer"),
 
         // The interface language (vi/en) and phrases said in both; imports nothing.
         .target(name: "Localization", swiftSettings: strict),
@@ -241,6 +244,18 @@ let package = Package(
                 "Localization", "ProgressStore", "ProvinceSeed", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict),
+
+        // `hocso-fuzz`: libFuzzer targets over every reader of untrusted bytes (tools/fuzz builds
+        // it with `-sanitize=fuzzer -DFUZZING`); a plain build replays saved inputs.
+        .executableTarget(
+            name: "hocso-fuzz",
+            dependencies: [
+                "CFuzzer", "CourseCompiler", "CourseModel", "HubServer", "HubStore", "HubStoreSQLite",
+                "Localization", "Packs", "ProgressStore", "Reports", "SyncHub", "SyncWire",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
             swiftSettings: strict),
 

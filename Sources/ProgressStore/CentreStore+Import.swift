@@ -6,52 +6,9 @@ extension CentreStore {
     /// Imports learners from CSV: every valid row in one transaction; each bad row reported with
     /// its line number and skipped. Rows without a code get one suggested from the name.
     public func importLearners(csv data: Data) throws -> LearnerImport {
-        let records = try LearnerCSV.records(data)
-        guard let header = records.first else { throw ProgressStoreError(.invalidCSV, ProgressStoreText.emptyFile) }
-        var columns: [LearnerCSV.Column: Int] = [:]
-        for (index, title) in header.fields.enumerated() {
-            if let column = LearnerCSV.Column.spellings[LearnerCSV.Column.key(title)], columns[column] == nil {
-                columns[column] = index
-            }
-        }
-        let missing = [LearnerCSV.Column.name, .birthYear, .commune].filter { columns[$0] == nil }
-        guard missing.isEmpty else {
-            throw ProgressStoreError(.invalidCSV, ProgressStoreText.missingColumns(missing.map(\.rawValue)))
-        }
-
-        var problems: [LearnerImport.RowProblem] = []
-        var candidates: [(line: Int, learner: NewLearner)] = []
-        let year = currentYear
-        for record in records.dropFirst() {
-            func value(_ column: LearnerCSV.Column) -> String? {
-                guard let index = columns[column], index < record.fields.count else { return nil }
-                let text = record.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
-                return text.isEmpty ? nil : text
-            }
-            do {
-                guard let yearText = value(.birthYear), let birthYear = Int(yearText) else {
-                    throw ProgressStoreError(
-                        .invalidLearner, field: "birth_year", ProgressStoreText.birthYearNotANumber)
-                }
-                var gender: Gender?
-                if let text = value(.gender) {
-                    guard let g = Gender(reading: text) else {
-                        throw ProgressStoreError(.invalidLearner, field: "gender", ProgressStoreText.badGender)
-                    }
-                    gender = g
-                }
-                let learner = try NewLearner(
-                    code: value(.code), displayName: value(.name) ?? "", birthYear: birthYear, gender: gender,
-                    commune: value(.commune) ?? "", pin: value(.pin)
-                ).validated(currentYear: year)
-                if let code = learner.code, candidates.contains(where: { $0.learner.code == code }) {
-                    throw ProgressStoreError(.duplicateCode, field: "code", ProgressStoreText.codeTakenEarlierInFile)
-                }
-                candidates.append((record.line, learner))
-            } catch let error as ProgressStoreError {
-                problems.append(.init(line: record.line, field: error.field, phrase: error.phrase, kind: error.kind))
-            }
-        }
+        let list = try LearnerList.read(csv: data, currentYear: currentYear)
+        let candidates = list.rows.map { (line: $0.line, learner: $0.learner) }
+        let problems = list.problems
 
         // PBKDF2 is deliberately slow: hash outside the write transaction, on every core.
         let hashes = Self.hashPINs(candidates.map(\.learner.pin))

@@ -62,3 +62,71 @@ public struct LearnerImport: Sendable, Equatable {
     /// Rows not imported.
     public var problems: [RowProblem]
 }
+
+/// A learner list read and checked row by row before anything is written: the learners an
+/// import will add, and the rows it will not (PINs are not hashed yet, nothing is stored).
+public struct LearnerList: Sendable, Equatable {
+    /// A row that passed every check, with the file line it starts on.
+    public struct Row: Sendable, Equatable {
+        /// The line of the file the row starts on.
+        public var line: Int
+        /// The learner it describes, checked.
+        public var learner: NewLearner
+    }
+
+    /// The valid rows, in file order.
+    public var rows: [Row]
+    /// The rows refused, in file order.
+    public var problems: [LearnerImport.RowProblem]
+
+    /// Reads `data` (CSV with Vietnamese or English headers), judging birth years against
+    /// `currentYear`; throws only when the file as a whole cannot be read.
+    public static func read(csv data: Data, currentYear: Int) throws -> LearnerList {
+        let records = try LearnerCSV.records(data)
+        guard let header = records.first else { throw ProgressStoreError(.invalidCSV, ProgressStoreText.emptyFile) }
+        var columns: [LearnerCSV.Column: Int] = [:]
+        for (index, title) in header.fields.enumerated() {
+            if let column = LearnerCSV.Column.spellings[LearnerCSV.Column.key(title)], columns[column] == nil {
+                columns[column] = index
+            }
+        }
+        let missing = [LearnerCSV.Column.name, .birthYear, .commune].filter { columns[$0] == nil }
+        guard missing.isEmpty else {
+            throw ProgressStoreError(.invalidCSV, ProgressStoreText.missingColumns(missing.map(\.rawValue)))
+        }
+
+        var list = LearnerList(rows: [], problems: [])
+        for record in records.dropFirst() {
+            func value(_ column: LearnerCSV.Column) -> String? {
+                guard let index = columns[column], index < record.fields.count else { return nil }
+                let text = record.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+                return text.isEmpty ? nil : text
+            }
+            do {
+                guard let yearText = value(.birthYear), let birthYear = Int(yearText) else {
+                    throw ProgressStoreError(
+                        .invalidLearner, field: "birth_year", ProgressStoreText.birthYearNotANumber)
+                }
+                var gender: Gender?
+                if let text = value(.gender) {
+                    guard let g = Gender(reading: text) else {
+                        throw ProgressStoreError(.invalidLearner, field: "gender", ProgressStoreText.badGender)
+                    }
+                    gender = g
+                }
+                let learner = try NewLearner(
+                    code: value(.code), displayName: value(.name) ?? "", birthYear: birthYear, gender: gender,
+                    commune: value(.commune) ?? "", pin: value(.pin)
+                ).validated(currentYear: currentYear)
+                if let code = learner.code, list.rows.contains(where: { $0.learner.code == code }) {
+                    throw ProgressStoreError(.duplicateCode, field: "code", ProgressStoreText.codeTakenEarlierInFile)
+                }
+                list.rows.append(Row(line: record.line, learner: learner))
+            } catch let error as ProgressStoreError {
+                list.problems.append(
+                    .init(line: record.line, field: error.field, phrase: error.phrase, kind: error.kind))
+            }
+        }
+        return list
+    }
+}

@@ -73,8 +73,13 @@ public struct BundleImporter: Sendable {
             throw SyncError(
                 .invalid, HubSyncText.bundleFormat(name, manifest.format, expected: BundleManifest.format))
         }
-        // Only reported, never trusted.
-        result.range = SeqRange(manifest.firstSeq, max(manifest.firstSeq - 1, manifest.lastSeq))
+        // Only reported, never trusted, and only a possible one: this is read before the
+        // signature, so the numbers may be anything.
+        if (1...EventLines.maxSeq).contains(manifest.firstSeq),
+            (manifest.firstSeq - 1...EventLines.maxSeq).contains(manifest.lastSeq)
+        {
+            result.range = SeqRange(manifest.firstSeq, manifest.lastSeq)
+        }
         let node = manifest.node
         guard let center = try hubStoreErrors({ try store.center(node) }) else {
             throw SyncError(.unknownNode, HubSyncText.bundleUnknownCentre(node))
@@ -136,11 +141,15 @@ public struct BundleImporter: Sendable {
     }
 
     private func checkConsistency(_ manifest: BundleManifest, name: String) throws {
+        // Seqs are bounded first, so the arithmetic below cannot overflow on any signed numbers.
+        guard manifest.firstSeq >= 1, manifest.lastSeq <= EventLines.maxSeq else {
+            throw SyncError(.corrupt, HubSyncText.bundleInconsistent(name))
+        }
         var expected = manifest.firstSeq
         var total = 0
         for (index, file) in manifest.files.enumerated() {
             guard file.path == BundleFormat.dataPath(index + 1), file.firstSeq == expected,
-                file.lastSeq >= file.firstSeq,
+                file.lastSeq >= file.firstSeq, file.lastSeq <= EventLines.maxSeq,
                 Int64(file.events) == file.lastSeq - file.firstSeq + 1, file.bytes >= 0,
                 file.bytes <= BundleFormat.maxDataFileBytes
             else { throw SyncError(.corrupt, HubSyncText.bundleInconsistent(name)) }

@@ -11,6 +11,13 @@ public enum SyncText {
     static let badEventLine = Phrase(
         vi: "một dòng sự kiện không phải JSON đúng dạng", en: "an event line is not JSON of the expected form")
 
+    /// An event numbered beyond `EventLines.maxSeq`.
+    static func seqTooLarge(_ seq: Int64, _ limit: Int64) -> Phrase {
+        Phrase(
+            vi: "một sự kiện mang số thứ tự \(seq), vượt quá giới hạn \(limit)",
+            en: "an event carries sequence number \(seq), beyond the limit of \(limit)")
+    }
+
     /// `what` is not JSON of the expected form.
     public static func notJSON(_ what: Phrase) -> Phrase {
         Phrase(vi: "\(what.vi) không phải JSON đúng dạng", en: "\(what.en) is not valid JSON of the expected form")

@@ -82,4 +82,17 @@ struct ImportTests {
         #expect(error?.phrase.en.contains(mention) == true)
         #expect(try store.learners().isEmpty)
     }
+
+    /// `LearnerList.read` is the import's checking half (what the learners-csv fuzz target runs):
+    /// it must judge every row as the import does, without a database.
+    @Test func readingAListJudgesRowsAsTheImportDoes() throws {
+        let data = try Data(contentsOf: FixtureFiles.progress.appendingPathComponent("learners-vi-bom.csv"))
+        let list = try LearnerList.read(csv: data, currentYear: 2026)
+        let db = try TestDatabase()
+        defer { db.remove() }
+        let report = try db.open().importLearners(csv: data)
+        #expect(list.rows.count == report.imported.count)
+        #expect(list.problems == report.problems)
+        #expect(list.rows.compactMap(\.learner.code) == report.imported.map(\.code).filter { $0 != "LAN24" })
+    }
 }

@@ -9,6 +9,8 @@ public enum Program: String, Sendable, CaseIterable {
     case hub = "hocso-hub"
     /// Developer tools.
     case dev = "hocso-dev"
+    /// The fuzz targets, built plainly: replays saved inputs (docs/fuzzing.md).
+    case fuzz = "hocso-fuzz"
 
     /// The package's root folder.
     public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
