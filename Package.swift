@@ -27,6 +27,8 @@ let package = Package(
         .systemLibrary(
             name: "CArchive", pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
@@ -77,12 +79,22 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: strict),
+        // Certificates anyone can verify offline: JCS (RFC 8785), did:key, Open Badges 3.0
+        // credentials with eddsa-jcs-2022 proofs, the QR text form, the verifier. No database.
+        .target(
+            name: "Certificates",
+            dependencies: ["CZlib", "Localization", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
+        // The printed certificate page: A4 HTML with the credential embedded and a QR code (libqrencode).
+        .target(
+            name: "CertificatePrint", dependencies: ["Certificates", "CQREncode", "Localization"],
+            swiftSettings: strict),
         // The centre's SQLite database: learners, the append-only event log, derived progress.
         .target(
             name: "ProgressStore",
             dependencies: [
-                "CourseModel", "Credentials", "CSVText", "LearnerEvents", "Localization", "SQLiteSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "Certificates", "CourseModel", "Credentials", "CSVText", "LearnerEvents", "Localization",
+                "SQLiteSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
         // The terminal learner client: screens, keys, input methods; over the engine and the store.
@@ -195,7 +207,8 @@ let package = Package(
         .executableTarget(
             name: "hocso",
             dependencies: [
-                "CentreReports", "CommandSupport", "CourseCompiler", "CourseInterchange", "CourseModel",
+                "CentreReports", "CertificatePrint", "Certificates", "CommandSupport", "CourseCompiler",
+                "CourseInterchange", "CourseModel",
                 "LearnerClient",
                 "LearnerEvents",
                 "Localization", "Packs", "ProgressStore", "ReportCommands", "Reports", "SyncCentre", "SyncWire",
@@ -233,6 +246,12 @@ let package = Package(
             path: "Tests/Support/HubBackends", swiftSettings: strict),
         .testTarget(name: "CourseModelTests", dependencies: ["TestSupport", "CourseModel"], swiftSettings: strict),
         .testTarget(name: "LocalizationTests", dependencies: ["TestSupport", "Localization"], swiftSettings: strict),
+        .testTarget(
+            name: "CertificatesTests",
+            dependencies: [
+                "TestSupport", "Certificates", "CertificatePrint", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
         .testTarget(name: "CredentialsTests", dependencies: ["TestSupport", "Credentials"], swiftSettings: strict),
         .testTarget(
             name: "LearnerEventsTests", dependencies: ["TestSupport", "LearnerEvents", "CourseModel"],
