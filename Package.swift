@@ -101,7 +101,8 @@ let package = Package(
         .target(
             name: "LearnerClient",
             dependencies: [
-                "CourseModel", "LearnerEvents", "Localization", "QuizEngine", "ProgressStore", "TerminalText", "Packs",
+                "Certificates", "CourseModel", "LearnerEvents", "Localization", "QuizEngine", "ProgressStore",
+                "TerminalText", "Packs",
             ],
             swiftSettings: strict),
 
@@ -277,7 +278,8 @@ let package = Package(
             name: "ProgressStoreTests",
             dependencies: [
                 "TestSupport",
-                "ProgressStore", "CourseModel", "LearnerEvents", "Localization", "QuizEngine", "hocso-stress",
+                "Certificates", "ProgressStore", "CourseModel", "LearnerEvents", "Localization", "QuizEngine",
+                "hocso-stress",
             ],
             swiftSettings: strict),
         .testTarget(
@@ -320,7 +322,7 @@ let package = Package(
             dependencies: ["TestSupport", "CourseModel", "CourseCompiler", "Localization", "Packs"],
             swiftSettings: strict),
         .executableTarget(
-            name: "hocso-stress", dependencies: ["ProgressStore", "CourseModel", "LearnerEvents"],
+            name: "hocso-stress", dependencies: ["Certificates", "ProgressStore", "CourseModel", "LearnerEvents"],
             path: "Tests/Support/hocso-stress"),
     ]
 )

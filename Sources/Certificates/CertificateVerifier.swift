@@ -45,7 +45,7 @@ public enum CertificateFailure: PhrasedError, Equatable {
 
 /// Whom a verifier trusts and what it knows to be revoked: centres' keys (a centre trusts its
 /// own key and those of centres its hub lists), and revoked certificate ids with their reasons.
-public struct TrustPolicy: Sendable {
+public struct CertificateTrust: Sendable {
     /// Trusted issuer keys.
     public var trustedIssuers: Set<DidKey>
     /// Revoked certificate ids → the reason given (may be empty).
@@ -83,7 +83,7 @@ public enum CertificateVerifier {
     /// Checks `json` in the order a person needs: readable, untouched, from a trusted centre,
     /// not revoked, in date, and (when `learnerName` is given) theirs.
     public static func verify(
-        _ json: JSONValue, policy: TrustPolicy, now: Date, learnerName: String? = nil
+        _ json: JSONValue, policy: CertificateTrust, now: Date, learnerName: String? = nil
     ) -> Result<Certificate, CertificateFailure> {
         let certificate: Certificate
         do throws(CertificateFailure) {

@@ -163,3 +163,23 @@ public enum OpenBadgeCredential {
             verificationMethod: issuer.verificationMethod)
     }
 }
+
+/// A centre's Ed25519 key as a certificate signer, so the store signs without handling keys itself.
+public struct CertificateSigner: Sendable {
+    let key: Curve25519.Signing.PrivateKey
+
+    /// The signer for a 32-byte Ed25519 seed; nil for anything else.
+    public init?(seed: Data) {
+        guard let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: seed) else { return nil }
+        self.key = key
+    }
+
+    /// The signer for a swift-crypto key.
+    public init(key: Curve25519.Signing.PrivateKey) { self.key = key }
+
+    /// The centre's did:key.
+    public var didKey: DidKey { DidKey(publicKey: key.publicKey) }
+
+    /// The signed credential for `facts`.
+    public func issue(_ facts: CertificateFacts) throws -> JSONValue { try OpenBadgeCredential.issue(facts, key: key) }
+}

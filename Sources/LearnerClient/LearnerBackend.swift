@@ -32,6 +32,27 @@ public protocol LearnerBackend: AnyObject {
     func finishedAnswers(learner: String, course: Course, lesson: String) throws -> [RecordedAnswer]
     /// Records occurrences durably, all or none in one transaction; returns only once committed.
     func record(_ occurrences: [Occurrence]) throws
+    /// The certificate the learner holds for this course's version, nil when none.
+    func certificateNotice(learner: String, course: Course) throws -> CertificateNotice?
+}
+
+extension LearnerBackend {
+    /// No certificates unless the backend issues them (the centre's does).
+    public func certificateNotice(learner: String, course: Course) throws -> CertificateNotice? { nil }
+}
+
+/// A certificate the learner holds: where to collect its printout, and when it was issued.
+public struct CertificateNotice: Sendable, Equatable {
+    /// The centre that issued it (where the printout is collected).
+    public var centreName: String
+    /// When it was issued, ms since 1970 UTC.
+    public var issuedAt: Int64
+
+    /// Makes a notice.
+    public init(centreName: String, issuedAt: Int64) {
+        self.centreName = centreName
+        self.issuedAt = issuedAt
+    }
 }
 
 /// A learner as the sign-in screen knows them.

@@ -22,13 +22,16 @@ public enum EventKind: Sendable, Hashable {
     case lessonCompleted
     /// A course was completed (`course.completed`).
     case courseCompleted
+    /// The centre issued a certificate for a completed course; the payload is the signed
+    /// Open Badges credential (`certificate.issued`).
+    case certificateIssued
     /// A kind this build does not know, kept as it came.
     case unknown(String)
 
     /// Every kind this build records, in the order the log documents them.
     public static let known: [EventKind] = [
         .learnerRegistered, .learnerUpdated, .lessonOpened, .stepRead, .quizStarted, .answerSubmitted,
-        .quizFinished, .lessonCompleted, .courseCompleted,
+        .quizFinished, .lessonCompleted, .courseCompleted, .certificateIssued,
     ]
 
     /// The kind named `rawValue`; `unknown` when this build does not know it.
@@ -51,6 +54,7 @@ public enum EventKind: Sendable, Hashable {
         case .quizFinished: "quiz.finished"
         case .lessonCompleted: "lesson.completed"
         case .courseCompleted: "course.completed"
+        case .certificateIssued: "certificate.issued"
         case .unknown(let name): name
         }
     }
@@ -68,7 +72,7 @@ public enum EventKind: Sendable, Hashable {
     public var requiredFields: Set<Occurrence.Field> {
         switch self {
         case .learnerRegistered, .learnerUpdated, .unknown: []
-        case .courseCompleted: [.course]
+        case .courseCompleted, .certificateIssued: [.course]
         case .lessonOpened, .lessonCompleted: [.course, .lesson]
         case .stepRead: [.course, .lesson, .item]
         case .quizStarted, .quizFinished: [.course, .lesson, .attempt]

@@ -77,7 +77,7 @@ enum DerivedProgress {
                     WHERE learner = ?1 AND course_id = ?2
                     """
             ).execute(arguments: [e.learner, course])
-        case .learnerRegistered, .learnerUpdated, .courseCompleted, .unknown:
+        case .learnerRegistered, .learnerUpdated, .courseCompleted, .certificateIssued, .unknown:
             break
         }
     }

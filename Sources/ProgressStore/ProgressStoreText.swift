@@ -157,4 +157,8 @@ enum ProgressStoreText {
     static let exportBeforeInit = Phrase(
         vi: "trung tâm chưa có khoá; hãy chạy `hocso center init` trước",
         en: "the centre has no key yet; run `hocso center init` first")
+
+    static let certificatesNeedKey = Phrase(
+        vi: "trung tâm chưa có khoá nên chưa cấp được chứng nhận; hãy chạy `hocso center init` trước",
+        en: "the centre has no key yet, so it cannot issue certificates; run `hocso center init` first")
 }

@@ -7,7 +7,7 @@ import LearnerEvents
 enum Schema {
     /// `PRAGMA user_version` of a database this build has brought up to date; a higher one was
     /// made by a newer HocSo. Each new migration raises it.
-    static let userVersion = 7
+    static let userVersion = 8
 
     /// Every migration, in order. `keyFile` is where `v6-key-out-of-database` writes the centre's
     /// signing key (nil where no database file exists, as when building one in memory).
@@ -22,6 +22,8 @@ enum Schema {
         migrator.registerMigration("v6-key-out-of-database") { db in try v6KeyOutOfDatabase(db, keyFile: keyFile) }
         // The learner client's kiosk settings and wrong-PIN counts, beside the code that uses them.
         migrator.registerMigration("v7-kiosk-and-pin-attempts", migrate: CentreStore.v7KioskAndPINAttempts)
+        // Certificates: `certificate.issued` events, one per learner × course version, and revocations.
+        migrator.registerMigration("v8-certificates", migrate: CentreStore.v8Certificates)
         return migrator
     }
 
