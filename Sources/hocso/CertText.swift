@@ -13,10 +13,9 @@ enum CertText {
 
     static func listLine(_ issued: IssuedCertificate, _ view: Certificate) -> Phrase {
         let short = String(issued.id.dropFirst("urn:uuid:".count).prefix(8))
+        let course = "\(view.courseTitle) (\(issued.courseId) v\(issued.courseVersion))"
         return .verbatim(
-            safe(
-                "\(short)\t\(view.day)\t\(issued.learner)\t\(view.learnerName)\t\(view.courseTitle) (\(issued.courseId) v\(issued.courseVersion))"
-            ))
+            [short, view.day, issued.learner, view.learnerName, course].map(safe).joined(separator: "\t"))
     }
 
     static func count(_ n: Int) -> Phrase { Phrase(vi: "\(n) chứng nhận.", en: "\(n) certificates.") }
