@@ -220,7 +220,8 @@ let package = Package(
         .executableTarget(
             name: "hocso-hub",
             dependencies: [
-                "CommandSupport", "CourseModel", "Dashboard", "HubServer", "HubStore", "HubStorePostgres",
+                "Certificates", "CommandSupport", "CourseModel", "Dashboard", "HubServer", "HubStore",
+                "HubStorePostgres",
                 "HubStoreSQLite",
                 "Localization",
                 "ReportCommands", "Reports", "SyncHub", "SyncWire",
@@ -293,7 +294,7 @@ let package = Package(
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "TestSupport", "HubBackends",
+                "TestSupport", "HubBackends", "Certificates",
                 "SyncWire", "SyncCentre", "SyncHub", "HubStore", "HubStoreSQLite", "HubStorePostgres", "HubServer",
                 "ProgressStore", "CourseModel", "LearnerClient", "LearnerEvents", "Localization", "Packs",
                 "QuizEngine", "Reports",

@@ -16,6 +16,12 @@ public struct DidKey: Sendable, Hashable {
         self.publicKey = publicKey
     }
 
+    /// The did:key of a raw 32-byte Ed25519 public key; nil for anything else.
+    public init?(rawPublicKey: Data) {
+        guard let key = try? Curve25519.Signing.PublicKey(rawRepresentation: rawPublicKey) else { return nil }
+        self.publicKey = key
+    }
+
     /// Reads `did:key:z6Mk…`, with or without a `#fragment` naming its verification method (the
     /// fragment must then be the key's own multibase). Nil for anything else.
     public init?(_ text: String) {

@@ -11,7 +11,7 @@ enum PostgresSchema {
     /// Every migration, in order: a name and its statements (one statement each: PostgresNIO
     /// runs one statement per query).
     static let migrations: [(name: String, statements: [String])] = [
-        ("v1-hub", v1Hub), ("v1-reports", v1Reports), ("v2-rollups", v2Rollups),
+        ("v1-hub", v1Hub), ("v1-reports", v1Reports), ("v2-rollups", v2Rollups), ("v3-certificates", v3Certificates),
     ]
 
     /// A national hub keeps the provinces' signed roll-ups, one row per (province, period, version).

@@ -11,6 +11,7 @@ enum Schema {
         registerReportMigrations(&migrator)
         migrator.registerMigration("v3-hub-any-event-kind", migrate: v3AnyEventKind)
         migrator.registerMigration("v4-hub-rollups", migrate: v4Rollups)
+        migrator.registerMigration("v5-hub-certificates", migrate: v5Certificates)
         return migrator
     }
 

@@ -93,4 +93,16 @@ enum CertText {
             vi: "Đã thu hồi \(safe(id)); `hocso cert verify` ở trung tâm này sẽ từ chối nó.",
             en: "Revoked \(safe(id)); `hocso cert verify` at this centre now refuses it.")
     }
+
+    static func statusForAnotherCentre(_ list: String) -> Phrase {
+        Phrase(
+            vi: "danh sách thu hồi này của trung tâm khác («\(safe(list))»).",
+            en: "this status list belongs to another centre (“\(safe(list))”).")
+    }
+
+    static func statusImported(_ n: Int, _ hub: String) -> Phrase {
+        Phrase(
+            vi: "Đã nhập danh sách thu hồi của trạm \(safe(hub)): \(n) chứng nhận bị thu hồi.",
+            en: "Imported hub \(safe(hub))'s status list: \(n) certificate(s) revoked.")
+    }
 }
