@@ -151,7 +151,7 @@ let package = Package(
         // A hub's side of sync: bundles in, pushes received, receipts signed, pushing upstream.
         .target(
             name: "SyncHub",
-            dependencies: ["ArchiveIO", "HubStore", "LearnerEvents", "Localization", "SyncWire"],
+            dependencies: ["ArchiveIO", "Certificates", "HubStore", "LearnerEvents", "Localization", "SyncWire"],
             swiftSettings: strict),
         // Coordinator reports over a hub (or centre) database, in every output form.
         .target(
@@ -183,7 +183,7 @@ let package = Package(
         .target(
             name: "HubServer",
             dependencies: [
-                "HubStore", "SyncWire", "SyncHub", "Packs", "Dashboard", "Localization", "Reports",
+                "Certificates", "HubStore", "SyncWire", "SyncHub", "Packs", "Dashboard", "Localization", "Reports",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],

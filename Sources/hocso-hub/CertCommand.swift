@@ -114,7 +114,8 @@ struct HubCertCommand: ParsableCommand {
             try reportingFailures(lang) {
                 let store = try database.open()
                 let identity = try HubIdentity.load(store)
-                let document = try HubCertificates.statusList(for: node, store: store, key: identity.key.base64)
+                let document = try HubCertificateChecks.statusList(
+                    for: node, store: store, key: identity.key.base64, now: Int64(Date().timeIntervalSince1970 * 1000))
                 do {
                     try JCS.canonicalize(document).write(to: URL(fileURLWithPath: output), options: .atomic)
                 } catch {
@@ -123,21 +124,5 @@ struct HubCertCommand: ParsableCommand {
                 Console.say(HubCertText.statusWritten(output), lang)
             }
         }
-    }
-}
-
-/// The hub's certificate documents, shared by the command and the server.
-enum HubCertificates {
-    /// The signed status list of `node`'s certificates, by the hub's key (`key`: base64 seed).
-    static func statusList(for node: String, store: any HubStore, key: String) throws -> JSONValue {
-        guard let seed = Data(base64Encoded: key), let signer = CertificateSigner(seed: seed) else {
-            throw Failure(HubCertText.noKey)
-        }
-        let entries = try store.certificateRevocations(node: node).map {
-            StatusList.Entry(id: $0.id, index: $0.index, reason: $0.reason)
-        }
-        return try StatusList.credential(
-            list: "urn:hocso:status:\(node)", entries: entries, issuedAt: Int64(Date().timeIntervalSince1970 * 1000),
-            signer: signer)
     }
 }

@@ -62,8 +62,4 @@ enum HubCertText {
                 "Wrote the signed status list: \(safe(path)); at the centre run `hocso cert status-import \(safe(path))`."
         )
     }
-
-    static let noKey = Phrase(
-        vi: "trạm chưa có khoá; hãy chạy `hocso-hub init` trước.",
-        en: "the hub has no key yet; run `hocso-hub init` first.")
 }

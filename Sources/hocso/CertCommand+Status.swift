@@ -4,6 +4,7 @@ import CommandSupport
 import Foundation
 import Localization
 import ProgressStore
+import SyncWire
 
 extension CertCommand {
     /// `hocso cert status-import FILE`: the revocation list a hub signed for this centre
@@ -25,13 +26,18 @@ extension CertCommand {
                 guard let data = FileManager.default.contents(atPath: file),
                     let json = try? JSONValue.parse(data)
                 else { throw Failure(CertText.cannotReadInput(file)) }
-                let (hub, list, entries) = try Self.read(json, trusting: try store.syncHubs())
-                guard list == store.statusListId else { throw Failure(CertText.statusForAnotherCentre(list)) }
-                for entry in entries {
-                    try store.recordRevocation(entry.id, reason: entry.reason, source: hub)
-                }
-                Console.say(CertText.statusImported(entries.count, hub), lang)
+                Console.say(try Self.apply(json, to: store), lang)
             }
+        }
+
+        /// Checks a status list and records its revocations; says what was done.
+        static func apply(_ json: JSONValue, to store: CentreStore) throws -> Phrase {
+            let (hub, list, entries) = try read(json, trusting: try store.syncHubs())
+            guard list == store.statusListId else { throw Failure(CertText.statusForAnotherCentre(list)) }
+            for entry in entries {
+                try store.recordRevocation(entry.id, reason: entry.reason, source: hub)
+            }
+            return CertText.statusImported(entries.count, hub)
         }
 
         /// The hub that signed `json` among `hubs`, and the list; the failure of the first hub
@@ -49,6 +55,48 @@ extension CertCommand {
                 }
             }
             throw failure
+        }
+    }
+}
+
+extension CertCommand {
+    /// `hocso cert status-pull --hub URL`: the same list fetched from the hub
+    /// (`GET /api/v1/certificates/status/{node}`).
+    struct StatusPull: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "status-pull",
+            abstract:
+                "Tải danh sách thu hồi từ trạm qua mạng. Fetch this centre's revocation list from a hub.")
+
+        @OptionGroup var common: CenterCommand.Common
+        @Option(name: .long, help: "Địa chỉ trạm. The hub's URL.") var hub: String
+
+        func validate() throws {
+            guard let url = URL(string: hub), url.scheme == "http" || url.scheme == "https" else {
+                throw ValidationError(CentreText.notHTTP(hub))
+            }
+        }
+
+        func run() async throws {
+            let lang = common.language.language
+            guard let base = URL(string: hub) else { throw ValidationError(CentreText.notHTTP(hub)) }
+            try await reportingFailures(lang) {
+                let store = try common.open()
+                let url = base.appendingPathComponent("api/v1/certificates/status/\(store.nodeId)")
+                let response: TransportResponse
+                do {
+                    response = try await HTTPClientTransport().send(TransportRequest(method: "GET", url: url))
+                } catch let error as SyncError {
+                    throw error
+                } catch {
+                    throw Failure(NetworkFailure.phrase(for: error, hub: hub))
+                }
+                guard response.status == 200 else { throw EventPusher.refusal(response) }
+                guard let json = try? JSONValue.parse(response.body) else {
+                    throw Failure(CertText.cannotReadInput(url.absoluteString))
+                }
+                Console.say(try StatusImport.apply(json, to: store), lang)
+            }
         }
     }
 }

@@ -14,7 +14,9 @@ struct CertCommand: ParsableCommand {
         commandName: "cert",
         abstract:
             "Giấy chứng nhận hoàn thành khoá học: xem, in, kiểm tra. Course certificates: list, show, print, verify.",
-        subcommands: [List.self, Show.self, Print.self, Verify.self, Issue.self, Revoke.self, StatusImport.self])
+        subcommands: [
+            List.self, Show.self, Print.self, Verify.self, Issue.self, Revoke.self, StatusImport.self, StatusPull.self,
+        ])
 
     /// `hocso cert list [--learner CODE] [--day YYYY-MM-DD]`.
     struct List: ParsableCommand {

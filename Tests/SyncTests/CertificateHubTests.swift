@@ -6,6 +6,10 @@ import ProgressStore
 import TestSupport
 import Testing
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 /// Certificates travel with sync as events; the hub keeps the registry, counts them per commune
 /// and course, revokes with a reason and signs a status list the centre imports — on SQLite and
 /// PostgreSQL alike.
@@ -60,9 +64,9 @@ struct CertificateHubTests {
         #expect(try store.certificateRevocations(node: centre.nodeId).map(\.index) == [issued.seq])
 
         // The centre still accepts it until it hears from the hub.
-        let page = dir.appendingPathComponent("cert.html")
-        try expectSuccess(Program.hocso.run(["cert", "print", short, "-o", page.path, "--db", centreDB.path]))
-        try expectSuccess(Program.hocso.run(["cert", "verify", page.path, "--db", centreDB.path]))
+        let printed = dir.appendingPathComponent("cert.html")
+        try expectSuccess(Program.hocso.run(["cert", "print", short, "-o", printed.path, "--db", centreDB.path]))
+        try expectSuccess(Program.hocso.run(["cert", "verify", printed.path, "--db", centreDB.path]))
 
         let forCentre = dir.appendingPathComponent("hub-for-centre.json")
         try expectSuccess(
@@ -71,10 +75,27 @@ struct CertificateHubTests {
         let status = dir.appendingPathComponent("status.json")
         try expectSuccess(Program.hub.run(["cert", "status", centre.nodeId, "-o", status.path, "--db", hub.location]))
         try expectSuccess(Program.hocso.run(["cert", "status-import", status.path, "--db", centreDB.path]))
-        let refused = try Program.hocso.run(["cert", "verify", page.path, "--db", centreDB.path])
+        let refused = try Program.hocso.run(["cert", "verify", printed.path, "--db", centreDB.path])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("has been revoked"))
         #expect(refused.stderr.contains("cấp nhầm người"))
+
+        // Over HTTP: the hub serves the same signed list, and its /verify page names the failure.
+        let server = try HubServerProcess(database: hub.location)
+        defer { server.kill() }
+        try expectSuccess(
+            Program.hocso.run(["cert", "status-pull", "--hub", server.url.absoluteString, "--db", centreDB.path]))
+        let qr = try CompactForm.encode(try JSONValue.parse(issued.credential))
+        let form = "credential=" + (qr.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        var request = URLRequest(url: server.url.appendingPathComponent("verify"))
+        request.httpMethod = "POST"
+        request.httpBody = Data(form.utf8)
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        let page = try Self.fetch(request)
+        #expect(page.contains("KHÔNG HỢP LỆ"), "\(page.prefix(300))")
+        #expect(page.contains("has been revoked") && page.contains("cấp nhầm người"))
+        let form2 = try Self.fetch(URLRequest(url: server.url.appendingPathComponent("verify")))
+        #expect(form2.contains("<textarea name=\"credential\""))
 
         // A status list changed on the way is refused.
         let tampered = dir.appendingPathComponent("tampered.json")
@@ -84,4 +105,18 @@ struct CertificateHubTests {
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("signature does not match"))
     }
+
+    /// The body of a request to the test server (blocking: the tests are synchronous).
+    static func fetch(_ request: URLRequest) throws -> String {
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        URLSession.shared.dataTask(with: request) { data, _, _ in
+            box.text = data.map { String(decoding: $0, as: UTF8.self) } ?? ""
+            done.signal()
+        }.resume()
+        done.wait()
+        return box.text
+    }
+
+    final class Box: @unchecked Sendable { var text = "" }
 }
