@@ -2,6 +2,8 @@ import Certificates
 import Foundation
 import HubBackends
 import HubStore
+import LearnerClient
+import Packs
 import ProgressStore
 import TestSupport
 import Testing
@@ -104,6 +106,37 @@ struct CertificateHubTests {
         let bad = try Program.hocso.run(["cert", "status-import", tampered.path, "--db", centreDB.path])
         #expect(bad.status == 1)
         #expect(bad.stderr.contains("signature does not match"))
+    }
+
+    /// The learner client's live backend issues the certificate of an installed course in the
+    /// completing commit, and tells the result screen where to collect it.
+    @Test func theClientsCentreBackendCertifiesAnInstalledCourse() throws {
+        let dir = try temporaryDirectory("cert-client")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("centre.sqlite")
+        let store = dir.appendingPathComponent("store")
+        let folder = try SampleCourse.write(into: dir)
+        let packs = dir.appendingPathComponent("packs")
+        try expectSuccess(Program.hocso.run(["pack", "build", folder.path, "--output", packs.path]))
+        try expectSuccess(
+            Program.hocso.run([
+                "pack", "install", packs.appendingPathComponent("khoa-mau-3.hspack").path, "--store", store.path,
+            ]))
+        try expectSuccess(Program.hocso.run(["center", "init", "--db", db.path, "--name", "Trung tâm xã Hoà"]))
+        let centre = try CentreStore(path: db)
+        _ = try centre.addLearner(
+            NewLearner(code: "HOA1", displayName: "Lê Thị Hoa", birthYear: 1965, gender: .nu, commune: "Xã Hoà"))
+        let backend = CentreBackend(store: centre, content: ContentStore(root: store))
+        let course = try backend.loadCourse(id: "khoa-mau")
+        try backend.record([.courseCompleted(learner: "HOA1", course: course.id, version: course.version, at: 1)])
+        let issued = try centre.certificates(learner: "HOA1")
+        #expect(issued.map(\.courseVersion) == [SampleCourse.version])
+        #expect(try backend.certificateNotice(learner: "HOA1", course: course)?.centreName == "Trung tâm xã Hoà")
+        let verified = try Program.hocso.run(["cert", "verify", "--db", db.path, "--learner", "HOA1", issued[0].id])
+        #expect(verified.status == 1, "an id is not a credential: \(verified.stdout)")
+        let json = dir.appendingPathComponent("c.json")
+        try Data(issued[0].credential.utf8).write(to: json)
+        try expectSuccess(Program.hocso.run(["cert", "verify", json.path, "--db", db.path, "--learner", "HOA1"]))
     }
 
     /// The body of a request to the test server (blocking: the tests are synchronous).
