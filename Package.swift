@@ -28,6 +28,8 @@ let package = Package(
         .systemLibrary(
             name: "CArchive", pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CQREncode", pkgConfig: "libqrencode", providers: [.apt(["libqrencode-dev"])]),
         .systemLibrary(
             name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
@@ -87,19 +89,29 @@ let package = Package(
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: strict),
+        // Certificates anyone can verify offline: JCS (RFC 8785), did:key, Open Badges 3.0
+        // credentials with eddsa-jcs-2022 proofs, the QR text form, the verifier. No database.
+        .target(
+            name: "Certificates",
+            dependencies: ["CZlib", "Localization", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict),
+        // The printed certificate page: A4 HTML with the credential embedded and a QR code (libqrencode).
+        .target(
+            name: "CertificatePrint", dependencies: ["Certificates", "CQREncode", "Localization"],
+            swiftSettings: strict),
         // The centre's SQLite database: learners, the append-only event log, derived progress.
         .target(
             name: "ProgressStore",
             dependencies: [
-                "CourseModel", "Credentials", "CSVText", "LearnerEvents", "Localization", "SQLiteSupport",
-                .product(name: "GRDB", package: "GRDB.swift"),
+                "Certificates", "CourseModel", "Credentials", "CSVText", "LearnerEvents", "Localization",
+                "SQLiteSupport", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict),
         // The terminal learner client: screens, keys, input methods; over the engine and the store.
         .target(
             name: "LearnerClient",
             dependencies: [
-                "CourseModel", "LearnerEvents", "LessonSearch", "Localization", "QuizEngine", "ProgressStore",
+                "Certificates", "CourseModel", "LearnerEvents", "LessonSearch", "Localization", "QuizEngine", "ProgressStore",
                 "TerminalText", "Packs",
             ],
             swiftSettings: strict),
@@ -158,7 +170,7 @@ let package = Package(
         // A hub's side of sync: bundles in, pushes received, receipts signed, pushing upstream.
         .target(
             name: "SyncHub",
-            dependencies: ["ArchiveIO", "HubStore", "LearnerEvents", "Localization", "SyncWire"],
+            dependencies: ["ArchiveIO", "Certificates", "HubStore", "LearnerEvents", "Localization", "SyncWire"],
             swiftSettings: strict),
         // Coordinator reports over a hub (or centre) database, in every output form.
         .target(
@@ -190,7 +202,7 @@ let package = Package(
         .target(
             name: "HubServer",
             dependencies: [
-                "HubStore", "SyncWire", "SyncHub", "Packs", "Dashboard", "Localization", "Reports",
+                "Certificates", "HubStore", "SyncWire", "SyncHub", "Packs", "Dashboard", "Localization", "Reports",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -217,8 +229,8 @@ let package = Package(
         .executableTarget(
             name: "hocso",
             dependencies: [
-                "CentreReports", "CommandSupport", "CourseCompiler", "CourseInterchange", "CourseModel",
-                "FacilitatorConsole", "LearnerClient",
+                "CentreReports", "CertificatePrint", "Certificates", "CommandSupport", "CourseCompiler",
+                "CourseInterchange", "CourseModel", "FacilitatorConsole", "LearnerClient",
                 "LearnerEvents",
                 "Localization", "Packs", "ProgressStore", "ReportCommands", "Reports", "SyncCentre", "SyncWire",
                 "TerminalText", .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -228,7 +240,8 @@ let package = Package(
         .executableTarget(
             name: "hocso-hub",
             dependencies: [
-                "CommandSupport", "CourseModel", "Dashboard", "HubServer", "HubStore", "HubStorePostgres",
+                "Certificates", "CommandSupport", "CourseModel", "Dashboard", "HubServer", "HubStore",
+                "HubStorePostgres",
                 "HubStoreSQLite",
                 "Localization",
                 "ReportCommands", "Reports", "SyncHub", "SyncWire",
@@ -267,6 +280,12 @@ let package = Package(
             path: "Tests/Support/HubBackends", swiftSettings: strict),
         .testTarget(name: "CourseModelTests", dependencies: ["TestSupport", "CourseModel"], swiftSettings: strict),
         .testTarget(name: "LocalizationTests", dependencies: ["TestSupport", "Localization"], swiftSettings: strict),
+        .testTarget(
+            name: "CertificatesTests",
+            dependencies: [
+                "TestSupport", "Certificates", "CertificatePrint", .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict),
         .testTarget(name: "CredentialsTests", dependencies: ["TestSupport", "Credentials"], swiftSettings: strict),
         .testTarget(
             name: "LearnerEventsTests", dependencies: ["TestSupport", "LearnerEvents", "CourseModel"],
@@ -296,8 +315,8 @@ let package = Package(
             name: "ProgressStoreTests",
             dependencies: [
                 "TestSupport",
-                "ProgressStore", "CourseModel", "LearnerEvents", "Localization", "QuizEngine", "hocso-stress",
-                "FacilitatorConsole",
+                "Certificates", "ProgressStore", "CourseModel", "LearnerEvents", "Localization", "QuizEngine",
+                "hocso-stress", "FacilitatorConsole",
             ],
             swiftSettings: strict),
         .testTarget(
@@ -311,7 +330,7 @@ let package = Package(
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "TestSupport", "HubBackends",
+                "TestSupport", "HubBackends", "Certificates",
                 "SyncWire", "SyncCentre", "SyncHub", "HubStore", "HubStoreSQLite", "HubStorePostgres", "HubServer",
                 "ProgressStore", "CourseModel", "LearnerClient", "LearnerEvents", "Localization", "Packs",
                 "QuizEngine", "Reports",
@@ -340,7 +359,7 @@ let package = Package(
             dependencies: ["TestSupport", "CourseModel", "CourseCompiler", "Localization", "Packs"],
             swiftSettings: strict),
         .executableTarget(
-            name: "hocso-stress", dependencies: ["ProgressStore", "CourseModel", "LearnerEvents"],
+            name: "hocso-stress", dependencies: ["Certificates", "ProgressStore", "CourseModel", "LearnerEvents"],
             path: "Tests/Support/hocso-stress"),
     ]
 )

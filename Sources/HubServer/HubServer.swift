@@ -79,6 +79,8 @@ public enum HubServer {
         router.get("api/v1/packs/:file") { request, context -> Response in
             try await PacksEndpoint.handle(request, context: context, catalogue: catalogue)
         }
+        // Certificates: the public verification page and centres' signed status lists.
+        CertificatesEndpoint.addRoutes(to: router, store: store, identity: identity)
         // The coordinators' dashboard (issue 5): every route under /dashboard.
         Dashboard.addRoutes(to: router, reports: HubReports(store))
 

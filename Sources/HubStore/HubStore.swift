@@ -86,6 +86,19 @@ public protocol HubStore: Sendable {
     func saveRollup(_ rollup: StoredRollup) throws -> Bool
     /// The roll-up each province sent last: the highest period, then the highest version.
     func latestRollups() throws -> [StoredRollup]
+
+    // MARK: Certificates (`certificate.issued` events; docs/certificates.md)
+
+    /// Certificates held, oldest arrival first: all, or those whose id (`urn:uuid:…`) starts with
+    /// `idPrefix`; at most `limit`.
+    func certificates(idPrefix: String?, limit: Int) throws -> [HubCertificate]
+    /// How many certificates each course has per commune (the issuing centre's), revoked ones apart.
+    func certificateCounts() throws -> [CertificateCount]
+    /// Revokes a certificate held here with a reason; nil when no certificate has that exact id.
+    /// Revoking again keeps the first reason.
+    func revokeCertificate(id: String, reason: String, at: Int64) throws -> HubCertificate?
+    /// The revocations of one centre's certificates (all centres' when `node` is nil).
+    func certificateRevocations(node: String?) throws -> [CertificateRevocation]
 }
 
 /// A one-time sign-in link as a hub keeps it.

@@ -16,6 +16,7 @@ enum PostgresSchema {
         // aggregates after this runs (`rebuildsAggregates`).
         ("v3-reports-without-demo", []),
         ("v4-study-groups", v4StudyGroups),
+        ("v5-certificates", v5Certificates),
     ]
 
     /// Migrations after which the aggregates are rebuilt from `events`.

@@ -13,6 +13,7 @@ enum Schema {
         migrator.registerMigration("v4-hub-rollups", migrate: v4Rollups)
         migrator.registerMigration("v5-reports-without-demo", migrate: v5ReportsWithoutDemo)
         migrator.registerMigration("v6-hub-study-groups", migrate: v6StudyGroups)
+        migrator.registerMigration("v7-hub-certificates", migrate: v7Certificates)
         return migrator
     }
 

@@ -1,3 +1,4 @@
+import Certificates
 import CourseModel
 import Foundation
 import LearnerEvents
@@ -144,7 +145,22 @@ public final class CentreBackend: LearnerBackend {
     /// See `LearnerBackend`.
     public func record(_ occurrences: [Occurrence]) throws {
         guard !occurrences.isEmpty else { return }
-        _ = try store.record(occurrences)
+        // A completion is certified in its own transaction: the course's achievement goes along.
+        let completed = Set(occurrences.filter { $0.kind == .courseCompleted }.compactMap(\.courseId))
+        let achievements = completed.compactMap { id in
+            (try? loadCourse(id: id)).flatMap { $0.isSelfCheck ? nil : CourseAchievement(course: $0) }
+        }
+        _ = try store.record(occurrences, certifying: achievements)
+    }
+
+    /// See `LearnerBackend`.
+    public func certificateNotice(learner: String, course: Course) throws -> CertificateNotice? {
+        guard
+            let held = try store.certificates(learner: learner).last(where: {
+                $0.courseId == course.id && $0.courseVersion == course.version
+            }), let centre = try store.syncIdentity()
+        else { return nil }
+        return CertificateNotice(centreName: centre.name, issuedAt: held.issuedAt)
     }
 
     /// See `LearnerBackend`.

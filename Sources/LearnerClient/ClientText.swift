@@ -146,6 +146,14 @@ enum ClientText {
         p("trang \(page)/\(total)", "page \(page)/\(total)")
     }
     static let lessonFinished = p("Bạn đã đọc xong bài này.", "You have read this lesson.")
+    static let certificateEarned = p(
+        "Chúc mừng! Bạn đã hoàn thành khoá học và được cấp giấy chứng nhận.",
+        "Congratulations! You have completed the course and earned a certificate.")
+    static func collectCertificate(_ centre: String) -> Phrase {
+        p(
+            "Hãy hỏi cán bộ ở \(centre) để nhận bản in giấy chứng nhận có mã QR.",
+            "Ask the staff at \(centre) for the printed certificate with its QR code.")
+    }
 
     // MARK: - Dialogs
 

@@ -137,6 +137,7 @@ extension LearnerApp {
             body += Layout.indented(say(verdict), width: width).map {
                 styler.apply(TextStyle(bold: true, foreground: result.passed ? .green : .yellow), to: $0)
             }
+            body += certificateLines(state, width: width)
         }
         body.append("")
         if result.wrongQuestionIds.isEmpty {

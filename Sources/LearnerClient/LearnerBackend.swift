@@ -40,6 +40,8 @@ public protocol LearnerBackend: AnyObject {
     func assignments(learner: String) throws -> [GroupAssignment]
     /// Notes that a learner signed in (`started`) or out, for the facilitator's board.
     func noteSession(learner: String, started: Bool, at: Int64) throws
+    /// The certificate the learner holds for this course's version, nil when none.
+    func certificateNotice(learner: String, course: Course) throws -> CertificateNotice?
 }
 
 extension LearnerBackend {
@@ -47,6 +49,22 @@ extension LearnerBackend {
     public func assignments(learner: String) throws -> [GroupAssignment] { [] }
     /// Nobody watches: sessions are not recorded.
     public func noteSession(learner: String, started: Bool, at: Int64) throws {}
+    /// No certificates unless the backend issues them (the centre's does).
+    public func certificateNotice(learner: String, course: Course) throws -> CertificateNotice? { nil }
+}
+
+/// A certificate the learner holds: where to collect its printout, and when it was issued.
+public struct CertificateNotice: Sendable, Equatable {
+    /// The centre that issued it (where the printout is collected).
+    public var centreName: String
+    /// When it was issued, ms since 1970 UTC.
+    public var issuedAt: Int64
+
+    /// Makes a notice.
+    public init(centreName: String, issuedAt: Int64) {
+        self.centreName = centreName
+        self.issuedAt = issuedAt
+    }
 }
 
 /// A learner as the sign-in screen knows them.

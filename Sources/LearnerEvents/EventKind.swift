@@ -36,6 +36,9 @@ public enum EventKind: Sendable, Hashable {
     case groupAssignmentAdded
     /// An assignment was taken back; about no learner (`group.assignment.removed`).
     case groupAssignmentRemoved
+    /// The centre issued a certificate for a completed course; the payload is the signed
+    /// Open Badges credential (`certificate.issued`).
+    case certificateIssued
     /// A kind this build does not know, kept as it came.
     case unknown(String)
 
@@ -43,7 +46,7 @@ public enum EventKind: Sendable, Hashable {
     public static let known: [EventKind] = [
         .learnerRegistered, .learnerUpdated, .lessonOpened, .stepRead, .quizStarted, .answerSubmitted,
         .quizFinished, .lessonCompleted, .courseCompleted, .sessionStarted, .sessionEnded, .groupCreated,
-        .groupMemberAdded, .groupMemberRemoved, .groupAssignmentAdded, .groupAssignmentRemoved,
+        .groupMemberAdded, .groupMemberRemoved, .groupAssignmentAdded, .groupAssignmentRemoved, .certificateIssued,
     ]
 
     /// The kind named `rawValue`; `unknown` when this build does not know it.
@@ -73,6 +76,7 @@ public enum EventKind: Sendable, Hashable {
         case .groupMemberRemoved: "group.member.removed"
         case .groupAssignmentAdded: "group.assignment.added"
         case .groupAssignmentRemoved: "group.assignment.removed"
+        case .certificateIssued: "certificate.issued"
         case .unknown(let name): name
         }
     }
@@ -103,7 +107,7 @@ public enum EventKind: Sendable, Hashable {
         case .learnerRegistered, .learnerUpdated, .unknown, .sessionStarted, .sessionEnded: []
         case .groupCreated, .groupMemberAdded, .groupMemberRemoved: []
         case .groupAssignmentAdded, .groupAssignmentRemoved: [.course]
-        case .courseCompleted: [.course]
+        case .courseCompleted, .certificateIssued: [.course]
         case .lessonOpened, .lessonCompleted: [.course, .lesson]
         case .stepRead: [.course, .lesson, .item]
         case .quizStarted, .quizFinished: [.course, .lesson, .attempt]

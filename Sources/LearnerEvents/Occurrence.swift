@@ -145,6 +145,15 @@ extension Occurrence {
     public static func courseCompleted(learner: String, course: String, version: Int, at: Int64) -> Occurrence {
         Occurrence(kind: .courseCompleted, learner: learner, occurredAt: at, courseId: course, courseVersion: version)
     }
+
+    /// A certificate was issued for a completed course; `credential` is its signed JSON (JCS form).
+    public static func certificateIssued(
+        learner: String, course: String, version: Int, credential: String, at: Int64
+    ) -> Occurrence {
+        Occurrence(
+            kind: .certificateIssued, learner: learner, occurredAt: at, courseId: course, courseVersion: version,
+            payload: EventPayload(json: credential))
+    }
 }
 
 // MARK: Typed views of the payload

@@ -1,3 +1,4 @@
+import Certificates
 import Foundation
 import GRDB
 import LearnerEvents
@@ -16,6 +17,17 @@ extension CentreStore {
     /// result and the lesson's completion are either all kept or all lost, never half.
     @discardableResult
     public func record(_ occurrences: [Occurrence]) throws -> [Event] {
+        try record(occurrences, certifying: [])
+    }
+
+    /// Records occurrences as `record(_:)` does and, in the SAME transaction, issues the
+    /// certificate of each `course.completed` among them whose course and version are in
+    /// `achievements` (unless the learner already holds it): the completion and its certificate
+    /// are both kept or both lost. Without a centre key (before `center init`), or with a key
+    /// file that cannot be read, the completion is recorded alone and `cert issue` catches up.
+    @discardableResult
+    public func record(_ occurrences: [Occurrence], certifying achievements: [CourseAchievement]) throws -> [Event] {
+        let signer = achievements.isEmpty ? nil : try? certificateSigner()
         let normalized = try occurrences.map { occurrence in
             var occurrence = occurrence
             occurrence.learner = occurrence.learner.uppercased()
@@ -30,7 +42,22 @@ extension CentreStore {
             try writeImmediate { db in
                 // Taken inside the write lock, so recording times never run backwards against seq.
                 let recordedAt = now()
-                return try normalized.map { try self.append($0, recordedAt: recordedAt, db) }
+                let events = try normalized.map { try self.append($0, recordedAt: recordedAt, db) }
+                guard let signer else { return events }
+                var issued: [Event] = []
+                for event in events where event.kind == .courseCompleted {
+                    guard
+                        let achievement = achievements.first(where: {
+                            $0.courseId == event.courseId && $0.version == event.courseVersion
+                        })
+                    else { continue }
+                    if let certificate = try self.issueIfMissing(
+                        learner: event.learner, achievement, signer: signer, recordedAt: recordedAt, db)
+                    {
+                        issued.append(certificate)
+                    }
+                }
+                return events + issued
             }
         }
     }

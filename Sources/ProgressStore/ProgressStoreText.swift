@@ -187,4 +187,7 @@ enum ProgressStoreText {
             vi: "hạn '\(text)' không phải một ngày dạng NĂM-THÁNG-NGÀY (ví dụ 2026-12-15)",
             en: "the due day '\(text)' is not a day written YEAR-MONTH-DAY (for example 2026-12-15)")
     }
+    static let certificatesNeedKey = Phrase(
+        vi: "trung tâm chưa có khoá nên chưa cấp được chứng nhận; hãy chạy `hocso center init` trước",
+        en: "the centre has no key yet, so it cannot issue certificates; run `hocso center init` first")
 }

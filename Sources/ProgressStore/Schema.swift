@@ -7,7 +7,7 @@ import LearnerEvents
 enum Schema {
     /// `PRAGMA user_version` of a database this build has brought up to date; a higher one was
     /// made by a newer HocSo. Each new migration raises it.
-    static let userVersion = 8
+    static let userVersion = 9
 
     /// Every migration, in order. `keyFile` is where `v6-key-out-of-database` writes the centre's
     /// signing key (nil where no database file exists, as when building one in memory).
@@ -24,6 +24,8 @@ enum Schema {
         migrator.registerMigration("v7-kiosk-and-pin-attempts", migrate: CentreStore.v7KioskAndPINAttempts)
         // Study groups and their assignments, as events about no learner, and their derived tables.
         migrator.registerMigration("v8-groups-and-assignments", migrate: DerivedGroups.v8GroupsAndAssignments)
+        // Certificates: `certificate.issued` events, one per learner × course version, and revocations.
+        migrator.registerMigration("v9-certificates", migrate: CentreStore.v9Certificates)
         return migrator
     }
 

@@ -194,4 +194,8 @@ enum HubSyncText {
                 "chưa biết máy chủ cấp trên \(hub) ở \(address); hãy thêm tệp đăng ký của nó bằng 'hocso-hub upstreams add'",
             en: "upstream \(hub) at \(address) is not known here; add its registration with 'hocso-hub upstreams add'")
     }
+
+    static let noCertificateKey = Phrase(
+        vi: "trạm chưa có khoá để ký danh sách thu hồi; hãy chạy `hocso-hub init` trước.",
+        en: "the hub has no key to sign status lists with; run `hocso-hub init` first.")
 }

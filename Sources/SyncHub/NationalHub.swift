@@ -220,4 +220,18 @@ public final class NationalHub: HubStore, ReportSource, Sendable {
     public func saveRollup(_ rollup: StoredRollup) throws -> Bool { try base.saveRollup(rollup) }
     /// Forwarded.
     public func latestRollups() throws -> [StoredRollup] { try base.latestRollups() }
+    /// Forwarded (a national hub holds the certificates its provinces pushed, if any).
+    public func certificates(idPrefix: String?, limit: Int) throws -> [HubCertificate] {
+        try base.certificates(idPrefix: idPrefix, limit: limit)
+    }
+    /// Forwarded.
+    public func certificateCounts() throws -> [CertificateCount] { try base.certificateCounts() }
+    /// Forwarded.
+    public func revokeCertificate(id: String, reason: String, at: Int64) throws -> HubCertificate? {
+        try base.revokeCertificate(id: id, reason: reason, at: at)
+    }
+    /// Forwarded.
+    public func certificateRevocations(node: String?) throws -> [CertificateRevocation] {
+        try base.certificateRevocations(node: node)
+    }
 }

@@ -12,6 +12,6 @@ struct HocSoHub: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, CentersCommand.self, ImportCommand.self, ServeCommand.self, PushCommand.self,
             UpstreamsCommand.self, AreasCommand.self, UsersCommand.self, HubReportCommand.self, MigrateCommand.self,
-            RollupsCommand.self,
+            RollupsCommand.self, HubCertCommand.self,
         ])
 }

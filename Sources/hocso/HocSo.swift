@@ -11,7 +11,7 @@ struct HocSo: AsyncParsableCommand {
         version: HocSoVersion.current,
         subcommands: [
             LearnCommand.self, CourseCommand.self, PackCommand.self, KeysCommand.self, CenterCommand.self,
-            SyncCommand.self, ReportCommand.self,
+            SyncCommand.self, ReportCommand.self, CertCommand.self,
         ],
         defaultSubcommand: LearnCommand.self
     )

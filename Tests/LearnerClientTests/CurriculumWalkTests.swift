@@ -51,10 +51,16 @@ struct CurriculumWalkTests {
             let digit = try #require(found, "\(course.id)/\(lesson.id): no retake")
             driver.press(.character(digit))
             driver.press(.enter)  // past the introduction
+            let completedBefore = backend.events.contains { $0.kind == .courseCompleted }
             let second = try answerAll(driver, right: true, lesson: "\(course.id)/\(lesson.id)")
             #expect(
                 second.passed && second.wrongQuestionIds.isEmpty,
                 "\(course.id)/\(lesson.id): wrong \(second.wrongQuestionIds)")
+            // The quiz that completes the course says a certificate was earned, and where to get it.
+            let completedNow = !completedBefore && backend.events.contains { $0.kind == .courseCompleted }
+            #expect(
+                driver.screenText.contains("Chúc mừng!") == (completedNow && !course.isSelfCheck),
+                "\(course.id)/\(lesson.id): certificate notice")
             driver.press(.escape)  // back to the lesson list
         }
         #expect(backend.events.contains { $0.kind == .courseCompleted })

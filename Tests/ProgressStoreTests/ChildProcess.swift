@@ -26,9 +26,9 @@ enum StressHelper {
         private let stdout = Pipe()
         private let stderr = Pipe()
 
-        init(executable: URL, db: URL, learner: String, count: Int) throws {
+        init(executable: URL, db: URL, learner: String, count: Int, extra: [String] = []) throws {
             process.executableURL = executable
-            process.arguments = ["--db", db.path, "--learner", learner, "--count", String(count)]
+            process.arguments = ["--db", db.path, "--learner", learner, "--count", String(count)] + extra
             process.standardOutput = stdout
             process.standardError = stderr
             try process.run()
@@ -38,6 +38,12 @@ enum StressHelper {
 
         /// Waits for the end and returns the seqs printed on complete lines, and stderr.
         func finish() -> (seqs: [Int64], status: Int32, reason: Process.TerminationReason, errors: String) {
+            let (lines, status, reason, errors) = finishLines()
+            return (lines.compactMap { Int64($0) }, status, reason, errors)
+        }
+
+        /// Waits for the end and returns the complete lines printed, and stderr.
+        func finishLines() -> (lines: [String], status: Int32, reason: Process.TerminationReason, errors: String) {
             // Read to EOF first: a child blocked on a full pipe would never exit otherwise.
             let out = stdout.fileHandleForReading.readDataToEndOfFile()
             let err = stderr.fileHandleForReading.readDataToEndOfFile()
@@ -47,7 +53,7 @@ enum StressHelper {
             var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             lines.removeLast()
             return (
-                lines.compactMap { Int64($0) }, process.terminationStatus, process.terminationReason,
+                lines.map(String.init), process.terminationStatus, process.terminationReason,
                 String(decoding: err, as: UTF8.self)
             )
         }

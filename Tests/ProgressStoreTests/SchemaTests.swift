@@ -36,7 +36,7 @@ struct SchemaTests {
             applied == [
                 "v1-centre", "v2-sync", "v3-answers-from-log", "v4-event-checks-without-lists", "v5-event-kinds-table",
                 "v6-key-out-of-database",
-                "v7-kiosk-and-pin-attempts", "v8-groups-and-assignments",
+                "v7-kiosk-and-pin-attempts", "v8-groups-and-assignments", "v9-certificates",
             ])
     }
 

@@ -116,7 +116,7 @@ struct HubStoreTests {
         guard let hub = try hub(backend) else { return }
         defer { hub.remove() }
         var newer = learnerEvent(1, at: 1, birthYear: 1970)
-        newer.occurrence.kind = .unknown("certificate.issued")
+        newer.occurrence.kind = .unknown("badge.endorsed")
         newer.occurrence.payload = EventPayload(json: #"{"credential":"…", "spaced" : [1, 2]}"#)
         #expect(try hub.store.insert([newer], via: Self.node, receivedAt: 1) == InsertCounts(new: 1))
         let back = try #require(try hub.store.events(afterPosition: 0, limit: 1).first?.event)

@@ -1,10 +1,14 @@
 // hocso-stress: a learner terminal reduced to its writes, for the durability and concurrency tests.
 //
-//   hocso-stress --db PATH --learner CODE --count N
+//   hocso-stress --db PATH --learner CODE --count N [--certify COURSE]
+//
+// With `--certify`, each of the N transactions records the completion of COURSE (version 1)
+// with its certificate issued in the same transaction (the kill -9 test of issuing).
 //
 // Records N answers through `CentreStore.record`, each its own committed transaction, and prints
 // each acknowledged seq on its own line only after `record` returned (after the commit). A test
 // that kills this process can therefore trust every complete line it read.
+import Certificates
 import CourseModel
 import Foundation
 import LearnerEvents
@@ -38,6 +42,18 @@ do {
         }
     }
     let out = FileHandle.standardOutput
+    if let course = options["certify"] {
+        let achievement = CourseAchievement(
+            courseId: course, version: 1, title: "Khoá thử", titleEnglish: nil, areas: ["An toàn"],
+            areasEnglish: ["Safety"])
+        for i in 0..<count {
+            let events = try store.record(
+                [.courseCompleted(learner: learner, course: course, version: 1, at: 1_760_000_000_000 + Int64(i))],
+                certifying: [achievement])
+            out.write(Data("\(events.map(\.kind.rawValue).joined(separator: " "))\n".utf8))
+        }
+        exit(0)
+    }
     for i in 0..<count {
         let attempt = 1 + i / 10
         let question = "q\(i % 10)"
