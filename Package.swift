@@ -111,7 +111,8 @@ let package = Package(
         .target(
             name: "LearnerClient",
             dependencies: [
-                "Certificates", "CourseModel", "LearnerEvents", "LessonSearch", "Localization", "QuizEngine", "ProgressStore",
+                "Certificates", "CourseModel", "LearnerEvents", "LessonSearch", "Localization", "QuizEngine",
+                "ProgressStore",
                 "TerminalText", "Packs",
             ],
             swiftSettings: strict),

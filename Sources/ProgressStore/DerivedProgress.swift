@@ -78,7 +78,8 @@ enum DerivedProgress {
                     WHERE learner = ?1 AND course_id = ?2
                     """
             ).execute(arguments: [e.learner, course])
-        case .learnerRegistered, .learnerUpdated, .courseCompleted, .certificateIssued, .unknown, .sessionStarted, .sessionEnded,
+        case .learnerRegistered, .learnerUpdated, .courseCompleted, .certificateIssued, .unknown, .sessionStarted,
+            .sessionEnded,
             .groupCreated, .groupMemberAdded, .groupMemberRemoved, .groupAssignmentAdded, .groupAssignmentRemoved:
             break
         }
