@@ -20,7 +20,7 @@ struct EventLineTests {
     @Test("every string survives encoding and decoding byte for byte", arguments: texts)
     func roundTrip(_ text: String) throws {
         let event = makeEvent(
-            nodeId: "n-abcdefghijklmnop", seq: 9_007_199_254_740_993, kind: "answer.submitted", learner: "LAN24",
+            nodeId: "n-abcdefghijklmnop", seq: EventLines.maxSeq, kind: "answer.submitted", learner: "LAN24",
             occurredAt: -5,
             recordedAt: 1_750_000_000_000, courseId: text, courseVersion: 3, lessonId: nil, itemId: text, attempt: 2,
             payload: text)
