@@ -2,12 +2,12 @@ import CZlib
 import Foundation
 
 /// A hub's revocation list for one centre, as a W3C Bitstring Status List credential: bit `i`
-/// of the GZIP-compressed bitstring (`encodedList`, multibase base64url, at least 16 KB of bits
-/// as the spec asks for privacy) is 1 when the centre's certificate with status index `i` is
+/// of the GZIP-compressed bitstring (`encodedList`, multibase base64url, never shorter than the
+/// spec's minimum, `minimumBits`, for privacy) is 1 when the centre's certificate with status index `i` is
 /// revoked. HocSo adds `revocations` (id, index, reason) so a centre can say why; the whole is
 /// signed by the hub's key with eddsa-jcs-2022, like certificates.
 public enum StatusList {
-    /// The smallest bitstring the spec allows: 16 KB.
+    /// The smallest bitstring the spec allows.
     static let minimumBits = 16 * 1024 * 8
 
     /// One revoked certificate on the list.
