@@ -100,7 +100,8 @@ func truncated(_ base64: String) -> String {
 @Suite("Every signature against every forgery")
 struct SignatureMatrixTests {
     static let kinds: [any SignedArtefactKind] = [
-        BundleKind(), ReceiptKind(), RegistrationKind(), CentreRequestKind(), HubPushKind(), RollupKind(),
+        PackKind(), BundleKind(), ReceiptKind(), RegistrationKind(), CentreRequestKind(), HubPushKind(), RollupKind(),
+        CertificateKind(),
     ]
 
     static var cells: [(String, Attack)] { kinds.flatMap { kind in Attack.allCases.map { (kind.name, $0) } } }
