@@ -20,20 +20,37 @@ extension DashboardApp {
         let text = viewer.text
         var q = try query(.completion, viewer, area: code)
         q.view = .domain
-        let report = try reports.report(q)
-        let ids = ["domain_code", "domain", "enrolled", "started", "completed", "passed", "completion_rate"]
+        let summary = Self.totals(
+            of: try reports.report(q), title: text.byDomain,
+            columns: ["domain_code", "domain", "enrolled", "started", "completed", "passed", "completion_rate"])
+        guard !summary.rows.isEmpty else { return "" }
+        let href = "/dashboard/report/completion?area=\(Self.percentEncode(code))&view=domain"
+        return HTMLRenderer().fragment(summary, link: { _ in href }, linkColumn: "domain", headingLevel: 2)
+            + "<ul class=\"links\"><li><a href=\"\(HTML.escape(href))\">\(HTML.escape(text.domainDetails))</a></li></ul>\n"
+    }
+
+    /// The total rows of a report grouped by area (keys `group|*`), keeping `columns`, keyed by group.
+    static func totals(of report: Report, title: String, columns ids: [String]) -> Report {
         let keep = ids.compactMap { id in report.columns.firstIndex { $0.id == id } }
         var summary = Report(
-            kind: .completion, language: viewer.language, title: text.byDomain, filters: [],
+            kind: report.kind, language: report.language, title: title, filters: [],
             columns: keep.map { report.columns[$0] })
         for (r, row) in report.rows.enumerated() where report.rowKeys[r].hasSuffix("|*") {
             summary.rows.append(keep.map { row[$0] })
             summary.rowKeys.append(String(report.rowKeys[r].dropLast(2)))
         }
+        return summary
+    }
+
+    /// Certificates per course in `code` (issued, revoked, valid), linked to the full report by
+    /// area; empty when none were issued there.
+    func certificatesSection(_ viewer: Viewer, area code: String) throws -> String {
+        let report = try reports.report(try query(.certificates, viewer, area: code))
+        let summary = Self.totals(
+            of: report, title: viewer.text.certificates, columns: ["course", "issued", "revoked", "valid"])
         guard !summary.rows.isEmpty else { return "" }
-        let href = "/dashboard/report/completion?area=\(Self.percentEncode(code))&view=domain"
-        return HTMLRenderer().fragment(summary, link: { _ in href }, linkColumn: "domain", headingLevel: 2)
-            + "<ul class=\"links\"><li><a href=\"\(HTML.escape(href))\">\(HTML.escape(text.domainDetails))</a></li></ul>\n"
+        let href = "/dashboard/report/certificates?area=\(Self.percentEncode(code))"
+        return HTMLRenderer().fragment(summary, link: { _ in href }, linkColumn: "course", headingLevel: 2)
     }
 
     /// The tabs of a report that has a domain view (completion, inclusion): its own rows or the

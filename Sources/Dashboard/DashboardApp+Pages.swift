@@ -146,6 +146,7 @@ extension DashboardApp {
                 with: "")
         }
         body += try domainSection(viewer, area: code)
+        body += try certificatesSection(viewer, area: code)
         body += reportLinks(viewer, area: code)
         var page = Page(title: name, body: body)
         page.breadcrumb = try breadcrumb(viewer, to: code)

@@ -45,6 +45,7 @@ struct DashboardText {
     var byAgeAndGender: String { pick("Theo tuổi và giới", "By age and gender") }
     var byDomain: String { pick("Theo miền năng lực số", "By competence domain") }
     var domainDetails: String { pick("Từng miền theo địa bàn", "Each domain by area") }
+    var certificates: String { pick("Chứng nhận theo khoá học", "Certificates by course") }
 
     func reportName(_ kind: ReportKind) -> String { t.title(kind) }
 

@@ -36,8 +36,10 @@ public struct HubCertificate: Sendable, Equatable {
     }
 }
 
-/// Certificates of one course in one commune.
+/// Certificates of one course issued by one centre.
 public struct CertificateCount: Sendable, Equatable {
+    /// The issuing centre's node id.
+    public var place: String
     /// The commune of the issuing centre, nil when the centre is attached to none.
     public var communeCode: String?
     /// The course.
@@ -48,7 +50,8 @@ public struct CertificateCount: Sendable, Equatable {
     public var revoked: Int
 
     /// Makes a count.
-    public init(communeCode: String?, courseId: String, issued: Int, revoked: Int) {
+    public init(place: String, communeCode: String?, courseId: String, issued: Int, revoked: Int) {
+        self.place = place
         self.communeCode = communeCode
         self.courseId = courseId
         self.issued = issued

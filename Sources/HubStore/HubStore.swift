@@ -92,8 +92,9 @@ public protocol HubStore: Sendable {
     /// Certificates held, oldest arrival first: all, or those whose id (`urn:uuid:…`) starts with
     /// `idPrefix`; at most `limit`.
     func certificates(idPrefix: String?, limit: Int) throws -> [HubCertificate]
-    /// How many certificates each course has per commune (the issuing centre's), revoked ones apart.
-    func certificateCounts() throws -> [CertificateCount]
+    /// How many certificates each issuing centre has per course, revoked ones apart, counting
+    /// those issued from `from` up to (not including) `to`, in ms since 1970.
+    func certificateCounts(issuedFrom from: Int64, before to: Int64) throws -> [CertificateCount]
     /// Revokes a certificate held here with a reason; nil when no certificate has that exact id.
     /// Revoking again keeps the first reason.
     func revokeCertificate(id: String, reason: String, at: Int64) throws -> HubCertificate?
@@ -118,5 +119,12 @@ public struct LoginLink: Sendable, Equatable {
         self.username = username
         self.next = next
         self.expiresAt = expiresAt
+    }
+}
+
+extension HubStore {
+    /// Every certificate's count, whenever issued.
+    public func certificateCounts() throws -> [CertificateCount] {
+        try certificateCounts(issuedFrom: .min, before: .max)
     }
 }

@@ -48,20 +48,21 @@ extension PostgresHubStore {
     }
 
     /// See `HubStore`.
-    public func certificateCounts() throws -> [CertificateCount] {
+    public func certificateCounts(issuedFrom from: Int64, before to: Int64) throws -> [CertificateCount] {
         try run { connection, logger in
             try await connection.query(
                 """
-                SELECT c.commune_code, coalesce(e.course_id, ''), count(*), count(r.certificate_id)
+                SELECT e.node_id, c.commune_code, coalesce(e.course_id, ''), count(*), count(r.certificate_id)
                 FROM events e JOIN centers c ON c.node_id = e.node_id
                 LEFT JOIN certificate_revocations r ON r.certificate_id = e.payload->>'id'
-                WHERE e.kind = 'certificate.issued'
-                GROUP BY c.commune_code, e.course_id ORDER BY c.commune_code, e.course_id
+                WHERE e.kind = 'certificate.issued' AND e.occurred_at >= \(from) AND e.occurred_at < \(to)
+                GROUP BY e.node_id, c.commune_code, e.course_id ORDER BY e.node_id, e.course_id
                 """, logger: logger
             ).collect().map { row in
-                let (commune, course, issued, revoked) = try row.decode((String?, String, Int64, Int64).self)
+                let (node, commune, course, issued, revoked) = try row.decode(
+                    (String, String?, String, Int64, Int64).self)
                 return CertificateCount(
-                    communeCode: commune, courseId: course, issued: Int(issued), revoked: Int(revoked))
+                    place: node, communeCode: commune, courseId: course, issued: Int(issued), revoked: Int(revoked))
             }
         }
     }

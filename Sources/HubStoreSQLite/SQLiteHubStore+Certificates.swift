@@ -49,21 +49,22 @@ extension SQLiteHubStore {
     }
 
     /// See `HubStore`.
-    public func certificateCounts() throws -> [CertificateCount] {
+    public func certificateCounts(issuedFrom from: Int64, before to: Int64) throws -> [CertificateCount] {
         try read { db in
             try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT c.commune_code, e.course_id, count(*) AS issued, count(r.certificate_id) AS revoked
+                    SELECT e.node_id, c.commune_code, e.course_id, count(*) AS issued,
+                           count(r.certificate_id) AS revoked
                     FROM events e JOIN centers c ON c.node_id = e.node_id
                     LEFT JOIN certificate_revocations r ON r.certificate_id = json_extract(e.payload, '$.id')
-                    WHERE e.kind = 'certificate.issued'
-                    GROUP BY c.commune_code, e.course_id ORDER BY c.commune_code, e.course_id
-                    """
+                    WHERE e.kind = 'certificate.issued' AND e.occurred_at >= ? AND e.occurred_at < ?
+                    GROUP BY e.node_id, c.commune_code, e.course_id ORDER BY e.node_id, e.course_id
+                    """, arguments: [from, to]
             ).map {
                 CertificateCount(
-                    communeCode: $0["commune_code"], courseId: $0["course_id"] ?? "", issued: $0["issued"],
-                    revoked: $0["revoked"])
+                    place: $0["node_id"], communeCode: $0["commune_code"], courseId: $0["course_id"] ?? "",
+                    issued: $0["issued"], revoked: $0["revoked"])
             }
         }
     }

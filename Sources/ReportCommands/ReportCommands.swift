@@ -17,8 +17,8 @@ public protocol ReportTarget {
     static func report(_ query: ReportQuery, database: String?, courses: [Course]) throws -> Report
 }
 
-/// `report completion|activity|funnel|items|needs-help|inclusion`, the same six reports in
-/// every form (table, CSV, JSON, HTML) whichever database they count.
+/// `report completion|activity|funnel|items|needs-help|inclusion|certificates`, the same seven
+/// reports in every form (table, CSV, JSON, HTML) whichever database they count.
 public struct ReportGroup<Target: ReportTarget>: ParsableCommand {
     /// The group's configuration.
     public static var configuration: CommandConfiguration {
@@ -26,7 +26,7 @@ public struct ReportGroup<Target: ReportTarget>: ParsableCommand {
             commandName: "report", abstract: "Báo cáo. Reports.",
             subcommands: [
                 Completion<Target>.self, Activity<Target>.self, Funnel<Target>.self, Items<Target>.self,
-                NeedsHelp<Target>.self, Inclusion<Target>.self,
+                NeedsHelp<Target>.self, Inclusion<Target>.self, Certificates<Target>.self,
             ])
     }
 
@@ -271,4 +271,19 @@ enum ReportCommandText {
     static func cannotWrite(_ path: String) -> Phrase {
         Phrase(vi: "không ghi được '\(path)'", en: "cannot write '\(path)'")
     }
+}
+
+/// `report certificates`.
+public struct Certificates<Target: ReportTarget>: ParsableCommand {
+    /// Its configuration.
+    public static var configuration: CommandConfiguration {
+        CommandConfiguration(
+            commandName: "certificates",
+            abstract: "Chứng nhận theo khoá học và địa bàn. Certificates by course and area.")
+    }
+    @OptionGroup var options: ReportOptions<Target>
+    /// Makes the command.
+    public init() {}
+    /// Runs it.
+    public func run() throws { try reportingFailures(options.language.language) { try options.run(.certificates) } }
 }

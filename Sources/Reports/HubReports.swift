@@ -31,6 +31,7 @@ public struct HubReports: Sendable {
             case .needsHelp: return try NeedsHelpReport.build(context, source)
             case .inclusion where query.view == .domain: return try DomainReports.inclusion(context, source)
             case .inclusion: return try InclusionReport.build(context, source)
+            case .certificates: return try CertificatesReport.build(context, store)
             }
         }
     }

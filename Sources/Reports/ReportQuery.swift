@@ -15,6 +15,8 @@ public enum ReportKind: String, Sendable, Codable, CaseIterable {
     case needsHelp = "needs-help"
     /// Completion by age band and gender.
     case inclusion
+    /// Certificates per course and area: issued, revoked, valid.
+    case certificates
 }
 
 /// What the rows of the completion and inclusion reports are about.

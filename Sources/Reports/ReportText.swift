@@ -77,6 +77,7 @@ public struct ReportText: Sendable {
         case .items: pick("Phân tích câu hỏi", "Question analysis")
         case .needsHelp: pick("Người học cần hỗ trợ", "Learners who need help")
         case .inclusion: pick("Hoà nhập: theo tuổi và giới", "Inclusion: by age and gender")
+        case .certificates: pick("Chứng nhận theo khoá học và địa bàn", "Certificates by course and area")
         }
     }
 

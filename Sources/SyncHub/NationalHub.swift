@@ -225,7 +225,9 @@ public final class NationalHub: HubStore, ReportSource, Sendable {
         try base.certificates(idPrefix: idPrefix, limit: limit)
     }
     /// Forwarded.
-    public func certificateCounts() throws -> [CertificateCount] { try base.certificateCounts() }
+    public func certificateCounts(issuedFrom from: Int64, before to: Int64) throws -> [CertificateCount] {
+        try base.certificateCounts(issuedFrom: from, before: to)
+    }
     /// Forwarded.
     public func revokeCertificate(id: String, reason: String, at: Int64) throws -> HubCertificate? {
         try base.revokeCertificate(id: id, reason: reason, at: at)

@@ -52,7 +52,18 @@ struct HubCertCommand: ParsableCommand {
                 let store = try database.open()
                 let names = Dictionary(try store.areas().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
                 Console.say(HubCertText.countsHeader, lang)
+                var byCommune: [String: CertificateCount] = [:]
                 for count in try store.certificateCounts() {
+                    let key = "\(count.communeCode ?? "")|\(count.courseId)"
+                    var sum =
+                        byCommune[key]
+                        ?? CertificateCount(
+                            place: "", communeCode: count.communeCode, courseId: count.courseId, issued: 0, revoked: 0)
+                    sum.issued += count.issued
+                    sum.revoked += count.revoked
+                    byCommune[key] = sum
+                }
+                for (_, count) in byCommune.sorted(by: { $0.key < $1.key }) {
                     Console.say(HubCertText.countLine(count, name: count.communeCode.flatMap { names[$0] }), lang)
                 }
             }

@@ -65,6 +65,27 @@ import Testing
     }
 
     @Test(arguments: Backend.all)
+    func theAreaPageCountsTheCertificatesOfItsOwnAreaOnly(_ backend: Backend) async throws {
+        try await withServer(backend) { _, server, http in
+            // (viewer, issued, revoked, valid): the province holds all three, one revoked; D1 holds A1's.
+            for (user, password, area, counts) in [
+                ("tinh", "mật khẩu tỉnh", "P", ["3", "1", "2"]), ("huyen1", "mật khẩu một", "D1", ["1", "0", "1"]),
+            ] {
+                let cookie = try await signIn(http, server, user, password)
+                let page = try await http.send(server.base + "/dashboard/area/\(area)?lang=en", cookie: cookie)
+                #expect(page.status == 200)
+                #expect(page.body.contains("<h2>Certificates by course</h2>"), "\(user)")
+                for (column, value) in zip(["issued", "revoked", "valid"], counts) {
+                    #expect(
+                        page.body.contains("<td data-col=\"\(column)\" class=\"num\">\(value)</td>"),
+                        "\(user): \(column) ≠ \(value)")
+                }
+                #expect(page.body.contains("href=\"/dashboard/report/certificates?area=\(area)\""))
+            }
+        }
+    }
+
+    @Test(arguments: Backend.all)
     func districtCoordinatorCannotReadAnotherDistrict(_ backend: Backend) async throws {
         try await withServer(backend) { _, server, http in
             let cookie = try await signIn(http, server, "huyen1", "mật khẩu một")

@@ -102,7 +102,10 @@ struct HubFixture {
                 Center(nodeId: node, publicKey: key, name: name, communeCode: commune, registeredAt: 0))
         }
         try db.saveOutlines([Self.course])
-        if events { try insert(Self.allEvents()) }
+        if events {
+            try insert(Self.allEvents())
+            _ = try store.revokeCertificate(id: EventBuilder.certificateId("B1"), reason: "cấp nhầm", at: Self.t0)
+        }
     }
 
     func insert(_ events: [Event]) throws {
@@ -140,6 +143,10 @@ struct HubFixture {
             nodeB, "B2", "q1", lesson: "l1", attempt: 1, response: "b", correct: false, hints: 0, at: t0 + day + 2000)
         b.learner(nodeC, "C1", "Đỗ Thị Giang", 2000, "nu", at: t0)
         b.complete(nodeC, "C1", at: t0 + 2 * day, days: 1)
+        // The three who completed got certificates; the fixture revokes B1's.
+        b.certificate(nodeA, "A1", at: t0 + 2 * day)
+        b.certificate(nodeB, "B1", at: t0 + 5 * day)
+        b.certificate(nodeC, "C1", at: t0 + 3 * day)
         return b.events
     }
 }
@@ -193,6 +200,16 @@ struct EventBuilder {
             payload:
                 "{\(final ? "\"final\":true," : "")\"mastery\":{\"mark\":0.8,\"rule\":\"pass-mark\"},\"maxScore\":1,\"passed\":\(passed),\"score\":\(passed ? 1 : 0),\"wrong\":[]}"
         )
+    }
+
+    /// The id of the certificate `learner` gets in the fixture.
+    static func certificateId(_ learner: String) -> String { "urn:uuid:00000000-0000-4000-8000-0000000000\(learner)" }
+
+    /// A certificate for the course, as a centre issues it (the payload carries only what the hub reads).
+    mutating func certificate(_ node: String, _ learner: String, at: Int64, course: String = "k") {
+        add(
+            node, learner, "certificate.issued", at: at, course: course,
+            payload: "{\"id\":\"\(Self.certificateId(learner))\"}")
     }
 
     /// Opens, reads, answers right and completes both lessons; the course completes `days` later.

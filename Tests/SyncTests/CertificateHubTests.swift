@@ -54,7 +54,7 @@ struct CertificateHubTests {
         #expect(held.first?.credential == issued.credential, "the credential arrives byte for byte")
         #expect(
             try store.certificateCounts() == [
-                CertificateCount(communeCode: nil, courseId: "vneid", issued: 1, revoked: 0)
+                CertificateCount(place: centre.nodeId, communeCode: nil, courseId: "vneid", issued: 1, revoked: 0)
             ])
         let listed = try Program.hub.run(["cert", "list", "--db", hub.location])
         #expect(listed.stdout.contains(issued.id) && listed.stdout.contains("valid"))
@@ -63,6 +63,12 @@ struct CertificateHubTests {
         try expectSuccess(
             Program.hub.run(["cert", "revoke", short, "--reason", "cấp nhầm người", "--db", hub.location]))
         #expect(try store.certificateCounts().first?.revoked == 1)
+        // The coordinator's report counts it per course and area, revoked apart.
+        let report = try Program.hub.run([
+            "report", "certificates", "--db", hub.location, "--format", "csv", "--lang", "en",
+        ])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("vneid") && report.stdout.contains(",1,1,0"), "\(report.stdout)")
         #expect(try store.certificateRevocations(node: centre.nodeId).map(\.index) == [issued.seq])
 
         // The centre still accepts it until it hears from the hub.
