@@ -14,8 +14,9 @@ public final class CentreBackend: LearnerBackend {
     /// The installed content.
     public let content: ContentStore
     private var loaded: [String: Course] = [:]
-    /// Which installed course (by id and version) is a self-check: known after loading it once.
-    private var selfChecks: [String: Bool] = [:]
+    /// Listings already read, by the version folder they were read from: the course list is
+    /// drawn again and again, and fifty manifests must not be decoded each time.
+    private var listingsByFolder: [String: CourseListing] = [:]
     /// The search index, opened (and brought up to date) at the first search.
     private var searchIndex: SearchIndex?
 
@@ -46,15 +47,23 @@ public final class CentreBackend: LearnerBackend {
 
     /// See `LearnerBackend`.
     public func installedCourses() throws -> [CourseListing] {
-        try content.installedCourses().map { installed in
-            let info = installed.manifest.course
-            let key = "\(info.id)@\(info.version)"
-            if selfChecks[key] == nil { selfChecks[key] = isSelfCheck(installed) }
-            return CourseListing(
-                id: info.id, version: info.version, title: info.title, titleEnglish: info.titleEnglish,
-                language: info.language, lessonCount: installed.manifest.lessons.count,
-                isSelfCheck: selfChecks[key] ?? false)
+        var current: [String: CourseListing] = [:]
+        let listings = content.installedFolders().compactMap { course -> CourseListing? in
+            let listing = listingsByFolder[course.folder] ?? content.installedCourse(id: course.id).map(listing(of:))
+            current[course.folder] = listing
+            return listing
         }
+        listingsByFolder = current
+        return listings
+    }
+
+    /// What the course list shows of an installed course.
+    private func listing(of installed: InstalledCourse) -> CourseListing {
+        let info = installed.manifest.course
+        return CourseListing(
+            id: info.id, version: info.version, title: info.title, titleEnglish: info.titleEnglish,
+            language: info.language, lessonCount: installed.manifest.lessons.count,
+            isSelfCheck: isSelfCheck(installed))
     }
 
     /// Whether an installed course is a self-check, without reading all of it.

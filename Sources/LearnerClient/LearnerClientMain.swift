@@ -46,7 +46,7 @@ public enum LearnerClientMain {
     public static func run(_ options: LearnerClientOptions) throws {
         let environment = ProcessInfo.processInfo.environment
         let content = ContentStore(root: options.storePath.map { URL(fileURLWithPath: $0) } ?? ContentStore.defaultRoot)
-        if try content.installedCourses().isEmpty {
+        if content.installedFolders().isEmpty {
             let place = " (--store \(content.root.path))"
             throw LearnerClientError(
                 phrase: ClientText.noCourses + .verbatim(" ") + ClientText.installHint + .verbatim(place))

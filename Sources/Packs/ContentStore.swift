@@ -53,6 +53,16 @@ public struct ContentStore: Sendable {
         return names.filter { !$0.hasPrefix(".") && Identifier.isValid($0) }.sorted().compactMap { installed(id: $0) }
     }
 
+    /// Each installed course's id and the version folder its link points at, sorted by id. Reads
+    /// no file: every install makes a new folder, so what was read from one stays true while the
+    /// link points there.
+    public func installedFolders() -> [(id: String, folder: String)] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: coursesDirectory.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") && Identifier.isValid($0) }.sorted().compactMap { id in
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: link(for: id).path)).map { (id, $0) }
+        }
+    }
+
     /// The installed course with `id`, or `nil`.
     public func installedCourse(id: String) -> InstalledCourse? {
         guard Identifier.isValid(id) else { return nil }
