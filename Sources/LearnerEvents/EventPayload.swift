@@ -64,6 +64,11 @@ struct AnswerPayload: Codable {
     }
 }
 
+/// The practice flag of an `answer.submitted` payload, read without the answer beside it.
+struct PracticeFlag: Decodable {
+    var practice: Bool?
+}
+
 /// The facts of a `quiz.finished` event: the attempt's score and the mastery rule that judged it.
 public struct QuizOutcome: Sendable, Hashable, Codable {
     /// Points earned.

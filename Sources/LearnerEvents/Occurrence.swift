@@ -170,7 +170,8 @@ extension Occurrence {
     /// Whether an answer or a finished quiz was practice (which never counts).
     public var isPractice: Bool {
         switch kind {
-        case .answerSubmitted: (try? payload.decode(AnswerPayload.self).practice) == true
+        // Only the flag: every answer recorded asks, and the answer itself is not needed.
+        case .answerSubmitted: (try? payload.decode(PracticeFlag.self).practice) == true
         case .quizFinished: quizOutcome?.isPractice ?? false
         default: false
         }
