@@ -3,6 +3,9 @@
 
     first-screen.py RUNS MARKER -- COMMAND...      # until MARKER is on screen, then killed
     first-screen.py RUNS --exit -- COMMAND...      # until the program exits (a baseline)
+    first-screen.py RUNS MARKER --then KEYS PATTERN -- COMMAND...
+        # once MARKER is on screen, types KEYS (Python escapes such as \\r and \\x1b allowed) and times
+        # from the keys to PATTERN (a regular expression) appearing after them
 
 Prints the median, the fastest and the slowest in milliseconds, one run per line on stderr.
 A real terminal (80x24) as the learner has it: no hidden flag in the product is needed.
@@ -10,6 +13,7 @@ A real terminal (80x24) as the learner has it: no hidden flag in the product is 
 import fcntl
 import os
 import pty
+import re
 import select
 import signal
 import statistics
@@ -19,7 +23,7 @@ import termios
 import time
 
 
-def once(command, marker, timeout=10.0):
+def once(command, marker, timeout=10.0, keys=None, pattern=None):
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
@@ -27,6 +31,7 @@ def once(command, marker, timeout=10.0):
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     seen = b""
     elapsed = None
+    typed = False
     deadline = start + timeout
     while time.perf_counter() < deadline:
         ready, _, _ = select.select([fd], [], [], 0.5)
@@ -39,7 +44,16 @@ def once(command, marker, timeout=10.0):
         if not data:
             break
         seen += data
-        if marker is not None and marker in seen:
+        if keys is not None and not typed:
+            if marker in seen:
+                # The screen is up: type, then time what the keys bring.
+                os.write(fd, keys)
+                start = time.perf_counter()
+                deadline = start + timeout
+                seen = b""
+                typed = True
+            continue
+        if (pattern.search(seen) if typed else marker is not None and marker in seen):
             elapsed = time.perf_counter() - start
             break
     if marker is None:
@@ -50,7 +64,8 @@ def once(command, marker, timeout=10.0):
         os.waitpid(pid, 0)
     os.close(fd)
     if elapsed is None:
-        sys.exit(f"first-screen: '{marker.decode()}' never appeared; the screen was:\n{seen[-2000:].decode(errors='replace')}")
+        wanted = pattern.pattern.decode() if typed else marker.decode()
+        sys.exit(f"first-screen: '{wanted}' never appeared; the screen was:\n{seen[-2000:].decode(errors='replace')}")
     return elapsed * 1000
 
 
@@ -59,11 +74,20 @@ def main():
     runs = int(args[0])
     split = args.index("--")
     marker = None if args[1] == "--exit" else args[1].encode()
+    keys = pattern = None
+    if "--then" in args[:split]:
+        at = args.index("--then")
+        keys = args[at + 1].encode("utf-8").decode("unicode_escape").encode("latin-1")
+        pattern = re.compile(args[at + 2].encode())
     command = args[split + 1 :]
-    once(command, marker)  # warm-up: page cache, the database's first open
+
+    def run():
+        return once(command, marker, keys=keys, pattern=pattern)
+
+    run()  # warm-up: page cache, the database's first open
     times = []
     for _ in range(runs):
-        t = once(command, marker)
+        t = run()
         times.append(t)
         print(f"{t:.1f}", file=sys.stderr)
     print(f"{statistics.median(times):.1f} {min(times):.1f} {max(times):.1f}")
