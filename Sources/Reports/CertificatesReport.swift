@@ -4,16 +4,9 @@ import HubStore
 enum CertificatesReport {
     static func build(_ c: ReportContext, _ store: any HubStore) throws -> Report {
         let t = c.text
-        var report = Report(
-            kind: .certificates, language: c.query.language, title: t.title(.certificates),
-            filters: c.filters(extra: [
-                ReportFilter(label: t.pick("Nhóm theo", "Grouped by"), value: t.level(c.query.by))
-            ]),
-            columns: [
-                ReportColumn("course", t.pick("Khoá học", "Course"), .text),
-                ReportColumn("area_code", t.pick("Mã", "Code"), .text),
-                ReportColumn("area", t.pick("Địa bàn", "Area"), .text),
-                ReportColumn("level", t.pick("Cấp", "Level"), .text),
+        var report = c.courseByAreaReport(
+            .certificates,
+            [
                 ReportColumn("issued", t.pick("Đã cấp", "Issued"), .integer),
                 ReportColumn("revoked", t.pick("Đã thu hồi", "Revoked"), .integer),
                 ReportColumn("valid", t.pick("Còn hiệu lực", "Valid"), .integer),

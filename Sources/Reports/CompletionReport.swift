@@ -20,16 +20,9 @@ enum CompletionReport {
 
     static func build(_ c: ReportContext, _ source: any ReportSource) throws -> Report {
         let t = c.text
-        var report = Report(
-            kind: .completion, language: c.query.language, title: t.title(.completion),
-            filters: c.filters(extra: [
-                ReportFilter(label: t.pick("Nhóm theo", "Grouped by"), value: t.level(c.query.by))
-            ]),
-            columns: [
-                ReportColumn("course", t.pick("Khoá học", "Course"), .text),
-                ReportColumn("area_code", t.pick("Mã", "Code"), .text),
-                ReportColumn("area", t.pick("Địa bàn", "Area"), .text),
-                ReportColumn("level", t.pick("Cấp", "Level"), .text),
+        var report = c.courseByAreaReport(
+            .completion,
+            [
                 ReportColumn("enrolled", t.pick("Ghi danh", "Enrolled"), .integer),
                 ReportColumn("started", t.pick("Bắt đầu", "Started"), .integer),
                 ReportColumn("completed", t.pick("Hoàn thành", "Completed"), .integer),

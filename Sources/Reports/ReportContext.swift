@@ -86,6 +86,22 @@ struct ReportContext {
         return out + extra
     }
 
+    /// An empty report of `kind` whose rows are course × area at the query's level: its filters,
+    /// the course and area columns, then `columns`.
+    func courseByAreaReport(_ kind: ReportKind, _ columns: [ReportColumn]) -> Report {
+        Report(
+            kind: kind, language: query.language, title: text.title(kind),
+            filters: filters(extra: [
+                ReportFilter(label: text.pick("Nhóm theo", "Grouped by"), value: text.level(query.by))
+            ]),
+            columns: [
+                ReportColumn("course", text.pick("Khoá học", "Course"), .text),
+                ReportColumn("area_code", text.pick("Mã", "Code"), .text),
+                ReportColumn("area", text.pick("Địa bàn", "Area"), .text),
+                ReportColumn("level", text.pick("Cấp", "Level"), .text),
+            ] + columns)
+    }
+
     /// A course's title in the report's language.
     func courseTitle(_ id: String) -> String { outlines[id]?.title(in: query.language) ?? id }
 }
