@@ -9,6 +9,10 @@ public enum EventLines {
     /// reader holds exactly. Far beyond any centre's count, it keeps the hub's range arithmetic
     /// (`last + 1`) clear of overflow: an event numbered 9223372036854775807 once crashed it.
     public static let maxSeq: Int64 = 1 << 53
+    /// The furthest an event's times may lie from 1970, in ms (2^53: some 285,000 years either
+    /// way). Hubs count days from these times; a PostgreSQL hub's day number is a 32-bit integer,
+    /// and one event dated near the end of Int64 made every import of its bundle fail.
+    public static let maxTime: Int64 = 1 << 53
 
     /// Appends `event`'s line and a newline to `out`.
     public static func append(_ event: Event, to out: inout [UInt8]) throws {
@@ -39,6 +43,9 @@ public enum EventLines {
             guard let part else { continue }
             for event in part.events {
                 guard event.seq <= maxSeq else { throw SyncError(.corrupt, SyncText.seqTooLarge(event.seq, maxSeq)) }
+                for time in [event.occurrence.occurredAt, event.recordedAt] where time > maxTime || time < -maxTime {
+                    throw SyncError(.corrupt, SyncText.timeOutOfRange(event.seq, time))
+                }
                 try check(event)
                 events.append(event)
             }

@@ -12,6 +12,13 @@ public enum SyncText {
         vi: "một dòng sự kiện không phải JSON đúng dạng", en: "an event line is not JSON of the expected form")
 
     /// An event numbered beyond `EventLines.maxSeq`.
+    static func timeOutOfRange(_ seq: Int64, _ time: Int64) -> Phrase {
+        Phrase(
+            vi: "sự kiện số \(seq) mang thời điểm \(time) ms, ngoài mọi lịch (máy gửi đặt sai đồng hồ hoặc tệp bị sửa)",
+            en:
+                "event \(seq) carries the time \(time) ms, beyond any calendar (a wrong clock at the sender, or an altered file)"
+        )
+    }
     static func seqTooLarge(_ seq: Int64, _ limit: Int64) -> Phrase {
         Phrase(
             vi: "một sự kiện mang số thứ tự \(seq), vượt quá giới hạn \(limit)",

@@ -20,6 +20,9 @@ struct EventLinesInPartsTests {
             guard event.seq <= EventLines.maxSeq else {
                 throw SyncError(.corrupt, SyncText.seqTooLarge(event.seq, EventLines.maxSeq))
             }
+            for time in [event.occurrence.occurredAt, event.recordedAt] where abs(time) > EventLines.maxTime {
+                throw SyncError(.corrupt, SyncText.timeOutOfRange(event.seq, time))
+            }
             try check(event)
             events.append(event)
         }
