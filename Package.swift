@@ -77,6 +77,8 @@ let package = Package(
         .target(name: "QuizEngine", dependencies: ["CourseModel", "LearnerEvents"], swiftSettings: strict),
         // Spreadsheet exports split into records with their file lines (learner and area imports).
         .target(name: "CSVText", swiftSettings: strict),
+        // Escaping text for the HTML pages every program writes (reports, sheets, certificates).
+        .target(name: "HTMLText", swiftSettings: strict),
         // Durable WAL pools, and GRDB's statements bound and stepped through SQLite's C API for hot paths.
         .target(
             name: "SQLiteSupport", dependencies: ["Localization", .product(name: "GRDB", package: "GRDB.swift")],
@@ -97,7 +99,7 @@ let package = Package(
             swiftSettings: strict),
         // The printed certificate page: A4 HTML with the credential embedded and a QR code (libqrencode).
         .target(
-            name: "CertificatePrint", dependencies: ["Certificates", "CQREncode", "Localization"],
+            name: "CertificatePrint", dependencies: ["Certificates", "CQREncode", "HTMLText", "Localization"],
             swiftSettings: strict),
         // The centre's SQLite database: learners, the append-only event log, derived progress.
         .target(
@@ -122,7 +124,8 @@ let package = Package(
         .target(
             name: "FacilitatorConsole",
             dependencies: [
-                "LearnerClient", "LearnerEvents", "Localization", "Packs", "ProgressStore", "TerminalText",
+                "HTMLText", "LearnerClient", "LearnerEvents", "Localization", "Packs", "ProgressStore",
+                "TerminalText",
             ],
             swiftSettings: strict),
 
@@ -177,7 +180,7 @@ let package = Package(
         .target(
             name: "Reports",
             dependencies: [
-                "CourseModel", "CSVText", "HubStore", "LearnerEvents", "Localization",
+                "CourseModel", "CSVText", "HTMLText", "HubStore", "LearnerEvents", "Localization",
             ],
             swiftSettings: strict),
         // The same reports run on one centre's database (a temporary SQLite hub in memory).
@@ -194,7 +197,7 @@ let package = Package(
         .target(
             name: "Dashboard",
             dependencies: [
-                "Credentials", "Reports", "HubStore", "LearnerEvents", "Localization",
+                "Credentials", "HTMLText", "Reports", "HubStore", "LearnerEvents", "Localization",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -203,7 +206,8 @@ let package = Package(
         .target(
             name: "HubServer",
             dependencies: [
-                "Certificates", "HubStore", "SyncWire", "SyncHub", "Packs", "Dashboard", "Localization", "Reports",
+                "Certificates", "HubStore", "SyncWire", "SyncHub", "Packs", "Dashboard", "HTMLText", "Localization",
+                "Reports",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),

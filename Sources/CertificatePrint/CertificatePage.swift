@@ -1,5 +1,6 @@
 import Certificates
 import Foundation
+import HTMLText
 import Localization
 
 /// The printed certificate: one A4 page per certificate, HTML with its styles inline so any
@@ -18,7 +19,7 @@ public enum CertificatePage {
             <html lang="vi">
             <head>
             <meta charset="utf-8">
-            <title>\(escape(certificates.count == 1 ? certificates[0].courseTitle : "Giấy chứng nhận"))</title>
+            <title>\(HTML.escape(certificates.count == 1 ? certificates[0].courseTitle : "Giấy chứng nhận"))</title>
             <style>\(style)</style>
             </head>
             <body>
@@ -34,23 +35,23 @@ public enum CertificatePage {
         let compact = try CompactForm.encode(certificate.json)
         guard let qr = QRCode(compact) else { throw PrintFailure.tooLargeForQR }
         let embedded = try JCS.string(certificate.json).replacingOccurrences(of: "</", with: "<\\/")
-        let areas = certificate.areas.isEmpty ? "—" : certificate.areas.map(escape).joined(separator: "; ")
+        let areas = certificate.areas.isEmpty ? "—" : certificate.areas.map(HTML.escape).joined(separator: "; ")
         return """
             <section class="page">
             <header>
-            <p class="centre">\(escape(certificate.centreName))</p>
+            <p class="centre">\(HTML.escape(certificate.centreName))</p>
             <p class="programme">Bình dân học vụ số · học tại trung tâm học tập cộng đồng</p>
             </header>
             <h1>GIẤY CHỨNG NHẬN<br><span>HOÀN THÀNH KHOÁ HỌC</span></h1>
             <p class="en">Certificate of course completion</p>
             <p class="lead">Chứng nhận ông/bà</p>
-            <p class="name">\(escape(certificate.learnerName))</p>
+            <p class="name">\(HTML.escape(certificate.learnerName))</p>
             <table>
-            <tr><th>Xã/phường</th><td>\(escape(certificate.commune))</td></tr>
-            <tr><th>Đã hoàn thành khoá học</th><td><strong>\(escape(certificate.courseTitle))</strong> \
-            (phiên bản \(escape(certificate.courseVersion)))</td></tr>
+            <tr><th>Xã/phường</th><td>\(HTML.escape(certificate.commune))</td></tr>
+            <tr><th>Đã hoàn thành khoá học</th><td><strong>\(HTML.escape(certificate.courseTitle))</strong> \
+            (phiên bản \(HTML.escape(certificate.courseVersion)))</td></tr>
             <tr><th>Lĩnh vực năng lực số</th><td>\(areas)</td></tr>
-            <tr><th>Nơi cấp</th><td>\(escape(certificate.centreName))</td></tr>
+            <tr><th>Nơi cấp</th><td>\(HTML.escape(certificate.centreName))</td></tr>
             <tr><th>Ngày cấp</th><td>\(vietnameseDate(certificate.validFrom))</td></tr>
             </table>
             <div class="proof">
@@ -58,11 +59,11 @@ public enum CertificatePage {
             <div class="check">
             <p><strong>Kiểm tra giấy chứng nhận</strong> (không cần mạng): quét mã QR rồi chạy \
             <code>hocso cert verify</code> với chuỗi đọc được, hoặc mở trang kiểm tra của trạm tổng hợp.</p>
-            <p>Ký số bởi: \(escape(certificate.centreName))<br>
+            <p>Ký số bởi: \(HTML.escape(certificate.centreName))<br>
             Dấu vân tay khoá: <code>\(certificate.issuer.fingerprint)</code><br>
-            Mã chứng nhận: <code>\(escape(String(certificate.id.dropFirst("urn:uuid:".count))))</code></p>
+            Mã chứng nhận: <code>\(HTML.escape(String(certificate.id.dropFirst("urn:uuid:".count))))</code></p>
             <p class="en">Signed (eddsa-jcs-2022) by the centre's key \
-            <code class="did">\(escape(certificate.issuer.did))</code>. \
+            <code class="did">\(HTML.escape(certificate.issuer.did))</code>. \
             Scan the QR code and check it with <code>hocso cert verify</code>.</p>
             </div>
             </div>
@@ -76,22 +77,6 @@ public enum CertificatePage {
         let day = Timestamp.vietnamDay(date).split(separator: "-")
         guard day.count == 3 else { return Timestamp.vietnamDay(date) }
         return "ngày \(day[2]) tháng \(day[1]) năm \(day[0])"
-    }
-
-    /// Text made safe inside HTML elements and attributes.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 
     static let style = """

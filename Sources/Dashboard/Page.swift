@@ -1,3 +1,4 @@
+import HTMLText
 import Reports
 
 /// The dashboard's page frame: a top bar (name, navigation, language, sign-out), a breadcrumb

@@ -1,10 +1,11 @@
 import Foundation
+import HTMLText
 import Localization
 
 extension SessionSheet {
     /// The sheet as one printable A4 HTML page (no scripts, no outside files), in `language`.
     public func html(_ language: Language, printedAt: String) -> String {
-        func say(_ phrase: Phrase) -> String { Self.escape(phrase(language)) }
+        func say(_ phrase: Phrase) -> String { HTML.escape(phrase(language)) }
         let came = rows.filter(\.came).count
         var out = """
             <!DOCTYPE html>
@@ -28,14 +29,14 @@ extension SessionSheet {
             </head>
             <body>
             <h1>\(say(ConsoleText.sheetTitle(group: group.name, day: day)))</h1>
-            <p>\(say(ConsoleText.facilitator(group.facilitator)))\(group.schedule.map { " — " + Self.escape($0) } ?? "")</p>
+            <p>\(say(ConsoleText.facilitator(group.facilitator)))\(group.schedule.map { " — " + HTML.escape($0) } ?? "")</p>
             <p>\(say(ConsoleText.attendance(came: came, of: rows.count)))</p>
 
             """
         if !assignments.isEmpty {
             out += "<p><strong>\(say(ConsoleText.assignmentsHeading)):</strong> "
             out += assignments.map { a in
-                Self.escape(a.title) + (a.due.map { " (" + say(ConsoleText.due($0)) + ")" } ?? "")
+                HTML.escape(a.title) + (a.due.map { " (" + say(ConsoleText.due($0)) + ")" } ?? "")
             }.joined(separator: "; ")
             out += "</p>\n"
         }
@@ -44,8 +45,8 @@ extension SessionSheet {
         out += "</tr></thead>\n<tbody>\n"
         for row in rows {
             out += row.came ? "<tr>" : "<tr class=\"absent\">"
-            out += "<td>\(Self.escape(row.code))</td><td>\(Self.escape(row.name))</td>"
-            out += "<td>\(say(row.came ? ConsoleText.yes : ConsoleText.no))</td><td>\(Self.escape(row.time))</td>"
+            out += "<td>\(HTML.escape(row.code))</td><td>\(HTML.escape(row.name))</td>"
+            out += "<td>\(say(row.came ? ConsoleText.yes : ConsoleText.no))</td><td>\(HTML.escape(row.time))</td>"
             out += "<td>\(Self.list(row.finished))</td><td>\(Self.list(row.toRepeat))</td>"
             out += "<td>\(row.assignmentsDone)/\(assignments.count)</td><td class=\"sign\"></td></tr>\n"
         }
@@ -69,7 +70,7 @@ extension SessionSheet {
     }
 
     private static func list(_ items: [String]) -> String {
-        items.isEmpty ? "" : "<ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
+        items.isEmpty ? "" : "<ul>" + items.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
     }
 
     /// A CSV field, quoted when it must be; a leading `=`, `+`, `-` or `@` is defused so a
@@ -83,18 +84,4 @@ extension SessionSheet {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
 }

@@ -1,5 +1,6 @@
 import Certificates
 import Foundation
+import HTMLText
 import HubStore
 import Hummingbird
 import Localization
@@ -10,7 +11,7 @@ import SyncHub
 /// source or the QR text and reads, in Vietnamese and English, whether it holds and if not
 /// exactly why. `GET /api/v1/certificates/status/{node}`: a centre's signed status list.
 enum CertificatesEndpoint {
-    /// The largest paste accepted (a credential is ~2–3 KB; a printed page ~40 KB).
+    /// The largest paste accepted: room for a whole printed page with its embedded credential.
     static let maxBytes = 512 * 1024
 
     static func addRoutes<Context: RequestContext>(
@@ -51,22 +52,17 @@ enum CertificatesEndpoint {
         return nil
     }
 
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
     static func page(result: Result<Certificate, CertificateFailure>?) -> String {
         var verdict = ""
         switch result {
         case .none: break
         case .success(let c):
             let said = VerifyText.valid(c)
-            verdict = "<p class=\"ok\">\(escape(said.vi))</p><p class=\"en\">\(escape(said.en))</p>"
+            verdict = "<p class=\"ok\">\(HTML.escape(said.vi))</p><p class=\"en\">\(HTML.escape(said.en))</p>"
         case .failure(let failure):
             verdict =
-                "<p class=\"bad\">\(escape(VerifyText.refused.vi)) \(escape(failure.phrase.vi))</p>"
-                + "<p class=\"en\">\(escape(VerifyText.refused.en)) \(escape(failure.phrase.en))</p>"
+                "<p class=\"bad\">\(HTML.escape(VerifyText.refused.vi)) \(HTML.escape(failure.phrase.vi))</p>"
+                + "<p class=\"en\">\(HTML.escape(VerifyText.refused.en)) \(HTML.escape(failure.phrase.en))</p>"
         }
         return """
             <!DOCTYPE html>

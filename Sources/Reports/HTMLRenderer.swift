@@ -1,24 +1,5 @@
+import HTMLText
 import Localization
-
-/// HTML escaping.
-public enum HTML {
-    /// Text safe inside elements and quoted attributes.
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(ch)
-            }
-        }
-        return out
-    }
-}
 
 /// Writes a report as one self-contained HTML page: inline CSS and SVG charts, no scripts, no
 /// external assets, readable on a phone and printable on A4.

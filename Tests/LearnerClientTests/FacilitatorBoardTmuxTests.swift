@@ -59,10 +59,8 @@ struct FacilitatorBoardTmuxTests {
         print("board: LAN1 signed in, shown after \(seconds) s")
         #expect(seconds < 2)
 
-        try lan.keys("Enter")
-        try lan.waitFor("Dấu hiệu lừa đảo")
-        try lan.keys("Enter")
-        try lan.waitFor("Bước 1/2")
+        try lan.press("Enter", until: "Dấu hiệu lừa đảo")
+        try lan.press("Enter", until: "Bước 1/2")
         seconds = try Self.row(of: "LAN1", on: board, contains: "đọc bước 1/2")
         print("board: LAN1 opened a lesson, shown after \(seconds) s")
         #expect(seconds < 2)
@@ -70,21 +68,15 @@ struct FacilitatorBoardTmuxTests {
         // Bảy, in the other terminal, reads both steps and starts the quiz.
         try bay.waitFor("Mã học viên:")
         try bay.type("BAY62")
-        try bay.keys("Enter")
-        try bay.waitFor("Khoá mẫu hai")
-        try bay.keys("Enter")
-        try bay.waitFor("Dấu hiệu lừa đảo")
-        try bay.keys("Enter")
-        try bay.waitFor("Bước 1/2")
-        try bay.keys("Enter")
-        try bay.waitFor("Bước 2/2")
+        try bay.press("Enter", until: "Khoá mẫu hai")
+        try bay.press("Enter", until: "Dấu hiệu lừa đảo")
+        try bay.press("Enter", until: "Bước 1/2")
+        try bay.press("Enter", until: "Bước 2/2")
         seconds = try Self.row(of: "BAY62", on: board, contains: "đọc bước 2/2")
         print("board: BAY62 on step 2, shown after \(seconds) s")
         #expect(seconds < 2)
-        try bay.keys("Enter")
-        try bay.waitFor("Bài kiểm tra có 7 câu")
-        try bay.keys("Enter")
-        try bay.waitFor("Câu 1/7")
+        try bay.press("Enter", until: "Bài kiểm tra có 7 câu")
+        try bay.press("Enter", until: "Câu 1/7")
         seconds = try Self.row(of: "BAY62", on: board, contains: "câu hỏi 1/7")
         print("board: BAY62 on question 1, shown after \(seconds) s")
         #expect(seconds < 2)
@@ -93,8 +85,7 @@ struct FacilitatorBoardTmuxTests {
 
         // Every line fits the 80 columns; q gives the terminal back.
         for line in try board.screen().split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
-        try board.keys("q")
-        try board.waitFor("EXITED 0")
+        try board.press("q", until: "EXITED 0")
         try board.waitFor("MODE icanon")
 
         // After the session: the sheet, as CSV with a BOM and as a printable page.

@@ -22,6 +22,13 @@ final class TmuxSession {
     /// Sends tmux key names (`Enter`, `Up`, `C-c`).
     func keys(_ names: String...) throws { try tmux(["send-keys", "-t", name] + names) }
 
+    /// Sends one tmux key, then waits until the screen contains `text` (the screen it brought).
+    @discardableResult
+    func press(_ key: String, until text: String, timeout: TimeInterval = 15) throws -> String {
+        try keys(key)
+        return try waitFor(text, timeout: timeout)
+    }
+
     /// Types text literally, one key at a time as a person would.
     func type(_ text: String) throws {
         for character in text { try tmux(["send-keys", "-t", name, "-l", String(character)]) }
