@@ -37,21 +37,27 @@ public enum EventLines {
             let part = read(data[parts[index]])
             results.withLock { $0[index] = part }
         }
+        let done = results.withLock { $0 }.compactMap { $0 }
         var events: [Event] = []
-        events.reserveCapacity(results.withLock { $0.reduce(0) { $0 + ($1?.events.count ?? 0) } })
-        for part in results.withLock({ $0 }) {
-            guard let part else { continue }
+        events.reserveCapacity(done.reduce(0) { $0 + $1.events.count })
+        for part in done {
             for event in part.events {
                 guard event.seq <= maxSeq else { throw SyncError(.corrupt, SyncText.seqTooLarge(event.seq, maxSeq)) }
-                for time in [event.occurrence.occurredAt, event.recordedAt] where time > maxTime || time < -maxTime {
-                    throw SyncError(.corrupt, SyncText.timeOutOfRange(event.seq, time))
-                }
+                try checkTime(event.occurrence.occurredAt, of: event)
+                try checkTime(event.recordedAt, of: event)
                 try check(event)
                 events.append(event)
             }
             if part.failed { throw SyncError(.corrupt, SyncText.badEventLine) }
         }
         return events
+    }
+
+    /// Refuses a time further than `maxTime` from 1970.
+    private static func checkTime(_ time: Int64, of event: Event) throws {
+        guard time <= maxTime, time >= -maxTime else {
+            throw SyncError(.corrupt, SyncText.timeOutOfRange(event.seq, time))
+        }
     }
 
     /// The events of one part, up to its first line that is not an event.

@@ -20,7 +20,8 @@ struct EventLinesInPartsTests {
             guard event.seq <= EventLines.maxSeq else {
                 throw SyncError(.corrupt, SyncText.seqTooLarge(event.seq, EventLines.maxSeq))
             }
-            for time in [event.occurrence.occurredAt, event.recordedAt] where abs(time) > EventLines.maxTime {
+            for time in [event.occurrence.occurredAt, event.recordedAt]
+            where time > EventLines.maxTime || time < -EventLines.maxTime {
                 throw SyncError(.corrupt, SyncText.timeOutOfRange(event.seq, time))
             }
             try check(event)
