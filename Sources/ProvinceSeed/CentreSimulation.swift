@@ -9,6 +9,8 @@ struct CentreSimulation {
     let centre: ProvinceSeeder.SeedCentre
     let plans: [CoursePlan]
     let campaignStart: LocalDate
+    /// The share of learners who take courses after registering.
+    let activeShare: Double
 
     /// Birth years 1940–2010; the elderly are under-represented, working ages most common.
     static let birthYears: [(Int, Double)] = (1940...2010).map { y in
@@ -98,6 +100,8 @@ struct CentreSimulation {
         facts += "}"
         drafts.append(Draft(at: t, kind: "learner.registered", learner: p.code, payload: facts))
         t += 120_000
+        // Drawn only when some learners stay idle, so a full share keeps every seed's data as before.
+        if activeShare < 1, !rng.chance(activeShare) { return }
 
         let woman = p.gender == "nu"
         let weights = plans.map { plan -> Double in

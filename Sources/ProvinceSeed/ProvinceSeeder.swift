@@ -18,6 +18,9 @@ public struct ProvinceSeeder: Sendable {
         case medium
         /// 9 districts and ~130 communes, 3 of them straight under the province (post-2025).
         case province
+        /// The whole country as after the 2025 reorganisation: 34 provinces, ~3,300 communes
+        /// straight under them, no districts.
+        case nation
     }
 
     /// What was generated.
@@ -44,11 +47,14 @@ public struct ProvinceSeeder: Sendable {
     public var scale: Scale
     /// The first day of the campaign the events span (a year from it).
     public var campaignStart: LocalDate
+    /// The share of learners who go on to take courses; the rest register and do nothing more,
+    /// as many do in a mass campaign (1 = everyone takes one to three courses).
+    public var activeShare: Double
 
     /// Makes a seeder; only Vietnamese-language courses are used (a Vietnamese province).
     public init(
         courses: [Course], seed: UInt64 = 1, learners: Int = 200_000, scale: Scale = .province,
-        campaignStart: LocalDate = LocalDate("2025-03-01") ?? LocalDate(day: 20_148)
+        campaignStart: LocalDate = LocalDate("2025-03-01") ?? LocalDate(day: 20_148), activeShare: Double = 1
     ) {
         let vietnamese = courses.filter { $0.language == "vi" }
         self.courses = (vietnamese.isEmpty ? courses : vietnamese).sorted { $0.id < $1.id }
@@ -56,6 +62,7 @@ public struct ProvinceSeeder: Sendable {
         self.learners = learners
         self.scale = scale
         self.campaignStart = campaignStart
+        self.activeShare = min(max(activeShare, 0), 1)
     }
 
     /// Writes the province into `store` (which should be empty), then its course outlines.
@@ -79,7 +86,8 @@ public struct ProvinceSeeder: Sendable {
                 ? remaining : min(remaining, Int((Double(learners) * weights[i] / totalWeight).rounded()))
             remaining -= share
             var local = SeedRandom.derived(seed, 2, UInt64(i))
-            let sim = CentreSimulation(centre: centre, plans: plans, campaignStart: campaignStart)
+            let sim = CentreSimulation(
+                centre: centre, plans: plans, campaignStart: campaignStart, activeShare: activeShare)
             let events = sim.events(learners: share, &local)
             summary.learners += share
             summary.events += events.count
@@ -105,8 +113,9 @@ public struct ProvinceSeeder: Sendable {
             case .small: (2, 2...3, 1)
             case .medium: (4, 8...11, 2)
             case .province: (9, 12...16, 3)
+            case .nation: (0, 0...0, 0)
             }
-        var areas = [Area(code: "26", name: SeedNames.province, level: .province)]
+        var areas: [Area] = []
         var communes: [(code: String, name: String)] = []
         var usedNames = Set<String>()
         func communeName(_ rng: inout SeedRandom) -> String {
@@ -118,6 +127,26 @@ public struct ProvinceSeeder: Sendable {
                 if a != b, usedNames.insert(name).inserted { return name }
             }
         }
+        if scale == .nation {
+            // Names are unique within a province only (the pool is too small for 3,300, and the
+            // country repeats commune names across provinces too).
+            for p in 0..<Self.nationProvinces {
+                let code = String(format: "%02d", p + 1)
+                let name =
+                    SeedNames.communeFirst[p % SeedNames.communeFirst.count] + " "
+                    + SeedNames.communeSecond[(p * 7 + 3) % SeedNames.communeSecond.count]
+                areas.append(Area(code: code, name: "Tỉnh \(name)", level: .province))
+                usedNames = []
+                for c in 0..<rng.int(Self.nationCommunesPerProvince) {
+                    let cc = "\(code)\(String(format: "%03d", c + 1))"
+                    let name = communeName(&rng)
+                    areas.append(Area(code: cc, name: name, level: .commune, parentCode: code))
+                    communes.append((cc, name))
+                }
+            }
+            return (areas, centres(of: communes, &rng))
+        }
+        areas.append(Area(code: "26", name: SeedNames.province, level: .province))
         let districtNames = SeedNames.districtParts.shuffled(using: &rng)
         for d in 0..<districtCount {
             let code = "26\(d + 1)"
@@ -139,6 +168,16 @@ public struct ProvinceSeeder: Sendable {
             areas.append(Area(code: cc, name: name, level: .commune, parentCode: "26"))
             communes.append((cc, name))
         }
+        return (areas, centres(of: communes, &rng))
+    }
+
+    /// Provinces of the `nation` scale (since 1 July 2025).
+    static let nationProvinces = 34
+    /// Communes per province of the `nation` scale: about 3,300 in all.
+    static let nationCommunesPerProvince = 93...101
+
+    /// One to three centres per commune, each with its own key and how busy it is.
+    func centres(of communes: [(code: String, name: String)], _ rng: inout SeedRandom) -> [SeedCentre] {
         var centres: [SeedCentre] = []
         for commune in communes {
             let count = rng.weighted([0.55, 0.35, 0.10]) + 1
@@ -158,6 +197,6 @@ public struct ProvinceSeeder: Sendable {
                 centres.append(SeedCentre(center: center, communeName: commune.name, weight: exp(rng.normal() * 0.6)))
             }
         }
-        return (areas, centres)
+        return centres
     }
 }

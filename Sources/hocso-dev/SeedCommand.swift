@@ -8,7 +8,8 @@ import HubStoreSQLite
 import Localization
 import ProvinceSeed
 
-/// `hocso-dev seed --db PATH [--seed N] [--learners N] [--scale small|medium|province]`.
+/// `hocso-dev seed --db PATH [--seed N] [--learners N] [--active PERCENT]
+/// [--scale small|medium|province|nation]`.
 struct SeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed",
@@ -18,14 +19,17 @@ struct SeedCommand: ParsableCommand {
     var db: String
     @Option(name: .long, help: "Hạt giống. Seed (same seed, same data).") var seed: UInt64 = 1
     @Option(name: .long, help: "Số người học. Learners.") var learners = 200_000
-    @Option(name: .long, help: "small|medium|province") var scale: String = "province"
+    @Option(name: .long, help: "% người học có học (còn lại chỉ đăng ký). % of learners who take courses.")
+    var active = 100.0
+    @Option(name: .long, help: "small|medium|province|nation") var scale: String = "province"
     @Option(name: .long, help: "Thư mục khoá học. Courses folder.") var courses: String = "Courses"
     @Flag(name: .long, help: "Ghi đè tệp đã có. Replace an existing file.") var force = false
 
     func validate() throws {
         guard ProvinceSeeder.Scale(rawValue: scale) != nil else {
-            throw ValidationError("--scale must be small, medium or province")
+            throw ValidationError("--scale must be small, medium, province or nation")
         }
+        guard (0...100).contains(active) else { throw ValidationError("--active must be a percentage, 0 to 100") }
         guard learners >= 1 else { throw ValidationError("--learners must be at least 1") }
     }
 
@@ -48,7 +52,8 @@ struct SeedCommand: ParsableCommand {
             let started = Date()
             let store: any HubStore & ReportSource =
                 postgres ? try PostgresHubStore(url: db) : try SQLiteHubStore(path: url)
-            let seeder = ProvinceSeeder(courses: compiled, seed: seed, learners: learners, scale: scale)
+            let seeder = ProvinceSeeder(
+                courses: compiled, seed: seed, learners: learners, scale: scale, activeShare: active / 100)
             let showProgress = Console.stderrIsTerminal
             let summary = try seeder.run(into: store) { done, total in
                 if showProgress, done % 10 == 0 || done == total {
