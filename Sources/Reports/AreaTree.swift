@@ -24,6 +24,9 @@ public struct AreaNode: Sendable, Equatable, Codable {
 public struct AreaTree: Sendable {
     /// Every area and centre by code (centres by node id).
     public private(set) var nodes: [String: AreaNode]
+    /// `sortKey` of every node, worked out once: reports sort thousands of rows by it, and
+    /// walking the lineage on every comparison made sorting a nation's communes dominate a report.
+    private var sortKeys: [String: String] = [:]
 
     /// The code used for centres not attached to any commune.
     public static let unattached = "-"
@@ -31,6 +34,9 @@ public struct AreaTree: Sendable {
     /// Builds a tree from areas and centres.
     public init(_ list: [AreaNode]) {
         nodes = Dictionary(list.map { ($0.code, $0) }, uniquingKeysWith: { _, last in last })
+        for code in nodes.keys {
+            sortKeys[code] = lineage(code).reversed().map(\.code).joined(separator: "/")
+        }
     }
 
     /// The hub's areas and centres (lower hubs are not places).
@@ -83,7 +89,7 @@ public struct AreaTree: Sendable {
 
     /// A sort key that keeps children under their parents (codes from the top down).
     public func sortKey(_ code: String) -> String {
-        lineage(code).reversed().map(\.code).joined(separator: "/")
+        sortKeys[code] ?? ""
     }
 
     /// The names from the top down to `code`, e.g. `Tỉnh X › Huyện Y › Xã Z`.
