@@ -169,10 +169,13 @@ extension PostgresHubStore: ReportSource {
                     GROUP BY 1, 2, 3, 4, 5, 6
                     """
             } else {
+                // Summed over the centres here: a tally has no place, and a nation's centres
+                // would otherwise send a row each per kind of answer.
                 query = """
-                    SELECT i.course_id, i.question_id, c.first_try, c.correct, c.hinted, c.response, c.answers
+                    SELECT i.course_id, i.question_id, c.first_try, c.correct, c.hinted, c.response, sum(c.answers)::bigint
                     FROM report_item_counts c JOIN report_items i ON i.id = c.item
                     WHERE i.course_id = ANY(\(filter.courses)) AND \(unescaped: nodes.condition("c.node"))
+                    GROUP BY 1, 2, 3, 4, 5, 6
                     """
             }
             var out: [AnswerTally] = []
