@@ -15,6 +15,12 @@ extension PostgresHubStore {
         guard !events.isEmpty else { return InsertCounts() }
         let copyText = Self.copyText(events)
         return try transaction { connection, logger in
+            // A batch sent again (a bundle re-imported, a push retried) is recognised from the
+            // held ranges alone. A held seq stays held (events are append-only and the ranges are
+            // written with them), so no lock is needed to trust the answer.
+            if try await Self.allHeld(events, connection, logger) {
+                return InsertCounts(new: 0, duplicate: events.count, rejected: 0)
+            }
             try await connection.copyFrom(
                 table: "import_staging",
                 columns: [
@@ -91,6 +97,29 @@ extension PostgresHubStore {
             try await connection.query("ROLLBACK TO SAVEPOINT one", logger: logger)
             return false
         }
+    }
+
+    /// Whether every event's (node, seq) lies in a range the hub already holds.
+    static func allHeld(_ events: [Event], _ connection: PostgresConnection, _ logger: Logger) async throws -> Bool {
+        var seqs: [String: [Int64]] = [:]
+        for event in events { seqs[event.nodeId, default: []].append(event.seq) }
+        for (node, nodeSeqs) in seqs {
+            guard let low = nodeSeqs.min(), let high = nodeSeqs.max() else { continue }
+            var held: [SeqRange] = []
+            for try await (first, last) in try await connection.query(
+                """
+                SELECT first_seq, last_seq FROM node_ranges
+                WHERE node_id = \(node) AND first_seq <= \(high) AND last_seq >= \(low) ORDER BY first_seq
+                """, logger: logger
+            ).decode((Int64, Int64).self) {
+                held.append(SeqRange(first, last))
+            }
+            guard !held.isEmpty else { return false }
+            for seq in nodeSeqs where !held.contains(where: { $0.first <= seq && seq <= $0.last }) {
+                return false
+            }
+        }
+        return true
     }
 
     /// Merges the seqs now held into each node's ranges, joining overlapping and adjacent ones.
