@@ -11,13 +11,27 @@ final class TmuxSession {
         name = "hocso-e2e-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         socket = directory.appendingPathComponent("tmux.sock").path
         try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
+        serverPid = (try? tmux(["display-message", "-p", "#{pid}"])).flatMap {
+            pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
     }
+
+    /// The tmux server's process, ended by signal when its socket is already gone.
+    private(set) var serverPid: pid_t?
+    private var closed = false
 
     deinit { close() }
 
-    /// Ends the tmux server and the program in it. Call it in a `defer` right after starting, so
-    /// it runs before the test removes the folder holding the socket (else the server lives on).
-    func close() { _ = try? tmux(["kill-server"]) }
+    /// Ends the tmux server and the program in it. Call it in a `defer` right after starting.
+    /// A folder removed before this runs takes the socket with it, and `kill-server` cannot reach
+    /// the server (full test runs left tmux servers and clients running), so the server is also
+    /// sent SIGTERM, once.
+    func close() {
+        guard !closed else { return }
+        closed = true
+        _ = try? tmux(["kill-server"])
+        if let serverPid { kill(serverPid, SIGTERM) }
+    }
 
     /// Sends tmux key names (`Enter`, `Up`, `C-c`).
     func keys(_ names: String...) throws { try tmux(["send-keys", "-t", name] + names) }
@@ -101,8 +115,21 @@ enum Spawn {
             for pointer in argv { free(pointer) }
             for pointer in envp { free(pointer) }
         }
+        // The test runner's threads block most signals and a child inherits that mask: the tmux
+        // server, and the client in it, could then be ended by neither SIGTERM nor SIGHUP.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t()
+        sigemptyset(&none)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGHUP, SIGINT, SIGTERM, SIGPIPE] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, path, &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, path, &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw TmuxError(message: "cannot start \(path): error \(spawned)") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
