@@ -13,7 +13,6 @@ extension PostgresHubStore {
     /// are rejected, as on SQLite.
     public func insert(_ events: [Event], via: String, receivedAt: Int64) throws -> InsertCounts {
         guard !events.isEmpty else { return InsertCounts() }
-        let copyText = Self.copyText(events)
         return try transaction { connection, logger in
             // A batch sent again (a bundle re-imported, a push retried) is recognised from the
             // held ranges alone. A held seq stays held (events are append-only and the ranges are
@@ -21,6 +20,7 @@ extension PostgresHubStore {
             if try await Self.allHeld(events, connection, logger) {
                 return InsertCounts(new: 0, duplicate: events.count, rejected: 0)
             }
+            let copyText = Self.copyText(events)
             try await connection.copyFrom(
                 table: "import_staging",
                 columns: [
@@ -99,11 +99,16 @@ extension PostgresHubStore {
         }
     }
 
-    /// Whether every event's (node, seq) lies in a range the hub already holds.
-    static func allHeld(_ events: [Event], _ connection: PostgresConnection, _ logger: Logger) async throws -> Bool {
+    /// The events' seqs, per node.
+    static func seqsByNode(_ events: [Event]) -> [String: [Int64]] {
         var seqs: [String: [Int64]] = [:]
         for event in events { seqs[event.nodeId, default: []].append(event.seq) }
-        for (node, nodeSeqs) in seqs {
+        return seqs
+    }
+
+    /// Whether every event's (node, seq) lies in a range the hub already holds.
+    static func allHeld(_ events: [Event], _ connection: PostgresConnection, _ logger: Logger) async throws -> Bool {
+        for (node, nodeSeqs) in seqsByNode(events) {
             guard let low = nodeSeqs.min(), let high = nodeSeqs.max() else { continue }
             var held: [SeqRange] = []
             for try await (first, last) in try await connection.query(
@@ -124,8 +129,7 @@ extension PostgresHubStore {
 
     /// Merges the seqs now held into each node's ranges, joining overlapping and adjacent ones.
     static func mergeRanges(of events: [Event], _ connection: PostgresConnection, _ logger: Logger) async throws {
-        var seqs: [String: [Int64]] = [:]
-        for event in events { seqs[event.nodeId, default: []].append(event.seq) }
+        let seqs = seqsByNode(events)
         for node in seqs.keys.sorted() {
             for range in SeqRange.ranges(of: seqs[node] ?? []) {
                 let touching = try await connection.query(

@@ -11,7 +11,7 @@ public enum SyncText {
     static let badEventLine = Phrase(
         vi: "một dòng sự kiện không phải JSON đúng dạng", en: "an event line is not JSON of the expected form")
 
-    /// An event numbered beyond `EventLines.maxSeq`.
+    /// An event whose time lies beyond `EventLines.maxTime` from 1970.
     static func timeOutOfRange(_ seq: Int64, _ time: Int64) -> Phrase {
         Phrase(
             vi: "sự kiện số \(seq) mang thời điểm \(time) ms, ngoài mọi lịch (máy gửi đặt sai đồng hồ hoặc tệp bị sửa)",
@@ -19,6 +19,8 @@ public enum SyncText {
                 "event \(seq) carries the time \(time) ms, beyond any calendar (a wrong clock at the sender, or an altered file)"
         )
     }
+
+    /// An event numbered beyond `EventLines.maxSeq`.
     static func seqTooLarge(_ seq: Int64, _ limit: Int64) -> Phrase {
         Phrase(
             vi: "một sự kiện mang số thứ tự \(seq), vượt quá giới hạn \(limit)",

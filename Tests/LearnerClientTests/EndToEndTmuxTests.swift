@@ -19,8 +19,7 @@ struct EndToEndTmuxTests {
         ])
         #expect(added.status == 0, "\(added.stderr)")
         let w = try Walkthrough(
-            persona: "farmer", command: centre.command("--kiosk --lang vi"), width: 60, height: 20,
-            directory: centre.work)
+            persona: "farmer", command: centre.command("--kiosk --lang vi"), width: 60, height: 20)
         defer { w.close() }
 
         // A name typed where the code goes is explained, never turned into a code.
@@ -173,7 +172,7 @@ struct EndToEndTmuxTests {
         let centre = try SampleCentre()
         defer { centre.remove() }
         var w = try Walkthrough(
-            persona: "worker", command: centre.command("--lang vi"), width: 100, height: 30, directory: centre.work)
+            persona: "worker", command: centre.command("--lang vi"), width: 100, height: 30)
         try w.see("Mã học viên:")
         try w.type("demo")
         try w.press("Enter", "Enter", "Enter")
@@ -228,7 +227,7 @@ struct EndToEndTmuxTests {
         w.close()
 
         w = try Walkthrough(
-            persona: "worker", command: centre.command("--lang vi"), width: 100, height: 30, directory: centre.work)
+            persona: "worker", command: centre.command("--lang vi"), width: 100, height: 30)
         defer { w.close() }
         try w.see("Mã học viên:")
         try w.type("demo")
@@ -295,8 +294,7 @@ struct EndToEndTmuxTests {
         let centre = try SampleCentre()
         defer { centre.remove() }
         let w = try Walkthrough(
-            persona: "idle", command: centre.command("--kiosk --idle-minutes 0.05 --lang vi"), width: 80, height: 24,
-            directory: centre.work)
+            persona: "idle", command: centre.command("--kiosk --idle-minutes 0.05 --lang vi"), width: 80, height: 24)
         defer { w.close() }
         try w.see("Mã học viên:")
         try w.type("demo")
@@ -311,7 +309,7 @@ struct EndToEndTmuxTests {
         let centre = try SampleCentre()
         defer { centre.remove() }
         let w = try Walkthrough(
-            persona: "kill", command: centre.command("--learner DEMO"), width: 80, height: 24, directory: centre.work)
+            persona: "kill", command: centre.command("--learner DEMO"), width: 80, height: 24)
         defer { w.close() }
         try w.see("Khoá mẫu")
         try w.press("Enter", "Enter", "Enter", "Enter", "Enter")

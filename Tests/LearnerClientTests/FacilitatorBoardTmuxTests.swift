@@ -35,14 +35,13 @@ struct FacilitatorBoardTmuxTests {
         let board = try TmuxSession(
             command: "\(centre.hocso.path) center board --db '\(centre.db.path)' --store '\(centre.store.path)' "
                 + "--group 'Nhóm chiều thứ Ba' --lang vi; echo \"EXITED $?\"; "
-                + "stty -a | tr ' ' '\\n' | grep -x -- '-*icanon' | sed 's/^/MODE /'; sleep 60",
-            directory: centre.work.appendingPathComponent("b", isDirectory: true).created())
+                + "stty -a | tr ' ' '\\n' | grep -x -- '-*icanon' | sed 's/^/MODE /'; sleep 60")
         defer { board.close() }
         let lan = try TmuxSession(
-            command: centre.command("--lang vi"), directory: centre.work.appendingPathComponent("l1").created())
+            command: centre.command("--lang vi"))
         defer { lan.close() }
         let bay = try TmuxSession(
-            command: centre.command("--lang vi"), directory: centre.work.appendingPathComponent("l2").created())
+            command: centre.command("--lang vi"))
         defer { bay.close() }
 
         try board.waitFor("nhóm Nhóm chiều thứ Ba")

@@ -31,7 +31,7 @@ struct SearchTmuxTests {
         let command =
             "\(Program.hocso.url.path) learn --db '\(db.path)' --store '\(store.path)' --learner DEMO --lang vi; "
             + "echo \"EXITED $?\"; sleep 60"
-        let w = try Walkthrough(persona: "searcher", command: command, width: 80, height: 24, directory: work)
+        let w = try Walkthrough(persona: "searcher", command: command, width: 80, height: 24)
         defer { w.close() }
         try w.see("/ Tìm bài")
         try w.press("/")

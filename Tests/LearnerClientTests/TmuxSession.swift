@@ -4,33 +4,42 @@ import TestSupport
 /// A detached tmux session at a fixed size, driven by `send-keys` and read by `capture-pane`.
 final class TmuxSession {
     let name: String
+    /// The server's socket, in a folder of the session's own: a test's folder may be removed
+    /// before the session closes (the socket went with it, `kill-server` could not reach the
+    /// server, and full test runs left tmux servers and clients running), and two sessions
+    /// started one after another in one folder raced on one socket path.
     let socket: String
+    private let socketFolder: URL
+    /// The tmux server's process and the program's (for tests of this driver).
+    private(set) var serverPid: pid_t?
+    private(set) var programPid: pid_t?
+    private var closed = false
 
-    /// Starts `command` (a shell command line) in a new 80×24 session on a private tmux server.
-    init(command: String, width: Int = 80, height: Int = 24, directory: URL) throws {
+    /// Starts `command` (a shell command line) in a new session of the given size on a private tmux server.
+    init(command: String, width: Int = 80, height: Int = 24) throws {
         name = "hocso-e2e-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        socket = directory.appendingPathComponent("tmux.sock").path
+        socketFolder = try temporaryDirectory("tmux")
+        socket = socketFolder.appendingPathComponent("tmux.sock").path
         try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
-        serverPid = (try? tmux(["display-message", "-p", "#{pid}"])).flatMap {
+        serverPid = processId("#{pid}")
+        programPid = processId("#{pane_pid}")
+    }
+
+    deinit { close() }
+
+    /// A process id tmux reports (`#{pid}`, `#{pane_pid}`).
+    private func processId(_ format: String) -> pid_t? {
+        (try? tmux(["display-message", "-p", "-t", name, format])).flatMap {
             pid_t($0.trimmingCharacters(in: .whitespacesAndNewlines))
         }
     }
 
-    /// The tmux server's process, ended by signal when its socket is already gone.
-    private(set) var serverPid: pid_t?
-    private var closed = false
-
-    deinit { close() }
-
-    /// Ends the tmux server and the program in it. Call it in a `defer` right after starting.
-    /// A folder removed before this runs takes the socket with it, and `kill-server` cannot reach
-    /// the server (full test runs left tmux servers and clients running), so the server is also
-    /// sent SIGTERM, once.
+    /// Ends the tmux server and the program in it, once.
     func close() {
         guard !closed else { return }
         closed = true
         _ = try? tmux(["kill-server"])
-        if let serverPid { kill(serverPid, SIGTERM) }
+        try? FileManager.default.removeItem(at: socketFolder)
     }
 
     /// Sends tmux key names (`Enter`, `Up`, `C-c`).

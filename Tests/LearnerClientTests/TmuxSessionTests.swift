@@ -7,15 +7,17 @@ import Testing
     @Test func aTmuxServerWhoseFolderWasRemovedFirstStillEnds() throws {
         guard RequiredTool.available("tmux") else { return }
         let work = try temporaryDirectory("tmux-end")
-        let session = try TmuxSession(command: "sleep 600", directory: work)
-        let pid = try #require(session.serverPid)
-        #expect(Self.running(pid))
-        // The socket goes with the folder, so `kill-server` cannot reach the server any more.
+        let session = try TmuxSession(command: "cd '\(work.path)' && sleep 600")
+        let server = try #require(session.serverPid)
+        let program = try #require(session.programPid)
+        #expect(Self.running(server) && Self.running(program))
+        // The test's folder goes first, as a test's `defer` may do before the session closes.
         try FileManager.default.removeItem(at: work)
         session.close()
         let deadline = Date().addingTimeInterval(5)
-        while Self.running(pid), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        #expect(!Self.running(pid), "tmux server \(pid) still runs")
+        while Self.running(server) || Self.running(program), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(!Self.running(server), "tmux server \(server) still runs")
+        #expect(!Self.running(program), "the program in it, \(program), still runs")
     }
 
     /// Whether a process exists and is not a zombie waiting to be reaped.

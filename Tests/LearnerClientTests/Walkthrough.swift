@@ -14,11 +14,11 @@ final class Walkthrough {
     private var counting: String?
     private var counted = 0
 
-    init(persona: String, command: String, width: Int, height: Int, directory: URL) throws {
+    init(persona: String, command: String, width: Int, height: Int) throws {
         self.persona = persona
         self.width = width
         self.height = height
-        tmux = try TmuxSession(command: command, width: width, height: height, directory: directory)
+        tmux = try TmuxSession(command: command, width: width, height: height)
     }
 
     func close() { tmux.close() }

@@ -18,6 +18,7 @@ struct FarFutureTimeRegressionTests {
         guard let hub = try backend.open() else { return }
         defer { hub.remove() }
         let world = try BundleWorld(try temporaryDirectory("far-future"))
+        defer { try? FileManager.default.removeItem(at: world.folder) }
         _ = try HubCenters.add(world.centre.registration, to: hub.store, at: 1)
         var event = world.events[0]
         event.occurrence.occurredAt = 9_000_000_000_000_000_000
