@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // C libraries: one door each, only the wrapper target below imports them.
@@ -283,6 +284,14 @@ let package = Package(
         .target(
             name: "HubBackends", dependencies: ["TestSupport", "HubStore", "HubStoreSQLite", "HubStorePostgres"],
             path: "Tests/Support/HubBackends", swiftSettings: strict),
+        // A real Hummingbird server on 127.0.0.1 for a test, always stopped gracefully.
+        .target(
+            name: "LiveServer",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Tests/Support/LiveServer", swiftSettings: strict),
         .testTarget(name: "CourseModelTests", dependencies: ["TestSupport", "CourseModel"], swiftSettings: strict),
         .testTarget(name: "LocalizationTests", dependencies: ["TestSupport", "Localization"], swiftSettings: strict),
         .testTarget(
@@ -335,7 +344,7 @@ let package = Package(
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "TestSupport", "HubBackends", "Certificates",
+                "TestSupport", "HubBackends", "LiveServer", "Certificates",
                 "SyncWire", "SyncCentre", "SyncHub", "HubStore", "HubStoreSQLite", "HubStorePostgres", "HubServer",
                 "ProgressStore", "CourseModel", "LearnerClient", "LearnerEvents", "Localization", "Packs",
                 "QuizEngine", "Reports",
@@ -345,7 +354,7 @@ let package = Package(
         .testTarget(
             name: "ReportsTests",
             dependencies: [
-                "TestSupport", "HubBackends", "SyncHub", "SyncWire",
+                "TestSupport", "HubBackends", "LiveServer", "SyncHub", "SyncWire",
                 "CentreReports", "Reports", "Dashboard", "HubStore", "HubStoreSQLite", "HubStorePostgres",
                 "CourseModel", "CSVText",
                 "LearnerEvents", "Localization", "ProgressStore", "ProvinceSeed",

@@ -44,36 +44,35 @@ struct ChromiumTests {
         defer { fixture.remove() }
         let accounts = Accounts(store: fixture.store)
         try accounts.add(username: "huyen1", password: "mật khẩu một", area: "D1", rounds: 1000)
-        let server = try await DashboardServer(store: fixture.store)
-        defer { server.stop() }
+        try await withDashboardServer(store: fixture.store) { server in
+            // Sign in the way a headless run can: a one-time link, landing on the overview.
+            let token = try accounts.makeLoginLink(username: "huyen1")
+            let dom = try Chromium.run(["--dump-dom"], url: "\(server.base)/dashboard/link/\(token)")
+            let model = try fixture.db.report(ReportQuery(.completion, scope: "D1", by: .commune))
+            let total = try #require(model.rows.last)
+            let t = ReportText(.vi)
+            for (id, column) in [
+                ("enrolled", "enrolled"), ("started", "started"), ("completed", "completed"), ("passed", "passed"),
+            ] {
+                let shown = Self.text(of: "data-testid=\"\(id)\"", in: dom)
+                let value = total[model.columns.firstIndex { $0.id == column } ?? 0]
+                #expect(shown == t.format(value, as: .integer), "\(id)")
+            }
+            #expect(Self.text(of: "data-testid=\"rate\"", in: dom) == "33,3%")
+            // Not D2's numbers, not the province's.
+            #expect(!dom.contains("Huyện Hai"))
 
-        // Sign in the way a headless run can: a one-time link, landing on the overview.
-        let token = try accounts.makeLoginLink(username: "huyen1")
-        let dom = try Chromium.run(["--dump-dom"], url: "\(server.base)/dashboard/link/\(token)")
-        let model = try fixture.db.report(ReportQuery(.completion, scope: "D1", by: .commune))
-        let total = try #require(model.rows.last)
-        let t = ReportText(.vi)
-        for (id, column) in [
-            ("enrolled", "enrolled"), ("started", "started"), ("completed", "completed"), ("passed", "passed"),
-        ] {
-            let shown = Self.text(of: "data-testid=\"\(id)\"", in: dom)
-            let value = total[model.columns.firstIndex { $0.id == column } ?? 0]
-            #expect(shown == t.format(value, as: .integer), "\(id)")
+            // The course page in English, through a second link (links work once).
+            let link = try accounts.makeLoginLink(username: "huyen1", next: "/dashboard/course/k?lang=en")
+            let course = try Chromium.run(["--dump-dom"], url: "\(server.base)/dashboard/link/\(link)")
+            let funnel = try fixture.db.report(ReportQuery(.funnel, course: "k", scope: "D1", language: .en))
+            let learners = funnel.column("learners").compactMap { $0.double.map { Int($0) } }
+            #expect(learners == [3, 1, 1, 1])
+            let shown = course.components(separatedBy: "data-col=\"learners\" class=\"num\">").dropFirst()
+                .map { String($0.prefix { $0 != "<" }) }
+            #expect(shown == learners.map(String.init))
+            #expect(course.contains("Test course"))
         }
-        #expect(Self.text(of: "data-testid=\"rate\"", in: dom) == "33,3%")
-        // Not D2's numbers, not the province's.
-        #expect(!dom.contains("Huyện Hai"))
-
-        // The course page in English, through a second link (links work once).
-        let link = try accounts.makeLoginLink(username: "huyen1", next: "/dashboard/course/k?lang=en")
-        let course = try Chromium.run(["--dump-dom"], url: "\(server.base)/dashboard/link/\(link)")
-        let funnel = try fixture.db.report(ReportQuery(.funnel, course: "k", scope: "D1", language: .en))
-        let learners = funnel.column("learners").compactMap { $0.double.map { Int($0) } }
-        #expect(learners == [3, 1, 1, 1])
-        let shown = course.components(separatedBy: "data-col=\"learners\" class=\"num\">").dropFirst()
-            .map { String($0.prefix { $0 != "<" }) }
-        #expect(shown == learners.map(String.init))
-        #expect(course.contains("Test course"))
     }
 
     /// The text inside the element whose opening tag contains `marker`.

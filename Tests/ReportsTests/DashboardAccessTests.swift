@@ -47,9 +47,9 @@ import Testing
         let accounts = Accounts(store: fixture.store)
         try accounts.add(username: "huyen1", password: "mật khẩu một", area: "D1", rounds: 1000)
         try accounts.add(username: "tinh", password: "mật khẩu tỉnh", area: "P", rounds: 1000)
-        let server = try await DashboardServer(store: fixture.store)
-        defer { server.stop() }
-        try await body(fixture, server, TestHTTP())
+        try await withDashboardServer(store: fixture.store) { server in
+            try await body(fixture, server, TestHTTP())
+        }
     }
 
     func signIn(_ http: TestHTTP, _ server: DashboardServer, _ user: String, _ password: String) async throws -> String

@@ -2,38 +2,33 @@ import Dashboard
 import Foundation
 import HubStore
 import Hummingbird
+import LiveServer
 import Reports
-import Synchronization
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
 
-/// The dashboard on a real Hummingbird server on 127.0.0.1 (a free port), for tests.
-final class DashboardServer: Sendable {
+/// The address of the dashboard on a real Hummingbird server on 127.0.0.1, for tests.
+struct DashboardServer: Sendable {
     let port: Int
-    private let task: Task<Void, any Error>
-
-    /// Starts the server and waits until it listens.
-    init(store: any HubStore & ReportSource) async throws {
-        let router = Router(context: AddressedRequestContext.self)
-        Dashboard.addRoutes(to: router, reports: HubReports(store))
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { channel in continuation.yield(channel.localAddress?.port ?? 0) })
-        task = Task { try await app.run() }
-        var found = 0
-        for await p in ports {
-            found = p
-            break
-        }
-        port = found
-    }
-
-    func stop() { task.cancel() }
 
     var base: String { "http://127.0.0.1:\(port)" }
+}
+
+/// Serves the dashboard of `store` on a free port for the length of `body`, then stops it gracefully.
+func withDashboardServer<T: Sendable>(
+    store: any HubStore & ReportSource, _ body: (DashboardServer) async throws -> T
+) async throws -> T {
+    try await withLiveServer { onRunning in
+        let router = Router(context: AddressedRequestContext.self)
+        Dashboard.addRoutes(to: router, reports: HubReports(store))
+        return Application(
+            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) })
+    } _: { port in
+        try await body(DashboardServer(port: port))
+    }
 }
 
 /// A minimal HTTP client: no redirects followed, no cookie jar (the test sends cookies itself).

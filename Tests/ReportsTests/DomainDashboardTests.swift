@@ -17,17 +17,17 @@ import Testing
         let accounts = Accounts(store: fixture.store)
         try accounts.add(username: "tinh", password: "mật khẩu tỉnh", area: "P", rounds: 1000)
         try accounts.add(username: "huyen1", password: "mật khẩu một", area: "D1", rounds: 1000)
-        let server = try await DashboardServer(store: fixture.store)
-        defer { server.stop() }
-        let http = TestHTTP()
-        var cookies: [String] = []
-        for (user, password) in [("tinh", "mật khẩu tỉnh"), ("huyen1", "mật khẩu một")] {
-            let reply = try await http.send(
-                server.base + "/dashboard/login", method: "POST",
-                form: ["username": user, "password": password, "next": "/dashboard"])
-            cookies.append(try #require(reply.cookie("hocso_session")))
+        try await withDashboardServer(store: fixture.store) { server in
+            let http = TestHTTP()
+            var cookies: [String] = []
+            for (user, password) in [("tinh", "mật khẩu tỉnh"), ("huyen1", "mật khẩu một")] {
+                let reply = try await http.send(
+                    server.base + "/dashboard/login", method: "POST",
+                    form: ["username": user, "password": password, "next": "/dashboard"])
+                cookies.append(try #require(reply.cookie("hocso_session")))
+            }
+            try await body(server, http, cookies[0], cookies[1])
         }
-        try await body(server, http, cookies[0], cookies[1])
     }
 
     @Test(arguments: Backend.all)

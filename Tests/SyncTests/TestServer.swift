@@ -3,6 +3,7 @@ import HubServer
 import HubStore
 import Hummingbird
 import LearnerEvents
+import LiveServer
 import Localization
 import Synchronization
 
@@ -18,23 +19,12 @@ func withHubServer<T: Sendable>(
     var configuration = configuration
     configuration.host = "127.0.0.1"
     configuration.port = 0
-    let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
-    let app = HubServer.application(store: hub.store, identity: hub.identity, configuration: configuration) { port in
-        continuation.yield(port)
-    }
-    return try await withThrowingTaskGroup(of: T?.self) { group in
-        group.addTask {
-            try await app.run()
-            return nil
+    return try await withLiveServer { onRunning in
+        HubServer.application(store: hub.store, identity: hub.identity, configuration: configuration) { port in
+            await onRunning(port)
         }
-        var iterator = stream.makeAsyncIterator()
-        guard let port = await iterator.next() else {
-            throw SyncError(.network, .verbatim("the test server did not start"))
-        }
-        let url = URL(string: "http://127.0.0.1:\(port)")!
-        let result = try await body(url)
-        group.cancelAll()
-        return result
+    } _: { port in
+        try await body(URL(string: "http://127.0.0.1:\(port)")!)
     }
 }
 
