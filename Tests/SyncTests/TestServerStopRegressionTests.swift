@@ -21,7 +21,7 @@ struct TestServerStopRegressionTests {
             let sockets = try await withHubServer(hub) { url -> [Int32] in
                 (0..<16).map { _ in Self.connect(port: url.port ?? 0) }
             }
-            sockets.forEach { _ = close($0) }
+            for socket in sockets { close(socket) }
             #expect(sockets.allSatisfy { $0 >= 0 })
         }
         // The server still starts and answers after all that.

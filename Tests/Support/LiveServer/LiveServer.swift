@@ -4,6 +4,7 @@ import ServiceLifecycle
 
 /// Why a live test server could not be started.
 public struct LiveServerDidNotStart: Error, CustomStringConvertible {
+    /// What happened, for the test log.
     public var description: String { "the test server stopped before it listened" }
 }
 
