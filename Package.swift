@@ -200,6 +200,7 @@ let package = Package(
             dependencies: [
                 "Credentials", "HTMLText", "Reports", "HubStore", "LearnerEvents", "Localization",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),

@@ -15,13 +15,16 @@ import Reports
 public enum Dashboard {
     /// Adds the dashboard's routes (all under `/dashboard`) to `router`, over any hub backend.
     /// Give the router an `AddressedRequestContext` so failed sign-ins are throttled per client address.
+    /// Reports are kept for `maxAge` (see `ReportCache`); zero builds them for every request.
     public static func addRoutes<Context: RequestContext>(
-        to router: Router<Context>, reports: HubReports, throttle: SignInThrottle = SignInThrottle()
+        to router: Router<Context>, reports: HubReports, maxAge: Duration = .seconds(30),
+        throttle: SignInThrottle = SignInThrottle()
     ) {
         let accounts = Accounts(store: reports.store)
         // Made once here when possible; otherwise each request reads it (see `signingKey`).
         let app = DashboardApp(
-            reports: reports, accounts: accounts, key: try? accounts.sessionKey(), throttle: throttle)
+            reports: ReportCache(reports, maxAge: maxAge), accounts: accounts, key: try? accounts.sessionKey(),
+            throttle: throttle)
         app.register(router)
     }
 }

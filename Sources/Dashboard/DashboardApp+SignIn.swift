@@ -72,7 +72,8 @@ extension DashboardApp {
                     metadata: ["account": "\(account)", "address": "\(address)", "wait_s": "\(Self.seconds(wait))"])
                 return loginForm(request, refusal: .tooManyFailures(wait: wait), next: next)
             }
-            guard let user = try accounts.signIn(username: account, password: form["password"] ?? "") else {
+            let password = form["password"] ?? ""
+            guard let user = try await blocking({ try accounts.signIn(username: account, password: password) }) else {
                 let delay = await throttle.failed(account: account, address: address)
                 if delay > .zero {
                     context.logger.warning(
@@ -108,7 +109,7 @@ extension DashboardApp {
                 response.headers[.retryAfter] = String(Self.seconds(wait))
                 return response
             }
-            guard let (user, next) = try accounts.useLoginLink(token) else {
+            guard let (user, next) = try await blocking({ try accounts.useLoginLink(token) }) else {
                 let delay = await throttle.failed(account: Self.linkAccount, address: address)
                 if delay > .zero {
                     context.logger.warning(

@@ -4,10 +4,11 @@ import HubStore
 import Hummingbird
 import Localization
 import Logging
+import NIOPosix
 import Reports
 
 /// Who is looking, and in which language.
-struct Viewer {
+struct Viewer: Sendable {
     var user: HubUser
     /// The area the viewer may see (with everything below it).
     var scope: String
@@ -18,7 +19,7 @@ struct Viewer {
 
 /// The dashboard's state and request plumbing: sessions, languages, errors.
 struct DashboardApp: Sendable {
-    let reports: HubReports
+    let reports: ReportCache
     let accounts: Accounts
     let key: SymmetricKey?
     let throttle: SignInThrottle
@@ -53,15 +54,15 @@ struct DashboardApp: Sendable {
     }
 
     /// An HTML page for a signed-in viewer; others go to the sign-in form.
-    func page<Context: RequestContext>(_ request: Request, _ context: Context, _ build: (Viewer) throws -> Page) async
-        -> Response
-    {
+    func page<Context: RequestContext>(
+        _ request: Request, _ context: Context, _ build: @escaping @Sendable (Viewer) throws -> Page
+    ) async -> Response {
         do {
-            guard let viewer = try viewer(request) else {
+            guard let viewer = try await blocking({ try viewer(request) }) else {
                 let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
                 return Self.redirect("/dashboard/login?next=" + Self.percentEncode(next))
             }
-            let page = try build(viewer)
+            let page = try await blocking { try build(viewer) }
             var response = Self.html(
                 page.render(viewer.text, user: viewer.user.username, languageToggle: toggle(request, viewer.language)))
             rememberLanguage(request, &response)
@@ -72,17 +73,30 @@ struct DashboardApp: Sendable {
     }
 
     /// A JSON or CSV answer for a signed-in viewer; others get 401.
-    func data<Context: RequestContext>(_ request: Request, _ context: Context, _ build: (Viewer) throws -> Response)
-        async -> Response
-    {
+    func data<Context: RequestContext>(
+        _ request: Request, _ context: Context, _ build: @escaping @Sendable (Viewer) throws -> Response
+    ) async -> Response {
         do {
-            guard let viewer = try viewer(request) else {
+            guard let viewer = try await blocking({ try viewer(request) }) else {
                 return Self.jsonError(.unauthorized, DashboardText.signInFirst, language(request))
             }
-            return try build(viewer)
+            return try await blocking { try build(viewer) }
         } catch {
             return failure(error, request, context)
         }
+    }
+
+    /// Threads for the store's blocking calls, so that a page waiting on the database never holds
+    /// one of Swift's few shared threads (two on a two-core hub), which every other request needs.
+    static let blockingThreads: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: 16)
+        pool.start()
+        return pool
+    }()
+
+    /// Runs `work`, which blocks on the store, on `blockingThreads`.
+    func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await Self.blockingThreads.runIfActive(work)
     }
 
     /// The same URL in the other language.

@@ -22,12 +22,15 @@ public struct HubServerConfiguration: Sendable {
     public var requestsPerSecond: Double
     /// Requests a node may send at once before the rate applies.
     public var burst: Int
+    /// How long the dashboard keeps a report it built (zero: built for every request).
+    public var dashboardMaxAge: Duration
 
     /// Makes a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8470, packsDirectory: URL? = nil, maxRequestBytes: Int = 8 << 20,
-        requestsPerSecond: Double = 50, burst: Int = 100
+        requestsPerSecond: Double = 50, burst: Int = 100, dashboardMaxAge: Duration = .seconds(30)
     ) {
+        self.dashboardMaxAge = dashboardMaxAge
         self.host = host
         self.port = port
         self.packsDirectory = packsDirectory
@@ -82,7 +85,7 @@ public enum HubServer {
         // Certificates: the public verification page and centres' signed status lists.
         CertificatesEndpoint.addRoutes(to: router, store: store, identity: identity)
         // The coordinators' dashboard (issue 5): every route under /dashboard.
-        Dashboard.addRoutes(to: router, reports: HubReports(store))
+        Dashboard.addRoutes(to: router, reports: HubReports(store), maxAge: configuration.dashboardMaxAge)
 
         let parserLog = log
         return Application(

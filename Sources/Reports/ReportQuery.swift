@@ -29,7 +29,7 @@ public enum ReportView: String, Sendable, Codable, CaseIterable {
 }
 
 /// The filters and options of a report. Dates are local (Vietnam) days, inclusive.
-public struct ReportQuery: Sendable, Equatable {
+public struct ReportQuery: Sendable, Hashable {
     /// Which report.
     public var kind: ReportKind
     /// First day counted (cohort start for completion-type reports); nil for no lower bound.

@@ -42,8 +42,8 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
-/// `hocso-hub serve [--db] [--port] [--host] [--packs DIR]`: the sync endpoints, the pack
-/// catalogue and the coordinators' dashboard.
+/// `hocso-hub serve [--db] [--port] [--host] [--packs DIR] [--dashboard-max-age S]`: the sync
+/// endpoints, the pack catalogue and the coordinators' dashboard.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Chạy máy chủ của trạm và bảng điều phối. Run the hub's server and dashboard.")
@@ -57,6 +57,20 @@ struct ServeCommand: AsyncParsableCommand {
     var maxRequestBytes: Int = 8 << 20
     @Option(name: .customLong("rate"), help: "Số yêu cầu mỗi giây cho mỗi nút. Requests per second per node.")
     var rate: Double = 50
+    @Option(
+        name: .customLong("dashboard-max-age"),
+        help:
+            "Số giây giữ một báo cáo đã lập cho bảng điều phối (0: lập lại mỗi lần). Seconds a dashboard report is kept (0: built for every request)."
+    )
+    var dashboardMaxAge: Int = 30
+
+    func validate() throws {
+        guard dashboardMaxAge >= 0 else {
+            throw ValidationError(
+                "--dashboard-max-age cần số giây từ 0 trở lên. --dashboard-max-age needs a number of seconds, 0 or more."
+            )
+        }
+    }
 
     func run() async throws {
         let lang = language.language
@@ -66,7 +80,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let configuration = HubServerConfiguration(
             host: host, port: port, packsDirectory: packs.map { URL(fileURLWithPath: $0) },
-            maxRequestBytes: maxRequestBytes, requestsPerSecond: rate, burst: max(1, Int(rate * 2)))
+            maxRequestBytes: maxRequestBytes, requestsPerSecond: rate, burst: max(1, Int(rate * 2)),
+            dashboardMaxAge: .seconds(dashboardMaxAge))
         try await reportingFailures(lang) {
             do {
                 try await HubServer.run(store: store, identity: identity, configuration: configuration) { port in
