@@ -194,13 +194,16 @@ let package = Package(
         .target(
             name: "ProvinceSeed", dependencies: ["CourseModel", "HubStore", "LearnerEvents", "Reports"],
             swiftSettings: strict),
+        // Blocking store calls of the hub's request handlers, kept off Swift's shared threads.
+        .target(
+            name: "BlockingCalls", dependencies: [.product(name: "NIOPosix", package: "swift-nio")],
+            swiftSettings: strict),
         // The coordinators' web dashboard, as routes a hub server mounts.
         .target(
             name: "Dashboard",
             dependencies: [
-                "Credentials", "HTMLText", "Reports", "HubStore", "LearnerEvents", "Localization",
+                "BlockingCalls", "Credentials", "HTMLText", "Reports", "HubStore", "LearnerEvents", "Localization",
                 .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: strict),
@@ -208,8 +211,8 @@ let package = Package(
         .target(
             name: "HubServer",
             dependencies: [
-                "Certificates", "HubStore", "SyncWire", "SyncHub", "Packs", "Dashboard", "HTMLText", "Localization",
-                "Reports",
+                "BlockingCalls", "Certificates", "HubStore", "SyncWire", "SyncHub", "Packs", "Dashboard", "HTMLText",
+                "Localization", "Reports",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,10 +1,10 @@
+import BlockingCalls
 import Crypto
 import Foundation
 import HubStore
 import Hummingbird
 import Localization
 import Logging
-import NIOPosix
 import Reports
 
 /// Who is looking, and in which language.
@@ -86,17 +86,9 @@ struct DashboardApp: Sendable {
         }
     }
 
-    /// Threads for the store's blocking calls, so that a page waiting on the database never holds
-    /// one of Swift's few shared threads (two on a two-core hub), which every other request needs.
-    static let blockingThreads: NIOThreadPool = {
-        let pool = NIOThreadPool(numberOfThreads: 16)
-        pool.start()
-        return pool
-    }()
-
-    /// Runs `work`, which blocks on the store, on `blockingThreads`.
+    /// Runs `work`, which blocks on the store, off Swift's shared threads.
     func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await Self.blockingThreads.runIfActive(work)
+        try await BlockingCalls.run(work)
     }
 
     /// The same URL in the other language.

@@ -1,3 +1,4 @@
+import BlockingCalls
 import Certificates
 import Foundation
 import HTMLText
@@ -23,13 +24,15 @@ enum CertificatesEndpoint {
         router.post("verify") { request, _ -> Response in
             let body = try await request.body.collect(upTo: maxBytes)
             let text = formValue("credential", in: String(buffer: body)) ?? ""
-            let verdict = HubCertificateChecks.verify(text, store: store, now: Date())
+            let verdict = try await BlockingCalls.run { HubCertificateChecks.verify(text, store: store, now: Date()) }
             return html(page(result: verdict))
         }
         router.get("api/v1/certificates/status/:node") { _, context -> Response in
             let node = context.parameters.get("node") ?? ""
-            let document = try HubCertificateChecks.statusList(
-                for: node, store: store, key: identity.key.base64, now: Int64(Date().timeIntervalSince1970 * 1000))
+            let document = try await BlockingCalls.run {
+                try HubCertificateChecks.statusList(
+                    for: node, store: store, key: identity.key.base64, now: Int64(Date().timeIntervalSince1970 * 1000))
+            }
             return Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: try JCS.canonicalize(document))))

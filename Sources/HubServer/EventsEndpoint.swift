@@ -1,3 +1,4 @@
+import BlockingCalls
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -35,7 +36,10 @@ enum EventsEndpoint {
         }
         let body = Data(buffer: buffer)
         let signed = SignedRequest(node: node, timestamp: timestamp, nonce: nonce, signature: signature)
-        let answer = try service.acceptEvents(method: "POST", path: request.uri.path, request: signed, body: body)
+        let path = request.uri.path
+        let answer = try await BlockingCalls.run {
+            try service.acceptEvents(method: "POST", path: path, request: signed, body: body)
+        }
         context.logger.info(
             "events",
             metadata: [

@@ -1,3 +1,4 @@
+import BlockingCalls
 import Dashboard
 import Foundation
 import HubStore
@@ -68,13 +69,13 @@ public enum HubServer {
         router.post("api/v1/rollups") { request, _ -> Response in
             let body = try await request.body.collect(upTo: 256 << 20)
             let signed = try SignedRollup.decode(Data(buffer: body), what: "POST \(RollupPush.path)")
-            let stored = try HubRollups.accept(signed, store: store)
+            let stored = try await BlockingCalls.run { try HubRollups.accept(signed, store: store) }
             return json(["stored": String(stored), "hub": identity.nodeId])
         }
         router.get("api/v1/catalogue") { _, _ -> Response in
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            let data = try encoder.encode(try catalogue.current())
+            let data = try encoder.encode(try await BlockingCalls.run { try catalogue.current() })
             return Response(
                 status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
