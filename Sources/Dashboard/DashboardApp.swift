@@ -64,7 +64,9 @@ struct DashboardApp: Sendable {
             }
             let page = try await blocking { try build(viewer) }
             var response = Self.html(
-                page.render(viewer.text, user: viewer.user.username, languageToggle: toggle(request, viewer.language)))
+                page.render(
+                    viewer.text, user: viewer.user.username, languageToggle: toggle(request, viewer.language),
+                    footnote: reports.maxAge > .zero ? viewer.text.figuresKept(reports.maxAge) : nil))
             rememberLanguage(request, &response)
             return response
         } catch {

@@ -10,6 +10,13 @@ struct DashboardText {
 
     var appName: String { pick("HocSo — Bảng điều phối", "HocSo — Coordinator dashboard") }
     var overview: String { pick("Tổng quan", "Overview") }
+    /// Under every page: how far behind the database the figures may be.
+    func figuresKept(_ maxAge: Duration) -> String {
+        let seconds = maxAge.components.seconds
+        return pick(
+            "Số liệu được cập nhật \(seconds) giây một lần: dữ liệu vừa nhận có thể chưa hiện ngay.",
+            "Figures are refreshed every \(seconds) seconds: data just received may take a moment to show.")
+    }
     var reports: String { pick("Báo cáo", "Reports") }
     var signIn: String { pick("Đăng nhập", "Sign in") }
     var signOut: String { pick("Đăng xuất", "Sign out") }

@@ -30,11 +30,12 @@ struct Page {
         .login { max-width: 360px; margin: 40px auto; display: flex; flex-direction: column; gap: 10px; }
         .login label { display: flex; flex-direction: column; gap: 4px; }
         .error { color: #a12622; }
+        .footnote { font-size: 0.85rem; color: var(--muted); margin-top: 24px; }
         @media print { .topbar, .filter, .links.downloads { display: none; } }
 
         """
 
-    func render(_ text: DashboardText, user: String?, languageToggle: String) -> String {
+    func render(_ text: DashboardText, user: String?, languageToggle: String, footnote: String? = nil) -> String {
         var top =
             "<header class=\"topbar no-print\"><div class=\"inner\"><a class=\"brand\" href=\"/dashboard\">\(HTML.escape(text.appName))</a>"
         if user != nil {
@@ -58,7 +59,9 @@ struct Page {
                 }.joined(separator: " › ") + "</nav>\n"
         }
         return HTMLRenderer.page(
-            title: title + " · HocSo", language: text.language, body: top + "<main>\n" + crumbs + body + "</main>\n",
+            title: title + " · HocSo", language: text.language,
+            body: top + "<main>\n" + crumbs + body
+                + (footnote.map { "<p class=\"footnote\">\(HTML.escape($0))</p>\n" } ?? "") + "</main>\n",
             extraStyles: Self.styles)
     }
 }

@@ -318,22 +318,44 @@ extension PostgresHubStore: ReportSource {
     }
 
     /// Runs `body` with the centres the query may count, on one connection; empty when none.
+    ///
+    /// The `report_nodes` map is read again only when the table changed: a report asks for it
+    /// once per query (a completion report fifteen times), and at national scale it holds thousands
+    /// of centres. Rows are only ever added (a rebuild empties the table but its ids keep rising),
+    /// so the row count and the highest id together tell whether it changed.
     func readNodes<T: Sendable>(
         _ places: Set<String>?,
         _ body: @escaping @Sendable (NodeIds, PostgresConnection, Logger) async throws -> [T]
     ) throws -> [T] {
-        try run { connection, logger in
-            var names: [Int: String] = [:]
-            for try await (id, node) in try await connection.query(
-                "SELECT id, node_id FROM report_nodes", logger: logger
-            ).decode((Int, String).self) {
-                names[id] = node
+        let known = reportNodes
+        return try run { connection, logger in
+            let (count, highest) =
+                try await connection.query("SELECT count(*), coalesce(max(id), 0) FROM report_nodes", logger: logger)
+                .collect().first?.decode((Int, Int).self) ?? (0, 0)
+            var names = known.withLockedValue { $0.count == count && $0.highest == highest ? $0.names : nil }
+            if names == nil {
+                var read: [Int: String] = [:]
+                for try await (id, node) in try await connection.query(
+                    "SELECT id, node_id FROM report_nodes", logger: logger
+                ).decode((Int, String).self) {
+                    read[id] = node
+                }
+                // Read after the count, so a row added in between shows in the next check, not lost.
+                known.withLockedValue { $0 = ReportNodes(count: count, highest: highest, names: read) }
+                names = read
             }
-            let nodes = NodeIds(names: names, places: places)
+            let nodes = NodeIds(names: names ?? [:], places: places)
             if nodes.isEmpty { return [] }
             return try await body(nodes, connection, logger)
         }
     }
+}
+
+/// `report_nodes` as read at one moment: its row count, highest id, and id → node id.
+struct ReportNodes: Sendable {
+    var count = -1
+    var highest = -1
+    var names: [Int: String] = [:]
 }
 
 /// The centres a query may count, as `report_nodes` ids, and their node ids back.

@@ -2,6 +2,7 @@ import Foundation
 import HubStore
 import LearnerEvents
 import Localization
+import NIOConcurrencyHelpers
 import PostgresNIO
 
 /// The hub database on PostgreSQL, for a province or the nation: several `hocso-hub serve`
@@ -16,6 +17,8 @@ public final class PostgresHubStore: HubStore, @unchecked Sendable {
     /// Where the database is.
     public let location: PostgresLocation
     let pool: ConnectionPool
+    /// `report_nodes` as last read (see `readNodes`).
+    let reportNodes = NIOLockedValueBox(ReportNodes())
     /// The advisory lock key of the insert path ("hocso" in ASCII).
     static let insertLock: Int64 = 0x686F_6373_6F
 

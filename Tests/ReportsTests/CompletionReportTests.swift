@@ -58,6 +58,22 @@ import Testing
         #expect(got == expected.rows)
     }
 
+    /// The PostgreSQL store keeps its map of `report_nodes` between reports; a centre whose first
+    /// events arrive after a report must still be counted by the next one.
+    @Test(arguments: Backend.all)
+    func aCentreFirstHeardFromAfterAReportIsCountedInTheNext(_ backend: Backend) throws {
+        guard let fixture = try HubFixture(backend, events: false) else { return }
+        defer { fixture.remove() }
+        let all = HubFixture.allEvents()
+        try fixture.insert(all.filter { $0.nodeId != HubFixture.nodeC })
+        let query = ReportQuery(.completion, by: .province)
+        #expect(try fixture.db.report(query).column("enrolled").last == .integer(5))
+        try fixture.insert(all.filter { $0.nodeId == HubFixture.nodeC })
+        #expect(try fixture.db.report(query).column("enrolled").last == .integer(6))
+        let inC0 = try fixture.db.report(ReportQuery(.completion, area: "C0", by: .commune))
+        #expect(inC0.column("completed").last == .integer(1))
+    }
+
     /// Issue 13: every centre's DEMO learner was synced and counted in province statistics.
     @Test(arguments: Backend.all)
     func theDemoLearnerWasCountedInProvinceStatistics(_ backend: Backend) throws {

@@ -127,6 +127,8 @@ import Testing
             #expect(page.status == 200)
             #expect(page.body.contains("Overview"))
             #expect(page.body.contains("Xã Hai Một"))
+            // The page says how far behind the database its figures may be.
+            #expect(page.body.contains("Figures are refreshed every 30 seconds"))
         }
     }
 
