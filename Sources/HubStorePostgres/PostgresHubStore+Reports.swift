@@ -332,30 +332,32 @@ extension PostgresHubStore: ReportSource {
             let (count, highest) =
                 try await connection.query("SELECT count(*), coalesce(max(id), 0) FROM report_nodes", logger: logger)
                 .collect().first?.decode((Int, Int).self) ?? (0, 0)
-            var names = known.withLockedValue { $0.count == count && $0.highest == highest ? $0.names : nil }
-            if names == nil {
-                var read: [Int: String] = [:]
+            var table = known.withLockedValue { $0.count == count && $0.highest == highest ? $0 : nil }
+            if table == nil {
+                var read = ReportNodes(count: count, highest: highest)
                 for try await (id, node) in try await connection.query(
                     "SELECT id, node_id FROM report_nodes", logger: logger
                 ).decode((Int, String).self) {
-                    read[id] = node
+                    read.names[id] = node
+                    read.ids[node] = id
                 }
                 // Read after the count, so a row added in between shows in the next check, not lost.
-                known.withLockedValue { $0 = ReportNodes(count: count, highest: highest, names: read) }
-                names = read
+                known.withLockedValue { $0 = read }
+                table = read
             }
-            let nodes = NodeIds(names: names ?? [:], places: places)
+            let nodes = NodeIds(table ?? ReportNodes(), places: places)
             if nodes.isEmpty { return [] }
             return try await body(nodes, connection, logger)
         }
     }
 }
 
-/// `report_nodes` as read at one moment: its row count, highest id, and id → node id.
+/// `report_nodes` as read at one moment: its row count, highest id, and id ↔ node id.
 struct ReportNodes: Sendable {
     var count = -1
     var highest = -1
     var names: [Int: String] = [:]
+    var ids: [String: Int] = [:]
 }
 
 /// The centres a query may count, as `report_nodes` ids, and their node ids back.
@@ -365,9 +367,9 @@ struct NodeIds: Sendable {
     /// The ids counted; nil when every centre is.
     let allowed: [Int]?
 
-    init(names: [Int: String], places: Set<String>?) {
-        self.names = names
-        allowed = places.map { places in names.compactMap { places.contains($0.value) ? $0.key : nil }.sorted() }
+    init(_ table: ReportNodes, places: Set<String>?) {
+        names = table.names
+        allowed = places.map { places in places.compactMap { table.ids[$0] }.sorted() }
     }
 
     /// Whether nothing can be counted.
