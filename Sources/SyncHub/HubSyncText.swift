@@ -38,82 +38,89 @@ enum HubSyncText {
         en: "question analysis, needs-help lists, lesson funnels and daily activity stay at the province hubs: "
             + "the national hub receives roll-ups, not single learners")
 
-    // Bundles
+    // Bundles: names, formats and node ids come from the file (and its name from the USB stick),
+    // unverified, so what a terminal would act on is shown as `�`.
+    private static func shown(_ text: String) -> String { ControlCharacters.replaced(in: text) }
     static func bundleDamaged(_ name: String) -> Phrase {
         Phrase(
-            vi: "từ chối gói: '\(name)' bị hỏng hoặc không phải gói đồng bộ",
-            en: "bundle refused: '\(name)' is damaged or is not a sync bundle")
+            vi: "từ chối gói: '\(shown(name))' bị hỏng hoặc không phải gói đồng bộ",
+            en: "bundle refused: '\(shown(name))' is damaged or is not a sync bundle")
     }
     static func bundleDoesNotStart(_ name: String, with expected: String) -> Phrase {
         Phrase(
-            vi: "từ chối gói: '\(name)' không bắt đầu bằng \(expected)",
-            en: "bundle refused: '\(name)' does not start with \(expected)")
+            vi: "từ chối gói: '\(shown(name))' không bắt đầu bằng \(expected)",
+            en: "bundle refused: '\(shown(name))' does not start with \(expected)")
     }
     static func bundleFormat(_ name: String, _ format: String, expected: String) -> Phrase {
         Phrase(
-            vi: "từ chối gói: '\(name)' có định dạng '\(format)', không phải \(expected)",
-            en: "bundle refused: '\(name)' is format '\(format)', not \(expected)")
+            vi: "từ chối gói: '\(shown(name))' có định dạng '\(shown(format))', không phải \(expected)",
+            en: "bundle refused: '\(shown(name))' is format '\(shown(format))', not \(expected)")
     }
     static func bundleUnknownCentre(_ node: String) -> Phrase {
         Phrase(
-            vi: "từ chối gói: được ký bởi trung tâm chưa đăng ký \(node)",
-            en: "bundle refused: signed by an unknown centre \(node)")
+            vi: "từ chối gói: được ký bởi trung tâm chưa đăng ký \(shown(node))",
+            en: "bundle refused: signed by an unknown centre \(shown(node))")
     }
     static func bundleRevokedCentre(_ node: String) -> Phrase {
-        Phrase(vi: "từ chối gói: trung tâm \(node) đã bị thu hồi", en: "bundle refused: centre \(node) is revoked")
+        Phrase(
+            vi: "từ chối gói: trung tâm \(shown(node)) đã bị thu hồi",
+            en: "bundle refused: centre \(shown(node)) is revoked")
     }
     static func bundleBadSignature(_ node: String) -> Phrase {
         Phrase(
-            vi: "từ chối gói: chữ ký không phải của khoá đã đăng ký của trung tâm \(node)",
-            en: "bundle refused: it is not signed by the registered key of centre \(node)")
+            vi: "từ chối gói: chữ ký không phải của khoá đã đăng ký của trung tâm \(shown(node))",
+            en: "bundle refused: it is not signed by the registered key of centre \(shown(node))")
     }
     static func bundleLacksFile(_ name: String, _ path: String) -> Phrase {
         Phrase(
-            vi: "từ chối gói: '\(name)' thiếu \(path) mà bản kê có ghi",
-            en: "bundle refused: '\(name)' lacks \(path) where its manifest lists it")
+            vi: "từ chối gói: '\(shown(name))' thiếu \(shown(path)) mà bản kê có ghi",
+            en: "bundle refused: '\(shown(name))' lacks \(shown(path)) where its manifest lists it")
     }
     static func bundleHashMismatch(_ name: String, _ path: String) -> Phrase {
         Phrase(
-            vi: "từ chối gói: \(path) trong '\(name)' không khớp mã băm trong bản kê đã ký (bị hỏng hoặc bị sửa)",
+            vi:
+                "từ chối gói: \(shown(path)) trong '\(shown(name))' không khớp mã băm trong bản kê đã ký (bị hỏng hoặc bị sửa)",
             en:
-                "bundle refused: \(path) in '\(name)' does not match its hash in the signed manifest (damaged or altered)"
+                "bundle refused: \(shown(path)) in '\(shown(name))' does not match its hash in the signed manifest (damaged or altered)"
         )
     }
     static func bundleExtraEntries(_ name: String) -> Phrase {
         Phrase(
-            vi: "từ chối gói: '\(name)' có tệp không có trong bản kê",
-            en: "bundle refused: '\(name)' holds entries its manifest does not list")
+            vi: "từ chối gói: '\(shown(name))' có tệp không có trong bản kê",
+            en: "bundle refused: '\(shown(name))' holds entries its manifest does not list")
     }
     static func bundleInconsistent(_ name: String) -> Phrase {
         Phrase(
-            vi: "từ chối gói: bản kê của '\(name)' không nhất quán",
-            en: "bundle refused: the manifest of '\(name)' is inconsistent")
+            vi: "từ chối gói: bản kê của '\(shown(name))' không nhất quán",
+            en: "bundle refused: the manifest of '\(shown(name))' is inconsistent")
     }
     static func bundleOtherNode(_ name: String, _ node: String) -> Phrase {
         Phrase(
-            vi: "từ chối gói: '\(name)' chứa sự kiện của nút khác (\(node))",
-            en: "bundle refused: '\(name)' claims events of another node (\(node))")
+            vi: "từ chối gói: '\(shown(name))' chứa sự kiện của nút khác (\(shown(node)))",
+            en: "bundle refused: '\(shown(name))' claims events of another node (\(shown(node)))")
     }
     static func bundleWrongEvents(_ name: String, _ path: String) -> Phrase {
         Phrase(
-            vi: "từ chối gói: \(path) trong '\(name)' không chứa đúng các sự kiện bản kê ghi",
-            en: "bundle refused: \(path) in '\(name)' does not hold the events its manifest lists")
+            vi: "từ chối gói: \(shown(path)) trong '\(shown(name))' không chứa đúng các sự kiện bản kê ghi",
+            en: "bundle refused: \(shown(path)) in '\(shown(name))' does not hold the events its manifest lists")
     }
     static func manifestOf(_ name: String) -> Phrase {
-        Phrase(vi: "bản kê của '\(name)'", en: "the manifest of '\(name)'")
+        Phrase(vi: "từ chối gói: bản kê của '\(shown(name))'", en: "bundle refused: the manifest of '\(shown(name))'")
     }
     static func signatureOf(_ name: String) -> Phrase {
-        Phrase(vi: "chữ ký của '\(name)'", en: "the signature of '\(name)'")
+        Phrase(vi: "từ chối gói: chữ ký của '\(shown(name))'", en: "bundle refused: the signature of '\(shown(name))'")
     }
 
     // Signed requests
     static func requestUnknownNode(_ node: String) -> Phrase {
         Phrase(
-            vi: "từ chối yêu cầu: nút \(node) chưa đăng ký ở máy chủ này",
-            en: "request refused: node \(node) is not registered at this hub")
+            vi: "từ chối yêu cầu: nút \(shown(node)) chưa đăng ký ở máy chủ này",
+            en: "request refused: node \(shown(node)) is not registered at this hub")
     }
     static func requestRevokedNode(_ node: String) -> Phrase {
-        Phrase(vi: "từ chối yêu cầu: nút \(node) đã bị thu hồi", en: "request refused: node \(node) is revoked")
+        Phrase(
+            vi: "từ chối yêu cầu: nút \(shown(node)) đã bị thu hồi",
+            en: "request refused: node \(shown(node)) is revoked")
     }
     static func requestStale(hubTime: String) -> Phrase {
         Phrase(
@@ -125,8 +132,8 @@ enum HubSyncText {
     }
     static func requestBadSignature(_ node: String) -> Phrase {
         Phrase(
-            vi: "từ chối yêu cầu: chữ ký không khớp khoá của nút \(node)",
-            en: "request refused: the signature does not match node \(node)'s key")
+            vi: "từ chối yêu cầu: chữ ký không khớp khoá của nút \(shown(node))",
+            en: "request refused: the signature does not match node \(shown(node))'s key")
     }
     static let requestBadNonce = Phrase(
         vi: "từ chối yêu cầu: mã dùng một lần (nonce) sai dạng", en: "request refused: the nonce is malformed")
@@ -135,18 +142,18 @@ enum HubSyncText {
         en: "request refused: this signed request was already received")
     static func requestOthersEvents(_ sender: String, _ origin: String) -> Phrase {
         Phrase(
-            vi: "từ chối yêu cầu: nút \(sender) không được gửi sự kiện của nút \(origin)",
-            en: "request refused: node \(sender) may not deliver events of node \(origin)")
+            vi: "từ chối yêu cầu: nút \(shown(sender)) không được gửi sự kiện của nút \(shown(origin))",
+            en: "request refused: node \(shown(sender)) may not deliver events of node \(shown(origin))")
     }
     static func requestCentreVouches(_ sender: String) -> Phrase {
         Phrase(
-            vi: "từ chối yêu cầu: trung tâm \(sender) chỉ được gửi sự kiện của chính mình",
-            en: "request refused: centre \(sender) may only deliver its own events")
+            vi: "từ chối yêu cầu: trung tâm \(shown(sender)) chỉ được gửi sự kiện của chính mình",
+            en: "request refused: centre \(shown(sender)) may only deliver its own events")
     }
     static func requestOtherKey(_ node: String) -> Phrase {
         Phrase(
-            vi: "từ chối yêu cầu: nút \(node) đã đăng ký ở đây với một khoá khác",
-            en: "request refused: node \(node) is registered here with another key")
+            vi: "từ chối yêu cầu: nút \(shown(node)) đã đăng ký ở đây với một khoá khác",
+            en: "request refused: node \(shown(node)) is registered here with another key")
     }
 
     // Receipts

@@ -45,7 +45,10 @@ enum HubCLIText {
             vi: "\(c.new) mới, \(c.duplicate) trùng, \(c.rejected) bị từ chối",
             en: "\(c.new) new, \(c.duplicate) duplicate, \(c.rejected) rejected")
     }
-    static func bundleLine(_ file: String, _ c: InsertCounts) -> Phrase { .verbatim("\(file): ") + counts(c) }
+    /// One imported bundle's counts; its file name is the USB stick's, shown without control characters.
+    static func bundleLine(_ file: String, _ c: InsertCounts) -> Phrase {
+        .verbatim("\(ControlCharacters.replaced(in: file)): ") + counts(c)
+    }
     static func total(_ c: InsertCounts) -> Phrase { Phrase(vi: "tổng: ", en: "total: ") + counts(c) }
     static func holdings(_ held: NodeHoldings) -> Phrase {
         let start =

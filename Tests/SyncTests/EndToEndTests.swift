@@ -75,7 +75,7 @@ struct EndToEndTests {
         let damaged = try Program.hub.run([
             "import", setup.dir.appendingPathComponent("damaged.hsbundle").path, "--db", setup.hubDB.path,
         ])
-        #expect(damaged.status == 1 && damaged.stderr.contains("bundle refused:"))
+        #expect(damaged.status == 1 && damaged.stderr.contains("bundle refused:"), "\(damaged.stderr)")
         #expect(
             !damaged.stdout.contains("damaged.hsbundle:"),
             "a refused bundle has its sentence, not a count of rejected events")
