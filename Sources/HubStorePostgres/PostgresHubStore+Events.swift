@@ -106,21 +106,20 @@ extension PostgresHubStore {
         return seqs
     }
 
-    /// Whether every event's (node, seq) lies in a range the hub already holds.
+    /// Whether every event's (node, seq) lies in a range the hub already holds; one query for
+    /// the whole batch, however many centres it spans.
     static func allHeld(_ events: [Event], _ connection: PostgresConnection, _ logger: Logger) async throws -> Bool {
-        for (node, nodeSeqs) in seqsByNode(events) {
-            guard let low = nodeSeqs.min(), let high = nodeSeqs.max() else { continue }
-            var held: [SeqRange] = []
-            for try await (first, last) in try await connection.query(
-                """
-                SELECT first_seq, last_seq FROM node_ranges
-                WHERE node_id = \(node) AND first_seq <= \(high) AND last_seq >= \(low) ORDER BY first_seq
-                """, logger: logger
-            ).decode((Int64, Int64).self) {
-                held.append(SeqRange(first, last))
-            }
-            guard !held.isEmpty else { return false }
-            for seq in nodeSeqs where !held.contains(where: { $0.first <= seq && seq <= $0.last }) {
+        let seqs = seqsByNode(events)
+        var held: [String: [SeqRange]] = [:]
+        for try await (node, first, last) in try await connection.query(
+            "SELECT node_id, first_seq, last_seq FROM node_ranges WHERE node_id = ANY(\(Array(seqs.keys)))",
+            logger: logger
+        ).decode((String, Int64, Int64).self) {
+            held[node, default: []].append(SeqRange(first, last))
+        }
+        for (node, nodeSeqs) in seqs {
+            guard let ranges = held[node] else { return false }
+            for seq in nodeSeqs where !ranges.contains(where: { $0.first <= seq && seq <= $0.last }) {
                 return false
             }
         }
