@@ -4,6 +4,10 @@
 public enum JSONLiteral {
     /// A JSON string literal: quotes, backslashes and control characters escaped, the rest UTF-8.
     public static func string(_ s: String) -> String {
+        // Most strings (names, codes, titles) need no escaping at all.
+        if !s.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {

@@ -42,7 +42,10 @@ enum CompletionReport {
             }
             let title = c.courseTitle(course)
             let total = groups.values.reduce(Tally()) { $0 + $1.tally }
-            for (code, entry) in groups.sorted(by: { c.tree.sortKey($0.key) < c.tree.sortKey($1.key) }) {
+            // The codes are sorted, not the (area, tally) pairs: at national size a course has
+            // thousands of rows, and moving the pairs cost more than comparing their keys.
+            for code in groups.keys.sorted(by: { c.tree.sortKey($0) < c.tree.sortKey($1) }) {
+                guard let entry = groups[code] else { continue }
                 report.append(
                     row(title, code, entry.node.name, t.level(entry.node.level), entry.tally), key: "\(course)|\(code)")
             }

@@ -1,4 +1,5 @@
 import HTMLText
+
 /// Draws a `ReportChart` as inline SVG: no scripts, no external fonts, scales with the page.
 enum SVGChart {
     /// Series colours, distinguishable in greyscale print too (dark, mid, light).

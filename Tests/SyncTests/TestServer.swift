@@ -28,6 +28,25 @@ func withHubServer<T: Sendable>(
     }
 }
 
+/// A blocking TCP connection to 127.0.0.1:`port`, its socket; -1 when it failed.
+func connectToLoopback(port: Int) -> Int32 {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    var to = sockaddr_in()
+    to.sin_family = sa_family_t(AF_INET)
+    to.sin_addr.s_addr = inet_addr("127.0.0.1")
+    to.sin_port = in_port_t(UInt16(port).bigEndian)
+    let connected = withUnsafePointer(to: &to) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+            connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+        }
+    }
+    if connected != 0 {
+        close(fd)
+        return -1
+    }
+    return fd
+}
+
 /// A TCP proxy on 127.0.0.1 that forwards to `target`, and cuts each of the first `cuts`
 /// connections after `afterBytes` bytes in the chosen direction.
 final class CuttingProxy: Sendable {
@@ -70,19 +89,9 @@ final class CuttingProxy: Sendable {
                     defer { n -= 1 }
                     return n > 0
                 }
-                let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-                var to = sockaddr_in()
-                to.sin_family = sa_family_t(AF_INET)
-                to.sin_addr.s_addr = inet_addr("127.0.0.1")
-                to.sin_port = in_port_t(UInt16(target).bigEndian)
-                let connected = withUnsafePointer(to: &to) {
-                    $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                        connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-                    }
-                }
-                if connected != 0 {
+                let upstream = connectToLoopback(port: target)
+                if upstream < 0 {
                     close(client)
-                    close(upstream)
                     continue
                 }
                 let limit = cut ? afterBytes : Int.max
