@@ -33,18 +33,22 @@ enum CompletionReport {
         let tallies = try tallies(c, source)
         var chartLabels: [String] = []
         var chartValues: [Double] = []
+        // Each centre's group once for all courses (a nation has thousands of centres).
+        var groupOf: [String: AreaNode?] = [:]
         for course in c.courseOrder {
             let byCentre = tallies[course] ?? [:]
             var groups: [String: (node: AreaNode, tally: Tally)] = [:]
             for (centre, tally) in byCentre {
-                guard let g = c.group(centre) else { continue }
+                let group = groupOf[centre] ?? c.group(centre)
+                groupOf[centre] = group
+                guard let g = group else { continue }
                 groups[g.code, default: (g, Tally())].tally = groups[g.code, default: (g, Tally())].tally + tally
             }
             let title = c.courseTitle(course)
             let total = groups.values.reduce(Tally()) { $0 + $1.tally }
             // The codes are sorted, not the (area, tally) pairs: at national size a course has
             // thousands of rows, and moving the pairs cost more than comparing their keys.
-            for code in groups.keys.sorted(by: { c.tree.sortKey($0) < c.tree.sortKey($1) }) {
+            for (_, code) in groups.keys.map({ (c.tree.sortKey($0), $0) }).sorted(by: <) {
                 guard let entry = groups[code] else { continue }
                 report.append(
                     row(title, code, entry.node.name, t.level(entry.node.level), entry.tally), key: "\(course)|\(code)")
