@@ -1,3 +1,4 @@
+import BlockingCalls
 import Foundation
 import HTMLText
 import Hummingbird
@@ -73,7 +74,8 @@ extension DashboardApp {
                 return loginForm(request, refusal: .tooManyFailures(wait: wait), next: next)
             }
             let password = form["password"] ?? ""
-            guard let user = try await blocking({ try accounts.signIn(username: account, password: password) }) else {
+            guard let user = try await BlockingCalls.run({ try accounts.signIn(username: account, password: password) })
+            else {
                 let delay = await throttle.failed(account: account, address: address)
                 if delay > .zero {
                     context.logger.warning(
@@ -109,7 +111,7 @@ extension DashboardApp {
                 response.headers[.retryAfter] = String(Self.seconds(wait))
                 return response
             }
-            guard let (user, next) = try await blocking({ try accounts.useLoginLink(token) }) else {
+            guard let (user, next) = try await BlockingCalls.run({ try accounts.useLoginLink(token) }) else {
                 let delay = await throttle.failed(account: Self.linkAccount, address: address)
                 if delay > .zero {
                     context.logger.warning(

@@ -58,11 +58,11 @@ struct DashboardApp: Sendable {
         _ request: Request, _ context: Context, _ build: @escaping @Sendable (Viewer) throws -> Page
     ) async -> Response {
         do {
-            guard let viewer = try await blocking({ try viewer(request) }) else {
+            guard let viewer = try await BlockingCalls.run({ try viewer(request) }) else {
                 let next = request.uri.path + (request.uri.query.map { "?" + $0 } ?? "")
                 return Self.redirect("/dashboard/login?next=" + Self.percentEncode(next))
             }
-            let page = try await blocking { try build(viewer) }
+            let page = try await BlockingCalls.run { try build(viewer) }
             var response = Self.html(
                 page.render(
                     viewer.text, user: viewer.user.username, languageToggle: toggle(request, viewer.language),
@@ -79,18 +79,13 @@ struct DashboardApp: Sendable {
         _ request: Request, _ context: Context, _ build: @escaping @Sendable (Viewer) throws -> Response
     ) async -> Response {
         do {
-            guard let viewer = try await blocking({ try viewer(request) }) else {
+            guard let viewer = try await BlockingCalls.run({ try viewer(request) }) else {
                 return Self.jsonError(.unauthorized, DashboardText.signInFirst, language(request))
             }
-            return try await blocking { try build(viewer) }
+            return try await BlockingCalls.run { try build(viewer) }
         } catch {
             return failure(error, request, context)
         }
-    }
-
-    /// Runs `work`, which blocks on the store, off Swift's shared threads.
-    func blocking<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await BlockingCalls.run(work)
     }
 
     /// The same URL in the other language.

@@ -49,9 +49,6 @@ public final class ReportCache: @unchecked Sendable {
         self.capacity = max(1, capacity)
     }
 
-    /// Areas, centres and accounts, read directly (sign-in must see a changed password at once).
-    public var store: any HubStore { reports.store }
-
     /// The report `query` asks for.
     public func report(_ query: ReportQuery) throws -> Report {
         let reports = reports
@@ -67,16 +64,7 @@ public final class ReportCache: @unchecked Sendable {
     /// Course ids with their titles in `language`.
     public func courses(language: Language) throws -> [(id: String, title: String)] {
         let reports = reports
-        return try value(.courses(language)) {
-            try reports.courses(language: language).map { Course(id: $0.id, title: $0.title) }
-        }
-        .map { (id: $0.id, title: $0.title) }
-    }
-
-    /// A course and its title, in a form that can be kept.
-    private struct Course: Sendable {
-        var id: String
-        var title: String
+        return try value(.courses(language)) { try reports.courses(language: language) }
     }
 
     /// The kept value of `key`, built by `build` when there is none, rebuilt in the background

@@ -31,13 +31,13 @@ public struct HubServerConfiguration: Sendable {
         host: String = "127.0.0.1", port: Int = 8470, packsDirectory: URL? = nil, maxRequestBytes: Int = 8 << 20,
         requestsPerSecond: Double = 50, burst: Int = 100, dashboardMaxAge: Duration = .seconds(30)
     ) {
-        self.dashboardMaxAge = dashboardMaxAge
         self.host = host
         self.port = port
         self.packsDirectory = packsDirectory
         self.maxRequestBytes = maxRequestBytes
         self.requestsPerSecond = requestsPerSecond
         self.burst = burst
+        self.dashboardMaxAge = dashboardMaxAge
     }
 }
 

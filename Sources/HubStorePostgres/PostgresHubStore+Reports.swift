@@ -332,8 +332,10 @@ extension PostgresHubStore: ReportSource {
             let (count, highest) =
                 try await connection.query("SELECT count(*), coalesce(max(id), 0) FROM report_nodes", logger: logger)
                 .collect().first?.decode((Int, Int).self) ?? (0, 0)
-            var table = known.withLockedValue { $0.count == count && $0.highest == highest ? $0 : nil }
-            if table == nil {
+            let table: ReportNodes
+            if let kept = known.withLockedValue({ $0.count == count && $0.highest == highest ? $0 : nil }) {
+                table = kept
+            } else {
                 var read = ReportNodes(count: count, highest: highest)
                 for try await (id, node) in try await connection.query(
                     "SELECT id, node_id FROM report_nodes", logger: logger
@@ -345,7 +347,7 @@ extension PostgresHubStore: ReportSource {
                 known.withLockedValue { $0 = read }
                 table = read
             }
-            let nodes = NodeIds(table ?? ReportNodes(), places: places)
+            let nodes = NodeIds(table, places: places)
             if nodes.isEmpty { return [] }
             return try await body(nodes, connection, logger)
         }

@@ -33,15 +33,16 @@ enum CompletionReport {
         let tallies = try tallies(c, source)
         var chartLabels: [String] = []
         var chartValues: [Double] = []
-        // Each centre's group once for all courses (a nation has thousands of centres).
-        var groupOf: [String: AreaNode?] = [:]
+        // Each centre's group once for all courses (a nation has thousands of centres); a centre
+        // the query may not count has none.
+        let centres = Set(tallies.values.flatMap(\.keys))
+        let groupOf = Dictionary(
+            uniqueKeysWithValues: centres.compactMap { centre in c.group(centre).map { (centre, $0) } })
         for course in c.courseOrder {
             let byCentre = tallies[course] ?? [:]
             var groups: [String: (node: AreaNode, tally: Tally)] = [:]
             for (centre, tally) in byCentre {
-                let group = groupOf[centre] ?? c.group(centre)
-                groupOf[centre] = group
-                guard let g = group else { continue }
+                guard let g = groupOf[centre] else { continue }
                 groups[g.code, default: (g, Tally())].tally = groups[g.code, default: (g, Tally())].tally + tally
             }
             let title = c.courseTitle(course)
