@@ -1,11 +1,10 @@
 import NIOPosix
 
 /// Runs work that blocks its thread (a store call waiting on the database, a password hash) on
-/// threads kept for it, never on Swift's shared pool: that pool has one thread per core (two on
-/// a small hub), and a request holding one there while PostgreSQL builds a report stalls every
-/// other request of the server.
+/// threads kept for it, not on the threads of Swift's concurrency pool, which tasks must never
+/// block (the runtime sizes that pool for work that always makes progress).
 public enum BlockingCalls {
-    /// Sixteen: more requests than that waiting on the database at once queue here, not in Swift's pool.
+    /// Sixteen: more requests than that waiting on the database at once queue here.
     static let threads: NIOThreadPool = {
         let pool = NIOThreadPool(numberOfThreads: 16)
         pool.start()
