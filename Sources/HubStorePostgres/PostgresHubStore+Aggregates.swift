@@ -2,19 +2,39 @@ import HubStore
 import LearnerEvents
 import PostgresNIO
 
-/// The report aggregates, folded in at insert from `import_new` (the rows the insert just
-/// added), in the same transaction: a report never reads events.
+/// The report aggregates, folded from `events` in arrival order: `report_state`'s
+/// `folded_position` is the last position folded, moved in the same transaction as the fold, so
+/// every event is counted once. Inserts leave the fold to `refreshAggregates` (which reports,
+/// roll-ups and the end of an import call) because a fold of many centres' rows at once costs far
+/// less than one per batch: a report never reads events, only the rows not yet folded.
 ///
 /// The statements mirror SQLite's refresh (`SQLiteHubStore+Refresh.swift`) so both backends
-/// count alike; minimums and sums commute, so the cut into batches does not change the result,
-/// and the wrong-answer streak is carried across batches explicitly. Rows are upserted in key
+/// count alike; minimums and sums commute, so the cut into chunks does not change the result,
+/// and the wrong-answer streak is carried across chunks explicitly. Rows are upserted in key
 /// order so two writers never wait on each other in a circle.
-extension PostgresHubStore {
-    /// Events read per transaction by a rebuild.
-    static let rebuildChunk: Int64 = 400_000
+extension PostgresSchema {
+    /// `v6-folded-position`: the fold moved out of the insert; until then every event was
+    /// folded as it was inserted.
+    static let v6FoldedPosition: [String] = [
+        """
+        INSERT INTO report_state (key, value) SELECT 'folded_position', coalesce(max(position), 0) FROM events
+        ON CONFLICT (key) DO NOTHING
+        """
+    ]
+}
 
-    /// A no-op: the aggregates are kept at insert.
-    public func refreshAggregates() throws {}
+extension PostgresHubStore {
+    /// Events folded per transaction.
+    static let foldChunk: Int64 = 400_000
+
+    /// Folds the events not yet folded, a chunk per transaction under the insert lock (imports
+    /// wait for a chunk; reports keep reading the numbers of the chunk before).
+    public func refreshAggregates() throws {
+        while try transaction({ connection, logger in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.insertLock))", logger: logger)
+            return try await Self.foldPending(upTo: Self.foldChunk, connection, logger)
+        }) {}
+    }
 
     /// Empties the aggregates and folds every event in again, in one transaction under the insert
     /// lock (imports wait; reports keep reading the old numbers until it commits).
@@ -24,24 +44,40 @@ extension PostgresHubStore {
             try await connection.query(
                 PostgresQuery(unsafeSQL: "TRUNCATE \(PostgresSchema.derivedTables.joined(separator: ", "))"),
                 logger: logger)
-            let last =
-                try await connection.query("SELECT coalesce(max(position), 0) FROM events", logger: logger)
-                .collect().first?.decode(Int64.self) ?? 0
-            var mark: Int64 = 0
-            while mark < last {
-                let upper = min(last, mark + Self.rebuildChunk)
-                try await connection.query(
-                    """
-                    INSERT INTO import_new
-                    SELECT position, node_id, seq, kind, learner, occurred_at, course_id, lesson_id, item_id, attempt,
-                        payload
-                    FROM events WHERE position > \(mark) AND position <= \(upper)
-                    """, logger: logger)
-                try await Self.applyAggregates(connection, logger)
-                try await connection.query("TRUNCATE import_new", logger: logger)
-                mark = upper
-            }
+            while try await Self.foldPending(upTo: Self.foldChunk, connection, logger) {}
         }
+    }
+
+    /// Folds up to `limit` events after `folded_position` and moves it past them; true when more
+    /// are waiting. The caller holds the insert lock, so every position below the last is
+    /// committed.
+    static func foldPending(upTo limit: Int64, _ connection: PostgresConnection, _ logger: Logger) async throws
+        -> Bool
+    {
+        let mark =
+            try await connection.query(
+                "SELECT value FROM report_state WHERE key = 'folded_position'", logger: logger
+            ).collect().first?.decode(Int64.self) ?? 0
+        let last =
+            try await connection.query(
+                "SELECT coalesce(max(position), 0) FROM events", logger: logger
+            ).collect().first?.decode(Int64.self) ?? 0
+        guard last > mark else { return false }
+        let upper = min(last, mark + limit)
+        try await connection.query(
+            """
+            INSERT INTO import_new
+            SELECT position, node_id, seq, kind, learner, occurred_at, course_id, lesson_id, item_id, attempt, payload
+            FROM events WHERE position > \(mark) AND position <= \(upper)
+            """, logger: logger)
+        try await Self.applyAggregates(connection, logger)
+        try await connection.query("TRUNCATE import_new", logger: logger)
+        try await connection.query(
+            """
+            INSERT INTO report_state (key, value) VALUES ('folded_position', \(upper))
+            ON CONFLICT (key) DO UPDATE SET value = excluded.value
+            """, logger: logger)
+        return upper < last
     }
 
     /// Folds the rows of `import_new` into every aggregate table.

@@ -4,70 +4,117 @@ import LearnerEvents
 import PostgresNIO
 
 extension PostgresHubStore {
-    /// Inserts a batch exactly once: `COPY` into a staging table, then one `INSERT … SELECT … ON
-    /// CONFLICT (node_id, seq) DO NOTHING` under the insert lock, and the learners, held ranges
-    /// and report aggregates of the new rows in the same transaction.
+    /// Inserts a batch exactly once, with the learners and held ranges of its new rows, in one
+    /// transaction under the insert lock. The report aggregates are folded later, in large
+    /// chunks (`refreshAggregates`), not here.
     ///
-    /// When a row breaks a check (a malformed event, an unregistered node), the set-based insert
-    /// is backed out to a savepoint and the batch goes in one row at a time, so only the bad rows
-    /// are rejected, as on SQLite.
+    /// A batch none of whose seqs the hub holds — every first import — is copied straight into
+    /// `events`, as `psql \copy` would. Anything else, or a copy the database refuses, takes the
+    /// plain path: `COPY` into a staging table, then `INSERT … SELECT … ON CONFLICT (node_id, seq)
+    /// DO NOTHING`; and when a row breaks a check (a malformed event, an unregistered node) that
+    /// is backed out too and the batch goes in one row at a time, so only the bad rows are
+    /// rejected, as on SQLite. The primary key guards every path.
     public func insert(_ events: [Event], via: String, receivedAt: Int64) throws -> InsertCounts {
         guard !events.isEmpty else { return InsertCounts() }
         return try transaction { connection, logger in
             // A batch sent again (a bundle re-imported, a push retried) is recognised from the
             // held ranges alone. A held seq stays held (events are append-only and the ranges are
             // written with them), so no lock is needed to trust the answer.
-            if try await Self.allHeld(events, connection, logger) {
+            if try await Self.heldCount(events, connection, logger) == events.count {
                 return InsertCounts(new: 0, duplicate: events.count, rejected: 0)
             }
-            let copyText = Self.copyText(events)
+            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.insertLock))", logger: logger)
+            let before = try await Self.lastPosition(connection, logger)
+            var accepted = events
+            var rejected = 0
+            // Under the lock the held ranges are exact, so "none held" means every row is new.
+            var copied = false
+            if try await Self.heldCount(events, connection, logger) == 0 {
+                copied = try await Self.copyStraightIntoEvents(
+                    events, via: via, receivedAt: receivedAt, connection, logger)
+            }
+            if !copied {
+                (accepted, rejected) = try await Self.insertPlain(
+                    events, via: via, receivedAt: receivedAt, connection, logger)
+            }
+            let new =
+                try await connection.query(
+                    "SELECT count(*) FROM events WHERE position > \(before)", logger: logger
+                ).collect().first?.decode(Int.self) ?? 0
+            try await Self.mergeRanges(of: accepted, connection, logger)
+            try await Self.applyLearners(after: before, connection, logger)
+            return InsertCounts(new: new, duplicate: accepted.count - new, rejected: rejected)
+        }
+    }
+
+    /// The highest position given so far (under the insert lock: the last committed one).
+    static func lastPosition(_ connection: PostgresConnection, _ logger: Logger) async throws -> Int64 {
+        try await connection.query(
+            "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM events_position", logger: logger
+        ).collect().first?.decode(Int64.self) ?? 0
+    }
+
+    /// `COPY` of the batch into `events` under a savepoint; false, with nothing changed, when the
+    /// database refused a row (the caller then takes the plain path).
+    static func copyStraightIntoEvents(
+        _ events: [Event], via: String, receivedAt: Int64, _ connection: PostgresConnection, _ logger: Logger
+    ) async throws -> Bool {
+        try await connection.query("SAVEPOINT straight", logger: logger)
+        do {
+            let copyText = Self.copyText(events, suffix: [receivedAt.description, via])
             try await connection.copyFrom(
-                table: "import_staging",
-                columns: [
-                    "node_id", "seq", "kind", "learner", "occurred_at", "recorded_at", "course_id", "course_version",
-                    "lesson_id", "item_id", "attempt", "payload",
-                ], logger: logger
+                table: "events", columns: copyColumns + ["received_at", "via"], logger: logger
             ) { writer in
                 for chunk in copyText { try await writer.write(ByteBuffer(bytes: chunk)) }
             }
-            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.insertLock))", logger: logger)
-            try await connection.query("SAVEPOINT bulk", logger: logger)
-            var accepted: [Event]
+            try await connection.query("RELEASE SAVEPOINT straight", logger: logger)
+            return true
+        } catch let error where PostgresFailure.isDataError(error) {
+            try await connection.query("ROLLBACK TO SAVEPOINT straight", logger: logger)
+            return false
+        }
+    }
+
+    /// The columns of an event in `copyText`'s rows.
+    static let copyColumns = [
+        "node_id", "seq", "kind", "learner", "occurred_at", "recorded_at", "course_id", "course_version",
+        "lesson_id", "item_id", "attempt", "payload",
+    ]
+
+    /// The plain path: staged, inserted with `ON CONFLICT DO NOTHING`, and row by row when a row
+    /// breaks a check. Returns the events not refused and how many were.
+    static func insertPlain(
+        _ events: [Event], via: String, receivedAt: Int64, _ connection: PostgresConnection, _ logger: Logger
+    ) async throws -> (accepted: [Event], rejected: Int) {
+        let copyText = Self.copyText(events)
+        try await connection.copyFrom(table: "import_staging", columns: copyColumns, logger: logger) { writer in
+            for chunk in copyText { try await writer.write(ByteBuffer(bytes: chunk)) }
+        }
+        try await connection.query("SAVEPOINT bulk", logger: logger)
+        do {
+            try await connection.query(
+                """
+                INSERT INTO events (node_id, seq, kind, learner, occurred_at, recorded_at, course_id,
+                    course_version, lesson_id, item_id, attempt, payload, received_at, via)
+                SELECT node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
+                    lesson_id, item_id, attempt, payload::json, \(receivedAt), \(via)
+                FROM import_staging ORDER BY node_id, seq
+                ON CONFLICT (node_id, seq) DO NOTHING
+                """, logger: logger)
+            try await connection.query("RELEASE SAVEPOINT bulk", logger: logger)
+            return (events, 0)
+        } catch let error where PostgresFailure.isDataError(error) {
+            try await connection.query("ROLLBACK TO SAVEPOINT bulk", logger: logger)
+            var accepted: [Event] = []
             var rejected = 0
-            do {
-                try await connection.query(
-                    """
-                    WITH ins AS (
-                        INSERT INTO events (node_id, seq, kind, learner, occurred_at, recorded_at, course_id,
-                            course_version, lesson_id, item_id, attempt, payload, received_at, via)
-                        SELECT node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
-                            lesson_id, item_id, attempt, payload::json, \(receivedAt), \(via)
-                        FROM import_staging ORDER BY node_id, seq
-                        ON CONFLICT (node_id, seq) DO NOTHING
-                        RETURNING position, node_id, seq, kind, learner, occurred_at, course_id, lesson_id, item_id,
-                            attempt, payload)
-                    INSERT INTO import_new SELECT * FROM ins
-                    """, logger: logger)
-                try await connection.query("RELEASE SAVEPOINT bulk", logger: logger)
-                accepted = events
-            } catch let error where PostgresFailure.isDataError(error) {
-                try await connection.query("ROLLBACK TO SAVEPOINT bulk", logger: logger)
-                accepted = []
-                for event in events {
-                    if try await Self.insertOne(event, via: via, receivedAt: receivedAt, connection, logger) {
-                        accepted.append(event)
-                    } else {
-                        rejected += 1
-                    }
+            for event in events {
+                if try await Self.insertOne(event, via: via, receivedAt: receivedAt, connection, logger) {
+                    accepted.append(event)
+                } else {
+                    rejected += 1
                 }
             }
-            let new =
-                try await connection.query("SELECT count(*) FROM import_new", logger: logger)
-                .collect().first?.decode(Int.self) ?? 0
-            try await Self.mergeRanges(of: accepted, connection, logger)
-            try await Self.applyLearners(connection, logger)
-            try await Self.applyAggregates(connection, logger)
-            return InsertCounts(new: new, duplicate: accepted.count - new, rejected: rejected)
+            return (accepted, rejected)
         }
     }
 
@@ -79,17 +126,13 @@ extension PostgresHubStore {
         do {
             try await connection.query(
                 """
-                WITH ins AS (
-                    INSERT INTO events (node_id, seq, kind, learner, occurred_at, recorded_at, course_id,
-                        course_version, lesson_id, item_id, attempt, payload, received_at, via)
-                    VALUES (\(event.nodeId), \(event.seq), \(event.kind.rawValue), \(event.learner),
-                        \(event.occurredAt), \(event.recordedAt), \(event.courseId), \(event.courseVersion),
-                        \(event.lessonId), \(event.itemId), \(event.attempt), \(event.payload.json)::json,
-                        \(receivedAt), \(via))
-                    ON CONFLICT (node_id, seq) DO NOTHING
-                    RETURNING position, node_id, seq, kind, learner, occurred_at, course_id, lesson_id, item_id,
-                        attempt, payload)
-                INSERT INTO import_new SELECT * FROM ins
+                INSERT INTO events (node_id, seq, kind, learner, occurred_at, recorded_at, course_id,
+                    course_version, lesson_id, item_id, attempt, payload, received_at, via)
+                VALUES (\(event.nodeId), \(event.seq), \(event.kind.rawValue), \(event.learner),
+                    \(event.occurredAt), \(event.recordedAt), \(event.courseId), \(event.courseVersion),
+                    \(event.lessonId), \(event.itemId), \(event.attempt), \(event.payload.json)::json,
+                    \(receivedAt), \(via))
+                ON CONFLICT (node_id, seq) DO NOTHING
                 """, logger: logger)
             try await connection.query("RELEASE SAVEPOINT one", logger: logger)
             return true
@@ -106,9 +149,9 @@ extension PostgresHubStore {
         return seqs
     }
 
-    /// Whether every event's (node, seq) lies in a range the hub already holds; one query for
+    /// How many of the events' (node, seq) lie in a range the hub already holds; one query for
     /// the whole batch, however many centres it spans.
-    static func allHeld(_ events: [Event], _ connection: PostgresConnection, _ logger: Logger) async throws -> Bool {
+    static func heldCount(_ events: [Event], _ connection: PostgresConnection, _ logger: Logger) async throws -> Int {
         let seqs = seqsByNode(events)
         var held: [String: [SeqRange]] = [:]
         for try await (node, first, last) in try await connection.query(
@@ -117,13 +160,12 @@ extension PostgresHubStore {
         ).decode((String, Int64, Int64).self) {
             held[node, default: []].append(SeqRange(first, last))
         }
+        var count = 0
         for (node, nodeSeqs) in seqs {
-            guard let ranges = held[node] else { return false }
-            for seq in nodeSeqs where !ranges.contains(where: { $0.first <= seq && seq <= $0.last }) {
-                return false
-            }
+            guard let ranges = held[node] else { continue }
+            count += nodeSeqs.count(where: { seq in ranges.contains { $0.first <= seq && seq <= $0.last } })
         }
-        return true
+        return count
     }
 
     /// Merges the seqs now held into each node's ranges, joining overlapping and adjacent ones.
@@ -150,8 +192,9 @@ extension PostgresHubStore {
         }
     }
 
-    /// The new `learner.*` events: the latest (occurred_at, seq) wins whatever the arrival order.
-    static func applyLearners(_ connection: PostgresConnection, _ logger: Logger) async throws {
+    /// The `learner.*` events after position `before` (this insert's): the latest
+    /// (occurred_at, seq) wins whatever the arrival order.
+    static func applyLearners(after before: Int64, _ connection: PostgresConnection, _ logger: Logger) async throws {
         try await connection.query(
             """
             INSERT INTO learners (node_id, code, display_name, birth_year, gender, commune, updated_at, source_seq)
@@ -161,7 +204,10 @@ extension PostgresHubStore {
                 CASE WHEN j->>'gender' IN ('nu', 'nam', 'khac') THEN j->>'gender' END,
                 CASE WHEN jsonb_typeof(j->'commune') = 'string' THEN j->>'commune' END,
                 occurred_at, seq
-            FROM (SELECT *, payload::jsonb AS j FROM import_new WHERE kind LIKE 'learner.%') s
+            FROM (
+                SELECT node_id, learner, occurred_at, seq, payload::jsonb AS j FROM events
+                WHERE position > \(before) AND kind LIKE 'learner.%'
+            ) s
             ORDER BY node_id, learner, occurred_at DESC, seq DESC
             ON CONFLICT (node_id, code) DO UPDATE SET
                 display_name = excluded.display_name, birth_year = excluded.birth_year, gender = excluded.gender,
@@ -170,12 +216,10 @@ extension PostgresHubStore {
             """, logger: logger)
     }
 
-    /// The rows of `COPY … FROM STDIN` in text form, about a megabyte per piece.
-    static func copyText(_ events: [Event]) -> [[UInt8]] {
-        var pieces: [[UInt8]] = []
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 20)
-        func text(_ value: String?) {
+    /// The rows of `COPY … FROM STDIN` in text form (the `copyColumns`, then `suffix`, the same
+    /// on every row), about a megabyte per piece.
+    static func copyText(_ events: [Event], suffix: [String] = []) -> [[UInt8]] {
+        func text(_ value: String?, into out: inout [UInt8]) {
             guard let value else { return out.append(contentsOf: Array("\\N".utf8)) }
             for byte in value.utf8 {
                 switch byte {
@@ -187,36 +231,45 @@ extension PostgresHubStore {
                 }
             }
         }
-        func number(_ value: (some BinaryInteger)?) {
+        func number(_ value: (some BinaryInteger)?, into out: inout [UInt8]) {
             guard let value else { return out.append(contentsOf: Array("\\N".utf8)) }
             out.append(contentsOf: Array(String(value).utf8))
         }
         let tab = UInt8(ascii: "\t")
+        var tail: [UInt8] = []
+        for column in suffix {
+            tail.append(tab)
+            text(column, into: &tail)
+        }
+        tail.append(UInt8(ascii: "\n"))
+        var pieces: [[UInt8]] = []
+        var out: [UInt8] = []
+        out.reserveCapacity(1 << 20)
         for event in events {
-            text(event.nodeId)
+            text(event.nodeId, into: &out)
             out.append(tab)
-            number(event.seq)
+            number(event.seq, into: &out)
             out.append(tab)
-            text(event.kind.rawValue)
+            text(event.kind.rawValue, into: &out)
             out.append(tab)
-            text(event.learner)
+            text(event.learner, into: &out)
             out.append(tab)
-            number(event.occurredAt)
+            number(event.occurredAt, into: &out)
             out.append(tab)
-            number(event.recordedAt)
+            number(event.recordedAt, into: &out)
             out.append(tab)
-            text(event.courseId)
+            text(event.courseId, into: &out)
             out.append(tab)
-            number(event.courseVersion)
+            number(event.courseVersion, into: &out)
             out.append(tab)
-            text(event.lessonId)
+            text(event.lessonId, into: &out)
             out.append(tab)
-            text(event.itemId)
+            text(event.itemId, into: &out)
             out.append(tab)
-            number(event.attempt)
+            number(event.attempt, into: &out)
             out.append(tab)
-            text(event.payload.json)
-            out.append(UInt8(ascii: "\n"))
+            text(event.payload.json, into: &out)
+            out.append(contentsOf: tail)
             if out.count >= 1 << 20 {
                 pieces.append(out)
                 out.removeAll(keepingCapacity: true)

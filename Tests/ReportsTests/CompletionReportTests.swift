@@ -114,7 +114,7 @@ import Testing
         let expected = JSONRenderer().render(try whole.db.report(ReportQuery(.completion, by: .center)))
 
         // The same events arriving in two imports, refreshed in between (on SQLite in chunks of
-        // 3 rowids; PostgreSQL folds each batch in as it inserts it).
+        // 3 rowids; PostgreSQL folds whatever arrived since the last refresh).
         guard let split = try HubFixture(backend, events: false) else { return }
         defer { split.remove() }
         let half = all.count / 2

@@ -1,0 +1,65 @@
+import HubBackends
+import HubStore
+import LearnerEvents
+import Testing
+
+@testable import Reports
+
+/// The PostgreSQL hub copies a batch it holds none of straight into `events` (the fast path,
+/// which tools/bench-hub-pg's ingest needs) and takes the plain path — staging, `ON CONFLICT DO
+/// NOTHING` — for any other batch. Both must leave the same hub behind.
+@Suite("PostgreSQL insert paths")
+struct PostgresInsertPathTests {
+    @Test func aBatchCopiedStraightIntoEventsLeavesTheHubThePlainPathLeaves() throws {
+        // Every batch of the fixture is new, so each is copied straight in.
+        guard let straight = try HubFixture(.postgres) else { return }
+        defer { straight.remove() }
+        guard let plain = try HubFixture(.postgres, events: false) else { return }
+        defer { plain.remove() }
+        let all = HubFixture.allEvents()
+        for node in Set(all.map(\.nodeId)).sorted() {
+            let batch = all.filter { $0.nodeId == node }
+            // One event of the batch held first sends the whole batch down the plain path.
+            #expect(try plain.store.insert([batch[1]], via: node, receivedAt: HubFixture.t0).new == 1)
+            let counts = try plain.store.insert(batch, via: node, receivedAt: HubFixture.t0)
+            #expect(counts == InsertCounts(new: batch.count - 1, duplicate: 1, rejected: 0))
+        }
+        _ = try plain.store.revokeCertificate(
+            id: EventBuilder.certificateId("B1"), reason: "cấp nhầm", at: HubFixture.t0)
+
+        #expect(try plain.store.eventCount() == straight.store.eventCount())
+        for node in [HubFixture.nodeA, HubFixture.nodeB, HubFixture.nodeC] {
+            #expect(try plain.store.holdings(node) == straight.store.holdings(node))
+            for code in ["A1", "A2", "A3", "B1", "B2", "C1"] {
+                #expect(
+                    try plain.store.learner(node: node, code: code) == straight.store.learner(node: node, code: code))
+            }
+        }
+        let stored = { (hub: HubFixture) in
+            try hub.store.events(afterPosition: 0, limit: 10_000).map(\.event)
+                .sorted { ($0.nodeId, $0.seq) < ($1.nodeId, $1.seq) }
+        }
+        #expect(try stored(plain) == stored(straight))
+        for query in [
+            ReportQuery(.completion, by: .district), ReportQuery(.activity, by: .center, period: .day),
+            ReportQuery(.inclusion, asOf: LocalDate("2025-06-30")), ReportQuery(.items, course: "k"),
+            ReportQuery(.needsHelp, asOf: LocalDate("2025-06-30")), ReportQuery(.certificates),
+        ] {
+            #expect(
+                JSONRenderer().render(try plain.db.report(query))
+                    == JSONRenderer().render(try straight.db.report(query)),
+                "\(query.kind)")
+        }
+    }
+
+    @Test func aBatchTheDatabaseRefusesFallsBackToThePlainPathAndLosesOnlyTheBadRow() throws {
+        guard let hub = try HubFixture(.postgres, events: false) else { return }
+        defer { hub.remove() }
+        var batch = HubFixture.allEvents().filter { $0.nodeId == HubFixture.nodeA }
+        // Nothing of the batch is held, so it is copied straight in, and the copy fails on this row.
+        batch[2].occurrence.learner = String(repeating: "x", count: 40)
+        let counts = try hub.store.insert(batch, via: "test", receivedAt: HubFixture.t0)
+        #expect(counts == InsertCounts(new: batch.count - 1, duplicate: 0, rejected: 1))
+        #expect(try hub.store.eventCount() == batch.count - 1)
+    }
+}
