@@ -13,13 +13,15 @@ import PostgresNIO
 /// and the wrong-answer streak is carried across chunks explicitly. Rows are upserted in key
 /// order so two writers never wait on each other in a circle.
 extension PostgresSchema {
-    /// `v6-folded-position`: the fold moved out of the insert; until then every event was
-    /// folded as it was inserted.
-    static let v6FoldedPosition: [String] = [
+    /// `v6-bulk-import`: the fold moved out of the insert (until then every event was folded as
+    /// it was inserted), and the insert checks a batch's nodes once instead of the foreign key
+    /// looking the centre up for every row (centres are never removed).
+    static let v6BulkImport: [String] = [
         """
         INSERT INTO report_state (key, value) SELECT 'folded_position', coalesce(max(position), 0) FROM events
         ON CONFLICT (key) DO NOTHING
-        """
+        """,
+        "ALTER TABLE events DROP CONSTRAINT events_node_id_fkey",
     ]
 }
 

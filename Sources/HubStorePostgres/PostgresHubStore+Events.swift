@@ -8,50 +8,63 @@ extension PostgresHubStore {
     /// transaction under the insert lock. The report aggregates are folded later, in large
     /// chunks (`refreshAggregates`), not here.
     ///
-    /// A batch none of whose seqs the hub holds — every first import — is copied straight into
-    /// `events`, as `psql \copy` would. Anything else, or a copy the database refuses, takes the
-    /// plain path: `COPY` into a staging table, then `INSERT … SELECT … ON CONFLICT (node_id, seq)
-    /// DO NOTHING`; and when a row breaks a check (a malformed event, an unregistered node) that
-    /// is backed out too and the batch goes in one row at a time, so only the bad rows are
-    /// rejected, as on SQLite. The primary key guards every path.
-    public func insert(_ events: [Event], via: String, receivedAt: Int64) throws -> InsertCounts {
-        guard !events.isEmpty else { return InsertCounts() }
+    /// Events of a node the hub has not registered are refused (one query for the batch, where a
+    /// foreign key would look the centre up again for every row). A batch none of whose seqs the
+    /// hub holds — every first import — is then copied straight into `events`, as `psql \copy`
+    /// would. Anything else, or a copy the database refuses, takes the plain path: `COPY` into a
+    /// staging table, then `INSERT … SELECT … ON CONFLICT (node_id, seq) DO NOTHING`; and when a
+    /// row breaks a check that is backed out too and the batch goes in one row at a time, so only
+    /// the bad rows are refused, as on SQLite. The primary key guards every path.
+    public func insert(_ batch: [Event], via: String, receivedAt: Int64) throws -> InsertCounts {
+        guard !batch.isEmpty else { return InsertCounts() }
         return try transaction { connection, logger in
             // A batch sent again (a bundle re-imported, a push retried) is recognised from the
             // held ranges alone. A held seq stays held (events are append-only and the ranges are
             // written with them), so no lock is needed to trust the answer.
-            if try await Self.heldCount(events, connection, logger) == events.count {
-                return InsertCounts(new: 0, duplicate: events.count, rejected: 0)
+            if try await Self.heldCount(batch, connection, logger) == batch.count {
+                return InsertCounts(new: 0, duplicate: batch.count, rejected: 0)
             }
+            // Centres are registered once and never removed, so this answer stays true.
+            let registered = try await Self.registeredNodes(of: batch, connection, logger)
+            let known = batch.filter { registered.contains($0.nodeId) }
+            var rejected = batch.count - known.count
+            // A (node, seq) named twice in one batch is offered once (the first); the rest are duplicates.
+            var seen: Set<EventKey> = []
+            let events = known.filter { seen.insert(EventKey(node: $0.nodeId, seq: $0.seq)).inserted }
+            let repeated = known.count - events.count
+            guard !events.isEmpty else { return InsertCounts(new: 0, duplicate: 0, rejected: rejected) }
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.insertLock))", logger: logger)
-            let before = try await Self.lastPosition(connection, logger)
             var accepted = events
-            var rejected = 0
+            var fresh: [Event] = []
             // Under the lock the held ranges are exact, so "none held" means every row is new.
-            var copied = false
-            if try await Self.heldCount(events, connection, logger) == 0 {
-                copied = try await Self.copyStraightIntoEvents(
-                    events, via: via, receivedAt: receivedAt, connection, logger)
+            if try await Self.heldCount(events, connection, logger) == 0,
+                try await Self.copyStraightIntoEvents(events, via: via, receivedAt: receivedAt, connection, logger)
+            {
+                fresh = events
+            } else {
+                let plain = try await Self.insertPlain(events, via: via, receivedAt: receivedAt, connection, logger)
+                (accepted, fresh) = (plain.accepted, plain.fresh)
+                rejected += events.count - plain.accepted.count
             }
-            if !copied {
-                (accepted, rejected) = try await Self.insertPlain(
-                    events, via: via, receivedAt: receivedAt, connection, logger)
-            }
-            let new =
-                try await connection.query(
-                    "SELECT count(*) FROM events WHERE position > \(before)", logger: logger
-                ).collect().first?.decode(Int.self) ?? 0
             try await Self.mergeRanges(of: accepted, connection, logger)
-            try await Self.applyLearners(after: before, connection, logger)
-            return InsertCounts(new: new, duplicate: accepted.count - new, rejected: rejected)
+            try await Self.applyLearners(fresh, connection, logger)
+            return InsertCounts(
+                new: fresh.count, duplicate: accepted.count - fresh.count + repeated, rejected: rejected)
         }
     }
 
-    /// The highest position given so far (under the insert lock: the last committed one).
-    static func lastPosition(_ connection: PostgresConnection, _ logger: Logger) async throws -> Int64 {
-        try await connection.query(
-            "SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM events_position", logger: logger
-        ).collect().first?.decode(Int64.self) ?? 0
+    /// The node ids among the events' that the hub has registered.
+    static func registeredNodes(of events: [Event], _ connection: PostgresConnection, _ logger: Logger) async throws
+        -> Set<String>
+    {
+        var registered: Set<String> = []
+        let nodes = Array(Set(events.map(\.nodeId)))
+        for try await node in try await connection.query(
+            "SELECT node_id FROM centers WHERE node_id = ANY(\(nodes))", logger: logger
+        ).decode(String.self) {
+            registered.insert(node)
+        }
+        return registered
     }
 
     /// `COPY` of the batch into `events` under a savepoint; false, with nothing changed, when the
@@ -82,17 +95,18 @@ extension PostgresHubStore {
     ]
 
     /// The plain path: staged, inserted with `ON CONFLICT DO NOTHING`, and row by row when a row
-    /// breaks a check. Returns the events not refused and how many were.
+    /// breaks a check. Returns the events not refused, and those of them that were new.
     static func insertPlain(
         _ events: [Event], via: String, receivedAt: Int64, _ connection: PostgresConnection, _ logger: Logger
-    ) async throws -> (accepted: [Event], rejected: Int) {
+    ) async throws -> (accepted: [Event], fresh: [Event]) {
         let copyText = Self.copyText(events)
         try await connection.copyFrom(table: "import_staging", columns: copyColumns, logger: logger) { writer in
             for chunk in copyText { try await writer.write(ByteBuffer(bytes: chunk)) }
         }
         try await connection.query("SAVEPOINT bulk", logger: logger)
         do {
-            try await connection.query(
+            var inserted: Set<EventKey> = []
+            for try await (node, seq) in try await connection.query(
                 """
                 INSERT INTO events (node_id, seq, kind, learner, occurred_at, recorded_at, course_id,
                     course_version, lesson_id, item_id, attempt, payload, received_at, via)
@@ -100,31 +114,46 @@ extension PostgresHubStore {
                     lesson_id, item_id, attempt, payload::json, \(receivedAt), \(via)
                 FROM import_staging ORDER BY node_id, seq
                 ON CONFLICT (node_id, seq) DO NOTHING
-                """, logger: logger)
+                RETURNING node_id, seq
+                """, logger: logger
+            ).decode((String, Int64).self) {
+                inserted.insert(EventKey(node: node, seq: seq))
+            }
             try await connection.query("RELEASE SAVEPOINT bulk", logger: logger)
-            return (events, 0)
+            return (events, events.filter { inserted.contains(EventKey(node: $0.nodeId, seq: $0.seq)) })
         } catch let error where PostgresFailure.isDataError(error) {
             try await connection.query("ROLLBACK TO SAVEPOINT bulk", logger: logger)
             var accepted: [Event] = []
-            var rejected = 0
+            var fresh: [Event] = []
             for event in events {
-                if try await Self.insertOne(event, via: via, receivedAt: receivedAt, connection, logger) {
+                switch try await Self.insertOne(event, via: via, receivedAt: receivedAt, connection, logger) {
+                case .new:
                     accepted.append(event)
-                } else {
-                    rejected += 1
+                    fresh.append(event)
+                case .duplicate: accepted.append(event)
+                case .refused: break
                 }
             }
-            return (accepted, rejected)
+            return (accepted, fresh)
         }
     }
 
-    /// One event under its own savepoint; false when a check refused it.
+    /// An event's identity, `(node, seq)`.
+    struct EventKey: Hashable {
+        let node: String
+        let seq: Int64
+    }
+
+    /// What became of one event offered alone.
+    enum OneInsert { case new, duplicate, refused }
+
+    /// One event under its own savepoint.
     static func insertOne(
         _ event: Event, via: String, receivedAt: Int64, _ connection: PostgresConnection, _ logger: Logger
-    ) async throws -> Bool {
+    ) async throws -> OneInsert {
         try await connection.query("SAVEPOINT one", logger: logger)
         do {
-            try await connection.query(
+            let rows = try await connection.query(
                 """
                 INSERT INTO events (node_id, seq, kind, learner, occurred_at, recorded_at, course_id,
                     course_version, lesson_id, item_id, attempt, payload, received_at, via)
@@ -133,12 +162,14 @@ extension PostgresHubStore {
                     \(event.lessonId), \(event.itemId), \(event.attempt), \(event.payload.json)::json,
                     \(receivedAt), \(via))
                 ON CONFLICT (node_id, seq) DO NOTHING
-                """, logger: logger)
+                RETURNING 1
+                """, logger: logger
+            ).collect()
             try await connection.query("RELEASE SAVEPOINT one", logger: logger)
-            return true
+            return rows.isEmpty ? .duplicate : .new
         } catch let error where PostgresFailure.isDataError(error) {
             try await connection.query("ROLLBACK TO SAVEPOINT one", logger: logger)
-            return false
+            return .refused
         }
     }
 
@@ -192,9 +223,11 @@ extension PostgresHubStore {
         }
     }
 
-    /// The `learner.*` events after position `before` (this insert's): the latest
-    /// (occurred_at, seq) wins whatever the arrival order.
-    static func applyLearners(after before: Int64, _ connection: PostgresConnection, _ logger: Logger) async throws {
+    /// The batch's new `learner.*` events: the latest (occurred_at, seq) wins whatever the
+    /// arrival order.
+    static func applyLearners(_ fresh: [Event], _ connection: PostgresConnection, _ logger: Logger) async throws {
+        let changes = fresh.filter { $0.kind.rawValue.hasPrefix("learner.") }
+        guard !changes.isEmpty else { return }
         try await connection.query(
             """
             INSERT INTO learners (node_id, code, display_name, birth_year, gender, commune, updated_at, source_seq)
@@ -205,8 +238,10 @@ extension PostgresHubStore {
                 CASE WHEN jsonb_typeof(j->'commune') = 'string' THEN j->>'commune' END,
                 occurred_at, seq
             FROM (
-                SELECT node_id, learner, occurred_at, seq, payload::jsonb AS j FROM events
-                WHERE position > \(before) AND kind LIKE 'learner.%'
+                SELECT node_id, learner, occurred_at, seq, payload::jsonb AS j
+                FROM unnest(\(changes.map(\.nodeId)), \(changes.map(\.learner)), \(changes.map(\.occurredAt)),
+                    \(changes.map(\.seq)), \(changes.map(\.payload.json)))
+                    AS s(node_id, learner, occurred_at, seq, payload)
             ) s
             ORDER BY node_id, learner, occurred_at DESC, seq DESC
             ON CONFLICT (node_id, code) DO UPDATE SET

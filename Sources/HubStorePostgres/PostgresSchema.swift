@@ -17,7 +17,7 @@ enum PostgresSchema {
         ("v3-reports-without-demo", []),
         ("v4-study-groups", v4StudyGroups),
         ("v5-certificates", v5Certificates),
-        ("v6-folded-position", v6FoldedPosition),
+        ("v6-bulk-import", v6BulkImport),
     ]
 
     /// Migrations after which the aggregates are rebuilt from `events`.
