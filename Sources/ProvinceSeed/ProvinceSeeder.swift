@@ -85,23 +85,50 @@ public struct ProvinceSeeder: Sendable {
         let weights = map.centres.map { $0.weight }
         let totalWeight = weights.reduce(0, +)
         var remaining = learners
-        for (i, centre) in map.centres.enumerated() {
+        var sharesSoFar: [Int] = []
+        for i in map.centres.indices {
             let share =
                 i == map.centres.count - 1
                 ? remaining : min(remaining, Int((Double(learners) * weights[i] / totalWeight).rounded()))
             remaining -= share
+            sharesSoFar.append(share)
+        }
+        let shares = sharesSoFar
+        let generate = { @Sendable (i: Int) -> [Event] in
             var local = SeedRandom.derived(seed, 2, UInt64(i))
             let sim = CentreSimulation(
-                centre: centre, plans: plans, campaignStart: campaignStart, activeShare: activeShare)
-            let events = sim.events(learners: share, &local)
-            summary.learners += share
+                centre: map.centres[i], plans: plans, campaignStart: campaignStart, activeShare: activeShare)
+            return sim.events(learners: shares[i], &local)
+        }
+        // The next centre's events are generated on another core while the store writes this
+        // centre's, as an importer reads the next bundle while the database writes the last.
+        var events = map.centres.isEmpty ? [] : generate(0)
+        for (i, centre) in map.centres.enumerated() {
+            let next = NextBatch()
+            let group = DispatchGroup()
+            if i + 1 < map.centres.count {
+                DispatchQueue.global().async(group: group) { next.events = generate(i + 1) }
+            }
+            summary.learners += shares[i]
             summary.events += events.count
             summary.answers += events.lazy.filter { $0.kind == .answerSubmitted }.count
-            _ = try store.insert(events, via: centre.center.nodeId, receivedAt: events.last?.recordedAt ?? 0)
+            do {
+                _ = try store.insert(events, via: centre.center.nodeId, receivedAt: events.last?.recordedAt ?? 0)
+            } catch {
+                group.wait()
+                throw error
+            }
             progress(i + 1, map.centres.count)
+            group.wait()
+            events = next.events
         }
         try store.saveOutlines(courses.map(CourseOutline.init))
         return summary
+    }
+
+    /// The events generated for the next centre, handed over when the group is waited for.
+    final class NextBatch: @unchecked Sendable {
+        var events: [Event] = []
     }
 
     /// A centre of the generated map, with how busy it is.
