@@ -25,11 +25,15 @@ public struct HubServerConfiguration: Sendable {
     public var burst: Int
     /// How long the dashboard keeps a report it built (zero: built for every request).
     public var dashboardMaxAge: Duration
+    /// How often `run` folds newly arrived events into the report aggregates (zero: only when a
+    /// report is asked for).
+    public var foldInterval: Duration
 
     /// Makes a configuration.
     public init(
         host: String = "127.0.0.1", port: Int = 8470, packsDirectory: URL? = nil, maxRequestBytes: Int = 8 << 20,
-        requestsPerSecond: Double = 50, burst: Int = 100, dashboardMaxAge: Duration = .seconds(30)
+        requestsPerSecond: Double = 50, burst: Int = 100, dashboardMaxAge: Duration = .seconds(30),
+        foldInterval: Duration = .seconds(5)
     ) {
         self.host = host
         self.port = port
@@ -38,6 +42,7 @@ public struct HubServerConfiguration: Sendable {
         self.requestsPerSecond = requestsPerSecond
         self.burst = burst
         self.dashboardMaxAge = dashboardMaxAge
+        self.foldInterval = foldInterval
     }
 }
 
@@ -98,13 +103,27 @@ public enum HubServer {
             logger: log)
     }
 
-    /// Runs until SIGINT/SIGTERM.
+    /// Runs until SIGINT/SIGTERM, folding new events into the aggregates every
+    /// `configuration.foldInterval` meanwhile, so a page rarely has to wait for a fold.
     public static func run(
         store: any HubStore & ReportSource, identity: HubIdentity, configuration: HubServerConfiguration,
         onRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) async throws {
         let app = application(store: store, identity: identity, configuration: configuration, onRunning: onRunning)
-        try await app.runService()
+        let interval = configuration.foldInterval
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            if interval > .zero {
+                group.addTask {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: interval)
+                        // A failed fold is tried again next time; the next report folds too.
+                        _ = try? await BlockingCalls.run { try store.refreshAggregates() }
+                    }
+                }
+            }
+            try await app.runService()
+            group.cancelAll()
+        }
     }
 
     static func json(_ object: [String: String], status: HTTPResponse.Status = .ok) -> Response {

@@ -32,6 +32,9 @@ extension PostgresHubStore {
     /// Folds the events not yet folded, a chunk per transaction under the insert lock (imports
     /// wait for a chunk; reports keep reading the numbers of the chunk before).
     public func refreshAggregates() throws {
+        // Most calls find nothing new: one read, no lock.
+        let (mark, last) = try run { connection, logger in try await Self.foldBounds(connection, logger) }
+        guard last > mark else { return }
         while try transaction({ connection, logger in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.insertLock))", logger: logger)
             return try await Self.foldPending(upTo: Self.foldChunk, connection, logger)
@@ -50,20 +53,24 @@ extension PostgresHubStore {
         }
     }
 
-    /// Folds up to `limit` events after `folded_position` and moves it past them; true when more
-    /// are waiting. The caller holds the insert lock, so every position below the last is
-    /// committed.
+    /// The last position folded and the last position given. Positions are given only under the
+    /// insert lock, so under it every position up to the last is committed or never will be.
+    static func foldBounds(_ connection: PostgresConnection, _ logger: Logger) async throws -> (Int64, Int64) {
+        let row = try await connection.query(
+            """
+            SELECT coalesce((SELECT value FROM report_state WHERE key = 'folded_position'), 0),
+                (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM events_position)
+            """, logger: logger
+        ).collect().first
+        return try row?.decode((Int64, Int64).self) ?? (0, 0)
+    }
+
+    /// Folds up to `limit` positions after `folded_position` and moves it past them; true when
+    /// more are waiting. The caller holds the insert lock.
     static func foldPending(upTo limit: Int64, _ connection: PostgresConnection, _ logger: Logger) async throws
         -> Bool
     {
-        let mark =
-            try await connection.query(
-                "SELECT value FROM report_state WHERE key = 'folded_position'", logger: logger
-            ).collect().first?.decode(Int64.self) ?? 0
-        let last =
-            try await connection.query(
-                "SELECT coalesce(max(position), 0) FROM events", logger: logger
-            ).collect().first?.decode(Int64.self) ?? 0
+        let (mark, last) = try await foldBounds(connection, logger)
         guard last > mark else { return false }
         let upper = min(last, mark + limit)
         try await connection.query(
@@ -120,8 +127,9 @@ extension PostgresHubStore {
             coalesce(e.kind = 'quiz.finished' AND hocso_flag(e.j->'passed') AND hocso_flag(e.j->'final')
                 AND NOT hocso_flag(e.j->'practice'), false) AS final_passed
         FROM (
+            -- OFFSET 0 keeps this a subquery, so each payload is parsed once, not once per field read.
             SELECT *, CASE WHEN kind IN ('answer.submitted', 'quiz.finished') THEN payload::jsonb END AS j
-            FROM import_new WHERE kind NOT LIKE 'group.%'
+            FROM import_new WHERE kind NOT LIKE 'group.%' OFFSET 0
         ) e
         JOIN report_nodes n ON n.node_id = e.node_id
         JOIN report_learners l ON l.node = n.id AND l.code = e.learner

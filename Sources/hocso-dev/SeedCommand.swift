@@ -44,6 +44,11 @@ struct SeedCommand: ParsableCommand {
                 }
                 for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: url.path + suffix) }
             }
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: courses, isDirectory: &isFolder), isFolder.boolValue else {
+                throw Failure(
+                    .verbatim("no courses folder at '\(courses)'; run from the repository or pass --courses FOLDER"))
+            }
             let folders = try FileManager.default.contentsOfDirectory(atPath: courses).sorted()
                 .map { URL(fileURLWithPath: courses).appendingPathComponent($0) }
                 .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("course.yaml").path) }
