@@ -91,7 +91,8 @@ public enum HubServer {
         // Certificates: the public verification page and centres' signed status lists.
         CertificatesEndpoint.addRoutes(to: router, store: store, identity: identity)
         // The coordinators' dashboard (issue 5): every route under /dashboard.
-        Dashboard.addRoutes(to: router, reports: HubReports(store), maxAge: configuration.dashboardMaxAge)
+        Dashboard.addRoutes(
+            to: router, reports: HubReports(store, waitsForImports: false), maxAge: configuration.dashboardMaxAge)
 
         let parserLog = log
         return Application(

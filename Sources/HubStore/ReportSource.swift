@@ -8,6 +8,9 @@ public protocol ReportSource: Sendable {
     /// Brings the aggregates up to date with every event held (a no-op for a backend that
     /// maintains them as it inserts).
     func refreshAggregates() throws
+    /// Brings the aggregates up to date unless that means waiting for an import in progress;
+    /// then the caller reads them as they are (a page under continuous import).
+    func refreshAggregatesUnlessBusy() throws
     /// Recomputes the aggregates from the events alone.
     func rebuildAggregates() throws
 
@@ -257,4 +260,9 @@ public struct RegistrationCount: Sendable, Equatable {
         self.gender = gender
         self.learners = learners
     }
+}
+
+extension ReportSource {
+    /// Waits like `refreshAggregates` where a backend has no cheaper answer.
+    public func refreshAggregatesUnlessBusy() throws { try refreshAggregates() }
 }

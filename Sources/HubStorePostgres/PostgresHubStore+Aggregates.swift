@@ -41,6 +41,20 @@ extension PostgresHubStore {
         }) {}
     }
 
+    /// Folds as `refreshAggregates` does while the insert lock is free; stops at the first chunk
+    /// that would wait for it.
+    public func refreshAggregatesUnlessBusy() throws {
+        let (mark, last) = try run { connection, logger in try await Self.foldBounds(connection, logger) }
+        guard last > mark else { return }
+        while try transaction({ connection, logger in
+            let free =
+                try await connection.query("SELECT pg_try_advisory_xact_lock(\(Self.insertLock))", logger: logger)
+                .collect().first?.decode(Bool.self) ?? false
+            guard free else { return false }
+            return try await Self.foldPending(upTo: Self.foldChunk, connection, logger)
+        }) {}
+    }
+
     /// Empties the aggregates and folds every event in again, in one transaction under the insert
     /// lock (imports wait; reports keep reading the old numbers until it commits).
     public func rebuildAggregates() throws {

@@ -8,17 +8,21 @@ public struct HubReports: Sendable {
     public let store: any HubStore
     /// The aggregates.
     public let source: any ReportSource
+    /// Whether a report waits for imports in progress to fold their events first (false for
+    /// pages, which `hocso-hub serve` keeps fresh by folding in the background).
+    public let waitsForImports: Bool
 
     /// Reports over a backend that is both (SQLite and PostgreSQL hubs are).
-    public init(_ backend: some HubStore & ReportSource) {
+    public init(_ backend: some HubStore & ReportSource, waitsForImports: Bool = true) {
         store = backend
         source = backend
+        self.waitsForImports = waitsForImports
     }
 
     /// Brings the aggregates up to date, then builds the report `query` asks for.
     public func report(_ query: ReportQuery) throws -> Report {
         try reporting {
-            try source.refreshAggregates()
+            if waitsForImports { try source.refreshAggregates() } else { try source.refreshAggregatesUnlessBusy() }
             let context = try ReportContext(query, store: store, source: source)
             switch query.kind {
             case .completion where query.view == .domain: return try DomainReports.completion(context, source)
