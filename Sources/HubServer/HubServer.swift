@@ -114,16 +114,19 @@ public enum HubServer {
         let interval = configuration.foldInterval
         try await withThrowingTaskGroup(of: Void.self) { group in
             if interval > .zero {
-                group.addTask {
-                    while !Task.isCancelled {
-                        try? await Task.sleep(for: interval)
-                        // A failed fold is tried again next time; the next report folds too.
-                        _ = try? await BlockingCalls.run { try store.refreshAggregates() }
-                    }
-                }
+                group.addTask { await keepAggregatesFresh(store, every: interval) }
             }
             try await app.runService()
             group.cancelAll()
+        }
+    }
+
+    /// Folds newly arrived events into the report aggregates every `interval` until cancelled.
+    public static func keepAggregatesFresh(_ store: any ReportSource, every interval: Duration) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            // A failed fold is tried again next time; a report asked for meanwhile folds too.
+            _ = try? await BlockingCalls.run { try store.refreshAggregates() }
         }
     }
 

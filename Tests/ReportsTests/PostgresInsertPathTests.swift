@@ -1,8 +1,10 @@
+import Foundation
 import HubBackends
 import HubStore
 import LearnerEvents
 import Testing
 
+@testable import HubStorePostgres
 @testable import Reports
 
 /// The PostgreSQL hub copies a batch it holds none of straight into `events` (the fast path,
@@ -61,5 +63,43 @@ struct PostgresInsertPathTests {
         let counts = try hub.store.insert(batch, via: "test", receivedAt: HubFixture.t0)
         #expect(counts == InsertCounts(new: batch.count - 1, duplicate: 0, rejected: 1))
         #expect(try hub.store.eventCount() == batch.count - 1)
+    }
+}
+
+/// Pages under continuous import read the aggregates as they are rather than wait for an
+/// importer's lock; reports on the command line wait and fold everything.
+@Suite("PostgreSQL fold")
+struct PostgresFoldTests {
+    @Test func aPageDoesNotWaitForAnImportsLockToFold() throws {
+        guard let hub = try HubFixture(.postgres, events: false) else { return }
+        defer { hub.remove() }
+        let store = try #require(hub.store as? PostgresHubStore)
+        let query = ReportQuery(.completion, by: .district)
+        let before = JSONRenderer().render(try HubReports(store).report(query))
+        try hub.insert(HubFixture.allEvents())
+
+        // An import holds the insert lock for two seconds.
+        let holding = DispatchSemaphore(value: 0)
+        let released = DispatchSemaphore(value: 0)
+        Thread {
+            _ = try? store.transaction { connection, logger in
+                try await connection.query(
+                    "SELECT pg_advisory_xact_lock(\(PostgresHubStore.insertLock))", logger: logger)
+                holding.signal()
+                try await Task.sleep(for: .seconds(2))
+            }
+            released.signal()
+        }.start()
+        holding.wait()
+        let started = Date()
+        let page = JSONRenderer().render(try HubReports(store, waitsForImports: false).report(query))
+        #expect(Date().timeIntervalSince(started) < 1.5)
+        #expect(page == before)
+        released.wait()
+
+        // With the lock free, the page folds too, and counts what the command line counts.
+        let after = JSONRenderer().render(try HubReports(store, waitsForImports: false).report(query))
+        #expect(after != before)
+        #expect(after == JSONRenderer().render(try HubReports(store).report(query)))
     }
 }
