@@ -348,7 +348,7 @@ let package = Package(
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "TestSupport", "HubBackends", "LiveServer", "Certificates",
+                "TestSupport", "HubBackends", "LiveServer", "Certificates", "BlockingCalls",
                 "SyncWire", "SyncCentre", "SyncHub", "HubStore", "HubStoreSQLite", "HubStorePostgres", "HubServer",
                 "ProgressStore", "CourseModel", "LearnerClient", "LearnerEvents", "Localization", "Packs",
                 "QuizEngine", "Reports",
