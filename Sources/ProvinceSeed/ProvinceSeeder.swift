@@ -100,33 +100,36 @@ public struct ProvinceSeeder: Sendable {
                 centre: map.centres[i], plans: plans, campaignStart: campaignStart, activeShare: activeShare)
             return sim.events(learners: shares[i], &local)
         }
-        // The next centre's events are generated on another core while the store writes this
-        // centre's, as an importer reads the next bundle while the database writes the last.
-        var events = map.centres.isEmpty ? [] : generate(0)
+        // The next centres' events are generated on the other cores while the store writes this
+        // centre's, as an importer reads the next bundles while the database writes the last.
+        var generating: [Int: (batch: NextBatch, done: DispatchGroup)] = [:]
+        func startGenerating(_ j: Int) {
+            guard j < map.centres.count, generating[j] == nil else { return }
+            let batch = NextBatch()
+            let done = DispatchGroup()
+            DispatchQueue.global().async(group: done) { batch.events = generate(j) }
+            generating[j] = (batch, done)
+        }
+        defer { for (_, pending) in generating { pending.done.wait() } }
         for (i, centre) in map.centres.enumerated() {
-            let next = NextBatch()
-            let group = DispatchGroup()
-            if i + 1 < map.centres.count {
-                DispatchQueue.global().async(group: group) { next.events = generate(i + 1) }
-            }
+            for j in i...(i + Self.centresAhead) { startGenerating(j) }
+            guard let (batch, done) = generating.removeValue(forKey: i) else { continue }
+            done.wait()
+            let events = batch.events
             summary.learners += shares[i]
             summary.events += events.count
             summary.answers += events.lazy.filter { $0.kind == .answerSubmitted }.count
-            do {
-                _ = try store.insert(events, via: centre.center.nodeId, receivedAt: events.last?.recordedAt ?? 0)
-            } catch {
-                group.wait()
-                throw error
-            }
+            _ = try store.insert(events, via: centre.center.nodeId, receivedAt: events.last?.recordedAt ?? 0)
             progress(i + 1, map.centres.count)
-            group.wait()
-            events = next.events
         }
         try store.saveOutlines(courses.map(CourseOutline.init))
         return summary
     }
 
-    /// The events generated for the next centre, handed over when the group is waited for.
+    /// Centres generated ahead of the one being written.
+    static let centresAhead = 2
+
+    /// The events generated for a centre ahead, handed over when its group is waited for.
     final class NextBatch: @unchecked Sendable {
         var events: [Event] = []
     }
