@@ -5,7 +5,8 @@ import PostgresNIO
 /// The report aggregates, folded from `events` in arrival order: `report_state`'s
 /// `folded_position` is the last position folded, moved in the same transaction as the fold, so
 /// every event is counted once. Inserts leave the fold to `refreshAggregates` (which reports,
-/// roll-ups and the end of an import call) because a fold of many centres' rows at once costs far
+/// roll-ups, `migrate`, the end of `hocso-dev seed` and `hocso-hub serve`'s background loop call)
+/// because a fold of many centres' rows at once costs far
 /// less than one per batch: a report never reads events, only the rows not yet folded.
 ///
 /// The statements mirror SQLite's refresh (`SQLiteHubStore+Refresh.swift`) so both backends
@@ -31,26 +32,26 @@ extension PostgresHubStore {
 
     /// Folds the events not yet folded, a chunk per transaction under the insert lock (imports
     /// wait for a chunk; reports keep reading the numbers of the chunk before).
-    public func refreshAggregates() throws {
+    public func refreshAggregates() throws { try fold(waitingForImports: true) }
+
+    /// Folds as `refreshAggregates` does while the insert lock is free; stops at the first chunk
+    /// that would wait for it.
+    public func refreshAggregatesUnlessBusy() throws { try fold(waitingForImports: false) }
+
+    /// The two refreshes: chunk by chunk under the insert lock, waited for or only tried.
+    func fold(waitingForImports: Bool) throws {
         // Most calls find nothing new: one read, no lock.
         let (mark, last) = try run { connection, logger in try await Self.foldBounds(connection, logger) }
         guard last > mark else { return }
         while try transaction({ connection, logger in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.insertLock))", logger: logger)
-            return try await Self.foldPending(upTo: Self.foldChunk, connection, logger)
-        }) {}
-    }
-
-    /// Folds as `refreshAggregates` does while the insert lock is free; stops at the first chunk
-    /// that would wait for it.
-    public func refreshAggregatesUnlessBusy() throws {
-        let (mark, last) = try run { connection, logger in try await Self.foldBounds(connection, logger) }
-        guard last > mark else { return }
-        while try transaction({ connection, logger in
-            let free =
-                try await connection.query("SELECT pg_try_advisory_xact_lock(\(Self.insertLock))", logger: logger)
-                .collect().first?.decode(Bool.self) ?? false
-            guard free else { return false }
+            if waitingForImports {
+                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.insertLock))", logger: logger)
+            } else {
+                let free =
+                    try await connection.query("SELECT pg_try_advisory_xact_lock(\(Self.insertLock))", logger: logger)
+                    .collect().first?.decode(Bool.self) ?? false
+                guard free else { return false }
+            }
             return try await Self.foldPending(upTo: Self.foldChunk, connection, logger)
         }) {}
     }

@@ -74,17 +74,25 @@ extension PostgresHubStore {
     ) async throws -> Bool {
         try await connection.query("SAVEPOINT straight", logger: logger)
         do {
-            let copyText = Self.copyText(events, suffix: [receivedAt.description, via])
-            try await connection.copyFrom(
-                table: "events", columns: copyColumns + ["received_at", "via"], logger: logger
-            ) { writer in
-                for chunk in copyText { try await writer.write(ByteBuffer(bytes: chunk)) }
-            }
+            try await Self.copy(
+                events, suffix: [receivedAt.description, via], into: "events",
+                columns: copyColumns + ["received_at", "via"], connection, logger)
             try await connection.query("RELEASE SAVEPOINT straight", logger: logger)
             return true
         } catch let error where PostgresFailure.isDataError(error) {
             try await connection.query("ROLLBACK TO SAVEPOINT straight", logger: logger)
             return false
+        }
+    }
+
+    /// `COPY table (columns) FROM STDIN` of the events' rows (`copyText`).
+    static func copy(
+        _ events: [Event], suffix: [String] = [], into table: String, columns: [String],
+        _ connection: PostgresConnection, _ logger: Logger
+    ) async throws {
+        let pieces = copyText(events, suffix: suffix)
+        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+            for piece in pieces { try await writer.write(ByteBuffer(bytes: piece)) }
         }
     }
 
@@ -99,10 +107,7 @@ extension PostgresHubStore {
     static func insertPlain(
         _ events: [Event], via: String, receivedAt: Int64, _ connection: PostgresConnection, _ logger: Logger
     ) async throws -> (accepted: [Event], fresh: [Event]) {
-        let copyText = Self.copyText(events)
-        try await connection.copyFrom(table: "import_staging", columns: copyColumns, logger: logger) { writer in
-            for chunk in copyText { try await writer.write(ByteBuffer(bytes: chunk)) }
-        }
+        try await Self.copy(events, into: "import_staging", columns: copyColumns, connection, logger)
         try await connection.query("SAVEPOINT bulk", logger: logger)
         do {
             var inserted: Set<EventKey> = []

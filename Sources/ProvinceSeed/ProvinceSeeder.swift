@@ -84,16 +84,16 @@ public struct ProvinceSeeder: Sendable {
         // Learners per centre: busy and quiet centres (log-normal weights), same total.
         let weights = map.centres.map { $0.weight }
         let totalWeight = weights.reduce(0, +)
-        var remaining = learners
-        var sharesSoFar: [Int] = []
-        for i in map.centres.indices {
-            let share =
-                i == map.centres.count - 1
-                ? remaining : min(remaining, Int((Double(learners) * weights[i] / totalWeight).rounded()))
-            remaining -= share
-            sharesSoFar.append(share)
-        }
-        let shares = sharesSoFar
+        let shares: [Int] = {
+            var remaining = learners
+            return map.centres.indices.map { i in
+                let share =
+                    i == map.centres.count - 1
+                    ? remaining : min(remaining, Int((Double(learners) * weights[i] / totalWeight).rounded()))
+                remaining -= share
+                return share
+            }
+        }()
         let generate = { @Sendable (i: Int) -> [Event] in
             var local = SeedRandom.derived(seed, 2, UInt64(i))
             let sim = CentreSimulation(
@@ -113,7 +113,9 @@ public struct ProvinceSeeder: Sendable {
         defer { for (_, pending) in generating { pending.done.wait() } }
         for (i, centre) in map.centres.enumerated() {
             for j in i...(i + Self.centresAhead) { startGenerating(j) }
-            guard let (batch, done) = generating.removeValue(forKey: i) else { continue }
+            guard let (batch, done) = generating.removeValue(forKey: i) else {
+                preconditionFailure("centre \(i)'s events were never started")
+            }
             done.wait()
             let events = batch.events
             summary.learners += shares[i]
