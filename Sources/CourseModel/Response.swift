@@ -34,13 +34,22 @@ extension Response: Codable {
         }
     }
 
-    /// Encodes `{"choice": "id"}` and its siblings.
+    /// The response as the log stores it: picked options sorted, text in NFC.
+    public var stored: Response {
+        switch self {
+        case .choices(let v): .choices(v.sorted())
+        case .text(let v): .text(VietnameseText.nfc(v))
+        case .choice, .order, .pairs: self
+        }
+    }
+
+    /// Encodes `{"choice": "id"}` and its siblings, in the stored form.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Key.self)
-        switch self {
+        switch stored {
         case .choice(let v): try c.encode(v, forKey: .choice)
-        case .choices(let v): try c.encode(v.sorted(), forKey: .choices)
-        case .text(let v): try c.encode(VietnameseText.nfc(v), forKey: .text)
+        case .choices(let v): try c.encode(v, forKey: .choices)
+        case .text(let v): try c.encode(v, forKey: .text)
         case .order(let v): try c.encode(v, forKey: .order)
         case .pairs(let v): try c.encode(v, forKey: .pairs)
         }

@@ -9,22 +9,41 @@ import Foundation
 public struct EventPayload: Sendable, Hashable {
     /// The JSON object text.
     public let json: String
+    /// The value `json` was encoded from, when this process made the payload: the centre reads
+    /// an answer back to check and apply it in the same commit, and need not parse what it just wrote.
+    fileprivate let encodedFrom: (any Sendable)?
 
     /// A payload as stored or received (the schema checks that it is valid JSON).
-    public init(json: String) { self.json = json }
+    public init(json: String) {
+        self.json = json
+        encodedFrom = nil
+    }
+
+    private init(json: String, encodedFrom: any Sendable) {
+        self.json = json
+        self.encodedFrom = encodedFrom
+    }
 
     /// No facts: `{}`.
     public static let empty = EventPayload(json: "{}")
 
     /// The payload of `value`, encoded compactly with sorted keys.
-    public static func encoding(_ value: some Encodable) -> EventPayload {
-        // The payload types are plain structs of strings, numbers and arrays: encoding cannot fail.
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return EventPayload(json: String(decoding: data, as: UTF8.self))
+    public static func encoding(_ value: some Encodable & Sendable) -> EventPayload {
+        // The payload types are plain structs of strings, numbers and arrays; a value that still
+        // fails (a score that is not a number) becomes `{}`, which validation then refuses.
+        guard let data = try? encoder.encode(value) else { return .empty }
+        return EventPayload(json: String(decoding: data, as: UTF8.self), encodedFrom: value)
     }
+
+    /// Two payloads are equal when their texts are: the text is what is stored and sent.
+    public static func == (a: EventPayload, b: EventPayload) -> Bool { a.json == b.json }
+
+    /// Hashes the text.
+    public func hash(into hasher: inout Hasher) { hasher.combine(json) }
 
     /// The payload read as `type`.
     public func decode<T: Decodable>(_ type: T.Type) throws(EventError) -> T {
+        if let value = encodedFrom as? T { return value }
         do {
             return try JSONDecoder().decode(type, from: Data(json.utf8))
         } catch {
@@ -67,6 +86,15 @@ struct AnswerPayload: Codable {
 /// The practice flag of an `answer.submitted` payload, read without the answer beside it.
 struct PracticeFlag: Decodable {
     var practice: Bool?
+}
+
+extension EventPayload {
+    /// Whether an `answer.submitted` payload says practice; only the flag is parsed from a text,
+    /// since every answer recorded asks.
+    var answerIsPractice: Bool {
+        if let answer = encodedFrom as? AnswerPayload { return answer.practice == true }
+        return (try? decode(PracticeFlag.self).practice) == true
+    }
 }
 
 /// The facts of a `quiz.finished` event: the attempt's score and the mastery rule that judged it.

@@ -116,7 +116,10 @@ extension Occurrence {
         learner: String, course: String, version: Int, lesson: String, attempt: Int, answer: RecordedAnswer,
         practice: Bool = false, at: Int64
     ) -> Occurrence {
-        Occurrence(
+        var answer = answer
+        // The payload keeps the value it was encoded from: it must be what decoding the text gives.
+        answer.response = answer.response.stored
+        return Occurrence(
             kind: .answerSubmitted, learner: learner, occurredAt: at, courseId: course, courseVersion: version,
             lessonId: lesson, itemId: answer.questionId, attempt: attempt,
             payload: .encoding(AnswerPayload(answer: answer, practice: practice ? true : nil)))
@@ -170,8 +173,7 @@ extension Occurrence {
     /// Whether an answer or a finished quiz was practice (which never counts).
     public var isPractice: Bool {
         switch kind {
-        // Only the flag: every answer recorded asks, and the answer itself is not needed.
-        case .answerSubmitted: (try? payload.decode(PracticeFlag.self).practice) == true
+        case .answerSubmitted: payload.answerIsPractice
         case .quizFinished: quizOutcome?.isPractice ?? false
         default: false
         }

@@ -47,6 +47,70 @@ import Testing
         #expect(EventPayload.empty.json == "{}")
     }
 
+    @Test func aPayloadReadsTheSameFromItsValueAsFromItsText() {
+        // A payload made here keeps the value it was encoded from, and the centre checks and
+        // applies a fresh answer from that value; a hub parses the text. Both must agree.
+        func parsed(_ o: Occurrence) -> Occurrence {
+            var copy = o
+            copy.payload = EventPayload(json: o.payload.json)
+            return copy
+        }
+        func verdict(_ o: Occurrence) -> String {
+            do throws(EventError) {
+                try o.validate()
+                return "valid"
+            } catch {
+                return "\(error.field ?? "-"): \(error.phrase)"
+            }
+        }
+        let responses: [Response] = [
+            .choices(["c", "a", "b"]), .text("hoà lẫn".decomposedStringWithCanonicalMapping),
+            .pairs(["b": "1", "a": "2"]),
+            .order(["y", "x"]), .choice("dung"),
+        ]
+        var made: [Occurrence] = []
+        for (i, response) in responses.enumerated() {
+            var answer = Self.answer
+            answer.response = response
+            made.append(
+                .answerSubmitted(
+                    learner: "LAN24", course: "c", version: 1, lesson: "l", attempt: 1, answer: answer,
+                    practice: i % 2 == 0, at: 5))
+        }
+        for score in [Double.nan, 3, -1] {  // refused either way: not a number, above the maximum, negative
+            var answer = Self.answer
+            answer.score = score
+            made.append(
+                .answerSubmitted(
+                    learner: "LAN24", course: "c", version: 1, lesson: "l", attempt: 1, answer: answer, at: 5))
+        }
+        made.append(
+            .quizFinished(
+                learner: "LAN24", course: "c", version: 1, lesson: "l", attempt: 2,
+                outcome: QuizOutcome(
+                    score: 1.0 / 3, maxScore: 4, passed: false, mastery: MasteryRecord(.recent(m: 4, n: 5)),
+                    wrong: ["q1"], isPractice: true),
+                at: 6))
+        made.append(.learnerRegistered(learner: "LAN24", facts: LearnerFacts(birthYear: 1960, gender: "nu"), at: 7))
+        made.append(
+            .groupCreated(GroupFacts(group: "phu-nu-3", name: "Hội Phụ nữ thôn 3", facilitator: "Chị Lan"), at: 8))
+        made.append(.groupAssignmentAdded(group: "phu-nu-3", course: "c", lesson: nil, due: "2026-12-15", at: 9))
+        for o in made {
+            let p = parsed(o)
+            #expect(o.answer == p.answer)
+            if case .text(let a) = o.answer?.response, case .text(let b) = p.answer?.response {
+                #expect(Array(a.utf8) == Array(b.utf8))  // String's == ignores normalisation; the bytes must match
+            }
+            #expect(o.isPractice == p.isPractice)
+            #expect(o.quizOutcome == p.quizOutcome)
+            #expect(o.learnerFacts == p.learnerFacts)
+            #expect(o.groupFacts == p.groupFacts)
+            #expect(o.groupReference == p.groupReference)
+            #expect(verdict(o) == verdict(p), "\(o.payload.json)")
+        }
+        #expect(made.filter { verdict($0) != "valid" }.count == 3)
+    }
+
     @Test func anAnswerStoredBeforeQuestionIdsTravelledIsReadWithItsItem() {
         let old = Occurrence(
             kind: .answerSubmitted, learner: "LAN24", occurredAt: 1, courseId: "c", lessonId: "l", itemId: "q7",
