@@ -207,6 +207,22 @@ public struct Area: Sendable, Equatable, Codable {
     }
 }
 
+/// The part of the area tree under some areas or centres: those, every area below and above
+/// them, and the nodes attached to the areas below (a province's report reads its own part of a
+/// nation's thousands of communes and centres).
+public struct AreaBranch: Sendable, Equatable {
+    /// The areas, by code.
+    public var areas: [Area]
+    /// The nodes that are roots or attached to the areas at or below them, by node id.
+    public var centers: [Center]
+
+    /// Makes a branch.
+    public init(areas: [Area], centers: [Center]) {
+        self.areas = areas
+        self.centers = centers
+    }
+}
+
 /// A coordinator who may sign in to the dashboard.
 public struct HubUser: Sendable, Equatable, Codable {
     /// Sign-in name.

@@ -58,6 +58,9 @@ public protocol HubStore: Sendable {
     func learner(node: String, code: String) throws -> HubLearner?
     /// Every area, by code.
     func areas() throws -> [Area]
+    /// The areas at, below and above `roots` (area codes or centres' node ids), and the nodes
+    /// that are roots or attached below them.
+    func areaBranch(_ roots: Set<String>) throws -> AreaBranch
     /// Inserts or replaces areas, in one transaction (parents before children).
     func saveAreas(_ areas: [Area]) throws
 

@@ -26,11 +26,9 @@ public protocol ReportSource: Sendable {
     func places() throws -> [String]
 
     /// Per course and place: the cohort that first opened the course in the filter's window,
-    /// and how many of it started, completed and passed before the window's end.
+    /// how many of it started, completed and passed before the window's end, and how long the
+    /// completers took (one pass over the aggregates for both).
     func completion(_ filter: AggregateFilter) throws -> [CompletionCount]
-    /// Per place and whole hour from first opening to completion: how many of `course`'s cohort
-    /// completed (for medians).
-    func completionHours(_ filter: AggregateFilter, course: String) throws -> [CompletionHours]
     /// Per course, place and study group (from the centres' `group.*` events): the current
     /// members' cohort and milestones, counted like `completion`.
     func groupCompletion(_ filter: AggregateFilter) throws -> [GroupCompletionCount]
@@ -76,6 +74,33 @@ public struct AggregateFilter: Sendable, Equatable {
     }
 }
 
+/// Folds a backend's completion rows — one per course, place and whole hour to completion (nil:
+/// not completed), in course and place order — into one `CompletionCount` per course and place.
+public struct CompletionTally: Sendable {
+    /// The counts so far, in the rows' order.
+    public private(set) var counts: [CompletionCount] = []
+
+    /// An empty tally.
+    public init() {}
+
+    /// Adds one row.
+    public mutating func add(
+        course: String, place: String, hours: Int?, enrolled: Int, started: Int, completed: Int, passed: Int
+    ) {
+        if counts.last.map({ $0.course != course || $0.place != place }) ?? true {
+            counts.append(
+                CompletionCount(course: course, place: place, enrolled: 0, started: 0, completed: 0, passed: 0))
+        }
+        let last = counts.count - 1
+        counts[last].enrolled += enrolled
+        counts[last].started += started
+        counts[last].completed += completed
+        counts[last].passed += passed
+        // Every learner of a row with hours completed in the window.
+        if let hours { counts[last].hours[hours, default: 0] += completed }
+    }
+}
+
 /// One course at one place: its cohort and milestones.
 public struct CompletionCount: Sendable, Equatable {
     /// The course.
@@ -90,32 +115,22 @@ public struct CompletionCount: Sendable, Equatable {
     public var completed: Int
     /// Of those, learners who passed the final quiz.
     public var passed: Int
+    /// Whole hours from first opening to completion → how many of the completers took them (for
+    /// medians; a hub on roll-ups counts every cohort here, whatever the window).
+    public var hours: [Int: Int]
 
     /// Makes a count.
-    public init(course: String, place: String, enrolled: Int, started: Int, completed: Int, passed: Int) {
+    public init(
+        course: String, place: String, enrolled: Int, started: Int, completed: Int, passed: Int,
+        hours: [Int: Int] = [:]
+    ) {
         self.course = course
         self.place = place
         self.enrolled = enrolled
         self.started = started
         self.completed = completed
         self.passed = passed
-    }
-}
-
-/// How many learners at a place took `hours` whole hours from first opening to completing.
-public struct CompletionHours: Sendable, Equatable {
-    /// The place.
-    public var place: String
-    /// Whole hours.
-    public var hours: Int
-    /// Learners.
-    public var learners: Int
-
-    /// Makes a count.
-    public init(place: String, hours: Int, learners: Int) {
-        self.place = place
         self.hours = hours
-        self.learners = learners
     }
 }
 

@@ -88,6 +88,7 @@ extension PostgresHubStore {
         let (mark, last) = try await foldBounds(connection, logger)
         guard last > mark else { return false }
         let upper = min(last, mark + limit)
+        try await createImportTables(connection, logger)
         try await connection.query(
             """
             INSERT INTO import_new

@@ -136,6 +136,40 @@ extension PostgresHubStore {
         }
     }
 
+    /// The areas at, below and above `roots` (area codes or node ids), and the nodes below them.
+    public func areaBranch(_ roots: Set<String>) throws -> AreaBranch {
+        let codes = roots.sorted()
+        return try transaction { connection, logger in
+            var areas: [Area] = []
+            for try await (code, name, level, parent) in try await connection.query(
+                """
+                WITH RECURSIVE below(code) AS (
+                    SELECT code FROM areas WHERE code = ANY(\(codes))
+                    UNION SELECT a.code FROM areas a JOIN below b ON a.parent_code = b.code),
+                above(code, parent) AS (
+                    SELECT code, parent_code FROM areas
+                    WHERE code = ANY(\(codes)) OR code IN (SELECT commune_code FROM centers WHERE node_id = ANY(\(codes)))
+                    UNION SELECT a.code, a.parent_code FROM areas a JOIN above u ON a.code = u.parent)
+                SELECT code, name, level, parent_code FROM areas
+                WHERE code IN (SELECT code FROM below) OR code IN (SELECT code FROM above) ORDER BY code
+                """, logger: logger
+            ).decode((String, String, String, String?).self) {
+                areas.append(
+                    Area(code: code, name: name, level: AreaLevel(rawValue: level) ?? .commune, parentCode: parent))
+            }
+            let centers = try await connection.query(
+                """
+                WITH RECURSIVE below(code) AS (
+                    SELECT code FROM areas WHERE code = ANY(\(codes))
+                    UNION SELECT a.code FROM areas a JOIN below b ON a.parent_code = b.code)
+                SELECT \(unescaped: Self.centerColumns) FROM centers
+                WHERE commune_code IN (SELECT code FROM below) OR node_id = ANY(\(codes)) ORDER BY node_id
+                """, logger: logger
+            ).collect().map(Self.center(from:))
+            return AreaBranch(areas: areas, centers: centers)
+        }
+    }
+
     /// Inserts or replaces areas in one transaction, parents first.
     public func saveAreas(_ areas: [Area]) throws {
         let sorted = areas.sorted { $0.level < $1.level }

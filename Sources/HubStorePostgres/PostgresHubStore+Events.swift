@@ -107,6 +107,7 @@ extension PostgresHubStore {
     static func insertPlain(
         _ events: [Event], via: String, receivedAt: Int64, _ connection: PostgresConnection, _ logger: Logger
     ) async throws -> (accepted: [Event], fresh: [Event]) {
+        try await createImportTables(connection, logger)
         try await Self.copy(events, into: "import_staging", columns: copyColumns, connection, logger)
         try await connection.query("SAVEPOINT bulk", logger: logger)
         do {

@@ -58,53 +58,37 @@ extension PostgresHubStore: ReportSource {
         }
     }
 
-    /// Every centre with aggregates.
+    /// Every centre with aggregates (from the table `readNodes` keeps, read once per change).
     public func places() throws -> [String] {
-        try strings("SELECT node_id FROM report_nodes ORDER BY node_id")
+        try run { connection, logger in try await self.nodeTable(connection, logger).names.values.sorted() }
     }
 
-    /// Per course and centre: the cohort and its milestones.
+    /// Per course and centre: the cohort, its milestones and its completers' hours, in one pass.
     public func completion(_ filter: AggregateFilter) throws -> [CompletionCount] {
         guard !filter.courses.isEmpty else { return [] }
         return try readNodes(filter.places) { nodes, connection, logger in
-            var out: [CompletionCount] = []
+            // A row per course, centre and whole hour to completion (NULL: not completed in the window).
             let rows = try await connection.query(
                 """
-                SELECT course_id, node, count(*), count(*) FILTER (WHERE started_at < \(filter.to)),
+                SELECT course_id, node,
+                    CASE WHEN completed_at < \(filter.to) THEN (completed_at - first_at) / 3600000 END,
+                    count(*), count(*) FILTER (WHERE started_at < \(filter.to)),
                     count(*) FILTER (WHERE completed_at < \(filter.to)),
                     count(*) FILTER (WHERE passed_at < \(filter.to))
                 FROM report_progress
-                WHERE course_id = ANY(\(filter.courses)) AND \(unescaped: nodes.condition("node"))
+                WHERE \(unescaped: nodes.condition("node")) AND course_id = ANY(\(filter.courses))
                     AND first_at >= \(filter.from) AND first_at < \(filter.to)
-                GROUP BY course_id, node
+                GROUP BY 1, 2, 3 ORDER BY 1, 2
                 """, logger: logger)
-            for try await (course, node, enrolled, started, completed, passed) in rows.decode(
-                (String, Int, Int, Int, Int, Int).self)
+            var tally = CompletionTally()
+            for try await (course, node, hours, enrolled, started, completed, passed) in rows.decode(
+                (String, Int, Int?, Int, Int, Int, Int).self)
             {
-                out.append(
-                    CompletionCount(
-                        course: course, place: nodes.name(node), enrolled: enrolled, started: started,
-                        completed: completed, passed: passed))
+                tally.add(
+                    course: course, place: nodes.name(node), hours: hours, enrolled: enrolled, started: started,
+                    completed: completed, passed: passed)
             }
-            return out
-        }
-    }
-
-    /// Per centre and whole hour: how long the cohort took to complete `course`.
-    public func completionHours(_ filter: AggregateFilter, course: String) throws -> [CompletionHours] {
-        try readNodes(filter.places) { nodes, connection, logger in
-            var out: [CompletionHours] = []
-            let rows = try await connection.query(
-                """
-                SELECT node, (completed_at - first_at) / 3600000, count(*) FROM report_progress
-                WHERE course_id = \(course) AND \(unescaped: nodes.condition("node"))
-                    AND first_at >= \(filter.from) AND first_at < \(filter.to) AND completed_at < \(filter.to)
-                GROUP BY 1, 2
-                """, logger: logger)
-            for try await (node, hours, learners) in rows.decode((Int, Int, Int).self) {
-                out.append(CompletionHours(place: nodes.name(node), hours: hours, learners: learners))
-            }
-            return out
+            return tally.counts
         }
     }
 
@@ -159,23 +143,36 @@ extension PostgresHubStore: ReportSource {
     public func answerTallies(_ filter: AggregateFilter, days: ClosedRange<Int>?) throws -> [AnswerTally] {
         guard !filter.courses.isEmpty else { return [] }
         return try readNodes(filter.places) { nodes, connection, logger in
+            // The course's item ids first, as an array: the planner then reads the tables' keys
+            // (which start with the item) instead of scanning every course's rows. A right
+            // answer's text is not shown, so right answers are summed together.
             let query: PostgresQuery
             if let days {
                 query = """
-                    SELECT i.course_id, i.question_id, d.first_try, d.correct, d.hinted, d.response, sum(d.answers)::bigint
-                    FROM report_item_days d JOIN report_items i ON i.id = d.item
-                    WHERE i.course_id = ANY(\(filter.courses)) AND \(unescaped: nodes.condition("d.node"))
-                        AND d.day >= \(days.lowerBound) AND d.day <= \(days.upperBound)
-                    GROUP BY 1, 2, 3, 4, 5, 6
+                    SELECT i.course_id, i.question_id, t.first_try, t.correct, t.hinted, t.response, t.answers
+                    FROM (
+                        SELECT item, first_try, correct, hinted, CASE WHEN correct THEN '' ELSE response END AS response,
+                            sum(answers)::bigint AS answers
+                        FROM report_item_days
+                        WHERE item = ANY(ARRAY(SELECT id FROM report_items WHERE course_id = ANY(\(filter.courses))))
+                            AND \(unescaped: nodes.condition("node"))
+                            AND day >= \(days.lowerBound) AND day <= \(days.upperBound)
+                        GROUP BY 1, 2, 3, 4, 5) t
+                    JOIN report_items i ON i.id = t.item
                     """
             } else {
                 // Summed over the centres here: a tally has no place, and a nation's centres
                 // would otherwise send a row each per kind of answer.
                 query = """
-                    SELECT i.course_id, i.question_id, c.first_try, c.correct, c.hinted, c.response, sum(c.answers)::bigint
-                    FROM report_item_counts c JOIN report_items i ON i.id = c.item
-                    WHERE i.course_id = ANY(\(filter.courses)) AND \(unescaped: nodes.condition("c.node"))
-                    GROUP BY 1, 2, 3, 4, 5, 6
+                    SELECT i.course_id, i.question_id, t.first_try, t.correct, t.hinted, t.response, t.answers
+                    FROM (
+                        SELECT item, first_try, correct, hinted, CASE WHEN correct THEN '' ELSE response END AS response,
+                            sum(answers)::bigint AS answers
+                        FROM report_item_counts
+                        WHERE item = ANY(ARRAY(SELECT id FROM report_items WHERE course_id = ANY(\(filter.courses))))
+                            AND \(unescaped: nodes.condition("node"))
+                        GROUP BY 1, 2, 3, 4, 5) t
+                    JOIN report_items i ON i.id = t.item
                     """
             }
             var out: [AnswerTally] = []
@@ -186,7 +183,7 @@ extension PostgresHubStore: ReportSource {
                 out.append(
                     AnswerTally(
                         course: course, question: question, firstTry: firstTry, correct: correct, hinted: hinted,
-                        response: correct ? "" : response, answers: answers))
+                        response: response, answers: answers))
             }
             return out
         }
@@ -319,38 +316,40 @@ extension PostgresHubStore: ReportSource {
 
     /// Runs `body` with the centres the query may count, on one connection; empty when none.
     ///
-    /// The `report_nodes` map is read again only when the table changed: a report asks for it
-    /// once per query (a completion report fifteen times), and at national scale it holds thousands
-    /// of centres. Rows are only ever added (a rebuild empties the table but its ids keep rising),
-    /// so the row count and the highest id together tell whether it changed.
+    /// The `report_nodes` map is read again only when the table changed (`nodeTable`): a report
+    /// asks for it once per query, and at national scale it holds thousands of centres. Rows are
+    /// only ever added (a rebuild empties the table but its ids keep rising), so the row count and
+    /// the highest id together tell whether it changed.
     func readNodes<T: Sendable>(
         _ places: Set<String>?,
         _ body: @escaping @Sendable (NodeIds, PostgresConnection, Logger) async throws -> [T]
     ) throws -> [T] {
-        let known = reportNodes
-        return try run { connection, logger in
-            let (count, highest) =
-                try await connection.query("SELECT count(*), coalesce(max(id), 0) FROM report_nodes", logger: logger)
-                .collect().first?.decode((Int, Int).self) ?? (0, 0)
-            let table: ReportNodes
-            if let kept = known.withLockedValue({ $0.count == count && $0.highest == highest ? $0 : nil }) {
-                table = kept
-            } else {
-                var read = ReportNodes(count: count, highest: highest)
-                for try await (id, node) in try await connection.query(
-                    "SELECT id, node_id FROM report_nodes", logger: logger
-                ).decode((Int, String).self) {
-                    read.names[id] = node
-                    read.ids[node] = id
-                }
-                // Read after the count, so a row added in between shows in the next check, not lost.
-                known.withLockedValue { $0 = read }
-                table = read
-            }
-            let nodes = NodeIds(table, places: places)
+        try run { connection, logger in
+            let nodes = NodeIds(try await self.nodeTable(connection, logger), places: places)
             if nodes.isEmpty { return [] }
             return try await body(nodes, connection, logger)
         }
+    }
+
+    /// `report_nodes` as it is now: the kept copy while its count and highest id are unchanged
+    /// (rows are only ever added), else read again.
+    func nodeTable(_ connection: PostgresConnection, _ logger: Logger) async throws -> ReportNodes {
+        let (count, highest) =
+            try await connection.query("SELECT count(*), coalesce(max(id), 0) FROM report_nodes", logger: logger)
+            .collect().first?.decode((Int, Int).self) ?? (0, 0)
+        if let kept = reportNodes.withLockedValue({ $0.count == count && $0.highest == highest ? $0 : nil }) {
+            return kept
+        }
+        var read = ReportNodes(count: count, highest: highest)
+        for try await (id, node) in try await connection.query(
+            "SELECT id, node_id FROM report_nodes", logger: logger
+        ).decode((Int, String).self) {
+            read.names[id] = node
+            read.ids[node] = id
+        }
+        // Read after the count, so a row added in between shows in the next check, not lost.
+        reportNodes.withLockedValue { $0 = read }
+        return read
     }
 }
 

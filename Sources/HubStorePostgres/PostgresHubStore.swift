@@ -45,19 +45,25 @@ public final class PostgresHubStore: HubStore, @unchecked Sendable {
 
     deinit { pool.close() }
 
-    /// Per-connection staging tables for imports, emptied at every commit.
+    /// Each new connection's settings: notices below warnings (`IF NOT EXISTS`) stay quiet.
     static func setUpSession(_ connection: PostgresConnection, _ logger: Logger) async throws {
         try await connection.query("SET client_min_messages = warning", logger: logger)
+    }
+
+    /// Makes this connection's staging tables for imports and folds (emptied at every commit)
+    /// unless it has them: only those need them, and making them on every connection cost each
+    /// report a few milliseconds.
+    static func createImportTables(_ connection: PostgresConnection, _ logger: Logger) async throws {
         try await connection.query(
             """
-            CREATE TEMP TABLE import_staging (
+            CREATE TEMP TABLE IF NOT EXISTS import_staging (
                 node_id text, seq bigint, kind text, learner text, occurred_at bigint, recorded_at bigint,
                 course_id text, course_version bigint, lesson_id text, item_id text, attempt bigint, payload text
             ) ON COMMIT DELETE ROWS
             """, logger: logger)
         try await connection.query(
             """
-            CREATE TEMP TABLE import_new (
+            CREATE TEMP TABLE IF NOT EXISTS import_new (
                 position bigint, node_id text, seq bigint, kind text, learner text, occurred_at bigint,
                 course_id text, lesson_id text, item_id text, attempt bigint, payload json
             ) ON COMMIT DELETE ROWS
@@ -113,18 +119,19 @@ public final class PostgresHubStore: HubStore, @unchecked Sendable {
     @discardableResult
     func migrate() throws -> Set<String> {
         try run { connection, logger in
+            // Usually every migration is in: one read, no lock (a report opens the store each time).
+            if let applied = try? await Self.appliedMigrations(connection, logger),
+                applied == Set(PostgresSchema.migrations.map(\.name))
+            {
+                return []
+            }
             var newlyApplied: Set<String> = []
             try await connection.query("SELECT pg_advisory_lock(\(Self.insertLock + 1))", logger: logger)
             do {
                 try await connection.query(
                     "CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())",
                     logger: logger)
-                var applied: Set<String> = []
-                for try await name in try await connection.query("SELECT name FROM schema_migrations", logger: logger)
-                    .decode(String.self)
-                {
-                    applied.insert(name)
-                }
+                let applied = try await Self.appliedMigrations(connection, logger)
                 let known = Set(PostgresSchema.migrations.map(\.name))
                 if let unknown = applied.subtracting(known).sorted().first {
                     throw HubStoreError(.cannotOpen, PostgresText.newerSchema(unknown))
@@ -151,6 +158,17 @@ public final class PostgresHubStore: HubStore, @unchecked Sendable {
             try await connection.query("SELECT pg_advisory_unlock(\(Self.insertLock + 1))", logger: logger)
             return newlyApplied
         }
+    }
+
+    /// The names in `schema_migrations`.
+    static func appliedMigrations(_ connection: PostgresConnection, _ logger: Logger) async throws -> Set<String> {
+        var applied: Set<String> = []
+        for try await name in try await connection.query("SELECT name FROM schema_migrations", logger: logger)
+            .decode(String.self)
+        {
+            applied.insert(name)
+        }
+        return applied
     }
 
     // MARK: Meta

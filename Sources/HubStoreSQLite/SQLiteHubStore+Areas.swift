@@ -19,11 +19,48 @@ extension SQLiteHubStore {
     /// Every area.
     public func areas() throws -> [Area] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM areas ORDER BY code").map { row in
-                Area(
-                    code: row["code"], name: row["name"], level: AreaLevel(rawValue: row["level"]) ?? .commune,
-                    parentCode: row["parent_code"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM areas ORDER BY code").map(Self.area(from:))
+        }
+    }
+
+    /// An `areas` row.
+    static func area(from row: Row) -> Area {
+        Area(
+            code: row["code"], name: row["name"], level: AreaLevel(rawValue: row["level"]) ?? .commune,
+            parentCode: row["parent_code"])
+    }
+
+    /// The areas at, below and above `roots` (area codes or node ids), and the nodes below them.
+    public func areaBranch(_ roots: Set<String>) throws -> AreaBranch {
+        let codes = String(decoding: try JSONEncoder().encode(roots.sorted()), as: UTF8.self)
+        let below = """
+            WITH RECURSIVE below(code) AS (
+                SELECT code FROM areas WHERE code IN (SELECT value FROM json_each(?1))
+                UNION SELECT a.code FROM areas a JOIN below b ON a.parent_code = b.code)
+            """
+        return try read { db in
+            let areas = try Row.fetchAll(
+                db,
+                sql: """
+                    \(below), above(code, parent) AS (
+                        SELECT code, parent_code FROM areas
+                        WHERE code IN (SELECT value FROM json_each(?1))
+                            OR code IN (SELECT commune_code FROM centers WHERE node_id IN (SELECT value FROM json_each(?1)))
+                        UNION SELECT a.code, a.parent_code FROM areas a JOIN above u ON a.code = u.parent)
+                    SELECT * FROM areas WHERE code IN (SELECT code FROM below) OR code IN (SELECT code FROM above)
+                    ORDER BY code
+                    """, arguments: [codes]
+            ).map(Self.area(from:))
+            let centers = try Row.fetchAll(
+                db,
+                sql: """
+                    \(below) SELECT * FROM centers
+                    WHERE commune_code IN (SELECT code FROM below) OR node_id IN (SELECT value FROM json_each(?1))
+                    ORDER BY node_id
+                    """,
+                arguments: [codes]
+            ).map(Self.center(from:))
+            return AreaBranch(areas: areas, centers: centers)
         }
     }
 

@@ -84,53 +84,32 @@ extension SQLiteHubStore: ReportSource {
         try read { db in try String.fetchAll(db, sql: "SELECT node_id FROM report_nodes ORDER BY node_id") }
     }
 
-    /// Per course and centre: the cohort and its milestones (from `report_progress`).
+    /// Per course and centre: the cohort, its milestones and its completers' hours (from
+    /// `report_progress`, in one pass).
     public func completion(_ filter: AggregateFilter) throws -> [CompletionCount] {
         try read { db in
             let nodes = try NodeIds(db, places: filter.places)
             guard !filter.courses.isEmpty, !nodes.isEmpty else { return [] }
+            // A row per course, centre and whole hour to completion (NULL: not completed in the
+            // window); `sum(x < ?2)` counts rows whose milestone exists and falls before the end.
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT course_id, node, count(*), ifnull(sum(started_at < ?2), 0), ifnull(sum(completed_at < ?2), 0),
+                    SELECT course_id, node, CASE WHEN completed_at < ?2 THEN (completed_at - first_at) / 3600000 END,
+                        count(*), ifnull(sum(started_at < ?2), 0), ifnull(sum(completed_at < ?2), 0),
                         ifnull(sum(passed_at < ?2), 0)
                     FROM report_progress
                     WHERE course_id IN (\(Self.sqlList(filter.courses))) AND \(nodes.condition("node"))
                         AND first_at >= ?1 AND first_at < ?2
-                    GROUP BY course_id, node
+                    GROUP BY 1, 2, 3 ORDER BY 1, 2
                     """, arguments: [filter.from, filter.to])
-            // `sum(x < ?2)` counts rows whose milestone exists and falls before the end (NULL is skipped).
-            var out: [CompletionCount] = []
+            var tally = CompletionTally()
             while let row = try rows.next() {
-                out.append(
-                    CompletionCount(
-                        course: row[0], place: nodes.name(row[1]), enrolled: row[2], started: row[3],
-                        completed: row[4], passed: row[5]))
+                tally.add(
+                    course: row[0], place: nodes.name(row[1]), hours: row[2], enrolled: row[3], started: row[4],
+                    completed: row[5], passed: row[6])
             }
-            return out
-        }
-    }
-
-    /// Per centre and whole hour: how long the cohort took to complete `course`.
-    public func completionHours(_ filter: AggregateFilter, course: String) throws -> [CompletionHours] {
-        try read { db in
-            let nodes = try NodeIds(db, places: filter.places)
-            guard !nodes.isEmpty else { return [] }
-            // Integers only: this is the biggest result of a completion report (a row per
-            // course, centre and hour).
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT node, (completed_at - first_at) / 3600000, count(*) FROM report_progress
-                    WHERE course_id = ?3 AND \(nodes.condition("node")) AND first_at >= ?1 AND first_at < ?2
-                        AND completed_at < ?2
-                    GROUP BY 1, 2
-                    """, arguments: [filter.from, filter.to, course])
-            var out: [CompletionHours] = []
-            while let row = try rows.next() {
-                out.append(CompletionHours(place: nodes.name(row[0]), hours: row[1], learners: row[2]))
-            }
-            return out
+            return tally.counts
         }
     }
 

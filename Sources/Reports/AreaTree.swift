@@ -39,12 +39,21 @@ public struct AreaTree: Sendable {
         }
     }
 
-    /// The hub's areas and centres (lower hubs are not places).
-    public static func load(_ store: any HubStore) throws -> AreaTree {
-        var list = try store.areas().map {
-            AreaNode(code: $0.code, name: $0.name, level: $0.level, parent: $0.parentCode)
+    /// The hub's areas and centres (lower hubs are not places); with `roots`, only the part at,
+    /// below and above them, which is all a report under those areas reads.
+    public static func load(_ store: any HubStore, around roots: Set<String> = []) throws -> AreaTree {
+        let areas: [Area]
+        let centers: [Center]
+        if roots.isEmpty {
+            areas = try store.areas()
+            centers = try store.centers()
+        } else {
+            let branch = try store.areaBranch(roots)
+            areas = branch.areas
+            centers = branch.centers
         }
-        for centre in try store.centers() where centre.role == .centre {
+        var list = areas.map { AreaNode(code: $0.code, name: $0.name, level: $0.level, parent: $0.parentCode) }
+        for centre in centers where centre.role == .centre {
             list.append(AreaNode(code: centre.nodeId, name: centre.name, level: .center, parent: centre.communeCode))
         }
         return AreaTree(list)

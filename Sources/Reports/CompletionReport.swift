@@ -7,13 +7,8 @@ enum CompletionReport {
         var out: [String: [String: Tally]] = [:]
         guard !c.courseOrder.isEmpty, !c.countsNothing else { return out }
         for x in try source.completion(c.filter) {
-            out[x.course, default: [:]][x.place, default: Tally()] = Tally(
-                enrolled: x.enrolled, started: x.started, completed: x.completed, passed: x.passed)
-        }
-        for course in c.courseOrder {
-            for x in try source.completionHours(c.filter, course: course) {
-                out[course, default: [:]][x.place, default: Tally()].hours[x.hours, default: 0] += x.learners
-            }
+            out[x.course, default: [:]][x.place] = Tally(
+                enrolled: x.enrolled, started: x.started, completed: x.completed, passed: x.passed, hours: x.hours)
         }
         return out
     }

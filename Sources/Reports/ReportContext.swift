@@ -21,7 +21,8 @@ struct ReportContext {
     init(_ query: ReportQuery, store: any HubStore, source: any ReportSource) throws {
         self.query = query
         text = ReportText(query.language)
-        let tree = try AreaTree.load(store)
+        // A province's report reads its own part of the tree, not the nation's.
+        let tree = try AreaTree.load(store, around: Set([query.area, query.scope].compactMap { $0 }))
         self.tree = tree
         if let scope = query.scope, tree.nodes[scope] == nil {
             throw ReportError(.forbidden, ReportsText.scopeGone(scope))

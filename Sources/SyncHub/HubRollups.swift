@@ -72,9 +72,9 @@ public enum HubRollups {
 
             struct HoursKey: Hashable { var area: String, course: String, hours: Int }
             var hours: [HoursKey: Int] = [:]
-            for course in try store.coursesSeen(only: nil) {
-                for h in try store.completionHours(AggregateFilter(places: nil, courses: [course]), course: course) {
-                    hours[HoursKey(area: area(h.place), course: course, hours: h.hours), default: 0] += h.learners
+            for c in try store.completion(AggregateFilter(places: nil, courses: try store.coursesSeen(only: nil))) {
+                for (h, learners) in c.hours {
+                    hours[HoursKey(area: area(c.place), course: c.course, hours: h), default: 0] += learners
                 }
             }
 

@@ -73,27 +73,29 @@ public final class NationalHub: HubStore, ReportSource, Sendable {
     }
 
     /// Per course and area: cohorts of the weeks in the window, milestones as the provinces
-    /// last counted them.
+    /// last counted them, and completion times of every cohort.
     public func completion(_ filter: AggregateFilter) throws -> [CompletionCount] {
         var sums: [String: CompletionCount] = [:]
+        func row(_ course: String, _ area: String) -> CompletionCount {
+            sums["\(course)\n\(area)"]
+                ?? CompletionCount(course: course, place: area, enrolled: 0, started: 0, completed: 0, passed: 0)
+        }
         for c in try cohorts(filter) {
-            let key = "\(c.course)\n\(c.place)"
-            var row =
-                sums[key]
-                ?? CompletionCount(course: c.course, place: c.place, enrolled: 0, started: 0, completed: 0, passed: 0)
-            row.enrolled += c.enrolled
-            row.started += c.started
-            row.completed += c.completed
-            row.passed += c.passed
-            sums[key] = row
+            var sum = row(c.course, c.place)
+            sum.enrolled += c.enrolled
+            sum.started += c.started
+            sum.completed += c.completed
+            sum.passed += c.passed
+            sums["\(c.course)\n\(c.place)"] = sum
+        }
+        let courses = Set(filter.courses)
+        for h in try rollups().flatMap(\.hours)
+        where courses.contains(h.course) && (filter.places?.contains(h.area) ?? true) {
+            var sum = row(h.course, h.area)
+            sum.hours[h.hours, default: 0] += h.learners
+            sums["\(h.course)\n\(h.area)"] = sum
         }
         return Array(sums.values)
-    }
-
-    /// Completion times per area (all cohorts).
-    public func completionHours(_ filter: AggregateFilter, course: String) throws -> [CompletionHours] {
-        try rollups().flatMap(\.hours).filter { $0.course == course && (filter.places?.contains($0.area) ?? true) }
-            .map { CompletionHours(place: $0.area, hours: $0.hours, learners: $0.learners) }
     }
 
     /// Weekly or monthly activity per area; daily activity stays at the province.
@@ -196,6 +198,8 @@ public final class NationalHub: HubStore, ReportSource, Sendable {
     public func learner(node: String, code: String) throws -> HubLearner? { try base.learner(node: node, code: code) }
     /// Forwarded.
     public func areas() throws -> [Area] { try base.areas() }
+    /// Forwarded.
+    public func areaBranch(_ roots: Set<String>) throws -> AreaBranch { try base.areaBranch(roots) }
     /// Forwarded.
     public func saveAreas(_ areas: [Area]) throws { try base.saveAreas(areas) }
     /// Forwarded.

@@ -174,6 +174,26 @@ import Testing
     }
 
     @Test(arguments: Backend.all)
+    func aReportUnderAnAreaReadsOnlyItsBranchOfTheTree(_ backend: Backend) throws {
+        guard let fixture = try HubFixture(backend) else { return }
+        defer { fixture.remove() }
+        func shape(_ roots: Set<String>) throws -> String {
+            let branch = try fixture.store.areaBranch(roots)
+            return (branch.areas.map(\.code) + branch.centers.map(\.nodeId)).joined(separator: " ")
+        }
+        // The area, what lies below it, what lies above it, and the centres attached below.
+        #expect(try shape(["D1"]) == "C11 D1 P \(HubFixture.nodeA)")
+        #expect(try shape(["C0", "D2"]) == "C0 C21 D2 P \(HubFixture.nodeB) \(HubFixture.nodeC)")
+        #expect(try shape(["P"]) == "C0 C11 C21 D1 D2 P \(HubFixture.nodeA) \(HubFixture.nodeB) \(HubFixture.nodeC)")
+        #expect(try shape([HubFixture.nodeB]) == "C21 D2 P \(HubFixture.nodeB)")  // a centre is an area too
+        #expect(try shape(["nowhere"]) == "")
+        // A report read from the branch names its area's path as the whole tree does.
+        let report = try fixture.db.report(ReportQuery(.completion, area: "C11", by: .commune))
+        #expect(report.filters.first?.value == "Tỉnh Thử Nghiệm › Huyện Một › Xã Một Một")
+        #expect(report.column("area_code") == [.text("C11"), .text("")])
+    }
+
+    @Test(arguments: Backend.all)
     func inclusionSplitsByAgeBandAndGender(_ backend: Backend) throws {
         guard let fixture = try HubFixture(backend) else { return }
         defer { fixture.remove() }
