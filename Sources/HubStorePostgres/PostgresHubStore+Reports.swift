@@ -145,36 +145,24 @@ extension PostgresHubStore: ReportSource {
         return try readNodes(filter.places) { nodes, connection, logger in
             // The course's item ids first, as an array: the planner then reads the tables' keys
             // (which start with the item) instead of scanning every course's rows. A right
-            // answer's text is not shown, so right answers are summed together.
-            let query: PostgresQuery
-            if let days {
-                query = """
-                    SELECT i.course_id, i.question_id, t.first_try, t.correct, t.hinted, t.response, t.answers
-                    FROM (
-                        SELECT item, first_try, correct, hinted, CASE WHEN correct THEN '' ELSE response END AS response,
-                            sum(answers)::bigint AS answers
-                        FROM report_item_days
-                        WHERE item = ANY(ARRAY(SELECT id FROM report_items WHERE course_id = ANY(\(filter.courses))))
-                            AND \(unescaped: nodes.condition("node"))
-                            AND day >= \(days.lowerBound) AND day <= \(days.upperBound)
-                        GROUP BY 1, 2, 3, 4, 5) t
-                    JOIN report_items i ON i.id = t.item
-                    """
-            } else {
-                // Summed over the centres here: a tally has no place, and a nation's centres
-                // would otherwise send a row each per kind of answer.
-                query = """
-                    SELECT i.course_id, i.question_id, t.first_try, t.correct, t.hinted, t.response, t.answers
-                    FROM (
-                        SELECT item, first_try, correct, hinted, CASE WHEN correct THEN '' ELSE response END AS response,
-                            sum(answers)::bigint AS answers
-                        FROM report_item_counts
-                        WHERE item = ANY(ARRAY(SELECT id FROM report_items WHERE course_id = ANY(\(filter.courses))))
-                            AND \(unescaped: nodes.condition("node"))
-                        GROUP BY 1, 2, 3, 4, 5) t
-                    JOIN report_items i ON i.id = t.item
-                    """
-            }
+            // answer's text is not shown, so right answers are summed together; the centres too
+            // (a tally has no place, and a nation's centres would each send a row per answer kind).
+            // Without days the per-centre counts; with days the per-day ones. Days are integers,
+            // written into the statement like the centres' ids.
+            let (table, dayCondition) =
+                days.map { ("report_item_days", "AND day >= \($0.lowerBound) AND day <= \($0.upperBound)") }
+                ?? ("report_item_counts", "")
+            let query: PostgresQuery = """
+                SELECT i.course_id, i.question_id, t.first_try, t.correct, t.hinted, t.response, t.answers
+                FROM (
+                    SELECT item, first_try, correct, hinted, CASE WHEN correct THEN '' ELSE response END AS response,
+                        sum(answers)::bigint AS answers
+                    FROM \(unescaped: table)
+                    WHERE item = ANY(ARRAY(SELECT id FROM report_items WHERE course_id = ANY(\(filter.courses))))
+                        AND \(unescaped: nodes.condition("node")) \(unescaped: dayCondition)
+                    GROUP BY 1, 2, 3, 4, 5) t
+                JOIN report_items i ON i.id = t.item
+                """
             var out: [AnswerTally] = []
             for try await (course, question, firstTry, correct, hinted, response, answers)
                 in try await connection
