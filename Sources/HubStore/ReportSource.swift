@@ -75,10 +75,16 @@ public struct AggregateFilter: Sendable, Equatable {
 }
 
 /// Folds a backend's completion rows — one per course, place and whole hour to completion (nil:
-/// not completed), in course and place order — into one `CompletionCount` per course and place.
+/// not completed), in any order — into one `CompletionCount` per course and place.
 public struct CompletionTally: Sendable {
-    /// The counts so far, in the rows' order.
+    /// The counts so far, in the order their course and place first came.
     public private(set) var counts: [CompletionCount] = []
+    private var index: [Key: Int] = [:]
+
+    private struct Key: Hashable {
+        var course: String
+        var place: String
+    }
 
     /// An empty tally.
     public init() {}
@@ -87,17 +93,22 @@ public struct CompletionTally: Sendable {
     public mutating func add(
         course: String, place: String, hours: Int?, enrolled: Int, started: Int, completed: Int, passed: Int
     ) {
-        if counts.last.map({ $0.course != course || $0.place != place }) ?? true {
+        let key = Key(course: course, place: place)
+        let at: Int
+        if let known = index[key] {
+            at = known
+        } else {
+            at = counts.count
+            index[key] = at
             counts.append(
                 CompletionCount(course: course, place: place, enrolled: 0, started: 0, completed: 0, passed: 0))
         }
-        let last = counts.count - 1
-        counts[last].enrolled += enrolled
-        counts[last].started += started
-        counts[last].completed += completed
-        counts[last].passed += passed
+        counts[at].enrolled += enrolled
+        counts[at].started += started
+        counts[at].completed += completed
+        counts[at].passed += passed
         // Every learner of a row with hours completed in the window.
-        if let hours { counts[last].hours[hours, default: 0] += completed }
+        if let hours { counts[at].hours[hours, default: 0] += completed }
     }
 }
 

@@ -140,6 +140,15 @@ extension PostgresHubStore {
     public func areaBranch(_ roots: Set<String>) throws -> AreaBranch {
         let codes = roots.sorted()
         return try transaction { connection, logger in
+            // A root may be a centre: the walk up starts at its commune too. (Asked apart: folded
+            // into the walk as a subquery, it cost more planning than the walk itself.)
+            var starts = codes
+            for try await commune in try await connection.query(
+                "SELECT commune_code FROM centers WHERE node_id = ANY(\(codes)) AND commune_code IS NOT NULL",
+                logger: logger
+            ).decode(String.self) {
+                starts.append(commune)
+            }
             var areas: [Area] = []
             for try await (code, name, level, parent) in try await connection.query(
                 """
@@ -147,8 +156,7 @@ extension PostgresHubStore {
                     SELECT code FROM areas WHERE code = ANY(\(codes))
                     UNION SELECT a.code FROM areas a JOIN below b ON a.parent_code = b.code),
                 above(code, parent) AS (
-                    SELECT code, parent_code FROM areas
-                    WHERE code = ANY(\(codes)) OR code IN (SELECT commune_code FROM centers WHERE node_id = ANY(\(codes)))
+                    SELECT code, parent_code FROM areas WHERE code = ANY(\(starts))
                     UNION SELECT a.code, a.parent_code FROM areas a JOIN above u ON a.code = u.parent)
                 SELECT code, name, level, parent_code FROM areas
                 WHERE code IN (SELECT code FROM below) OR code IN (SELECT code FROM above) ORDER BY code
@@ -162,8 +170,9 @@ extension PostgresHubStore {
                 WITH RECURSIVE below(code) AS (
                     SELECT code FROM areas WHERE code = ANY(\(codes))
                     UNION SELECT a.code FROM areas a JOIN below b ON a.parent_code = b.code)
-                SELECT \(unescaped: Self.centerColumns) FROM centers
-                WHERE commune_code IN (SELECT code FROM below) OR node_id = ANY(\(codes)) ORDER BY node_id
+                SELECT \(unescaped: Self.centerColumns) FROM centers WHERE commune_code IN (SELECT code FROM below)
+                UNION SELECT \(unescaped: Self.centerColumns) FROM centers WHERE node_id = ANY(\(codes))
+                ORDER BY node_id
                 """, logger: logger
             ).collect().map(Self.center(from:))
             return AreaBranch(areas: areas, centers: centers)

@@ -78,7 +78,7 @@ extension PostgresHubStore: ReportSource {
                 FROM report_progress
                 WHERE \(unescaped: nodes.condition("node")) AND course_id = ANY(\(filter.courses))
                     AND first_at >= \(filter.from) AND first_at < \(filter.to)
-                GROUP BY 1, 2, 3 ORDER BY 1, 2
+                GROUP BY 1, 2, 3
                 """, logger: logger)
             var tally = CompletionTally()
             for try await (course, node, hours, enrolled, started, completed, passed) in rows.decode(

@@ -101,7 +101,7 @@ extension SQLiteHubStore: ReportSource {
                     FROM report_progress
                     WHERE course_id IN (\(Self.sqlList(filter.courses))) AND \(nodes.condition("node"))
                         AND first_at >= ?1 AND first_at < ?2
-                    GROUP BY 1, 2, 3 ORDER BY 1, 2
+                    GROUP BY 1, 2, 3
                     """, arguments: [filter.from, filter.to])
             var tally = CompletionTally()
             while let row = try rows.next() {
