@@ -76,24 +76,26 @@ public final class NationalHub: HubStore, ReportSource, Sendable {
     /// last counted them, and completion times of every cohort.
     public func completion(_ filter: AggregateFilter) throws -> [CompletionCount] {
         var sums: [String: CompletionCount] = [:]
-        func row(_ course: String, _ area: String) -> CompletionCount {
-            sums["\(course)\n\(area)"]
+        func update(_ course: String, _ area: String, _ change: (inout CompletionCount) -> Void) {
+            let key = "\(course)\n\(area)"
+            var sum =
+                sums[key]
                 ?? CompletionCount(course: course, place: area, enrolled: 0, started: 0, completed: 0, passed: 0)
+            change(&sum)
+            sums[key] = sum
         }
         for c in try cohorts(filter) {
-            var sum = row(c.course, c.place)
-            sum.enrolled += c.enrolled
-            sum.started += c.started
-            sum.completed += c.completed
-            sum.passed += c.passed
-            sums["\(c.course)\n\(c.place)"] = sum
+            update(c.course, c.place) {
+                $0.enrolled += c.enrolled
+                $0.started += c.started
+                $0.completed += c.completed
+                $0.passed += c.passed
+            }
         }
         let courses = Set(filter.courses)
         for h in try rollups().flatMap(\.hours)
         where courses.contains(h.course) && (filter.places?.contains(h.area) ?? true) {
-            var sum = row(h.course, h.area)
-            sum.hours[h.hours, default: 0] += h.learners
-            sums["\(h.course)\n\(h.area)"] = sum
+            update(h.course, h.area) { $0.hours[h.hours, default: 0] += h.learners }
         }
         return Array(sums.values)
     }
