@@ -32,10 +32,11 @@ extension SQLiteHubStore {
 
     /// The areas at, below and above `roots` (area codes or node ids), and the nodes below them.
     public func areaBranch(_ roots: Set<String>) throws -> AreaBranch {
-        let codes = String(decoding: try JSONEncoder().encode(roots.sorted()), as: UTF8.self)
+        // Quoted like the reports' course lists (`sqlList`).
+        let codes = Self.sqlList(roots.sorted())
         let below = """
             WITH RECURSIVE below(code) AS (
-                SELECT code FROM areas WHERE code IN (SELECT value FROM json_each(?1))
+                SELECT code FROM areas WHERE code IN (\(codes))
                 UNION SELECT a.code FROM areas a JOIN below b ON a.parent_code = b.code)
             """
         return try read { db in
@@ -44,21 +45,18 @@ extension SQLiteHubStore {
                 sql: """
                     \(below), above(code, parent) AS (
                         SELECT code, parent_code FROM areas
-                        WHERE code IN (SELECT value FROM json_each(?1))
-                            OR code IN (SELECT commune_code FROM centers WHERE node_id IN (SELECT value FROM json_each(?1)))
+                        WHERE code IN (\(codes)) OR code IN (SELECT commune_code FROM centers WHERE node_id IN (\(codes)))
                         UNION SELECT a.code, a.parent_code FROM areas a JOIN above u ON a.code = u.parent)
                     SELECT * FROM areas WHERE code IN (SELECT code FROM below) OR code IN (SELECT code FROM above)
                     ORDER BY code
-                    """, arguments: [codes]
+                    """
             ).map(Self.area(from:))
             let centers = try Row.fetchAll(
                 db,
                 sql: """
                     \(below) SELECT * FROM centers
-                    WHERE commune_code IN (SELECT code FROM below) OR node_id IN (SELECT value FROM json_each(?1))
-                    ORDER BY node_id
-                    """,
-                arguments: [codes]
+                    WHERE commune_code IN (SELECT code FROM below) OR node_id IN (\(codes)) ORDER BY node_id
+                    """
             ).map(Self.center(from:))
             return AreaBranch(areas: areas, centers: centers)
         }
