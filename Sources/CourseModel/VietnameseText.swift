@@ -46,6 +46,12 @@ public enum VietnameseText {
 
     /// Removes every diacritic, with `đ`/`Đ` → `d`/`D`: `Đường` → `Duong`.
     public static func strippingDiacritics(_ text: String) -> String {
+        LatinFolding.asciiFolded(text) ?? strippingDiacriticsByDecomposing(text)
+    }
+
+    /// The plain way to strip diacritics: decompose, drop every non-spacing mark, compose again.
+    /// `LatinFolding`'s table is made by it, and text outside that table goes through it.
+    static func strippingDiacriticsByDecomposing(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar {

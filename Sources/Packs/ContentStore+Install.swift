@@ -80,7 +80,7 @@ extension ContentStore {
             if let previous, let old = previousVersion(previous), old.path != version.path {
                 Posix.removeTree(old.path)
             }
-            updateSearchIndexAfterInstall()
+            updateSearchIndexAfterInstall(contents.course)
             return InstalledPack(
                 id: id, version: contents.manifest.course.version, title: contents.manifest.course.title,
                 directory: link, signer: contents.signer?.base64, isTrusted: contents.isTrusted)

@@ -90,11 +90,17 @@ extension ContentStore {
         }
     }
 
-    /// After an install: the index learns the new course. An index that cannot be written now
-    /// does not undo the install; it is brought up to date the next time it is opened.
-    func updateSearchIndexAfterInstall() {
+    /// After an install: the index learns the new course from what install already decoded,
+    /// not from reading it again. An index that cannot be written now does not undo the
+    /// install; it is brought up to date the next time it is opened.
+    func updateSearchIndexAfterInstall(_ course: Course) {
         guard let index = try? SearchIndex(url: searchIndexURL) else { return }
-        try? refresh(index)
+        _ = try? index.update(installed: searchStamps()) { id in
+            guard id == course.id else { return try searchDocuments(id: id) }
+            return StepDocument.documents(
+                courseID: course.id, courseTitle: course.title,
+                lessons: course.lessons.map { ($0.id, $0.title, $0.steps) })
+        }
     }
 }
 
