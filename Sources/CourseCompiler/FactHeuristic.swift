@@ -37,11 +37,26 @@ public enum FactHeuristic {
 
     /// Every candidate in `text`, in order, quoted passages left out.
     public static func candidates(in text: String) -> [Candidate] {
+        candidates(in: text, skippingHopeless: true)
+    }
+
+    /// `candidates(in:)`, optionally without passing over the patterns `text` cannot match (the
+    /// tests compare both ways).
+    static func candidates(in text: String, skippingHopeless: Bool) -> [Candidate] {
         let unquoted = withoutQuotations(text)
         let range = NSRange(unquoted.startIndex..., in: unquoted)
+        let hasDigit = unquoted.unicodeScalars.contains(where: isDecimalDigit)
         var found: [(location: Int, candidate: Candidate)] = []
         var taken: [NSRange] = []
-        for (kind, pattern) in patterns {
+        for (kind, needs, pattern) in patterns {
+            // Most sentences hold no digit and no dot: skipping the patterns they cannot match
+            // saves most of a large course's build, since ICU tries each pattern at every position.
+            if skippingHopeless {
+                switch needs {
+                case .digit: if !hasDigit { continue }
+                case .text(let literal): if !containsCodeUnits(unquoted, literal) { continue }
+                }
+            }
             for match in pattern.matches(in: unquoted, range: range) {
                 let group = match.numberOfRanges > 1 && match.range(at: 1).location != NSNotFound ? 1 : 0
                 let r = match.range(at: group)
@@ -60,6 +75,32 @@ public enum FactHeuristic {
         return found.sorted { $0.location < $1.location }.map(\.candidate)
     }
 
+    /// Whether ICU's `\d` matches `scalar`: an ASCII digit, or a Unicode decimal digit outside the
+    /// Latin letters and marks Vietnamese is written with (looked up only there, since it is slow).
+    private static func isDecimalDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x30...0x39: return true
+        case 0..<0x80, 0xA0...0x036F, 0x1E00...0x1EFF: return false
+        default: return scalar.properties.numericType == .decimal
+        }
+    }
+
+    /// Whether `literal`'s bytes occur in `text`'s, with no Unicode equivalence (as ICU matches).
+    private static func containsCodeUnits(_ text: String, _ literal: String) -> Bool {
+        var text = text
+        var literal = literal
+        return text.withUTF8 { haystack in
+            literal.withUTF8 { needle in
+                guard let first = needle.first else { return true }
+                guard needle.count <= haystack.count else { return false }
+                for start in 0...(haystack.count - needle.count) where haystack[start] == first {
+                    if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
+                }
+                return false
+            }
+        }
+    }
+
     /// Whether an answer item's whole text is a short number someone would dial (`156`, `5656`).
     public static func isShortCode(_ text: String) -> Bool {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
@@ -69,6 +110,8 @@ public enum FactHeuristic {
     /// `text` with every passage in straight or curly double quotes blanked out (same length, so
     /// nothing else moves).
     static func withoutQuotations(_ text: String) -> String {
+        // Most sentences quote nothing: `"` and the curly quotes' common first two bytes.
+        guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0xE2 }) else { return text }
         var out = ""
         var inQuote = false
         for character in text {
@@ -97,34 +140,41 @@ public enum FactHeuristic {
 
     private static let moneyUnit = #"(?:đồng|VNĐ|VND|nghìn|ngàn|triệu|tỷ|tỉ|đ)(?!\p{L})"#
 
+    /// What a pattern cannot match without: a decimal digit (`\d` is any Unicode digit), or a
+    /// piece of literal text, looked for code unit by code unit as ICU matches it.
+    enum Requirement {
+        case digit
+        case text(String)
+    }
+
     /// In priority order: an earlier kind claims its text first.
-    private static let patterns: [(Kind, NSRegularExpression)] = [
+    private static let patterns: [(Kind, Requirement, NSRegularExpression)] = [
         (
-            .legalReference,
+            .legalReference, .digit,
             regex(
                 #"\b(?:Nghị định|Thông tư|Quyết định|Nghị quyết|Chỉ thị)\s+(?:số\s+)?\d+(?:/[\w-]+)*"#,
                 caseInsensitive: false)
         ),
-        (.legalReference, regex(#"\bLuật\s+\p{Lu}\p{L}*(?:\s+\p{Ll}+){0,4}"#, caseInsensitive: false)),
-        (.legalReference, regex(#"\b\d+/\d{4}/(?:QH\d+|[A-ZĐ]+(?:-[A-ZĐ]+)+)"#, caseInsensitive: false)),
-        (.webAddress, regex(#"https?://[^\s)>\]]*[^\s)>\].,;:!?]"#)),
+        (.legalReference, .text("Luật"), regex(#"\bLuật\s+\p{Lu}\p{L}*(?:\s+\p{Ll}+){0,4}"#, caseInsensitive: false)),
+        (.legalReference, .digit, regex(#"\b\d+/\d{4}/(?:QH\d+|[A-ZĐ]+(?:-[A-ZĐ]+)+)"#, caseInsensitive: false)),
+        (.webAddress, .text("://"), regex(#"https?://[^\s)>\]]*[^\s)>\].,;:!?]"#)),
         (
-            .webAddress,
+            .webAddress, .text("."),
             regex(
                 #"(?<![\w.@/-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:vn|com|net|org|gov|edu|info|io|me|top|xyz|asia|app|online|site|cc|link)\b(?![.@-]?\w)"#
             )
         ),
-        (.phone, regex(#"(?<![\d.,])1[89]00(?:[ .]?\d){4,6}(?![\d.,]*\s*\#(moneyUnit))\b"#)),
-        (.phone, regex(#"(?<![\d.,])0\d{2,3}(?:[ .]?\d){6,8}\b"#)),
-        (.phone, regex(#"(?<![\w.,/-])(11[1-9])(?![\d/]|[.,]\d)(?!\s*(?:\#(moneyUnit)|%))"#)),
+        (.phone, .digit, regex(#"(?<![\d.,])1[89]00(?:[ .]?\d){4,6}(?![\d.,]*\s*\#(moneyUnit))\b"#)),
+        (.phone, .digit, regex(#"(?<![\d.,])0\d{2,3}(?:[ .]?\d){6,8}\b"#)),
+        (.phone, .digit, regex(#"(?<![\w.,/-])(11[1-9])(?![\d/]|[.,]\d)(?!\s*(?:\#(moneyUnit)|%))"#)),
         (
-            .phone,
+            .phone, .digit,
             regex(
                 #"(?:gọi|gọi ngay|gọi tới|gọi đến|tổng đài|đầu số|đường dây nóng|hotline|gửi|gửi tới|gửi đến|nhắn|nhắn tới|nhắn đến|số)\s+(\d{3,5})(?!\d|[.,]\d)(?!\s*(?:\#(moneyUnit)|%|chữ số|số|ký tự|lần|người|ngày|tháng|năm|phút|giờ))"#
             )
         ),
-        (.money, regex(#"(?<![\d.,])\d(?:[\d.,]*\d)?\s*\#(moneyUnit)(?!\p{L})"#, caseInsensitive: false)),
-        (.money, regex(#"(?<![\d.,])\d+(?:[.,]\d+)?\s?%"#)),
+        (.money, .digit, regex(#"(?<![\d.,])\d(?:[\d.,]*\d)?\s*\#(moneyUnit)(?!\p{L})"#, caseInsensitive: false)),
+        (.money, .digit, regex(#"(?<![\d.,])\d+(?:[.,]\d+)?\s?%"#)),
     ]
 
     private static func regex(_ pattern: String, caseInsensitive: Bool = true) -> NSRegularExpression {
