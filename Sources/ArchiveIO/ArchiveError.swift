@@ -1,3 +1,4 @@
+import CArchive
 import Localization
 
 /// A failure reading or writing an archive: what went wrong, the archive, and libarchive's own
@@ -13,6 +14,8 @@ public struct ArchiveError: PhrasedError, Sendable, Equatable, CustomStringConve
         case write
         /// The caller used the API out of order (data before an entry, writing after close).
         case misuse
+        /// libarchive itself could not be loaded (not installed).
+        case unavailable
     }
 
     /// What went wrong, broadly.
@@ -40,7 +43,16 @@ public struct ArchiveError: PhrasedError, Sendable, Equatable, CustomStringConve
         case .corrupt: return ArchiveText.corrupt(path)
         case .write: return ArchiveText.cannotWrite(path, reason)
         case .misuse: return ArchiveText.misuse(path)
+        case .unavailable: return ArchiveText.libraryMissing
         }
+    }
+
+    /// Throws `unavailable` unless libarchive could be loaded: checked before every reader and
+    /// writer, so a machine without it gets a sentence instead of a crash.
+    static func requireLibrary(for path: String) throws {
+        guard hocso_archive_load() == 0 else { return }
+        let detail = hocso_archive_load_error().map { String(cString: $0) } ?? "libarchive could not be loaded"
+        throw ArchiveError(kind: .unavailable, path: path, detail: detail)
     }
 
     /// The English sentence with libarchive's detail, for logs and test failures.

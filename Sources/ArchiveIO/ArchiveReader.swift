@@ -26,7 +26,7 @@ public final class ArchiveReader {
             throw ArchiveError(kind: .open, path: path, detail: "open(2) failed", systemError: code)
         }
         fileDescriptor = fd
-        try opened(archive_read_open_fd(handle, fd, blockSize))
+        try opened(hocso_archive_read_open_fd(handle, fd, blockSize))
     }
 
     /// Reads an archive held in memory (a copy is kept for the reader's lifetime); `name` is
@@ -37,28 +37,29 @@ public final class ArchiveReader {
         let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
         bytes.copyBytes(to: copy)
         memory = copy
-        try opened(archive_read_open_memory(handle, copy.baseAddress, bytes.count))
+        try opened(hocso_archive_read_open_memory(handle, copy.baseAddress, bytes.count))
     }
 
     private static func makeHandle(_ name: String) throws -> OpaquePointer {
+        try ArchiveError.requireLibrary(for: name)
         ArchiveLocale.ensure()
-        guard let handle = archive_read_new() else {
+        guard let handle = hocso_archive_read_new() else {
             throw ArchiveError(kind: .open, path: name, detail: "libarchive could not allocate a reader")
         }
-        archive_read_support_filter_all(handle)
-        archive_read_support_format_all(handle)
+        hocso_archive_read_support_filter_all(handle)
+        hocso_archive_read_support_format_all(handle)
         return handle
     }
 
     private func opened(_ status: Int32) throws {
         guard status != ARCHIVE_OK else { return }
         finished = true
-        let detail = archive_error_string(handle).map { String(cString: $0) } ?? "unknown libarchive error"
+        let detail = hocso_archive_error_string(handle).map { String(cString: $0) } ?? "unknown libarchive error"
         throw ArchiveError(kind: .open, path: path, detail: detail)
     }
 
     deinit {
-        archive_read_free(handle)
+        hocso_archive_read_free(handle)
         if fileDescriptor >= 0 { close(fileDescriptor) }
         memory?.deallocate()
     }
@@ -67,7 +68,7 @@ public final class ArchiveReader {
     public func nextEntry() throws -> ArchiveEntry? {
         guard !finished else { return nil }
         var entry: OpaquePointer?
-        let status = archive_read_next_header(handle, &entry)
+        let status = hocso_archive_read_next_header(handle, &entry)
         if status == ARCHIVE_EOF {
             finished = true
             return nil
@@ -84,7 +85,7 @@ public final class ArchiveReader {
     /// Reads up to `buffer.count` bytes of the current entry's data; 0 at its end.
     public func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let base = buffer.baseAddress, !buffer.isEmpty else { return 0 }
-        let count = archive_read_data(handle, base, buffer.count)
+        let count = hocso_archive_read_data(handle, base, buffer.count)
         if count < 0 {
             finished = true
             throw failure()
@@ -117,21 +118,21 @@ public final class ArchiveReader {
 
     /// The archive format libarchive detected (after the first header), e.g. `POSIX pax interchange format`.
     public var formatName: String {
-        archive_format_name(handle).map { String(cString: $0) } ?? "unknown"
+        hocso_archive_format_name(handle).map { String(cString: $0) } ?? "unknown"
     }
 
     private func describe(_ entry: OpaquePointer) -> ArchiveEntry {
-        let path = archive_entry_pathname_utf8(entry).map { String(cString: $0) }
-        let bits = UInt32(archive_entry_filetype(entry)) & FileTypeBits.mask
+        let path = hocso_archive_entry_pathname_utf8(entry).map { String(cString: $0) }
+        let bits = UInt32(hocso_archive_entry_filetype(entry)) & FileTypeBits.mask
         let type: ArchiveEntryType
-        if let link = archive_entry_hardlink_utf8(entry) ?? archive_entry_hardlink(entry) {
+        if let link = hocso_archive_entry_hardlink_utf8(entry) ?? hocso_archive_entry_hardlink(entry) {
             type = .hardlink(target: String(cString: link))
         } else {
             switch bits {
             case FileTypeBits.regular: type = .regular
             case FileTypeBits.directory: type = .directory
             case FileTypeBits.symlink:
-                let target = (archive_entry_symlink_utf8(entry) ?? archive_entry_symlink(entry)).map {
+                let target = (hocso_archive_entry_symlink_utf8(entry) ?? hocso_archive_entry_symlink(entry)).map {
                     String(cString: $0)
                 }
                 type = .symlink(target: target ?? "")
@@ -144,13 +145,13 @@ public final class ArchiveReader {
         }
         return ArchiveEntry(
             path: path, type: type,
-            size: archive_entry_size_is_set(entry) != 0 ? archive_entry_size(entry) : 0,
-            mode: UInt32(archive_entry_perm(entry)),
-            modificationTime: Int64(archive_entry_mtime(entry)))
+            size: hocso_archive_entry_size_is_set(entry) != 0 ? hocso_archive_entry_size(entry) : 0,
+            mode: UInt32(hocso_archive_entry_perm(entry)),
+            modificationTime: Int64(hocso_archive_entry_mtime(entry)))
     }
 
     private func failure() -> ArchiveError {
-        let detail = archive_error_string(handle).map { String(cString: $0) } ?? "unknown libarchive error"
+        let detail = hocso_archive_error_string(handle).map { String(cString: $0) } ?? "unknown libarchive error"
         return ArchiveError(kind: .corrupt, path: path, detail: detail)
     }
 }

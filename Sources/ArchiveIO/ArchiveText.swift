@@ -32,6 +32,14 @@ enum ArchiveText {
             en: "archive '\(name)' was used out of order (a programming error)")
     }
 
+    /// libarchive is missing: what to install.
+    static let libraryMissing = Phrase(
+        vi:
+            "máy này thiếu thư viện libarchive để đọc và ghi tệp nén: cài gói libarchive13 (sudo apt-get install libarchive13) rồi thử lại",
+        en:
+            "this computer lacks libarchive, which reads and writes archives: install the libarchive13 package (sudo apt-get install libarchive13) and try again"
+    )
+
     static func typeName(_ type: ArchiveEntryType) -> Phrase {
         switch type {
         case .regular: Phrase(vi: "tệp thường", en: "regular file")

@@ -47,34 +47,35 @@ public final class ArchiveWriter {
     }
 
     private init(target: Target, name: String, format: Format, compression: Compression) throws {
+        try ArchiveError.requireLibrary(for: name)
         ArchiveLocale.ensure()
-        guard let handle = archive_write_new() else {
+        guard let handle = hocso_archive_write_new() else {
             throw ArchiveError(kind: .write, path: name, detail: "libarchive could not allocate a writer")
         }
         self.handle = handle
         self.path = name
         do {
             switch format {
-            case .paxRestricted: try check(archive_write_set_format_pax_restricted(handle))
-            case .ustar: try check(archive_write_set_format_ustar(handle))
-            case .gnutar: try check(archive_write_set_format_gnutar(handle))
+            case .paxRestricted: try check(hocso_archive_write_set_format_pax_restricted(handle))
+            case .ustar: try check(hocso_archive_write_set_format_ustar(handle))
+            case .gnutar: try check(hocso_archive_write_set_format_gnutar(handle))
             }
             switch compression {
             case .none:
-                try check(archive_write_add_filter_none(handle))
+                try check(hocso_archive_write_add_filter_none(handle))
             case .zstd(let level, let threads):
-                try check(archive_write_add_filter_zstd(handle))
-                try check(archive_write_set_filter_option(handle, "zstd", "compression-level", String(level)))
+                try check(hocso_archive_write_add_filter_zstd(handle))
+                try check(hocso_archive_write_set_filter_option(handle, "zstd", "compression-level", String(level)))
                 if threads > 0 {
-                    try check(archive_write_set_filter_option(handle, "zstd", "threads", String(threads)))
+                    try check(hocso_archive_write_set_filter_option(handle, "zstd", "threads", String(threads)))
                 }
             }
             // Without this, zero padding to a 10240-byte block follows the zstd frame and breaks
             // libarchive's own zstd reader and `zstd -d`.
-            try check(archive_write_set_bytes_in_last_block(handle, 1))
+            try check(hocso_archive_write_set_bytes_in_last_block(handle, 1))
             switch target {
-            case .path(let path): try check(archive_write_open_filename(handle, path))
-            case .descriptor(let fd): try check(archive_write_open_fd(handle, fd))
+            case .path(let path): try check(hocso_archive_write_open_filename(handle, path))
+            case .descriptor(let fd): try check(hocso_archive_write_open_fd(handle, fd))
             }
         } catch {
             // deinit runs for a class whose init throws after storing every property: it frees the handle.
@@ -85,49 +86,49 @@ public final class ArchiveWriter {
 
     deinit {
         // An archive abandoned after an error is freed without finishing it; the caller removes the file.
-        archive_write_free(handle)
+        hocso_archive_write_free(handle)
     }
 
     /// Starts an entry; for a regular file, write exactly `entry.size` bytes next, then `finishEntry()`.
     public func beginEntry(_ entry: ArchiveEntry) throws {
         guard isOpen else { throw misuse("entry added after close") }
         if entryOpen { try finishEntry() }
-        guard let e = archive_entry_new2(handle) else {
+        guard let e = hocso_archive_entry_new2(handle) else {
             throw ArchiveError(kind: .write, path: path, detail: "libarchive could not allocate an entry")
         }
-        defer { archive_entry_free(e) }
-        archive_entry_set_pathname_utf8(e, entry.path ?? "")
-        archive_entry_set_mtime(e, time_t(entry.modificationTime), 0)
-        archive_entry_set_uid(e, 0)
-        archive_entry_set_gid(e, 0)
-        archive_entry_set_perm(e, entry.mode & 0o7777)
+        defer { hocso_archive_entry_free(e) }
+        hocso_archive_entry_set_pathname_utf8(e, entry.path ?? "")
+        hocso_archive_entry_set_mtime(e, time_t(entry.modificationTime), 0)
+        hocso_archive_entry_set_uid(e, 0)
+        hocso_archive_entry_set_gid(e, 0)
+        hocso_archive_entry_set_perm(e, entry.mode & 0o7777)
         switch entry.type {
         case .regular:
-            archive_entry_set_filetype(e, FileTypeBits.regular)
-            archive_entry_set_size(e, entry.size)
+            hocso_archive_entry_set_filetype(e, FileTypeBits.regular)
+            hocso_archive_entry_set_size(e, entry.size)
         case .directory:
-            archive_entry_set_filetype(e, FileTypeBits.directory)
+            hocso_archive_entry_set_filetype(e, FileTypeBits.directory)
         case .symlink(let target):
-            archive_entry_set_filetype(e, FileTypeBits.symlink)
-            archive_entry_set_symlink_utf8(e, target)
+            hocso_archive_entry_set_filetype(e, FileTypeBits.symlink)
+            hocso_archive_entry_set_symlink_utf8(e, target)
         case .hardlink(let target):
-            archive_entry_set_filetype(e, FileTypeBits.regular)
-            archive_entry_set_hardlink_utf8(e, target)
-            archive_entry_set_size(e, 0)
+            hocso_archive_entry_set_filetype(e, FileTypeBits.regular)
+            hocso_archive_entry_set_hardlink_utf8(e, target)
+            hocso_archive_entry_set_size(e, 0)
         case .characterDevice:
-            archive_entry_set_filetype(e, FileTypeBits.characterDevice)
-            archive_entry_set_rdev(e, makeDev(1, 3))
+            hocso_archive_entry_set_filetype(e, FileTypeBits.characterDevice)
+            hocso_archive_entry_set_rdev(e, makeDev(1, 3))
         case .blockDevice:
-            archive_entry_set_filetype(e, FileTypeBits.blockDevice)
-            archive_entry_set_rdev(e, makeDev(8, 0))
+            hocso_archive_entry_set_filetype(e, FileTypeBits.blockDevice)
+            hocso_archive_entry_set_rdev(e, makeDev(8, 0))
         case .fifo:
-            archive_entry_set_filetype(e, FileTypeBits.fifo)
+            hocso_archive_entry_set_filetype(e, FileTypeBits.fifo)
         case .socket:
-            archive_entry_set_filetype(e, FileTypeBits.socket)
+            hocso_archive_entry_set_filetype(e, FileTypeBits.socket)
         case .other(let mode):
-            archive_entry_set_filetype(e, mode & FileTypeBits.mask)
+            hocso_archive_entry_set_filetype(e, mode & FileTypeBits.mask)
         }
-        try check(archive_write_header(handle, e))
+        try check(hocso_archive_write_header(handle, e))
         entryOpen = true
     }
 
@@ -137,7 +138,7 @@ public final class ArchiveWriter {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         var offset = 0
         while offset < bytes.count {
-            let written = archive_write_data(handle, base + offset, bytes.count - offset)
+            let written = hocso_archive_write_data(handle, base + offset, bytes.count - offset)
             if written < 0 { throw failure(.write) }
             if written == 0 { break }  // libarchive stops accepting data past the declared size
             offset += written
@@ -153,7 +154,7 @@ public final class ArchiveWriter {
     public func finishEntry() throws {
         guard entryOpen else { return }
         entryOpen = false
-        try check(archive_write_finish_entry(handle))
+        try check(hocso_archive_write_finish_entry(handle))
     }
 
     /// Adds a whole regular file held in memory.
@@ -168,7 +169,7 @@ public final class ArchiveWriter {
         guard isOpen else { return }
         try finishEntry()
         isOpen = false
-        try check(archive_write_close(handle))
+        try check(hocso_archive_write_close(handle))
     }
 
     private func check(_ status: Int32) throws {
@@ -176,8 +177,8 @@ public final class ArchiveWriter {
     }
 
     private func failure(_ kind: ArchiveError.Kind) -> ArchiveError {
-        let detail = archive_error_string(handle).map { String(cString: $0) } ?? "unknown libarchive error"
-        return ArchiveError(kind: kind, path: path, detail: detail, systemError: archive_errno(handle))
+        let detail = hocso_archive_error_string(handle).map { String(cString: $0) } ?? "unknown libarchive error"
+        return ArchiveError(kind: kind, path: path, detail: detail, systemError: hocso_archive_errno(handle))
     }
 
     private func misuse(_ message: String) -> ArchiveError {
