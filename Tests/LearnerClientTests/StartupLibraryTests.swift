@@ -4,7 +4,7 @@ import Testing
 
 /// What the loader maps when `hocso` starts: every learner pays for it at every start.
 @Suite struct StartupLibraryTests {
-    /// Linking libarchive made each start map it and the fourteen libraries it brings (XML,
+    /// Linking libarchive made each start map it and the nine libraries it brings (XML,
     /// ICU, lzma, nettle…), ~2 MB for a program that reads no archive; it is opened on first use.
     @Test func hocsoStartsWithoutMappingLibarchive() throws {
         guard RequiredTool.available("ldd") else { return }

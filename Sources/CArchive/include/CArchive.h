@@ -1,7 +1,7 @@
 #ifndef HOCSO_CARCHIVE_H
 #define HOCSO_CARCHIVE_H
 // libarchive, opened when the first archive is: `hocso learn` and `hocso --version` never touch
-// an archive, and linking libarchive made every start load it and the fourteen libraries it
+// an archive, and linking libarchive made every start load it and the nine libraries it
 // brings (XML, ICU, lzma, nettle…). The functions below have libarchive's signatures; each
 // calls the libarchive function of the same name without the `hocso_` prefix.
 #include <archive.h>
