@@ -110,6 +110,12 @@ public struct CompletionTally: Sendable {
         // Every learner of a row with hours completed in the window.
         if let hours { counts[at].hours[hours, default: 0] += completed }
     }
+
+    /// Adds `learners` who took `hours` to complete, to a course and place already added.
+    public mutating func add(course: String, place: String, hours: Int, learners: Int) {
+        guard let at = index[Key(course: course, place: place)] else { return }
+        counts[at].hours[hours, default: 0] += learners
+    }
 }
 
 /// One course at one place: its cohort and milestones.

@@ -90,24 +90,33 @@ extension SQLiteHubStore: ReportSource {
         try read { db in
             let nodes = try NodeIds(db, places: filter.places)
             guard !filter.courses.isEmpty, !nodes.isEmpty else { return [] }
-            // A row per course, centre and whole hour to completion (NULL: not completed in the
-            // window); `sum(x < ?2)` counts rows whose milestone exists and falls before the end.
+            // A row per course and centre, in the order of the index the scan reads, with the
+            // whole hours each learner who completed in the window took, as a list: grouping by
+            // the hour as well made SQLite sort every row. `sum(x < ?2)` counts rows whose
+            // milestone exists and falls before the end.
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT course_id, node, CASE WHEN completed_at < ?2 THEN (completed_at - first_at) / 3600000 END,
-                        count(*), ifnull(sum(started_at < ?2), 0), ifnull(sum(completed_at < ?2), 0),
-                        ifnull(sum(passed_at < ?2), 0)
+                    SELECT course_id, node, count(*), ifnull(sum(started_at < ?2), 0),
+                        ifnull(sum(completed_at < ?2), 0), ifnull(sum(passed_at < ?2), 0),
+                        group_concat((completed_at - first_at) / 3600000) FILTER (WHERE completed_at < ?2)
                     FROM report_progress
                     WHERE course_id IN (\(Self.sqlList(filter.courses))) AND \(nodes.condition("node"))
                         AND first_at >= ?1 AND first_at < ?2
-                    GROUP BY 1, 2, 3
+                    GROUP BY course_id, node
                     """, arguments: [filter.from, filter.to])
             var tally = CompletionTally()
             while let row = try rows.next() {
+                let course: String = row[0]
+                let place = nodes.name(row[1])
                 tally.add(
-                    course: row[0], place: nodes.name(row[1]), hours: row[2], enrolled: row[3], started: row[4],
-                    completed: row[5], passed: row[6])
+                    course: course, place: place, hours: nil, enrolled: row[2], started: row[3], completed: row[4],
+                    passed: row[5])
+                let hours: String? = row[6]
+                for value in hours?.split(separator: ",") ?? [] {
+                    guard let hours = Int(value) else { continue }
+                    tally.add(course: course, place: place, hours: hours, learners: 1)
+                }
             }
             return tally.counts
         }
