@@ -49,8 +49,8 @@ public enum FactHeuristic {
         var found: [(location: Int, candidate: Candidate)] = []
         var taken: [NSRange] = []
         for (kind, needs, pattern) in patterns {
-            // Most sentences hold no digit and no dot: skipping the patterns they cannot match
-            // saves most of a large course's build, since ICU tries each pattern at every position.
+            // Most sentences hold no digit and no dot, and ICU tries each pattern at every
+            // position: passing over the patterns a sentence cannot match is most of the saving.
             if skippingHopeless {
                 switch needs {
                 case .digit: if !hasDigit { continue }
@@ -110,7 +110,8 @@ public enum FactHeuristic {
     /// `text` with every passage in straight or curly double quotes blanked out (same length, so
     /// nothing else moves).
     static func withoutQuotations(_ text: String) -> String {
-        // Most sentences quote nothing: `"` and the curly quotes' common first two bytes.
+        // Most sentences quote nothing: look for `"` and for 0xE2, the first byte of both curly
+        // quotes (and of other punctuation, which then takes the full walk).
         guard text.utf8.contains(where: { $0 == 0x22 || $0 == 0xE2 }) else { return text }
         var out = ""
         var inQuote = false
