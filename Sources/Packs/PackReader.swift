@@ -58,9 +58,9 @@ struct PackReader {
         do {
             reader = try source.openArchive()
         } catch let error as ArchiveError {
-            // A file that cannot be opened at all is named with the system's reason; anything
-            // else libarchive cannot start reading is not an archive.
-            if error.systemError != nil { throw PackError(.io, name, error.phrase) }
+            // A file that cannot be opened at all is named with the system's reason, a missing
+            // libarchive with what to install; anything else it cannot start reading is not an archive.
+            if error.systemError != nil || error.kind == .unavailable { throw PackError(.io, name, error.phrase) }
             throw PackError.refused(.notAnArchive, pack: name, PackText.notAnArchive)
         }
         do {

@@ -226,6 +226,7 @@ public struct BundleExporter: Sendable {
         } catch {
             unlink(temporary.path)
             if let error = error as? SyncError { throw error }
+            if let error = error as? ArchiveError, error.kind == .unavailable { throw SyncError(.io, error.phrase) }
             throw SyncError(.io, CentreSyncText.cannotWriteBundle(final.path))
         }
     }

@@ -45,6 +45,8 @@ public struct BundleImporter: Sendable {
             try read(url, into: &result)
         } catch let error as SyncError {
             result.refusal = error.phrase
+        } catch let error as ArchiveError where error.kind == .unavailable {
+            result.refusal = error.phrase  // what to install: the bundle itself may be fine
         } catch {
             // The archive reader's own words are for developers: the operator learns it is damaged.
             result.refusal = HubSyncText.bundleDamaged(url.lastPathComponent)

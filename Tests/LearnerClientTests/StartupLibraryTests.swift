@@ -30,4 +30,46 @@ import Testing
         #expect(verify.status != 0)
         #expect(!verify.stderr.contains("libarchive13"), "\(verify.stderr)")
     }
+
+    /// Without libarchive a pack command must say what to install, not call the pack damaged.
+    /// libarchive is hidden in a private mount namespace (`unshare --mount`, root only).
+    @Test func aMissingLibarchiveIsNamedWithThePackageToInstall() throws {
+        guard RequiredTool.available("unshare") else { return }
+        guard getuid() == 0 else {
+            withKnownIssue("hiding libarchive needs root (CI runs as root)") {
+                Issue.record("not root")
+            }
+            return
+        }
+        let library = "/usr/lib/x86_64-linux-gnu/libarchive.so.13"
+        guard FileManager.default.fileExists(atPath: library) else {
+            Issue.record("libarchive is not where Debian puts it: \(library)")
+            return
+        }
+        let folder = try temporaryDirectory("no-libarchive")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let empty = folder.appendingPathComponent("empty")
+        try Data().write(to: empty)
+        let pack = folder.appendingPathComponent("course.hspack")
+        try Data("not read".utf8).write(to: pack)
+        for (language, sentence) in [("en", "install the libarchive13 package"), ("vi", "cài gói libarchive13")] {
+            let unshare = Process()
+            unshare.executableURL = URL(fileURLWithPath: try #require(RequiredTool.path("unshare")))
+            unshare.arguments = [
+                "--mount", "/bin/sh", "-c", "mount --bind \"$1\" \"$2\" && exec \"$3\" pack verify \"$4\"", "sh",
+                empty.path, library, Program.hocso.url.path, pack.path,
+            ]
+            unshare.environment = ProcessInfo.processInfo.environment.merging(["HOCSO_LANG": language]) { $1 }
+            let errors = Pipe()
+            unshare.standardError = errors
+            unshare.standardOutput = FileHandle.nullDevice
+            try unshare.run()
+            let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            unshare.waitUntilExit()
+            #expect(unshare.terminationStatus != 0)
+            #expect(said.contains(sentence), "\(language): \(said)")
+            #expect(!said.contains("tar"), "not called a bad archive: \(said)")
+        }
+    }
 }
+
