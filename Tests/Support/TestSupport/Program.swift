@@ -45,8 +45,17 @@ public enum Program: String, Sendable, CaseIterable {
         _ arguments: [String], in directory: URL = Program.packageRoot, environment: [String: String] = [:],
         input: String = ""
     ) throws -> Result {
+        try Self.run(url.path, arguments, in: directory, environment: environment, input: input)
+    }
+
+    /// Runs any executable (a shell, `ldd`, `unshare` wrapping one of ours) the same way `run`
+    /// runs ours: English, no colour, standard error read beside standard output.
+    public static func run(
+        _ executable: String, _ arguments: [String], in directory: URL = Program.packageRoot,
+        environment: [String: String] = [:], input: String = ""
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = url
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment
