@@ -74,8 +74,9 @@ public struct AggregateFilter: Sendable, Equatable {
     }
 }
 
-/// Folds a backend's completion rows — one per course, place and whole hour to completion (nil:
-/// not completed), in any order — into one `CompletionCount` per course and place.
+/// Folds a backend's completion rows — counts per course, place and whole hour to completion
+/// (nil: not completed), or completion hours alone, in any order — into one `CompletionCount`
+/// per course and place.
 public struct CompletionTally: Sendable {
     /// The counts so far, in the order their course and place first came.
     public private(set) var counts: [CompletionCount] = []
@@ -93,16 +94,7 @@ public struct CompletionTally: Sendable {
     public mutating func add(
         course: String, place: String, hours: Int?, enrolled: Int, started: Int, completed: Int, passed: Int
     ) {
-        let key = Key(course: course, place: place)
-        let at: Int
-        if let known = index[key] {
-            at = known
-        } else {
-            at = counts.count
-            index[key] = at
-            counts.append(
-                CompletionCount(course: course, place: place, enrolled: 0, started: 0, completed: 0, passed: 0))
-        }
+        let at = slot(course, place)
         counts[at].enrolled += enrolled
         counts[at].started += started
         counts[at].completed += completed
@@ -111,10 +103,18 @@ public struct CompletionTally: Sendable {
         if let hours { counts[at].hours[hours, default: 0] += completed }
     }
 
-    /// Adds `learners` who took `hours` to complete, to a course and place already added.
+    /// Adds `learners` who took `hours` to complete.
     public mutating func add(course: String, place: String, hours: Int, learners: Int) {
-        guard let at = index[Key(course: course, place: place)] else { return }
-        counts[at].hours[hours, default: 0] += learners
+        counts[slot(course, place)].hours[hours, default: 0] += learners
+    }
+
+    /// The index of the course and place's count, made empty when it is new.
+    private mutating func slot(_ course: String, _ place: String) -> Int {
+        let key = Key(course: course, place: place)
+        if let known = index[key] { return known }
+        index[key] = counts.count
+        counts.append(CompletionCount(course: course, place: place, enrolled: 0, started: 0, completed: 0, passed: 0))
+        return counts.count - 1
     }
 }
 

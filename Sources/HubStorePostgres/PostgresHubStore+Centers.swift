@@ -125,15 +125,19 @@ extension PostgresHubStore {
     /// Every area.
     public func areas() throws -> [Area] {
         try run { connection, logger in
-            var out: [Area] = []
-            for try await (code, name, level, parent) in try await connection.query(
-                "SELECT code, name, level, parent_code FROM areas ORDER BY code", logger: logger
-            ).decode((String, String, String, String?).self) {
-                out.append(
-                    Area(code: code, name: name, level: AreaLevel(rawValue: level) ?? .commune, parentCode: parent))
-            }
-            return out
+            try await connection.query(
+                "SELECT \(unescaped: Self.areaColumns) FROM areas ORDER BY code", logger: logger
+            ).collect().map(Self.area(from:))
         }
+    }
+
+    /// The columns `area(from:)` reads, in order.
+    static let areaColumns = "code, name, level, parent_code"
+
+    /// An `areas` row (`areaColumns`).
+    static func area(from row: PostgresRow) throws -> Area {
+        let (code, name, level, parent) = try row.decode((String, String, String, String?).self)
+        return Area(code: code, name: name, level: AreaLevel(rawValue: level) ?? .commune, parentCode: parent)
     }
 
     /// The areas at, below and above `roots` (area codes or node ids), and the nodes below them.
@@ -149,8 +153,7 @@ extension PostgresHubStore {
             ).decode(String.self) {
                 starts.append(commune)
             }
-            var areas: [Area] = []
-            for try await (code, name, level, parent) in try await connection.query(
+            let areas = try await connection.query(
                 """
                 WITH RECURSIVE below(code) AS (
                     SELECT code FROM areas WHERE code = ANY(\(codes))
@@ -158,13 +161,10 @@ extension PostgresHubStore {
                 above(code, parent) AS (
                     SELECT code, parent_code FROM areas WHERE code = ANY(\(starts))
                     UNION SELECT a.code, a.parent_code FROM areas a JOIN above u ON a.code = u.parent)
-                SELECT code, name, level, parent_code FROM areas
+                SELECT \(unescaped: Self.areaColumns) FROM areas
                 WHERE code IN (SELECT code FROM below) OR code IN (SELECT code FROM above) ORDER BY code
                 """, logger: logger
-            ).decode((String, String, String, String?).self) {
-                areas.append(
-                    Area(code: code, name: name, level: AreaLevel(rawValue: level) ?? .commune, parentCode: parent))
-            }
+            ).collect().map(Self.area(from:))
             let centers = try await connection.query(
                 """
                 WITH RECURSIVE below(code) AS (

@@ -75,29 +75,18 @@ public final class NationalHub: HubStore, ReportSource, Sendable {
     /// Per course and area: cohorts of the weeks in the window, milestones as the provinces
     /// last counted them, and completion times of every cohort.
     public func completion(_ filter: AggregateFilter) throws -> [CompletionCount] {
-        var sums: [String: CompletionCount] = [:]
-        func update(_ course: String, _ area: String, _ change: (inout CompletionCount) -> Void) {
-            let key = "\(course)\n\(area)"
-            var sum =
-                sums[key]
-                ?? CompletionCount(course: course, place: area, enrolled: 0, started: 0, completed: 0, passed: 0)
-            change(&sum)
-            sums[key] = sum
-        }
+        var tally = CompletionTally()
         for c in try cohorts(filter) {
-            update(c.course, c.place) {
-                $0.enrolled += c.enrolled
-                $0.started += c.started
-                $0.completed += c.completed
-                $0.passed += c.passed
-            }
+            tally.add(
+                course: c.course, place: c.place, hours: nil, enrolled: c.enrolled, started: c.started,
+                completed: c.completed, passed: c.passed)
         }
         let courses = Set(filter.courses)
         for h in try rollups().flatMap(\.hours)
         where courses.contains(h.course) && (filter.places?.contains(h.area) ?? true) {
-            update(h.course, h.area) { $0.hours[h.hours, default: 0] += h.learners }
+            tally.add(course: h.course, place: h.area, hours: h.hours, learners: h.learners)
         }
-        return Array(sums.values)
+        return tally.counts
     }
 
     /// Weekly or monthly activity per area; daily activity stays at the province.
