@@ -22,7 +22,9 @@ enum PostgresFailure {
 
     /// Whether the connection itself is unusable after `error`.
     static func isConnectionLevel(_ error: any Error) -> Bool {
-        if error is HubStoreError || error is PostgresDecodingError { return false }
+        if error is HubStoreError || error is PostgresDecodingError || error is PostgresHubStore.StraightCopyRefused {
+            return false
+        }
         guard let error = error as? PSQLError else { return true }
         switch error.code {
         case .server: return false

@@ -13,6 +13,9 @@ import PostgresNIO
 /// count alike; minimums and sums commute, so the cut into chunks does not change the result,
 /// and the wrong-answer streak is carried across chunks explicitly. Rows are upserted in key
 /// order so two writers never wait on each other in a circle.
+///
+/// A fold holds the insert lock only to read how far positions are settled, then folds up to
+/// there under the fold lock, so imports go on while it runs.
 extension PostgresSchema {
     /// `v6-bulk-import`: the fold moved out of the insert (until then every event was folded as
     /// it was inserted), and the insert checks a batch's nodes once instead of the foreign key
@@ -24,53 +27,84 @@ extension PostgresSchema {
         """,
         "ALTER TABLE events DROP CONSTRAINT events_node_id_fkey",
     ]
+
+    /// `v7-keyless-aggregates`: the derived tables' foreign keys go. Only the fold writes them,
+    /// from rows it has just joined to their parents, and a key check locks the parent row for
+    /// every row written (one per graded answer in the item tables); learners follow `events`,
+    /// whose batch is checked against `centers` once (`v6-bulk-import`).
+    static let v7KeylessAggregates: [String] = [
+        "ALTER TABLE report_item_counts DROP CONSTRAINT IF EXISTS report_item_counts_item_fkey",
+        "ALTER TABLE report_item_days DROP CONSTRAINT IF EXISTS report_item_days_item_fkey",
+        "ALTER TABLE report_learners DROP CONSTRAINT IF EXISTS report_learners_node_fkey",
+        "ALTER TABLE learners DROP CONSTRAINT IF EXISTS learners_node_id_fkey",
+    ]
 }
 
 extension PostgresHubStore {
     /// Events folded per transaction.
     static let foldChunk: Int64 = 400_000
 
-    /// Folds the events not yet folded, a chunk per transaction under the insert lock (imports
-    /// wait for a chunk; reports keep reading the numbers of the chunk before).
+    /// Folds the events not yet folded, a chunk per transaction under the fold lock. Imports go
+    /// on meanwhile: they wait only while the fold reads how far positions are settled.
     public func refreshAggregates() throws { try fold(waitingForImports: true) }
 
-    /// Folds as `refreshAggregates` does while the insert lock is free; stops at the first chunk
-    /// that would wait for it.
+    /// Folds as `refreshAggregates` does unless an import or another fold holds a lock it needs;
+    /// then it returns and the caller reads the numbers as they are.
     public func refreshAggregatesUnlessBusy() throws { try fold(waitingForImports: false) }
 
-    /// The two refreshes: chunk by chunk under the insert lock, waited for or only tried.
+    /// The two refreshes: locks waited for or only tried.
     func fold(waitingForImports: Bool) throws {
         // Most calls find nothing new: one read, no lock.
         let (mark, last) = try run { connection, logger in try await Self.foldBounds(connection, logger) }
         guard last > mark else { return }
-        while try transaction({ connection, logger in
-            if waitingForImports {
-                try await connection.query("SELECT pg_advisory_xact_lock(\(Self.insertLock))", logger: logger)
-            } else {
-                let free =
-                    try await connection.query("SELECT pg_try_advisory_xact_lock(\(Self.insertLock))", logger: logger)
-                    .collect().first?.decode(Bool.self) ?? false
-                guard free else { return false }
+        // Positions are given only under the insert lock, and its holder commits before letting
+        // go, so while the fold holds it every position up to the last given is settled: committed
+        // or never to be. That bound is all the fold needs the insert lock for.
+        let settled = try transaction { connection, logger -> Int64? in
+            guard try await Self.lock(Self.insertLock, waiting: waitingForImports, connection, logger) else {
+                return nil
             }
-            return try await Self.foldPending(upTo: Self.foldChunk, connection, logger)
+            return try await Self.foldBounds(connection, logger).last
+        }
+        guard let settled else { return }
+        while try transaction({ connection, logger in
+            guard try await Self.lock(Self.foldLock, waiting: waitingForImports, connection, logger) else {
+                return false
+            }
+            return try await Self.foldPending(through: settled, chunk: Self.foldChunk, connection, logger)
         }) {}
     }
 
+    /// Takes the transaction lock `key`, waiting for it or only trying; whether it is held.
+    static func lock(_ key: Int64, waiting: Bool, _ connection: PostgresConnection, _ logger: Logger) async throws
+        -> Bool
+    {
+        if waiting {
+            try await connection.query("SELECT pg_advisory_xact_lock(\(key))", logger: logger)
+            return true
+        }
+        return try await connection.query("SELECT pg_try_advisory_xact_lock(\(key))", logger: logger)
+            .collect().first?.decode(Bool.self) ?? false
+    }
+
     /// Empties the aggregates and folds every event in again, in one transaction under the insert
-    /// lock (imports wait; reports keep reading the old numbers until it commits).
+    /// and fold locks (imports wait; reports keep reading the old numbers until it commits).
     public func rebuildAggregates() throws {
         try transaction { connection, logger in
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.insertLock))", logger: logger)
+            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.foldLock))", logger: logger)
             try await connection.query(
                 PostgresQuery(unsafeSQL: "TRUNCATE \(PostgresSchema.derivedTables.joined(separator: ", "))"),
                 logger: logger)
-            while try await Self.foldPending(upTo: Self.foldChunk, connection, logger) {}
+            let last = try await Self.foldBounds(connection, logger).last
+            while try await Self.foldPending(through: last, chunk: Self.foldChunk, connection, logger) {}
         }
     }
 
-    /// The last position folded and the last position given. Positions are given only under the
-    /// insert lock, so under it every position up to the last is committed or never will be.
-    static func foldBounds(_ connection: PostgresConnection, _ logger: Logger) async throws -> (Int64, Int64) {
+    /// The last position folded and the last position given.
+    static func foldBounds(_ connection: PostgresConnection, _ logger: Logger) async throws
+        -> (folded: Int64, last: Int64)
+    {
         let row = try await connection.query(
             """
             SELECT coalesce((SELECT value FROM report_state WHERE key = 'folded_position'), 0),
@@ -80,14 +114,15 @@ extension PostgresHubStore {
         return try row?.decode((Int64, Int64).self) ?? (0, 0)
     }
 
-    /// Folds up to `limit` positions after `folded_position` and moves it past them; true when
-    /// more are waiting. The caller holds the insert lock.
-    static func foldPending(upTo limit: Int64, _ connection: PostgresConnection, _ logger: Logger) async throws
-        -> Bool
-    {
-        let (mark, last) = try await foldBounds(connection, logger)
-        guard last > mark else { return false }
-        let upper = min(last, mark + limit)
+    /// Folds up to `chunk` positions after `folded_position`, none past `settled`, and moves it
+    /// past them; true when more settled ones are waiting. The caller holds the fold lock, so
+    /// `folded_position` is read here, after any other fold committed.
+    static func foldPending(
+        through settled: Int64, chunk: Int64, _ connection: PostgresConnection, _ logger: Logger
+    ) async throws -> Bool {
+        let mark = try await foldBounds(connection, logger).folded
+        guard settled > mark else { return false }
+        let upper = min(settled, mark + chunk)
         try await createImportTables(connection, logger)
         try await connection.query(
             """
@@ -102,7 +137,7 @@ extension PostgresHubStore {
             INSERT INTO report_state (key, value) VALUES ('folded_position', \(upper))
             ON CONFLICT (key) DO UPDATE SET value = excluded.value
             """, logger: logger)
-        return upper < last
+        return upper < settled
     }
 
     /// Folds the rows of `import_new` into every aggregate table.

@@ -8,91 +8,95 @@ extension PostgresHubStore {
     /// transaction under the insert lock. The report aggregates are folded later, in large
     /// chunks (`refreshAggregates`), not here.
     ///
-    /// Events of a node the hub has not registered are refused (one query for the batch, where a
-    /// foreign key would look the centre up again for every row). A batch none of whose seqs the
-    /// hub holds — every first import — is then copied straight into `events`, as `psql \copy`
-    /// would. Anything else, or a copy the database refuses, takes the plain path: `COPY` into a
-    /// staging table, then `INSERT … SELECT … ON CONFLICT (node_id, seq) DO NOTHING`; and when a
-    /// row breaks a check that is backed out too and the batch goes in one row at a time, so only
-    /// the bad rows are refused, as on SQLite. The primary key guards every path.
+    /// What needs no lock happens before the transaction, so another importer's transaction runs
+    /// meanwhile: reading which nodes are registered and what the hub holds of them (centres are
+    /// never removed and a held seq stays held, so both answers stay true), and writing the rows
+    /// of the copy; under the lock go only the copy, the ranges and the learners. Events of a node the hub has not registered are refused (one query for the
+    /// batch, where a foreign key would look the centre up again for every row). A batch none of
+    /// whose seqs the hub holds — every first import — is then copied straight into `events`, as
+    /// `psql \copy` would. Anything else, or a copy the database refuses, takes the plain path in
+    /// a new transaction: `COPY` into a staging table, then `INSERT … SELECT … ON CONFLICT
+    /// (node_id, seq) DO NOTHING`; and when a row breaks a check that is backed out too and the
+    /// batch goes in one row at a time, so only the bad rows are refused, as on SQLite. The
+    /// primary key guards every path.
     public func insert(_ batch: [Event], via: String, receivedAt: Int64) throws -> InsertCounts {
         guard !batch.isEmpty else { return InsertCounts() }
+        let (registered, held) = try run { connection, logger in
+            try await Self.registeredNodesAndRanges(of: batch, connection, logger)
+        }
+        // A batch sent again (a bundle re-imported, a push retried) is recognised here, unlocked.
+        if Self.heldCount(batch, in: held) == batch.count {
+            return InsertCounts(new: 0, duplicate: batch.count, rejected: 0)
+        }
+        let known = batch.filter { registered.contains($0.nodeId) }
+        let rejected = batch.count - known.count
+        // A (node, seq) named twice in one batch is offered once (the first); the rest are duplicates.
+        var seen: Set<EventKey> = []
+        let events = known.filter { seen.insert(EventKey(node: $0.nodeId, seq: $0.seq)).inserted }
+        let repeated = known.count - events.count
+        guard !events.isEmpty else { return InsertCounts(new: 0, duplicate: 0, rejected: rejected) }
+        if Self.heldCount(events, in: held) == 0 {
+            let rows = Self.copyText(events, suffix: [receivedAt.description, via])
+            do {
+                try transaction { connection, logger in
+                    try await connection.query("SELECT pg_advisory_xact_lock(\(Self.insertLock))", logger: logger)
+                    // A row another importer wrote since the ranges were read breaks the primary
+                    // key, and the batch takes the plain path like a row that breaks a check.
+                    do {
+                        try await Self.copy(
+                            rows, into: "events", columns: Self.copyColumns + ["received_at", "via"], connection, logger
+                        )
+                    } catch let error where PostgresFailure.isDataError(error) {
+                        throw StraightCopyRefused()
+                    }
+                    try await Self.mergeRanges(of: events, connection, logger)
+                    try await Self.applyLearners(events, connection, logger)
+                }
+                return InsertCounts(new: events.count, duplicate: repeated, rejected: rejected)
+            } catch is StraightCopyRefused {}
+        }
         return try transaction { connection, logger in
-            // A batch sent again (a bundle re-imported, a push retried) is recognised from the
-            // held ranges alone. A held seq stays held (events are append-only and the ranges are
-            // written with them), so no lock is needed to trust the answer.
-            if try await Self.heldCount(batch, connection, logger) == batch.count {
-                return InsertCounts(new: 0, duplicate: batch.count, rejected: 0)
-            }
-            // Centres are registered once and never removed, so this answer stays true.
-            let registered = try await Self.registeredNodes(of: batch, connection, logger)
-            let known = batch.filter { registered.contains($0.nodeId) }
-            var rejected = batch.count - known.count
-            // A (node, seq) named twice in one batch is offered once (the first); the rest are duplicates.
-            var seen: Set<EventKey> = []
-            let events = known.filter { seen.insert(EventKey(node: $0.nodeId, seq: $0.seq)).inserted }
-            let repeated = known.count - events.count
-            guard !events.isEmpty else { return InsertCounts(new: 0, duplicate: 0, rejected: rejected) }
             try await connection.query("SELECT pg_advisory_xact_lock(\(Self.insertLock))", logger: logger)
-            var accepted = events
-            var fresh: [Event] = []
-            // Under the lock the held ranges are exact, so "none held" means every row is new.
-            if try await Self.heldCount(events, connection, logger) == 0,
-                try await Self.copyStraightIntoEvents(events, via: via, receivedAt: receivedAt, connection, logger)
-            {
-                fresh = events
-            } else {
-                let plain = try await Self.insertPlain(events, via: via, receivedAt: receivedAt, connection, logger)
-                (accepted, fresh) = (plain.accepted, plain.fresh)
-                rejected += events.count - plain.accepted.count
-            }
-            try await Self.mergeRanges(of: accepted, connection, logger)
-            try await Self.applyLearners(fresh, connection, logger)
+            let plain = try await Self.insertPlain(events, via: via, receivedAt: receivedAt, connection, logger)
+            try await Self.mergeRanges(of: plain.accepted, connection, logger)
+            try await Self.applyLearners(plain.fresh, connection, logger)
             return InsertCounts(
-                new: fresh.count, duplicate: accepted.count - fresh.count + repeated, rejected: rejected)
+                new: plain.fresh.count, duplicate: plain.accepted.count - plain.fresh.count + repeated,
+                rejected: rejected + events.count - plain.accepted.count)
         }
     }
 
-    /// The node ids among the events' that the hub has registered.
-    static func registeredNodes(of events: [Event], _ connection: PostgresConnection, _ logger: Logger) async throws
-        -> Set<String>
+    /// A straight copy the database refused: the transaction is rolled back and the batch takes
+    /// the plain path.
+    struct StraightCopyRefused: Error {}
+
+    /// The node ids among the events' that the hub has registered, and the ranges it holds of
+    /// them: one query for the whole batch, however many centres it spans.
+    static func registeredNodesAndRanges(of events: [Event], _ connection: PostgresConnection, _ logger: Logger)
+        async throws -> (registered: Set<String>, held: [String: [SeqRange]])
     {
         var registered: Set<String> = []
+        var held: [String: [SeqRange]] = [:]
         let nodes = Array(Set(events.map(\.nodeId)))
-        for try await node in try await connection.query(
-            "SELECT node_id FROM centers WHERE node_id = ANY(\(nodes))", logger: logger
-        ).decode(String.self) {
+        for try await (node, first, last) in try await connection.query(
+            """
+            SELECT c.node_id, r.first_seq, r.last_seq
+            FROM centers c LEFT JOIN node_ranges r ON r.node_id = c.node_id
+            WHERE c.node_id = ANY(\(nodes))
+            """, logger: logger
+        ).decode((String, Int64?, Int64?).self) {
             registered.insert(node)
+            if let first, let last { held[node, default: []].append(SeqRange(first, last)) }
         }
-        return registered
+        return (registered, held)
     }
 
-    /// `COPY` of the batch into `events` under a savepoint; false, with nothing changed, when the
-    /// database refused a row (the caller then takes the plain path).
-    static func copyStraightIntoEvents(
-        _ events: [Event], via: String, receivedAt: Int64, _ connection: PostgresConnection, _ logger: Logger
-    ) async throws -> Bool {
-        try await connection.query("SAVEPOINT straight", logger: logger)
-        do {
-            try await Self.copy(
-                events, suffix: [receivedAt.description, via], into: "events",
-                columns: copyColumns + ["received_at", "via"], connection, logger)
-            try await connection.query("RELEASE SAVEPOINT straight", logger: logger)
-            return true
-        } catch let error where PostgresFailure.isDataError(error) {
-            try await connection.query("ROLLBACK TO SAVEPOINT straight", logger: logger)
-            return false
-        }
-    }
-
-    /// `COPY table (columns) FROM STDIN` of the events' rows (`copyText`).
+    /// `COPY table (columns) FROM STDIN` of rows made by `copyText`.
     static func copy(
-        _ events: [Event], suffix: [String] = [], into table: String, columns: [String],
-        _ connection: PostgresConnection, _ logger: Logger
+        _ rows: [[UInt8]], into table: String, columns: [String], _ connection: PostgresConnection, _ logger: Logger
     ) async throws {
-        let pieces = copyText(events, suffix: suffix)
         try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
-            for piece in pieces { try await writer.write(ByteBuffer(bytes: piece)) }
+            for piece in rows { try await writer.write(ByteBuffer(bytes: piece)) }
         }
     }
 
@@ -108,7 +112,7 @@ extension PostgresHubStore {
         _ events: [Event], via: String, receivedAt: Int64, _ connection: PostgresConnection, _ logger: Logger
     ) async throws -> (accepted: [Event], fresh: [Event]) {
         try await createImportTables(connection, logger)
-        try await Self.copy(events, into: "import_staging", columns: copyColumns, connection, logger)
+        try await Self.copy(copyText(events), into: "import_staging", columns: copyColumns, connection, logger)
         try await connection.query("SAVEPOINT bulk", logger: logger)
         do {
             var inserted: Set<EventKey> = []
@@ -186,45 +190,28 @@ extension PostgresHubStore {
         return seqs
     }
 
-    /// How many of the events' (node, seq) lie in a range the hub already holds; one query for
-    /// the whole batch, however many centres it spans.
-    static func heldCount(_ events: [Event], _ connection: PostgresConnection, _ logger: Logger) async throws -> Int {
-        let seqs = seqsByNode(events)
-        var held: [String: [SeqRange]] = [:]
-        for try await (node, first, last) in try await connection.query(
-            "SELECT node_id, first_seq, last_seq FROM node_ranges WHERE node_id = ANY(\(Array(seqs.keys)))",
-            logger: logger
-        ).decode((String, Int64, Int64).self) {
-            held[node, default: []].append(SeqRange(first, last))
+    /// How many of the events' (node, seq) lie in one of `held`'s ranges.
+    static func heldCount(_ events: [Event], in held: [String: [SeqRange]]) -> Int {
+        events.count { event in held[event.nodeId]?.contains { $0.first <= event.seq && event.seq <= $0.last } ?? false
         }
-        var count = 0
-        for (node, nodeSeqs) in seqs {
-            guard let ranges = held[node] else { continue }
-            count += nodeSeqs.count(where: { seq in ranges.contains { $0.first <= seq && seq <= $0.last } })
-        }
-        return count
     }
 
-    /// Merges the seqs now held into each node's ranges, joining overlapping and adjacent ones.
+    /// Merges the seqs now held into each node's ranges, joining overlapping and adjacent ones:
+    /// one statement per new range, which deletes the ranges it touches and inserts their union.
     static func mergeRanges(of events: [Event], _ connection: PostgresConnection, _ logger: Logger) async throws {
         let seqs = seqsByNode(events)
         for node in seqs.keys.sorted() {
             for range in SeqRange.ranges(of: seqs[node] ?? []) {
-                let touching = try await connection.query(
-                    """
-                    DELETE FROM node_ranges
-                    WHERE node_id = \(node) AND first_seq <= \(range.last + 1) AND last_seq >= \(range.first - 1)
-                    RETURNING first_seq, last_seq
-                    """, logger: logger
-                ).collect()
-                var merged = range
-                for row in touching {
-                    let (first, last) = try row.decode((Int64, Int64).self)
-                    merged = SeqRange(min(merged.first, first), max(merged.last, last))
-                }
                 try await connection.query(
-                    "INSERT INTO node_ranges (node_id, first_seq, last_seq) VALUES (\(node), \(merged.first), \(merged.last))",
-                    logger: logger)
+                    """
+                    WITH touching AS (
+                        DELETE FROM node_ranges
+                        WHERE node_id = \(node) AND first_seq <= \(range.last + 1) AND last_seq >= \(range.first - 1)
+                        RETURNING first_seq, last_seq)
+                    INSERT INTO node_ranges (node_id, first_seq, last_seq)
+                    SELECT \(node), least(\(range.first), min(first_seq)), greatest(\(range.last), max(last_seq))
+                    FROM touching
+                    """, logger: logger)
             }
         }
     }

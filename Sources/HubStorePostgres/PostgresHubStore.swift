@@ -10,9 +10,10 @@ import PostgresNIO
 ///
 /// Every method is one transaction on a pooled connection. Inserts take one transaction-level
 /// advisory lock around the statement that gives events their arrival positions, so positions
-/// commit in order (pushing upstream follows them) and the per-node ranges and aggregates are
-/// updated by one writer at a time; reading the bundles, checking signatures and copying rows
-/// into a staging table run concurrently before it.
+/// commit in order (pushing upstream follows them) and the per-node ranges are updated by one
+/// writer at a time; reading the bundles, checking signatures and writing the rows of the copy
+/// run concurrently before it. The aggregates are folded by one fold at a time under a lock of
+/// their own, beside the imports.
 public final class PostgresHubStore: HubStore, @unchecked Sendable {
     /// Where the database is.
     public let location: PostgresLocation
@@ -21,6 +22,8 @@ public final class PostgresHubStore: HubStore, @unchecked Sendable {
     let reportNodes = NIOLockedValueBox(ReportNodes())
     /// The advisory lock key of the insert path ("hocso" in ASCII).
     static let insertLock: Int64 = 0x686F_6373_6F
+    /// The transaction lock one fold at a time holds (`insertLock + 1` guards migrations).
+    static let foldLock: Int64 = insertLock + 2
 
     /// Connects (creating the schema and migrating when needed) to the database at `url`.
     public convenience init(url: String, connections: Int = 4) throws {
@@ -105,6 +108,8 @@ public final class PostgresHubStore: HubStore, @unchecked Sendable {
                         throw error
                     }
                 }
+            } catch is StraightCopyRefused {
+                throw StraightCopyRefused()
             } catch {
                 if attempt < 5, let state = PostgresFailure.sqlState(error), PostgresFailure.retryable.contains(state) {
                     continue

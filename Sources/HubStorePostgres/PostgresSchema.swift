@@ -18,6 +18,7 @@ enum PostgresSchema {
         ("v4-study-groups", v4StudyGroups),
         ("v5-certificates", v5Certificates),
         ("v6-bulk-import", v6BulkImport),
+        ("v7-keyless-aggregates", v7KeylessAggregates),
     ]
 
     /// Migrations after which the aggregates are rebuilt from `events`.

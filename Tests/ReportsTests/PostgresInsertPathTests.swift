@@ -102,4 +102,48 @@ struct PostgresFoldTests {
         #expect(after != before)
         #expect(after == JSONRenderer().render(try HubReports(store).report(query)))
     }
+
+    @Test func aFoldBesideImportsCountsWhatAFoldAfterThemCounts() throws {
+        // The fold holds the insert lock only to read how far positions are settled, so batches
+        // commit while it runs; none may be folded twice or skipped.
+        guard let busy = try HubFixture(.postgres, events: false) else { return }
+        defer { busy.remove() }
+        guard let calm = try HubFixture(.postgres, events: false) else { return }
+        defer { calm.remove() }
+        let all = HubFixture.allEvents()
+        let batches = stride(from: 0, to: all.count, by: 3).map { Array(all[$0..<min($0 + 3, all.count)]) }
+        let store = try #require(busy.store as? PostgresHubStore)
+        let importing = DispatchSemaphore(value: 0)
+        let failures = FailureCount()
+        Thread {
+            for batch in batches {
+                do { _ = try store.insert(batch, via: "test", receivedAt: HubFixture.t0) } catch {
+                    failures.count += 1
+                }
+            }
+            importing.signal()
+        }.start()
+        var folds = 0
+        while importing.wait(timeout: .now()) == .timedOut {
+            try store.refreshAggregates()
+            folds += 1
+        }
+        try calm.insert(all)
+        #expect(failures.count == 0)  // read after the importer signalled
+        #expect(folds > 1)
+        for query in [
+            ReportQuery(.completion, by: .district), ReportQuery(.activity, by: .center, period: .day),
+            ReportQuery(.inclusion, asOf: LocalDate("2025-06-30")), ReportQuery(.items, course: "k"),
+            ReportQuery(.needsHelp, asOf: LocalDate("2025-06-30")),
+        ] {
+            #expect(
+                JSONRenderer().render(try busy.db.report(query)) == JSONRenderer().render(try calm.db.report(query)),
+                "\(query.kind)")
+        }
+    }
+}
+
+/// Failed inserts, counted by the importing thread and read after it signals that it is done.
+private final class FailureCount: @unchecked Sendable {
+    var count = 0
 }
