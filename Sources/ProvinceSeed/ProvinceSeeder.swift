@@ -50,11 +50,17 @@ public struct ProvinceSeeder: Sendable {
     /// The share of learners who go on to take courses; the rest register and do nothing more,
     /// as many do in a mass campaign (1 = everyone takes one to three courses).
     public var activeShare: Double
+    /// Centres generated and inserted at once (a database with one writer takes them in turn).
+    public var writers: Int
+    /// Whether the aggregates are folded while the writers write, as a hub under import does
+    /// (worth it where folds and inserts run side by side: PostgreSQL).
+    public var foldsWhileWriting: Bool
 
     /// Makes a seeder; only Vietnamese-language courses are used (a Vietnamese province).
     public init(
         courses: [Course], seed: UInt64 = 1, learners: Int = 200_000, scale: Scale = .province,
-        campaignStart: LocalDate = LocalDate("2025-03-01") ?? LocalDate(day: 20_148), activeShare: Double = 1
+        campaignStart: LocalDate = LocalDate("2025-03-01") ?? LocalDate(day: 20_148), activeShare: Double = 1,
+        writers: Int = 2, foldsWhileWriting: Bool = false
     ) {
         let vietnamese = courses.filter { $0.language == "vi" }
         self.courses = (vietnamese.isEmpty ? courses : vietnamese).sorted { $0.id < $1.id }
@@ -63,10 +69,13 @@ public struct ProvinceSeeder: Sendable {
         self.scale = scale
         self.campaignStart = campaignStart
         self.activeShare = min(max(activeShare, 0), 1)
+        self.writers = max(1, writers)
+        self.foldsWhileWriting = foldsWhileWriting
     }
 
     /// Writes the province into `store` (which should be empty), then its course outlines.
-    /// `progress` is told after each centre (done, total).
+    /// `progress` is told (0, total) once the map and centres are in place, then after each
+    /// centre (done, total).
     public func run(
         into store: some HubStore & ReportSource, progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> Summary {
@@ -100,40 +109,101 @@ public struct ProvinceSeeder: Sendable {
                 centre: map.centres[i], plans: plans, campaignStart: campaignStart, activeShare: activeShare)
             return sim.events(learners: shares[i], &local)
         }
-        // The next centres' events are generated on the other cores while the store writes this
-        // centre's, as an importer reads the next bundles while the database writes the last.
-        var generating: [Int: (batch: NextBatch, done: DispatchGroup)] = [:]
-        func startGenerating(_ j: Int) {
-            guard j < map.centres.count, generating[j] == nil else { return }
-            let batch = NextBatch()
-            let done = DispatchGroup()
-            DispatchQueue.global().async(group: done) { batch.events = generate(j) }
-            generating[j] = (batch, done)
-        }
-        defer { for (_, pending) in generating { pending.done.wait() } }
-        for (i, centre) in map.centres.enumerated() {
-            for j in i...(i + Self.centresAhead) { startGenerating(j) }
-            guard let (batch, done) = generating.removeValue(forKey: i) else {
-                preconditionFailure("centre \(i)'s events were never started")
+        // Each writer generates a centre's events and inserts them, as importers each read a
+        // bundle and send it: one generates while another's rows are written. Writers wait on the
+        // database, so each has a thread of its own rather than a place in a pool sized to the cores.
+        progress(0, map.centres.count)
+        let work = SeedWork(centres: map.centres.count)
+        withoutActuallyEscaping(progress) { progress in
+            let progress = UncheckedProgress(report: progress)
+            Self.onThreads(writers + (foldsWhileWriting ? 1 : 0)) { writer in
+                guard writer < writers else {
+                    // As `hocso-hub serve` does under import: fold what has arrived, now and again.
+                    while !work.isOver {
+                        do { try store.refreshAggregates() } catch { return work.fail(error) }
+                        Thread.sleep(forTimeInterval: 1)
+                    }
+                    return
+                }
+                while let i = work.next() {
+                    let events = generate(i)
+                    do {
+                        _ = try store.insert(
+                            events, via: map.centres[i].center.nodeId, receivedAt: events.last?.recordedAt ?? 0)
+                    } catch {
+                        return work.fail(error)
+                    }
+                    work.finish(
+                        learners: shares[i], events: events.count,
+                        answers: events.lazy.filter { $0.kind == .answerSubmitted }.count, progress: progress.report)
+                }
             }
-            done.wait()
-            let events = batch.events
-            summary.learners += shares[i]
-            summary.events += events.count
-            summary.answers += events.lazy.filter { $0.kind == .answerSubmitted }.count
-            _ = try store.insert(events, via: centre.center.nodeId, receivedAt: events.last?.recordedAt ?? 0)
-            progress(i + 1, map.centres.count)
         }
+        if let failure = work.failure { throw failure }
+        summary.learners = work.summary.learners
+        summary.events = work.summary.events
+        summary.answers = work.summary.answers
         try store.saveOutlines(courses.map(CourseOutline.init))
         return summary
     }
 
-    /// Centres generated ahead of the one being written.
-    static let centresAhead = 2
+    /// Runs `body(0)`, `body(1)`… `body(count - 1)` each on a thread of its own and waits for all.
+    static func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        let done = DispatchGroup()
+        for index in 0..<count {
+            done.enter()
+            Thread {
+                body(index)
+                done.leave()
+            }.start()
+        }
+        done.wait()
+    }
 
-    /// The events generated for a centre ahead, handed over when its group is waited for.
-    final class NextBatch: @unchecked Sendable {
-        var events: [Event] = []
+    /// The caller's progress closure, passed to the writers' threads, which call it one at a time
+    /// under `SeedWork`'s lock and only while `run` waits for them.
+    struct UncheckedProgress: @unchecked Sendable {
+        let report: (Int, Int) -> Void
+    }
+
+    /// The writers' shared state: the next centre, the sums, the first failure.
+    final class SeedWork: @unchecked Sendable {
+        private let lock = NSLock()
+        private let centres: Int
+        private var nextCentre = 0
+        private var done = 0
+        private(set) var summary = Summary()
+        private(set) var failure: (any Error)?
+
+        init(centres: Int) { self.centres = centres }
+
+        /// The next centre to write, or nil when all are taken or a writer failed.
+        func next() -> Int? {
+            lock.withLock {
+                guard failure == nil, nextCentre < centres else { return nil }
+                defer { nextCentre += 1 }
+                return nextCentre
+            }
+        }
+
+        /// Counts a written centre and tells `progress` (under the lock, so in order).
+        func finish(learners: Int, events: Int, answers: Int, progress: (Int, Int) -> Void) {
+            lock.withLock {
+                summary.learners += learners
+                summary.events += events
+                summary.answers += answers
+                done += 1
+                progress(done, centres)
+            }
+        }
+
+        /// Whether every centre is written, or a writer failed.
+        var isOver: Bool { lock.withLock { failure != nil || done == centres } }
+
+        /// Stops the writers; the first failure is the one reported.
+        func fail(_ error: any Error) {
+            lock.withLock { failure = failure ?? error }
+        }
     }
 
     /// A centre of the generated map, with how busy it is.
