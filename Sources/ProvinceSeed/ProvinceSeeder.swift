@@ -114,30 +114,37 @@ public struct ProvinceSeeder: Sendable {
         // database, so each has a thread of its own rather than a place in a pool sized to the cores.
         progress(0, map.centres.count)
         let work = SeedWork(centres: map.centres.count)
-        withoutActuallyEscaping(progress) { progress in
-            let progress = UncheckedProgress(report: progress)
-            Self.onThreads(writers + (foldsWhileWriting ? 1 : 0)) { writer in
-                guard writer < writers else {
-                    // As `hocso-hub serve` does under import: fold what has arrived, now and again.
-                    while !work.isOver {
-                        do { try store.refreshAggregates() } catch { return work.fail(error) }
-                        Thread.sleep(forTimeInterval: 1)
-                    }
-                    return
+        let writing = Self.onThreads(writers + (foldsWhileWriting ? 1 : 0)) { writer in
+            guard writer < writers else {
+                // As `hocso-hub serve` does under import: fold what has arrived, now and again.
+                while !work.isOver {
+                    do { try store.refreshAggregates() } catch { return work.fail(error) }
+                    Thread.sleep(forTimeInterval: 1)
                 }
-                while let i = work.next() {
-                    let events = generate(i)
-                    do {
-                        _ = try store.insert(
-                            events, via: map.centres[i].center.nodeId, receivedAt: events.last?.recordedAt ?? 0)
-                    } catch {
-                        return work.fail(error)
-                    }
-                    work.finish(
-                        learners: shares[i], events: events.count,
-                        answers: events.lazy.filter { $0.kind == .answerSubmitted }.count, progress: progress.report)
-                }
+                return
             }
+            while let i = work.next() {
+                let events = generate(i)
+                do {
+                    _ = try store.insert(
+                        events, via: map.centres[i].center.nodeId, receivedAt: events.last?.recordedAt ?? 0)
+                } catch {
+                    return work.fail(error)
+                }
+                work.finish(
+                    learners: shares[i], events: events.count,
+                    answers: events.lazy.filter { $0.kind == .answerSubmitted }.count)
+            }
+        }
+        // Progress is told here, on the caller's thread, as the writers get on.
+        var told = 0
+        while true {
+            let over = writing.wait(timeout: .now() + .milliseconds(200)) == .success
+            while told < work.done {
+                told += 1
+                progress(told, map.centres.count)
+            }
+            if over { break }
         }
         if let failure = work.failure { throw failure }
         summary.learners = work.summary.learners
@@ -147,8 +154,9 @@ public struct ProvinceSeeder: Sendable {
         return summary
     }
 
-    /// Runs `body(0)`, `body(1)`… `body(count - 1)` each on a thread of its own and waits for all.
-    static func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    /// Starts `body(0)`, `body(1)`… `body(count - 1)` each on a thread of its own; the group is
+    /// done when all have returned.
+    static func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) -> DispatchGroup {
         let done = DispatchGroup()
         for index in 0..<count {
             done.enter()
@@ -157,13 +165,7 @@ public struct ProvinceSeeder: Sendable {
                 done.leave()
             }.start()
         }
-        done.wait()
-    }
-
-    /// The caller's progress closure, passed to the writers' threads, which call it one at a time
-    /// under `SeedWork`'s lock and only while `run` waits for them.
-    struct UncheckedProgress: @unchecked Sendable {
-        let report: (Int, Int) -> Void
+        return done
     }
 
     /// The writers' shared state: the next centre, the sums, the first failure.
@@ -171,7 +173,7 @@ public struct ProvinceSeeder: Sendable {
         private let lock = NSLock()
         private let centres: Int
         private var nextCentre = 0
-        private var done = 0
+        private var written = 0
         private(set) var summary = Summary()
         private(set) var failure: (any Error)?
 
@@ -186,19 +188,21 @@ public struct ProvinceSeeder: Sendable {
             }
         }
 
-        /// Counts a written centre and tells `progress` (under the lock, so in order).
-        func finish(learners: Int, events: Int, answers: Int, progress: (Int, Int) -> Void) {
+        /// Counts a written centre.
+        func finish(learners: Int, events: Int, answers: Int) {
             lock.withLock {
                 summary.learners += learners
                 summary.events += events
                 summary.answers += answers
-                done += 1
-                progress(done, centres)
+                written += 1
             }
         }
 
+        /// Centres written so far.
+        var done: Int { lock.withLock { written } }
+
         /// Whether every centre is written, or a writer failed.
-        var isOver: Bool { lock.withLock { failure != nil || done == centres } }
+        var isOver: Bool { lock.withLock { failure != nil || written == centres } }
 
         /// Stops the writers; the first failure is the one reported.
         func fail(_ error: any Error) {

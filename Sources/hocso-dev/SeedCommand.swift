@@ -7,7 +7,6 @@ import HubStorePostgres
 import HubStoreSQLite
 import Localization
 import ProvinceSeed
-import Synchronization
 
 /// `hocso-dev seed --db PATH [--seed N] [--learners N] [--active PERCENT]
 /// [--scale small|medium|province|nation]`.
@@ -63,15 +62,14 @@ struct SeedCommand: ParsableCommand {
                 foldsWhileWriting: postgres)
             let showProgress = Console.stderrIsTerminal
             // The events start once the map and centres are in place (progress 0).
-            let eventsStarted = Mutex(started)
+            var eventsStarted = started
             let summary = try seeder.run(into: store) { done, total in
-                if done == 0 { eventsStarted.withLock { $0 = Date() } }
+                if done == 0 { eventsStarted = Date() }
                 if showProgress, done > 0, done % 10 == 0 || done == total {
                     Console.error("hocso-dev seed: centre \(done)/\(total)")
                 }
             }
             let inserted = Date()
-            let eventsStart = eventsStarted.withLock { $0 }
             // Through the seam: PostgreSQL keeps its report tables as it inserts, SQLite folds them in now.
             try store.refreshAggregates()
             let end = Date()
@@ -79,8 +77,8 @@ struct SeedCommand: ParsableCommand {
                 """
                 seeded \(db): \(summary.areas) areas, \(summary.centres) centres, \(summary.learners) learners, \
                 \(summary.events) events (\(summary.answers) answers)
-                time: map and centres \(String(format: "%.1f", eventsStart.timeIntervalSince(started))) s, \
-                events \(String(format: "%.1f", inserted.timeIntervalSince(eventsStart))) s, \
+                time: map and centres \(String(format: "%.1f", eventsStarted.timeIntervalSince(started))) s, \
+                events \(String(format: "%.1f", inserted.timeIntervalSince(eventsStarted))) s, \
                 report tables \(String(format: "%.1f", end.timeIntervalSince(inserted))) s
                 """)
         }
