@@ -11,6 +11,29 @@ struct CentreSimulation {
     let campaignStart: LocalDate
     /// The share of learners who take courses after registering.
     let activeShare: Double
+    /// Responses already graded, here or at the centres simulated before on this thread.
+    var answers = AnswerMemo()
+
+    /// The grade and stored form of each response given so far: learners give the same few
+    /// answers to a question, and grading folds text, so each is graded once. One thread's.
+    final class AnswerMemo {
+        private var entries: [Key: (grade: Grade, json: String)] = [:]
+
+        struct Key: Hashable {
+            let course: String
+            let question: String
+            let response: Response
+        }
+
+        /// `question.grade(response)` and `response.storedJSON`, from the memo when seen before.
+        func graded(_ question: Question, in course: String, _ response: Response) -> (grade: Grade, json: String) {
+            let key = Key(course: course, question: question.id, response: response)
+            if let seen = entries[key] { return seen }
+            let answer = (grade: question.grade(response), json: response.storedJSON)
+            entries[key] = answer
+            return answer
+        }
+    }
 
     /// Birth years 1940–2010; the elderly are under-represented, working ages most common.
     static let birthYears: [(Int, Double)] = (1940...2010).map { y in
@@ -63,7 +86,7 @@ struct CentreSimulation {
             let given = rng.pick(woman ? SeedNames.womenGiven : SeedNames.menGiven)
             let name =
                 "\(SeedNames.families[rng.weighted(families)].0) \(rng.pick(woman ? SeedNames.womenMiddle : SeedNames.menMiddle)) \(given)"
-            var letters = SeedNames.codeLetters(given)
+            var letters = SeedNames.givenCodeLetters[given] ?? SeedNames.codeLetters(given)
             while letters.count < 3 { letters += "X" }
             let n = (prefixes[letters] ?? 0) + 1
             prefixes[letters] = n
@@ -173,7 +196,7 @@ struct CentreSimulation {
                         let logit = 1.7 + ability + 0.35 * Double(attempt - 1) - qp.difficulty + 0.6 * Double(hints)
                         let intendRight = rng.unit() < 1 / (1 + exp(-logit))
                         let response = (intendRight ? qp.right : nil) ?? CoursePlan.wrongResponse(qp, &rng)
-                        let grade = qp.question.grade(response)
+                        let (grade, responseJSON) = answers.graded(qp.question, in: course.id, response)
                         score += grade.score
                         maxScore += grade.maxScore
                         rights.append(grade.isCorrect)
@@ -182,7 +205,7 @@ struct CentreSimulation {
                         add(
                             "answer.submitted", lesson: lesson.id, item: qp.question.id, attempt: attempt,
                             payload:
-                                "{\"correct\":\(grade.isCorrect),\"elapsedMs\":\(elapsed),\"hintsUsed\":\(hints),\"maxScore\":\(JSONText.number(grade.maxScore)),\"response\":\(response.storedJSON),\"score\":\(JSONText.number(grade.score))}"
+                                "{\"correct\":\(grade.isCorrect),\"elapsedMs\":\(elapsed),\"hintsUsed\":\(hints),\"maxScore\":\(JSONText.number(grade.maxScore)),\"response\":\(responseJSON),\"score\":\(JSONText.number(grade.score))}"
                         )
                     }
                     let share = maxScore > 0 ? score / maxScore : 0

@@ -103,10 +103,11 @@ public struct ProvinceSeeder: Sendable {
                 return share
             }
         }()
-        let generate = { @Sendable (i: Int) -> [Event] in
+        let generate = { @Sendable (i: Int, memo: CentreSimulation.AnswerMemo) -> [Event] in
             var local = SeedRandom.derived(seed, 2, UInt64(i))
-            let sim = CentreSimulation(
+            var sim = CentreSimulation(
                 centre: map.centres[i], plans: plans, campaignStart: campaignStart, activeShare: activeShare)
+            sim.answers = memo
             return sim.events(learners: shares[i], &local)
         }
         // Each writer generates a centre's events and inserts them, as importers each read a
@@ -123,8 +124,9 @@ public struct ProvinceSeeder: Sendable {
                 }
                 return
             }
+            let memo = CentreSimulation.AnswerMemo()
             while let i = work.next() {
-                let events = generate(i)
+                let events = generate(i, memo)
                 do {
                     _ = try store.insert(
                         events, via: map.centres[i].center.nodeId, receivedAt: events.last?.recordedAt ?? 0)

@@ -49,6 +49,10 @@ enum SeedNames {
         "Nhà văn hoá", "Bưu điện văn hoá xã", "Điểm trường tiểu học", "Trạm y tế xã", "Nhà văn hoá", "Thư viện xã",
     ]
 
+    /// `codeLetters` of every given name, worked out once.
+    static let givenCodeLetters: [String: String] = Dictionary(
+        (womenGiven + menGiven).map { ($0, codeLetters($0)) }, uniquingKeysWith: { first, _ in first })
+
     /// ASCII capital letters of a name, for learner codes (`Hương` → `HUONG`).
     static func codeLetters(_ name: String) -> String {
         let folded = AreaLevel.fold(name).uppercased()

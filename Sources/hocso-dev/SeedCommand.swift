@@ -8,7 +8,7 @@ import HubStoreSQLite
 import Localization
 import ProvinceSeed
 
-/// `hocso-dev seed --db PATH [--seed N] [--learners N] [--active PERCENT]
+/// `hocso-dev seed --db PATH [--seed N] [--learners N] [--active PERCENT] [--writers N]
 /// [--scale small|medium|province|nation]`.
 struct SeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,6 +24,7 @@ struct SeedCommand: ParsableCommand {
     @Option(name: .long, help: "small|medium|province|nation") var scale: String = "province"
     @Option(name: .long, help: "Thư mục khoá học. Courses folder.") var courses: String = "Courses"
     @Flag(name: .long, help: "Ghi đè tệp đã có. Replace an existing file.") var force = false
+    @Option(name: .long, help: "Số luồng ghi. Centres generated and inserted at once.") var writers = 2
 
     func validate() throws {
         guard ProvinceSeeder.Scale(rawValue: scale) != nil else {
@@ -31,6 +32,7 @@ struct SeedCommand: ParsableCommand {
         }
         guard (0...100).contains(active) else { throw ValidationError("--active must be a percentage, 0 to 100") }
         guard learners >= 1 else { throw ValidationError("--learners must be at least 1") }
+        guard (1...64).contains(writers) else { throw ValidationError("--writers must be 1 to 64") }
     }
 
     func run() throws {
@@ -59,7 +61,7 @@ struct SeedCommand: ParsableCommand {
                 postgres ? try PostgresHubStore(url: db) : try SQLiteHubStore(path: url)
             let seeder = ProvinceSeeder(
                 courses: compiled, seed: seed, learners: learners, scale: scale, activeShare: active / 100,
-                foldsWhileWriting: postgres)
+                writers: writers, foldsWhileWriting: postgres)
             let showProgress = Console.stderrIsTerminal
             // The events start once the map and centres are in place (progress 0).
             var eventsStarted = started
