@@ -38,6 +38,12 @@ extension PostgresSchema {
         "ALTER TABLE report_learners DROP CONSTRAINT IF EXISTS report_learners_node_fkey",
         "ALTER TABLE learners DROP CONSTRAINT IF EXISTS learners_node_id_fkey",
     ]
+
+    /// `v8-item-days-only`: the all-time item counts go; item analysis sums the per-day counts.
+    /// Keyed by centre, both tables held about a row per graded answer (a centre answers each
+    /// question a few times a year), so the fold wrote every answer twice to spare a report
+    /// summing half as many rows again.
+    static let v8ItemDaysOnly: [String] = ["DROP TABLE report_item_counts"]
 }
 
 extension PostgresHubStore {
@@ -199,15 +205,6 @@ extension PostgresHubStore {
         SELECT DISTINCT course_id, item_id FROM report_chunk
         WHERE kind = 'answer.submitted' AND course_id IS NOT NULL AND item_id IS NOT NULL ORDER BY 1, 2
         ON CONFLICT DO NOTHING
-        """,
-        """
-        INSERT INTO report_item_counts (item, node, first_try, correct, hinted, response, answers)
-        SELECT i.id, c.node, c.attempt = 1, c.correct, c.hints > 0, coalesce(c.response, ''), count(*)
-        FROM report_chunk c JOIN report_items i ON i.course_id = c.course_id AND i.question_id = c.item_id
-        WHERE c.kind = 'answer.submitted' AND NOT c.practice
-        GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
-        ON CONFLICT (item, node, first_try, correct, hinted, response)
-        DO UPDATE SET answers = report_item_counts.answers + excluded.answers
         """,
         """
         INSERT INTO report_item_days (item, day, node, first_try, correct, hinted, response, answers)

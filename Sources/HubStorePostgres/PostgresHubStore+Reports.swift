@@ -138,8 +138,8 @@ extension PostgresHubStore: ReportSource {
         }
     }
 
-    /// Graded answers per question and kind of answer: all time from the per-centre counts, or
-    /// between two days from the per-day counts.
+    /// Graded answers per question and kind of answer, all time or between two days, from the
+    /// per-day counts.
     public func answerTallies(_ filter: AggregateFilter, days: ClosedRange<Int>?) throws -> [AnswerTally] {
         guard !filter.courses.isEmpty else { return [] }
         return try readNodes(filter.places) { nodes, connection, logger in
@@ -147,17 +147,14 @@ extension PostgresHubStore: ReportSource {
             // (which start with the item) instead of scanning every course's rows. A right
             // answer's text is not shown, so right answers are summed together; the centres too
             // (a tally has no place, and a nation's centres would each send a row per answer kind).
-            // Without days the per-centre counts; with days the per-day ones. Days are integers,
-            // written into the statement like the centres' ids.
-            let (table, dayCondition) =
-                days.map { ("report_item_days", "AND day >= \($0.lowerBound) AND day <= \($0.upperBound)") }
-                ?? ("report_item_counts", "")
+            // Days are integers, written into the statement like the centres' ids.
+            let dayCondition = days.map { "AND day >= \($0.lowerBound) AND day <= \($0.upperBound)" } ?? ""
             let query: PostgresQuery = """
                 SELECT i.course_id, i.question_id, t.first_try, t.correct, t.hinted, t.response, t.answers
                 FROM (
                     SELECT item, first_try, correct, hinted, CASE WHEN correct THEN '' ELSE response END AS response,
                         sum(answers)::bigint AS answers
-                    FROM \(unescaped: table)
+                    FROM report_item_days
                     WHERE item = ANY(ARRAY(SELECT id FROM report_items WHERE course_id = ANY(\(filter.courses))))
                         AND \(unescaped: nodes.condition("node")) \(unescaped: dayCondition)
                     GROUP BY 1, 2, 3, 4, 5) t

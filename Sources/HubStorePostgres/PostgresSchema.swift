@@ -19,6 +19,7 @@ enum PostgresSchema {
         ("v5-certificates", v5Certificates),
         ("v6-bulk-import", v6BulkImport),
         ("v7-keyless-aggregates", v7KeylessAggregates),
+        ("v8-item-days-only", v8ItemDaysOnly),
     ]
 
     /// Migrations after which the aggregates are rebuilt from `events`.
@@ -227,7 +228,7 @@ enum PostgresSchema {
 
     /// Derived tables, emptied by a rebuild (children first).
     static let derivedTables = [
-        "report_group_members", "report_study_groups", "report_item_days", "report_item_counts", "report_items",
+        "report_group_members", "report_study_groups", "report_item_days", "report_items",
         "report_activity", "report_lessons",
         "report_progress", "report_courses_seen", "report_learners", "report_nodes", "report_state",
     ]

@@ -5,7 +5,8 @@ import LearnerEvents
 import Reports
 
 /// Generates a realistic province into a hub database: areas, centres, learners and the events
-/// they would have sent while taking the bundled courses. Deterministic for a seed.
+/// they would have sent while taking the bundled courses. Deterministic for a seed, but for the
+/// order in which the writers' centres arrive.
 ///
 /// Events go in through the hub store's own `insert` (the import path), one centre per
 /// transaction, so the generated database is exactly what importing real bundles makes.

@@ -21,13 +21,14 @@ import Testing
         return (HubFixture(hub: hub), summary)
     }
 
-    /// Everything a seed writes, as one string.
+    /// Everything a seed writes, as one string: the events by centre and seq, since two writers
+    /// interleave the centres' arrival differently from run to run.
     func dump(_ store: SQLiteHubStore) throws -> String {
         try store.read { db in
             try String.fetchAll(
                 db,
                 sql: """
-                    SELECT node_id || seq || kind || learner || occurred_at || ifnull(item_id, '') || payload FROM events ORDER BY rowid
+                    SELECT node_id || seq || kind || learner || occurred_at || ifnull(item_id, '') || payload FROM events ORDER BY node_id, seq
                     """
             ).joined(separator: "\n")
                 + (try String.fetchAll(
