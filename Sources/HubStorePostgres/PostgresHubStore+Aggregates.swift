@@ -44,6 +44,16 @@ extension PostgresSchema {
     /// question a few times a year), so the fold wrote every answer twice to spare a report
     /// summing half as many rows again.
     static let v8ItemDaysOnly: [String] = ["DROP TABLE report_item_counts"]
+
+    /// `v9-item-days-appended`: a fold appends its chunk's item counts instead of adding them to
+    /// rows of the same key, and reports sum whatever rows a key has. A chunk rarely meets a key
+    /// again (a centre answers a question a few times a day at most), so the upsert's unique
+    /// check on a seven-column key cost a wide index for almost no merging; reports find a
+    /// course's rows by item and day.
+    static let v9ItemDaysAppended: [String] = [
+        "ALTER TABLE report_item_days DROP CONSTRAINT report_item_days_pkey",
+        "CREATE INDEX report_item_days_by_item ON report_item_days (item, day)",
+    ]
 }
 
 extension PostgresHubStore {
@@ -211,9 +221,7 @@ extension PostgresHubStore {
         SELECT i.id, c.day, c.node, c.attempt = 1, c.correct, c.hints > 0, coalesce(c.response, ''), count(*)
         FROM report_chunk c JOIN report_items i ON i.course_id = c.course_id AND i.question_id = c.item_id
         WHERE c.kind = 'answer.submitted' AND NOT c.practice
-        GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7
-        ON CONFLICT (item, day, node, first_try, correct, hinted, response)
-        DO UPDATE SET answers = report_item_days.answers + excluded.answers
+        GROUP BY 1, 2, 3, 4, 5, 6, 7
         """,
         """
         INSERT INTO report_lessons (learner, course_id, lesson_id, node, completed_at)

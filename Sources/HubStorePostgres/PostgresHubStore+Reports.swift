@@ -143,8 +143,8 @@ extension PostgresHubStore: ReportSource {
     public func answerTallies(_ filter: AggregateFilter, days: ClosedRange<Int>?) throws -> [AnswerTally] {
         guard !filter.courses.isEmpty else { return [] }
         return try readNodes(filter.places) { nodes, connection, logger in
-            // The course's item ids first, as an array: the planner then reads the tables' keys
-            // (which start with the item) instead of scanning every course's rows. A right
+            // The course's item ids first, as an array: the planner then reads the index by item
+            // and day instead of scanning every course's rows. A right
             // answer's text is not shown, so right answers are summed together; the centres too
             // (a tally has no place, and a nation's centres would each send a row per answer kind).
             // Days are integers, written into the statement like the centres' ids.

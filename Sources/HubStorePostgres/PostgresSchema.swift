@@ -20,6 +20,7 @@ enum PostgresSchema {
         ("v6-bulk-import", v6BulkImport),
         ("v7-keyless-aggregates", v7KeylessAggregates),
         ("v8-item-days-only", v8ItemDaysOnly),
+        ("v9-item-days-appended", v9ItemDaysAppended),
     ]
 
     /// Migrations after which the aggregates are rebuilt from `events`.
