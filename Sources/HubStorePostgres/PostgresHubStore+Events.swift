@@ -11,10 +11,10 @@ extension PostgresHubStore {
     /// What needs no lock happens before the transaction, so another importer's transaction runs
     /// meanwhile: reading which nodes are registered and what the hub holds of them (centres are
     /// never removed and a held seq stays held, so both answers stay true), and writing the rows
-    /// of the copy; under the lock go only the copy, the ranges and the learners. Events of a node the hub has not registered are refused (one query for the
-    /// batch, where a foreign key would look the centre up again for every row). A batch none of
-    /// whose seqs the hub holds — every first import — is then copied straight into `events`, as
-    /// `psql \copy` would. Anything else, or a copy the database refuses, takes the plain path in
+    /// of the copy; under the lock go only the copy, the ranges and the learners. Events of a
+    /// node the hub has not registered are refused (one query for the batch, where a foreign key
+    /// would look the centre up again for every row). A batch none of whose seqs the hub holds —
+    /// every first import — is then copied straight into `events`, as `psql \copy` would. Anything else, or a copy the database refuses, takes the plain path in
     /// a new transaction: `COPY` into a staging table, then `INSERT … SELECT … ON CONFLICT
     /// (node_id, seq) DO NOTHING`; and when a row breaks a check that is backed out too and the
     /// batch goes in one row at a time, so only the bad rows are refused, as on SQLite. The
