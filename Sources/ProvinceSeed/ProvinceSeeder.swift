@@ -121,7 +121,7 @@ public struct ProvinceSeeder: Sendable {
                 // As `hocso-hub serve` does under import: fold what has arrived, now and again.
                 while !work.isOver {
                     do { try store.refreshAggregates() } catch { return work.fail(error) }
-                    Thread.sleep(forTimeInterval: 1)
+                    work.waitAWhile()
                 }
                 return
             }
@@ -174,6 +174,8 @@ public struct ProvinceSeeder: Sendable {
     /// The writers' shared state: the next centre, the sums, the first failure.
     final class SeedWork: @unchecked Sendable {
         private let lock = NSLock()
+        /// Signalled when the work is over, so a folder waiting between folds stops at once.
+        private let over = DispatchSemaphore(value: 0)
         private let centres: Int
         private var nextCentre = 0
         private var written = 0
@@ -198,8 +200,12 @@ public struct ProvinceSeeder: Sendable {
                 summary.events += events
                 summary.answers += answers
                 written += 1
+                if written == centres { over.signal() }
             }
         }
+
+        /// Waits a second, or less when the last centre is written or a writer fails.
+        func waitAWhile() { _ = over.wait(timeout: .now() + 1) }
 
         /// Centres written so far.
         var done: Int { lock.withLock { written } }
@@ -210,6 +216,7 @@ public struct ProvinceSeeder: Sendable {
         /// Stops the writers; the first failure is the one reported.
         func fail(_ error: any Error) {
             lock.withLock { failure = failure ?? error }
+            over.signal()
         }
     }
 
