@@ -54,7 +54,8 @@ public enum FactHeuristic {
             if skippingHopeless {
                 switch needs {
                 case .digit: if !hasDigit { continue }
-                case .text(let literal): if !containsCodeUnits(unquoted, literal) { continue }
+                // Code unit by code unit, with no Unicode equivalence, as ICU matches.
+                case .text(let literal): if unquoted.utf8.firstRange(of: literal.utf8) == nil { continue }
                 }
             }
             for match in pattern.matches(in: unquoted, range: range) {
@@ -82,22 +83,6 @@ public enum FactHeuristic {
         case 0x30...0x39: return true
         case 0..<0x80, 0xA0...0x036F, 0x1E00...0x1EFF: return false
         default: return scalar.properties.numericType == .decimal
-        }
-    }
-
-    /// Whether `literal`'s bytes occur in `text`'s, with no Unicode equivalence (as ICU matches).
-    private static func containsCodeUnits(_ text: String, _ literal: String) -> Bool {
-        var text = text
-        var literal = literal
-        return text.withUTF8 { haystack in
-            literal.withUTF8 { needle in
-                guard let first = needle.first else { return true }
-                guard needle.count <= haystack.count else { return false }
-                for start in 0...(haystack.count - needle.count) where haystack[start] == first {
-                    if haystack[start..<start + needle.count].elementsEqual(needle) { return true }
-                }
-                return false
-            }
         }
     }
 

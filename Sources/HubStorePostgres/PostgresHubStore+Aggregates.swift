@@ -5,7 +5,7 @@ import PostgresNIO
 /// The report aggregates, folded from `events` in arrival order: `report_state`'s
 /// `folded_position` is the last position folded, moved in the same transaction as the fold, so
 /// every event is counted once. Inserts leave the fold to `refreshAggregates` (which reports,
-/// roll-ups, `migrate`, the end of `hocso-dev seed` and `hocso-hub serve`'s background loop call)
+/// roll-ups, `migrate`, `hocso-dev seed` and `hocso-hub serve`'s background loop call)
 /// because a fold of many centres' rows at once costs far
 /// less than one per batch: a report never reads events, only the rows not yet folded.
 ///
@@ -107,8 +107,8 @@ extension PostgresHubStore {
     /// and fold locks (imports wait; reports keep reading the old numbers until it commits).
     public func rebuildAggregates() throws {
         try transaction { connection, logger in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.insertLock))", logger: logger)
-            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.foldLock))", logger: logger)
+            _ = try await Self.lock(Self.insertLock, waiting: true, connection, logger)
+            _ = try await Self.lock(Self.foldLock, waiting: true, connection, logger)
             try await connection.query(
                 PostgresQuery(unsafeSQL: "TRUNCATE \(PostgresSchema.derivedTables.joined(separator: ", "))"),
                 logger: logger)

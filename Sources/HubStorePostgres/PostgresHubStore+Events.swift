@@ -73,10 +73,10 @@ extension PostgresHubStore {
     /// The node ids among the events' that the hub has registered, and the ranges it holds of
     /// them: one query for the whole batch, however many centres it spans.
     static func registeredNodesAndRanges(of events: [Event], _ connection: PostgresConnection, _ logger: Logger)
-        async throws -> (registered: Set<String>, held: [String: [SeqRange]])
+        async throws -> (registered: Set<String>, held: [String: Holdings])
     {
         var registered: Set<String> = []
-        var held: [String: [SeqRange]] = [:]
+        var held: [String: Holdings] = [:]
         let nodes = Array(Set(events.map(\.nodeId)))
         for try await (node, first, last) in try await connection.query(
             """
@@ -86,7 +86,9 @@ extension PostgresHubStore {
             """, logger: logger
         ).decode((String, Int64?, Int64?).self) {
             registered.insert(node)
-            if let first, let last { held[node, default: []].append(SeqRange(first, last)) }
+            if let first, let last {
+                held[node, default: Holdings(nodeId: node, held: [])].held.append(SeqRange(first, last))
+            }
         }
         return (registered, held)
     }
@@ -191,9 +193,8 @@ extension PostgresHubStore {
     }
 
     /// How many of the events' (node, seq) lie in one of `held`'s ranges.
-    static func heldCount(_ events: [Event], in held: [String: [SeqRange]]) -> Int {
-        events.count { event in held[event.nodeId]?.contains { $0.first <= event.seq && event.seq <= $0.last } ?? false
-        }
+    static func heldCount(_ events: [Event], in held: [String: Holdings]) -> Int {
+        events.count { held[$0.nodeId]?.holds($0.seq) ?? false }
     }
 
     /// Merges the seqs now held into each node's ranges, joining overlapping and adjacent ones:

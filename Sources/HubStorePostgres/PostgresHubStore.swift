@@ -108,8 +108,8 @@ public final class PostgresHubStore: HubStore, @unchecked Sendable {
                         throw error
                     }
                 }
-            } catch is StraightCopyRefused {
-                throw StraightCopyRefused()
+            } catch let refused as StraightCopyRefused {
+                throw refused  // control flow of the insert, not a failure to translate
             } catch {
                 if attempt < 5, let state = PostgresFailure.sqlState(error), PostgresFailure.retryable.contains(state) {
                     continue

@@ -106,9 +106,9 @@ public struct ProvinceSeeder: Sendable {
         }()
         let generate = { @Sendable (i: Int, memo: CentreSimulation.AnswerMemo) -> [Event] in
             var local = SeedRandom.derived(seed, 2, UInt64(i))
-            var sim = CentreSimulation(
-                centre: map.centres[i], plans: plans, campaignStart: campaignStart, activeShare: activeShare)
-            sim.answers = memo
+            let sim = CentreSimulation(
+                centre: map.centres[i], plans: plans, campaignStart: campaignStart, activeShare: activeShare,
+                answers: memo)
             return sim.events(learners: shares[i], &local)
         }
         // Each writer generates a centre's events and inserts them, as importers each read a

@@ -72,7 +72,7 @@ struct SeedCommand: ParsableCommand {
                 }
             }
             let inserted = Date()
-            // Through the seam: PostgreSQL keeps its report tables as it inserts, SQLite folds them in now.
+            // Through the seam: what the writers' folds left (PostgreSQL) or everything (SQLite).
             try store.refreshAggregates()
             let end = Date()
             Console.out(

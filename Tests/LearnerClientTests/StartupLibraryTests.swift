@@ -15,9 +15,9 @@ import Testing
         }
         // The library is still found when an archive is read: `pack verify` of a file that is
         // not a pack reaches libarchive and answers with its sentence, not a load failure.
-        let folder = try temporaryDirectory("startup-libraries")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let notAPack = folder.appendingPathComponent("not-a-pack.hspack")
+        let folder = try TemporaryFolder("startup-libraries")
+        defer { folder.remove() }
+        let notAPack = folder.path("not-a-pack.hspack")
         try Data("plain text".utf8).write(to: notAPack)
         let verify = try Program.hocso.run(["pack", "verify", notAPack.path])
         #expect(verify.status != 0)
@@ -39,11 +39,11 @@ import Testing
             Issue.record("libarchive is not where Debian puts it: \(library)")
             return
         }
-        let folder = try temporaryDirectory("no-libarchive")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let empty = folder.appendingPathComponent("empty")
+        let folder = try TemporaryFolder("no-libarchive")
+        defer { folder.remove() }
+        let empty = folder.path("empty")
         try Data().write(to: empty)
-        let pack = folder.appendingPathComponent("course.hspack")
+        let pack = folder.path("course.hspack")
         try Data("not read".utf8).write(to: pack)
         for (language, sentence) in [("en", "install the libarchive13 package"), ("vi", "cài gói libarchive13")] {
             let hidden = try Program.run(

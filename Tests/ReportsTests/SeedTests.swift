@@ -4,6 +4,7 @@ import HubBackends
 import HubStore
 import HubStoreSQLite
 import ProvinceSeed
+import TestSupport
 import Testing
 
 @testable import Reports
@@ -47,6 +48,31 @@ import Testing
         #expect(summaryA == summaryB)
         #expect(try dump(a.sqlite) == dump(b.sqlite))
         #expect(try dump(a.sqlite) != dump(c.sqlite))
+    }
+
+    /// Writers on threads of their own once told `progress` themselves, and a thread could let go
+    /// of the closure after `run` had returned from `withoutActuallyEscaping`, which traps: 2 of the
+    /// 4 concurrent importers of tools/bench-hub-pg died with SIGILL. Progress is told on the
+    /// caller's thread, once per centre, in order.
+    @Test func aWriterThreadHeldTheProgressClosureAfterTheSeedReturned() throws {
+        let folder = try TemporaryFolder("seed-progress")
+        defer { folder.remove() }
+        let store = try SQLiteHubStore(path: folder.path("hub.sqlite"))
+        let caller = pthread_self()
+        var told: [Int] = []
+        var totals: Set<Int> = []
+        var offThread = 0
+        let summary = try ProvinceSeeder(
+            courses: [HubFixture.course], seed: 11, learners: 200, scale: .small, writers: 4, foldsWhileWriting: true
+        ).run(into: store) { done, total in
+            if pthread_equal(pthread_self(), caller) == 0 { offThread += 1 }
+            told.append(done)
+            totals.insert(total)
+        }
+        #expect(offThread == 0)
+        #expect(told == Array(0...summary.centres))
+        #expect(totals == [summary.centres])
+        #expect(summary.learners == 200)
     }
 
     @Test func learnersLookLikeAProvince() throws {
