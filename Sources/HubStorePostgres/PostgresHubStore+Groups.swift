@@ -20,16 +20,23 @@ extension PostgresHubStore {
     /// Folds the `group.*` rows of `import_new` into the group tables, one by one in arrival
     /// order (a centre's log puts a removal after its addition); they are few.
     static func applyGroups(_ connection: PostgresConnection, _ logger: Logger) async throws {
+        // The payload is read only in the outer query: a condition on it beside the kind's would
+        // be free to run first and parse every event's payload (the planner ranks `->>` cheaper
+        // than `IN` of three).
         let rows = try await connection.query(
             """
-            SELECT e.kind, n.id, e.learner, e.payload ->> 'group', coalesce(e.payload ->> 'name', e.payload ->> 'group')
-            FROM import_new e JOIN report_nodes n ON n.node_id = e.node_id
-            WHERE e.kind IN ('group.created', 'group.member.added', 'group.member.removed')
-                AND e.payload ->> 'group' IS NOT NULL
-            ORDER BY e.position
+            SELECT kind, id, learner, payload ->> 'group', coalesce(payload ->> 'name', payload ->> 'group')
+            FROM (
+                SELECT e.position, e.kind, n.id, e.learner, e.payload
+                FROM import_new e JOIN report_nodes n ON n.node_id = e.node_id
+                WHERE e.kind IN ('group.created', 'group.member.added', 'group.member.removed') OFFSET 0
+            ) g
+            ORDER BY position
             """, logger: logger)
         var folded: [(String, Int, String, String, String)] = []
-        for try await row in rows.decode((String, Int, String, String, String).self) { folded.append(row) }
+        for try await (kind, node, learner, group, name) in rows.decode((String, Int, String, String?, String?).self) {
+            if let group, let name { folded.append((kind, node, learner, group, name)) }
+        }
         for (kind, node, learner, group, name) in folded {
             switch kind {
             case "group.created":
