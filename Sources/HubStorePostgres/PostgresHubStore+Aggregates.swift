@@ -14,8 +14,8 @@ import PostgresNIO
 /// and the wrong-answer streak is carried across chunks explicitly. Rows are upserted in key
 /// order so two writers never wait on each other in a circle.
 ///
-/// A fold holds the insert lock only to read how far positions are settled, then folds up to
-/// there under the fold lock, so imports go on while it runs.
+/// A fold holds the insert lock (exclusively; importers share it) only to read how far positions
+/// are settled, then folds up to there under the fold lock, so imports go on while it runs.
 extension PostgresSchema {
     /// `v6-bulk-import`: the fold moved out of the insert (until then every event was folded as
     /// it was inserted), and the insert checks a batch's nodes once instead of the foreign key
@@ -73,16 +73,8 @@ extension PostgresHubStore {
         // Most calls find nothing new: one read, no lock.
         let (mark, last) = try run { connection, logger in try await Self.foldBounds(connection, logger) }
         guard last > mark else { return }
-        // Positions are given only under the insert lock, and its holder commits before letting
-        // go, so while the fold holds it every position up to the last given is settled: committed
-        // or never to be. That bound is all the fold needs the insert lock for.
-        let settled = try transaction { connection, logger -> Int64? in
-            guard try await Self.lock(Self.insertLock, waiting: waitingForImports, connection, logger) else {
-                return nil
-            }
-            return try await Self.foldBounds(connection, logger).last
-        }
-        guard let settled else { return }
+        // The settled bound is all the fold needs the insert lock for.
+        guard let settled = try settledPosition(waiting: waitingForImports) else { return }
         while try transaction({ connection, logger in
             guard try await Self.lock(Self.foldLock, waiting: waitingForImports, connection, logger) else {
                 return false

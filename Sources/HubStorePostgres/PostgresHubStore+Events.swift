@@ -5,8 +5,8 @@ import PostgresNIO
 
 extension PostgresHubStore {
     /// Inserts a batch exactly once, with the learners and held ranges of its new rows, in one
-    /// transaction under the insert lock. The report aggregates are folded later, in large
-    /// chunks (`refreshAggregates`), not here.
+    /// transaction under the insert lock, which importers share (`holdInsertLock`). The report
+    /// aggregates are folded later, in large chunks (`refreshAggregates`), not here.
     ///
     /// What needs no lock happens before the transaction, so another importer's transaction runs
     /// meanwhile: reading which nodes are registered and what the hub holds of them (centres are
@@ -36,10 +36,13 @@ extension PostgresHubStore {
         let repeated = known.count - events.count
         guard !events.isEmpty else { return InsertCounts(new: 0, duplicate: 0, rejected: rejected) }
         if Self.heldCount(events, in: held) == 0 {
-            let rows = Self.copyText(events, suffix: [receivedAt.description, via])
+            // In key order, as the plain path inserts: importers running side by side then meet
+            // each other's keys in the same order and cannot wait on each other in a circle.
+            let rows = Self.copyText(
+                events.sorted { ($0.nodeId, $0.seq) < ($1.nodeId, $1.seq) }, suffix: [receivedAt.description, via])
             do {
                 try transaction { connection, logger in
-                    try await connection.query("SELECT pg_advisory_xact_lock(\(Self.insertLock))", logger: logger)
+                    try await Self.holdInsertLock(connection, logger)
                     // A row another importer wrote since the ranges were read breaks the primary
                     // key, and the batch takes the plain path like a row that breaks a check.
                     do {
@@ -56,7 +59,7 @@ extension PostgresHubStore {
             } catch is StraightCopyRefused {}
         }
         return try transaction { connection, logger in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(Self.insertLock))", logger: logger)
+            try await Self.holdInsertLock(connection, logger)
             let plain = try await Self.insertPlain(events, via: via, receivedAt: receivedAt, connection, logger)
             try await Self.mergeRanges(of: plain.accepted, connection, logger)
             try await Self.applyLearners(plain.fresh, connection, logger)
@@ -69,6 +72,24 @@ extension PostgresHubStore {
     /// A straight copy the database refused: the transaction is rolled back and the batch takes
     /// the plain path.
     struct StraightCopyRefused: Error {}
+
+    /// Takes the insert lock in shared mode for this transaction: importers insert side by side,
+    /// and whoever needs every given position settled (a fold, a push, a rebuild) takes it
+    /// exclusively, which waits for the importers inside and holds new ones back meanwhile.
+    static func holdInsertLock(_ connection: PostgresConnection, _ logger: Logger) async throws {
+        try await connection.query("SELECT pg_advisory_xact_lock_shared(\(insertLock))", logger: logger)
+    }
+
+    /// The last position given, read under the insert lock held exclusively: no import is inside
+    /// then, so every position up to it is settled — committed or never to be. Positions commit
+    /// out of order while importers run side by side; reading past this bound could pass over a
+    /// row that commits later. Nil when `waiting` is false and an import holds the lock.
+    func settledPosition(waiting: Bool) throws -> Int64? {
+        try transaction { connection, logger -> Int64? in
+            guard try await Self.lock(Self.insertLock, waiting: waiting, connection, logger) else { return nil }
+            return try await Self.foldBounds(connection, logger).last
+        }
+    }
 
     /// The node ids among the events' that the hub has registered, and the ranges it holds of
     /// them: one query for the whole batch, however many centres it spans.
@@ -199,9 +220,14 @@ extension PostgresHubStore {
 
     /// Merges the seqs now held into each node's ranges, joining overlapping and adjacent ones:
     /// one statement per new range, which deletes the ranges it touches and inserts their union.
+    /// A node's ranges are merged by one importer at a time (`nodeLock`, taken in node order so
+    /// two importers never wait on each other in a circle): a merge beside another's uncommitted
+    /// one would miss the range it replaces and insert a second range over the same seqs.
     static func mergeRanges(of events: [Event], _ connection: PostgresConnection, _ logger: Logger) async throws {
         let seqs = seqsByNode(events)
         for node in seqs.keys.sorted() {
+            // Its own statement, so the merge below reads the ranges as the last holder committed them.
+            try await connection.query("SELECT pg_advisory_xact_lock(\(nodeLock), hashtext(\(node)))", logger: logger)
             for range in SeqRange.ranges(of: seqs[node] ?? []) {
                 try await connection.query(
                     """
@@ -322,15 +348,18 @@ extension PostgresHubStore {
         }
     }
 
-    /// Events after `position` in arrival order.
+    /// Events after `position` in arrival order, only settled ones: a pusher that moves its
+    /// cursor past what it read must never see a later position before an earlier one commits.
     public func events(afterPosition position: Int64, limit: Int) throws -> [StoredEvent] {
-        try run { connection, logger in
+        guard let settled = try settledPosition(waiting: true), settled > position else { return [] }
+        return try run { connection, logger in
             var out: [StoredEvent] = []
             let rows = try await connection.query(
                 """
                 SELECT position, node_id, seq, kind, learner, occurred_at, recorded_at, course_id, course_version,
                     lesson_id, item_id, attempt, payload::text
-                FROM events WHERE position > \(position) ORDER BY position LIMIT \(max(0, limit))
+                FROM events WHERE position > \(position) AND position <= \(settled)
+                ORDER BY position LIMIT \(max(0, limit))
                 """, logger: logger)
             for try await row in rows {
                 let (

@@ -8,12 +8,13 @@ import PostgresNIO
 /// The hub database on PostgreSQL, for a province or the nation: several `hocso-hub serve`
 /// processes and importers may share one database.
 ///
-/// Every method is one transaction on a pooled connection. Inserts take one transaction-level
-/// advisory lock around the statement that gives events their arrival positions, so positions
-/// commit in order (pushing upstream follows them) and the per-node ranges are updated by one
-/// writer at a time; reading the bundles, checking signatures and writing the rows of the copy
-/// run concurrently before it. The aggregates are folded by one fold at a time under a lock of
-/// their own, beside the imports.
+/// Every method is one transaction on a pooled connection. Inserts share one transaction-level
+/// advisory lock around the statements that give events their arrival positions; whoever reads
+/// events by position (the fold, pushing upstream) first takes it exclusively for a moment to
+/// learn how far positions are settled, since importers side by side commit them out of order.
+/// The primary key keeps each event once whoever wins; reading the bundles, checking signatures
+/// and writing the rows of the copy run before any lock. The aggregates are folded by one fold at
+/// a time under a lock of their own, beside the imports.
 public final class PostgresHubStore: HubStore, @unchecked Sendable {
     /// Where the database is.
     public let location: PostgresLocation
@@ -24,6 +25,9 @@ public final class PostgresHubStore: HubStore, @unchecked Sendable {
     static let insertLock: Int64 = 0x686F_6373_6F
     /// The transaction lock one fold at a time holds (`insertLock + 1` guards migrations).
     static let foldLock: Int64 = insertLock + 2
+    /// The first key of the per-node locks around merging held ranges (the second is a hash
+    /// of the node id); two-key advisory locks never clash with the one-key locks above.
+    static let nodeLock: Int32 = 0x6873_6E64
 
     /// Connects (creating the schema and migrating when needed) to the database at `url`.
     public convenience init(url: String, connections: Int = 4) throws {

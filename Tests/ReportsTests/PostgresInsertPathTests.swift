@@ -143,6 +143,62 @@ struct PostgresFoldTests {
     }
 }
 
+/// Importers share the insert lock and commit their positions out of order; whoever reads
+/// events by position must not pass one that commits later.
+@Suite("PostgreSQL importers side by side")
+struct PostgresSideBySideTests {
+    @Test func aPushDoesNotPassAPositionAnImportHasNotCommittedYet() throws {
+        guard let hub = try HubFixture(.postgres, events: false) else { return }
+        defer { hub.remove() }
+        let store = try #require(hub.store as? PostgresHubStore)
+        let all = HubFixture.allEvents()
+        let early = try #require(all.first { $0.nodeId == HubFixture.nodeA })
+        let late = try #require(all.first { $0.nodeId == HubFixture.nodeB })
+        let inside = DispatchSemaphore(value: 0)
+        let release = Flag()
+        let slowDone = DispatchSemaphore(value: 0)
+        // A slow import: its row takes the first position, then it waits before committing.
+        Thread {
+            _ = try? store.transaction { connection, logger in
+                try await PostgresHubStore.holdInsertLock(connection, logger)
+                _ = try await PostgresHubStore.insertOne(
+                    early, via: "test", receivedAt: HubFixture.t0, connection, logger)
+                inside.signal()
+                while !release.isSet { try await Task.sleep(for: .milliseconds(5)) }
+            }
+            slowDone.signal()
+        }.start()
+        #expect(inside.wait(timeout: .now() + 30) == .success)
+        // Another import beside it commits a later position at once.
+        #expect(try store.insert([late], via: "test", receivedAt: HubFixture.t0).new == 1)
+        let pushed = Box()
+        let read = DispatchSemaphore(value: 0)
+        Thread {
+            pushed.nodes = (try? store.events(afterPosition: 0, limit: 100))?.map(\.event.nodeId) ?? []
+            read.signal()
+        }.start()
+        // The reader waits for the slow import rather than return the later row alone.
+        #expect(read.wait(timeout: .now() + 0.5) == .timedOut)
+        release.set()
+        #expect(slowDone.wait(timeout: .now() + 30) == .success)
+        #expect(read.wait(timeout: .now() + 30) == .success)
+        #expect(pushed.nodes == [HubFixture.nodeA, HubFixture.nodeB])
+    }
+}
+
+/// Set once by one thread, read by another.
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}
+
+/// What the reading thread saw, read after it signals.
+private final class Box: @unchecked Sendable {
+    var nodes: [String] = []
+}
+
 /// Failed inserts, counted by the importing thread and read after it signals that it is done.
 private final class FailureCount: @unchecked Sendable {
     var count = 0
