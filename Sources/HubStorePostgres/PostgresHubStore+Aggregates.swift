@@ -1,10 +1,12 @@
+import Dispatch
 import HubStore
 import LearnerEvents
+import NIOConcurrencyHelpers
 import PostgresNIO
 
-/// The report aggregates, folded from `events` in arrival order: `report_state`'s
-/// `folded_position` is the last position folded, moved in the same transaction as the fold, so
-/// every event is counted once. Inserts leave the fold to `refreshAggregates` (which reports,
+/// The report aggregates, folded from `events` in arrival order, centre by centre in shards
+/// (`foldShards`): `report_state`'s `folded_position.N` is the last position shard N folded,
+/// moved in the same transaction as its fold, so every event is counted once. Inserts leave the fold to `refreshAggregates` (which reports,
 /// roll-ups, `migrate`, `hocso-dev seed` and `hocso-hub serve`'s background loop call)
 /// because a fold of many centres' rows at once costs far
 /// less than one per batch: a report never reads events, only the rows not yet folded.
@@ -15,7 +17,8 @@ import PostgresNIO
 /// order so two writers never wait on each other in a circle.
 ///
 /// A fold holds the insert lock (exclusively; importers share it) only to read how far positions
-/// are settled, then folds up to there under the fold lock, so imports go on while it runs.
+/// are settled, then folds up to there under the shards' fold locks, so imports go on while it
+/// runs.
 extension PostgresSchema {
     /// `v6-bulk-import`: the fold moved out of the insert (until then every event was folded as
     /// it was inserted), and the insert checks a batch's nodes once instead of the foreign key
@@ -54,11 +57,30 @@ extension PostgresSchema {
         "ALTER TABLE report_item_days DROP CONSTRAINT report_item_days_pkey",
         "CREATE INDEX report_item_days_by_item ON report_item_days (item, day)",
     ]
+
+    /// `v10-fold-shards`: each fold shard keeps its own mark, starting where the one mark was.
+    /// (Two shards, `foldShards`; a later count needs a migration of its own.)
+    static let v10FoldShards: [String] = [
+        """
+        INSERT INTO report_state (key, value)
+        SELECT 'folded_position.' || s, r.value FROM report_state r, generate_series(0, 1) s
+        WHERE r.key = 'folded_position'
+        ON CONFLICT (key) DO NOTHING
+        """,
+        "DELETE FROM report_state WHERE key = 'folded_position'",
+    ]
 }
 
 extension PostgresHubStore {
-    /// Events folded per transaction.
+    /// Events folded per transaction and shard.
     static let foldChunk: Int64 = 400_000
+
+    /// The shards the fold splits centres into by a hash of the node id. They fold side by side,
+    /// each under its own lock (`foldLock + shard`) with its own mark in `report_state`
+    /// (`folded_position.N`): a centre's events, learners and per-learner rows all fall in one
+    /// shard, so shards write disjoint rows but for the few every shard may write (items, courses
+    /// seen, the latest activity), which they write in key order and last.
+    static let foldShards = 2
 
     /// Folds the events not yet folded, a chunk per transaction under the fold lock. Imports go
     /// on meanwhile: they wait only while the fold reads how far positions are settled.
@@ -68,19 +90,30 @@ extension PostgresHubStore {
     /// then it returns and the caller reads the numbers as they are.
     public func refreshAggregatesUnlessBusy() throws { try fold(waitingForImports: false) }
 
-    /// The two refreshes: locks waited for or only tried.
+    /// The two refreshes: locks waited for or only tried. The shards fold side by side, each on
+    /// a connection of its own.
     func fold(waitingForImports: Bool) throws {
         // Most calls find nothing new: one read, no lock.
         let (mark, last) = try run { connection, logger in try await Self.foldBounds(connection, logger) }
         guard last > mark else { return }
         // The settled bound is all the fold needs the insert lock for.
         guard let settled = try settledPosition(waiting: waitingForImports) else { return }
-        while try transaction({ connection, logger in
-            guard try await Self.lock(Self.foldLock, waiting: waitingForImports, connection, logger) else {
-                return false
+        let failures = NIOLockedValueBox<[any Error]>([])
+        DispatchQueue.concurrentPerform(iterations: Self.foldShards) { shard in
+            do {
+                while try transaction({ connection, logger in
+                    guard
+                        try await Self.lock(
+                            Self.foldLock + Int64(shard), waiting: waitingForImports, connection, logger)
+                    else { return false }
+                    return try await Self.foldPending(
+                        shard: shard, through: settled, chunk: Self.foldChunk, connection, logger)
+                }) {}
+            } catch {
+                failures.withLockedValue { $0.append(error) }
             }
-            return try await Self.foldPending(through: settled, chunk: Self.foldChunk, connection, logger)
-        }) {}
+        }
+        if let failure = failures.withLockedValue({ $0.first }) { throw failure }
     }
 
     /// Takes the transaction lock `key`, waiting for it or only trying; whether it is held.
@@ -96,64 +129,83 @@ extension PostgresHubStore {
     }
 
     /// Empties the aggregates and folds every event in again, in one transaction under the insert
-    /// and fold locks (imports wait; reports keep reading the old numbers until it commits).
+    /// lock and every shard's fold lock (imports wait; reports keep reading the old numbers until
+    /// it commits).
     public func rebuildAggregates() throws {
         try transaction { connection, logger in
             _ = try await Self.lock(Self.insertLock, waiting: true, connection, logger)
-            _ = try await Self.lock(Self.foldLock, waiting: true, connection, logger)
+            for shard in 0..<Self.foldShards {
+                _ = try await Self.lock(Self.foldLock + Int64(shard), waiting: true, connection, logger)
+            }
             try await connection.query(
                 PostgresQuery(unsafeSQL: "TRUNCATE \(PostgresSchema.derivedTables.joined(separator: ", "))"),
                 logger: logger)
             let last = try await Self.foldBounds(connection, logger).last
-            while try await Self.foldPending(through: last, chunk: Self.foldChunk, connection, logger) {}
+            for shard in 0..<Self.foldShards {
+                while try await Self.foldPending(shard: shard, through: last, chunk: Self.foldChunk, connection, logger)
+                {}
+            }
         }
     }
 
-    /// The last position folded and the last position given.
+    /// The last position every shard has folded and the last position given.
     static func foldBounds(_ connection: PostgresConnection, _ logger: Logger) async throws
         -> (folded: Int64, last: Int64)
     {
         let row = try await connection.query(
             """
-            SELECT coalesce((SELECT value FROM report_state WHERE key = 'folded_position'), 0),
+            SELECT (SELECT coalesce(min(coalesce(r.value, 0)), 0)
+                    FROM generate_series(0, \(foldShards - 1)) s
+                    LEFT JOIN report_state r ON r.key = 'folded_position.' || s),
                 (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM events_position)
             """, logger: logger
         ).collect().first
         return try row?.decode((Int64, Int64).self) ?? (0, 0)
     }
 
-    /// Folds up to `chunk` positions after `folded_position`, none past `settled`, and moves it
-    /// past them; true when more settled ones are waiting. The caller holds the fold lock, so
-    /// `folded_position` is read here, after any other fold committed.
+    /// Folds the shard's events in up to `chunk` positions per shard after its mark, none past
+    /// `settled`, and moves the mark past them; true when more settled ones are waiting. The
+    /// caller holds the shard's fold lock, so the mark is read here, after any other fold of the
+    /// shard committed.
     static func foldPending(
-        through settled: Int64, chunk: Int64, _ connection: PostgresConnection, _ logger: Logger
+        shard: Int, through settled: Int64, chunk: Int64, _ connection: PostgresConnection, _ logger: Logger
     ) async throws -> Bool {
-        let mark = try await foldBounds(connection, logger).folded
+        let key = "folded_position.\(shard)"
+        let mark =
+            try await connection.query("SELECT value FROM report_state WHERE key = \(key)", logger: logger)
+            .collect().first?.decode(Int64.self) ?? 0
         guard settled > mark else { return false }
-        let upper = min(settled, mark + chunk)
+        // A shard holds about 1/foldShards of the positions, so its window is that much wider.
+        let upper = min(settled, mark + chunk * Int64(foldShards))
         try await createImportTables(connection, logger)
         try await connection.query(
             """
             INSERT INTO import_new
             SELECT position, node_id, seq, kind, learner, occurred_at, course_id, lesson_id, item_id, attempt, payload
             FROM events WHERE position > \(mark) AND position <= \(upper)
+                AND abs(hashtext(node_id) % \(foldShards)) = \(shard)
             """, logger: logger)
         try await Self.applyAggregates(connection, logger)
         try await connection.query("TRUNCATE import_new", logger: logger)
         try await connection.query(
             """
-            INSERT INTO report_state (key, value) VALUES ('folded_position', \(upper))
+            INSERT INTO report_state (key, value) VALUES (\(key), \(upper))
             ON CONFLICT (key) DO UPDATE SET value = excluded.value
             """, logger: logger)
         return upper < settled
     }
 
-    /// Folds the rows of `import_new` into every aggregate table.
+    /// Folds the rows of `import_new` into every aggregate table: the shard's own rows first,
+    /// then the rows all shards share, so a shard waits for another's commit, if ever, only at
+    /// its end.
     static func applyAggregates(_ connection: PostgresConnection, _ logger: Logger) async throws {
         for statement in aggregateStatements {
             try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
         }
         try await applyGroups(connection, logger)
+        for statement in sharedAggregateStatements {
+            try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+        }
     }
 
     /// The statements of one fold, in order. Group events (`group.*`) make no learner and no
@@ -192,15 +244,6 @@ extension PostgresHubStore {
         ) e
         JOIN report_nodes n ON n.node_id = e.node_id
         JOIN report_learners l ON l.node = n.id AND l.code = e.learner
-        """,
-        """
-        INSERT INTO report_courses_seen (course_id)
-        SELECT DISTINCT course_id FROM report_chunk WHERE course_id IS NOT NULL ORDER BY 1 ON CONFLICT DO NOTHING
-        """,
-        """
-        INSERT INTO report_state (key, value)
-        SELECT 'latest_activity', max(at) FROM report_chunk WHERE course_id IS NOT NULL HAVING count(*) > 0
-        ON CONFLICT (key) DO UPDATE SET value = greatest(report_state.value, excluded.value)
         """,
         """
         INSERT INTO report_items (course_id, question_id)
@@ -267,6 +310,20 @@ extension PostgresHubStore {
             passed_at = least(report_progress.passed_at, excluded.passed_at),
             answers = report_progress.answers + excluded.answers,
             wrong_streak = excluded.wrong_streak
+        """,
+    ]
+
+    /// The statements that write rows every shard may write (courses seen, the latest activity),
+    /// run last, in key order; `report_chunk` goes with them.
+    static let sharedAggregateStatements: [String] = [
+        """
+        INSERT INTO report_courses_seen (course_id)
+        SELECT DISTINCT course_id FROM report_chunk WHERE course_id IS NOT NULL ORDER BY 1 ON CONFLICT DO NOTHING
+        """,
+        """
+        INSERT INTO report_state (key, value)
+        SELECT 'latest_activity', max(at) FROM report_chunk WHERE course_id IS NOT NULL HAVING count(*) > 0
+        ON CONFLICT (key) DO UPDATE SET value = greatest(report_state.value, excluded.value)
         """,
         "DROP TABLE report_chunk",
     ]

@@ -23,7 +23,8 @@ public final class PostgresHubStore: HubStore, @unchecked Sendable {
     let reportNodes = NIOLockedValueBox(ReportNodes())
     /// The advisory lock key of the insert path ("hocso" in ASCII).
     static let insertLock: Int64 = 0x686F_6373_6F
-    /// The transaction lock one fold at a time holds (`insertLock + 1` guards migrations).
+    /// The transaction lock one fold of shard 0 at a time holds; shard N's is `foldLock + N`
+    /// (`insertLock + 1` guards migrations).
     static let foldLock: Int64 = insertLock + 2
     /// The first key of the per-node locks around merging held ranges (the second is a hash
     /// of the node id); two-key advisory locks never clash with the one-key locks above.

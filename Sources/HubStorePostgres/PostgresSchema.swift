@@ -21,6 +21,7 @@ enum PostgresSchema {
         ("v7-keyless-aggregates", v7KeylessAggregates),
         ("v8-item-days-only", v8ItemDaysOnly),
         ("v9-item-days-appended", v9ItemDaysAppended),
+        ("v10-fold-shards", v10FoldShards),
     ]
 
     /// Migrations after which the aggregates are rebuilt from `events`.
