@@ -239,8 +239,12 @@ extension PostgresHubStore {
                 AND NOT hocso_flag(e.j->'practice'), false) AS final_passed
         FROM (
             -- OFFSET 0 keeps this a subquery, so each payload is parsed once, not once per field read.
+            -- A learner's details outside any course count in no table read from the chunk.
             SELECT *, CASE WHEN kind IN ('answer.submitted', 'quiz.finished') THEN payload::jsonb END AS j
-            FROM import_new WHERE kind NOT LIKE 'group.%' OFFSET 0
+            FROM import_new
+            WHERE kind NOT LIKE 'group.%'
+                AND NOT (kind IN ('learner.registered', 'learner.updated') AND course_id IS NULL)
+            OFFSET 0
         ) e
         JOIN report_nodes n ON n.node_id = e.node_id
         JOIN report_learners l ON l.node = n.id AND l.code = e.learner
