@@ -258,10 +258,12 @@ extension PostgresHubStore {
                 CASE WHEN jsonb_typeof(j->'commune') = 'string' THEN j->>'commune' END,
                 occurred_at, seq
             FROM (
+                -- OFFSET 0 keeps this a subquery, so each payload is parsed once, not once per field read.
                 SELECT node_id, learner, occurred_at, seq, payload::jsonb AS j
                 FROM unnest(\(changes.map(\.nodeId)), \(changes.map(\.learner)), \(changes.map(\.occurredAt)),
                     \(changes.map(\.seq)), \(changes.map(\.payload.json)))
                     AS s(node_id, learner, occurred_at, seq, payload)
+                OFFSET 0
             ) s
             ORDER BY node_id, learner, occurred_at DESC, seq DESC
             ON CONFLICT (node_id, code) DO UPDATE SET
@@ -276,6 +278,10 @@ extension PostgresHubStore {
     static func copyText(_ events: [Event], suffix: [String] = []) -> [[UInt8]] {
         func text(_ value: String?, into out: inout [UInt8]) {
             guard let value else { return out.append(contentsOf: Array("\\N".utf8)) }
+            // Most values hold nothing to escape and go in whole.
+            if !value.utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) {
+                return out.append(contentsOf: value.utf8)
+            }
             for byte in value.utf8 {
                 switch byte {
                 case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])

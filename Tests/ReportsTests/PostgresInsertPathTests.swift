@@ -54,6 +54,18 @@ struct PostgresInsertPathTests {
         }
     }
 
+    @Test func aPayloadWithTabsNewlinesAndBackslashesComesBackByteForByte() throws {
+        // The copy's text form escapes these four bytes; everything else goes in whole.
+        guard let hub = try HubFixture(.postgres, events: false) else { return }
+        defer { hub.remove() }
+        var batch = HubFixture.allEvents().filter { $0.nodeId == HubFixture.nodeA }
+        let payload = "{\n\t\"note\" :\r\n \"a\\\\b \\\"c\\\" \\n\\t đ\"}"
+        batch[0].occurrence.payload = EventPayload(json: payload)
+        #expect(try hub.store.insert(batch, via: "test", receivedAt: HubFixture.t0).new == batch.count)
+        let stored = try hub.store.events(afterPosition: 0, limit: 1000).map(\.event)
+        #expect(stored.first { $0.seq == batch[0].seq }?.payload.json == payload)
+    }
+
     @Test func aBatchTheDatabaseRefusesFallsBackToThePlainPathAndLosesOnlyTheBadRow() throws {
         guard let hub = try HubFixture(.postgres, events: false) else { return }
         defer { hub.remove() }
