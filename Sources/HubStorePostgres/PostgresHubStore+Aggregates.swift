@@ -4,8 +4,8 @@ import LearnerEvents
 import NIOConcurrencyHelpers
 import PostgresNIO
 
-/// The report aggregates, folded from `events` in arrival order, centre by centre in shards
-/// (`foldShards`): `report_state`'s `folded_position.N` is the last position shard N folded,
+/// The report aggregates, folded from `events` in arrival order, in shards of the events'
+/// partitions (`foldShards`): `report_state`'s `folded_position.N` is the last position shard N folded,
 /// moved in the same transaction as its fold, so every event is counted once. Inserts leave the fold to `refreshAggregates` (which reports,
 /// roll-ups, `migrate`, `hocso-dev seed` and `hocso-hub serve`'s background loop call)
 /// because a fold of many centres' rows at once costs far
@@ -75,11 +75,14 @@ extension PostgresHubStore {
     /// Events folded per transaction and shard.
     static let foldChunk: Int64 = 400_000
 
-    /// The shards the fold splits centres into by a hash of the node id. They fold side by side,
-    /// each under its own lock (`foldLock + shard`) with its own mark in `report_state`
-    /// (`folded_position.N`): a centre's events, learners and per-learner rows all fall in one
-    /// shard, so shards write disjoint rows but for the few every shard may write (items, courses
-    /// seen, the latest activity), which they write in key order and last.
+    /// The shards the fold splits centres into: shard N folds the event partitions whose number
+    /// is N modulo this, so it reads only its own rows, and a centre (all of whose events are in
+    /// one partition) is in one shard with its learners and their rows in every per-learner
+    /// table. Shards fold side by side, each under its own lock (`foldLock + shard`) with its own
+    /// mark in `report_state` (`folded_position.N`), and write disjoint rows but for the few every
+    /// shard may write (items, courses seen, the latest activity), which they write in key order
+    /// and last. A change of this number or of the partitions needs a migration that folds
+    /// every shard up to one mark first.
     static let foldShards = 2
 
     /// Folds the events not yet folded, a chunk per transaction under the fold lock. Imports go
@@ -178,13 +181,15 @@ extension PostgresHubStore {
         // A shard holds about 1/foldShards of the positions, so its window is that much wider.
         let upper = min(settled, mark + chunk * Int64(foldShards))
         try await createImportTables(connection, logger)
-        try await connection.query(
+        let partitions = stride(from: shard, to: PostgresSchema.eventPartitions, by: foldShards).map { partition in
             """
-            INSERT INTO import_new
             SELECT position, node_id, seq, kind, learner, occurred_at, course_id, lesson_id, item_id, attempt, payload
-            FROM events WHERE position > \(mark) AND position <= \(upper)
-                AND abs(hashtext(node_id) % \(foldShards)) = \(shard)
-            """, logger: logger)
+            FROM events_p\(partition) WHERE position > \(mark) AND position <= \(upper)
+            """
+        }
+        try await connection.query(
+            PostgresQuery(unsafeSQL: "INSERT INTO import_new " + partitions.joined(separator: " UNION ALL ")),
+            logger: logger)
         try await Self.applyAggregates(connection, logger)
         try await connection.query("TRUNCATE import_new", logger: logger)
         try await connection.query(
