@@ -180,6 +180,10 @@ extension PostgresHubStore {
         guard settled > mark else { return false }
         // A shard holds about 1/foldShards of the positions, so its window is that much wider.
         let upper = min(settled, mark + chunk * Int64(foldShards))
+        // Every join of the fold is a chunk against a whole table, where a nested loop is never
+        // right; but statistics taken while other folds' rows were uncommitted can call a full
+        // table empty, and a refold after `TRUNCATE` once planned one that ran for minutes.
+        try await connection.query("SET LOCAL enable_nestloop = off", logger: logger)
         try await createImportTables(connection, logger)
         let partitions = stride(from: shard, to: PostgresSchema.eventPartitions, by: foldShards).map { partition in
             """
