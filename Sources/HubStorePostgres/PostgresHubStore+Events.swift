@@ -277,19 +277,24 @@ extension PostgresHubStore {
     /// on every row), about a megabyte per piece.
     static func copyText(_ events: [Event], suffix: [String] = []) -> [[UInt8]] {
         func text(_ value: String?, into out: inout [UInt8]) {
-            guard let value else { return out.append(contentsOf: Array("\\N".utf8)) }
-            // Most values hold nothing to escape and go in whole.
-            if !value.utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) {
-                return out.append(contentsOf: value.utf8)
-            }
-            for byte in value.utf8 {
-                switch byte {
-                case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
-                case UInt8(ascii: "\t"): out.append(contentsOf: [92, UInt8(ascii: "t")])
-                case UInt8(ascii: "\n"): out.append(contentsOf: [92, UInt8(ascii: "n")])
-                case UInt8(ascii: "\r"): out.append(contentsOf: [92, UInt8(ascii: "r")])
-                default: out.append(byte)
+            guard var value else { return out.append(contentsOf: Array("\\N".utf8)) }
+            // One pass: the runs between bytes to escape go in whole.
+            value.withUTF8 { bytes in
+                var start = 0
+                for index in bytes.indices {
+                    let escaped: UInt8
+                    switch bytes[index] {
+                    case UInt8(ascii: "\\"): escaped = UInt8(ascii: "\\")
+                    case UInt8(ascii: "\t"): escaped = UInt8(ascii: "t")
+                    case UInt8(ascii: "\n"): escaped = UInt8(ascii: "n")
+                    case UInt8(ascii: "\r"): escaped = UInt8(ascii: "r")
+                    default: continue
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    out.append(contentsOf: [UInt8(ascii: "\\"), escaped])
+                    start = index + 1
                 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             }
         }
         func number(_ value: (some BinaryInteger)?, into out: inout [UInt8]) {
