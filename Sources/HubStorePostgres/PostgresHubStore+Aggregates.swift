@@ -220,10 +220,11 @@ extension PostgresHubStore {
     /// The statements of one fold, in order. Group events (`group.*`) make no learner and no
     /// activity: they are the centre's organisation, not studying.
     static let aggregateStatements: [String] = [
-        """
-        INSERT INTO report_nodes (node_id) SELECT DISTINCT node_id FROM import_new ORDER BY 1
-        ON CONFLICT DO NOTHING
-        """,
+        // The chunk's centres: a chunk holds a few hundred of the hub's thousands, and only their
+        // learners need be read to join it.
+        "DROP TABLE IF EXISTS chunk_nodes",
+        "CREATE TEMP TABLE chunk_nodes ON COMMIT DROP AS SELECT DISTINCT node_id FROM import_new",
+        "INSERT INTO report_nodes (node_id) SELECT node_id FROM chunk_nodes ORDER BY 1 ON CONFLICT DO NOTHING",
         """
         INSERT INTO report_learners (node, code)
         SELECT DISTINCT n.id, e.learner FROM import_new e JOIN report_nodes n ON n.node_id = e.node_id
@@ -257,11 +258,15 @@ extension PostgresHubStore {
         ) e
         JOIN report_nodes n ON n.node_id = e.node_id
         JOIN report_learners l ON l.node = n.id AND l.code = e.learner
+            AND l.node = ANY(ARRAY(SELECT id FROM report_nodes WHERE node_id IN (SELECT node_id FROM chunk_nodes)))
         """,
         """
         INSERT INTO report_items (course_id, question_id)
-        SELECT DISTINCT course_id, item_id FROM report_chunk
-        WHERE kind = 'answer.submitted' AND course_id IS NOT NULL AND item_id IS NOT NULL ORDER BY 1, 2
+        SELECT DISTINCT course_id, item_id FROM report_chunk c
+        WHERE kind = 'answer.submitted' AND course_id IS NOT NULL AND item_id IS NOT NULL
+            -- Known items leave first, so only the few new ones are sorted.
+            AND NOT EXISTS (SELECT FROM report_items i WHERE i.course_id = c.course_id AND i.question_id = c.item_id)
+        ORDER BY 1, 2
         ON CONFLICT DO NOTHING
         """,
         """
@@ -339,5 +344,6 @@ extension PostgresHubStore {
         ON CONFLICT (key) DO UPDATE SET value = greatest(report_state.value, excluded.value)
         """,
         "DROP TABLE report_chunk",
+        "DROP TABLE chunk_nodes",
     ]
 }
