@@ -5,11 +5,11 @@ import NIOConcurrencyHelpers
 import PostgresNIO
 
 /// The report aggregates, folded from `events` in arrival order, in shards of the events'
-/// partitions (`foldShards`): `report_state`'s `folded_position.N` is the last position shard N folded,
-/// moved in the same transaction as its fold, so every event is counted once. Inserts leave the fold to `refreshAggregates` (which reports,
-/// roll-ups, `migrate`, `hocso-dev seed` and `hocso-hub serve`'s background loop call)
-/// because a fold of many centres' rows at once costs far
-/// less than one per batch: a report never reads events, only the rows not yet folded.
+/// partitions (`foldShards`): `report_state`'s `folded_position.N` is the last position shard N
+/// folded, moved in the same transaction as its fold, so every event is counted once. Inserts
+/// leave the fold to `refreshAggregates` (which reports, roll-ups, `migrate`, `hocso-dev seed`
+/// and `hocso-hub serve`'s background loop call) because a fold of many centres' rows at once
+/// costs far less than one per batch: a report never reads events, only the rows not yet folded.
 ///
 /// The statements mirror SQLite's refresh (`SQLiteHubStore+Refresh.swift`) so both backends
 /// count alike; minimums and sums commute, so the cut into chunks does not change the result,
@@ -85,8 +85,8 @@ extension PostgresHubStore {
     /// every shard up to one mark first.
     static let foldShards = 2
 
-    /// Folds the events not yet folded, a chunk per transaction under the fold lock. Imports go
-    /// on meanwhile: they wait only while the fold reads how far positions are settled.
+    /// Folds the events not yet folded, a chunk per transaction under its shard's fold lock.
+    /// Imports go on meanwhile: they wait only while the fold reads how far positions are settled.
     public func refreshAggregates() throws { try fold(waitingForImports: true) }
 
     /// Folds as `refreshAggregates` does unless an import or another fold holds a lock it needs;

@@ -13,8 +13,8 @@ import PostgresNIO
 /// events by position (the fold, pushing upstream) first takes it exclusively for a moment to
 /// learn how far positions are settled, since importers side by side commit them out of order.
 /// The primary key keeps each event once whoever wins; reading the bundles, checking signatures
-/// and writing the rows of the copy run before any lock. The aggregates are folded by one fold at
-/// a time under a lock of their own, beside the imports.
+/// and writing the rows of the copy run before any lock. The aggregates are folded beside the
+/// imports in shards, one fold per shard at a time under a lock of its own.
 public final class PostgresHubStore: HubStore, @unchecked Sendable {
     /// Where the database is.
     public let location: PostgresLocation
