@@ -35,7 +35,8 @@ public protocol HubStore: Sendable {
     func insert(_ events: [Event], via: String, receivedAt: Int64) throws -> InsertCounts
     /// What the hub holds of one node's events.
     func holdings(_ nodeId: String) throws -> Holdings
-    /// Events in arrival order after `position`, at most `limit` (for pushing upstream).
+    /// Events in arrival order after `position`, at most `limit` (for pushing upstream); only
+    /// positions no later commit can precede, so a cursor moved past the last one misses nothing.
     func events(afterPosition position: Int64, limit: Int) throws -> [StoredEvent]
     /// How many events the hub holds.
     func eventCount() throws -> Int
