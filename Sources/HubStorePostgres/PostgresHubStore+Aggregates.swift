@@ -151,6 +151,9 @@ extension PostgresHubStore {
         }
     }
 
+    /// The `report_state` key of the last position shard `shard` folded.
+    static func markKey(_ shard: Int) -> String { "folded_position.\(shard)" }
+
     /// The last position every shard has folded and the last position given.
     static func foldBounds(_ connection: PostgresConnection, _ logger: Logger) async throws
         -> (folded: Int64, last: Int64)
@@ -158,8 +161,7 @@ extension PostgresHubStore {
         let row = try await connection.query(
             """
             SELECT (SELECT coalesce(min(coalesce(r.value, 0)), 0)
-                    FROM generate_series(0, \(foldShards - 1)) s
-                    LEFT JOIN report_state r ON r.key = 'folded_position.' || s),
+                    FROM unnest(\((0..<foldShards).map(markKey))) k LEFT JOIN report_state r ON r.key = k),
                 (SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM events_position)
             """, logger: logger
         ).collect().first
@@ -173,7 +175,7 @@ extension PostgresHubStore {
     static func foldPending(
         shard: Int, through settled: Int64, chunk: Int64, _ connection: PostgresConnection, _ logger: Logger
     ) async throws -> Bool {
-        let key = "folded_position.\(shard)"
+        let key = markKey(shard)
         let mark =
             try await connection.query("SELECT value FROM report_state WHERE key = \(key)", logger: logger)
             .collect().first?.decode(Int64.self) ?? 0
