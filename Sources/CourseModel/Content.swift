@@ -234,7 +234,7 @@ extension Inline {
 
 extension Array where Element == Inline {
     /// The concatenated plain text of these inlines.
-    public var plainText: String { map(\.plainText).joined() }
+    public var plainText: String { count == 1 ? self[0].plainText : map(\.plainText).joined() }
 }
 
 extension Block {

@@ -200,13 +200,18 @@ enum DerivedID {
     /// Ids for sibling texts, as `Identifier.uniqueSlugs(_, limit: 40)` gives them; `nil` where the
     /// text holds a character outside ASCII and the Vietnamese letters (such ids are always written).
     static func ids(for texts: [String]) -> [String?] {
-        var seen: [String: Int] = [:]
+        // Siblings are a question's few options or items: a list searched in order costs less
+        // than hashing each slug into a dictionary.
+        var seen: [(base: String, count: Int)] = []
         return texts.enumerated().map { index, text in
             guard var base = slug(text) else { return nil }
             if base.isEmpty { base = "item-\(index + 1)" }
-            let count = (seen[base] ?? 0) + 1
-            seen[base] = count
-            return count == 1 ? base : "\(base)-\(count)"
+            if let at = seen.firstIndex(where: { $0.base == base }) {
+                seen[at].count += 1
+                return "\(base)-\(seen[at].count)"
+            }
+            seen.append((base, 1))
+            return base
         }
     }
 
@@ -224,7 +229,7 @@ enum DerivedID {
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"): letter = v + 32
                 default: letter = nil
                 }
-            } else if let base = vietnameseBase[scalar] {
+            } else if let base = vietnameseBase(scalar) {
                 letter = base
             } else {
                 return nil
@@ -244,8 +249,26 @@ enum DerivedID {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The lower-case ASCII base of a precomposed (NFC) Vietnamese letter, nil for any other scalar.
+    static func vietnameseBase(_ scalar: Unicode.Scalar) -> UInt8? {
+        let offset = Int(scalar.value) - Int(baseTableStart)
+        guard offset >= 0, offset < baseTable.count, baseTable[offset] != 0 else { return nil }
+        return baseTable[offset]
+    }
+
+    /// The first scalar `baseTable` covers: the Vietnamese letters lie between U+00C0 and U+1EF9.
+    private static let baseTableStart: UInt32 = 0xC0
+
+    /// `vietnameseBase` as a table indexed from `baseTableStart`, 0 where a scalar has no base (a
+    /// table lookup instead of hashing every letter of every option's text).
+    private static let baseTable: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: Int(0x1EFA - baseTableStart))
+        for (scalar, base) in vietnameseBases { table[Int(scalar.value - baseTableStart)] = base }
+        return table
+    }()
+
     /// Each precomposed (NFC) Vietnamese letter, lower and upper case, to its lower-case ASCII base.
-    private static let vietnameseBase: [Unicode.Scalar: UInt8] = {
+    static let vietnameseBases: [Unicode.Scalar: UInt8] = {
         // Written out in both cases rather than computed, so no platform Unicode table is involved.
         let groups: [(String, Character)] = [
             ("àáảãạăằắẳẵặâầấẩẫậÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", "a"),

@@ -70,9 +70,7 @@ extension ContentStore {
         try index.update(installed: searchStamps()) { id in try searchDocuments(id: id) }
     }
 
-    /// The steps of the installed course `id`, decoding only what the index needs: a course of
-    /// a thousand lessons and ten thousand questions is indexed at install, and its quizzes
-    /// need not be decoded for that.
+    /// The steps of the installed course `id`, decoded as the client decodes the course.
     func searchDocuments(id: String) throws -> [StepDocument] {
         guard Identifier.isValid(id),
             let data = FileManager.default.contents(
@@ -81,7 +79,7 @@ extension ContentStore {
             throw PackError(.notInstalled, id, StoreText.notInstalled(id, root.path))
         }
         do {
-            let course = try PackJSON.decode(StepsOfCourse.self, from: data)
+            let course = try CourseJSON.decode(data)
             return StepDocument.documents(
                 courseID: course.id, courseTitle: course.title,
                 lessons: course.lessons.map { ($0.id, $0.title, $0.steps) })
@@ -102,27 +100,4 @@ extension ContentStore {
                 lessons: course.lessons.map { ($0.id, $0.title, $0.steps) })
         }
     }
-}
-
-/// The part of `course.json` the search index reads (the keys `Course` and `Lesson` encode).
-private struct StepsOfCourse: Decodable {
-    struct LessonSteps: Decodable {
-        var id: String
-        var title: String
-        var steps: [Step]
-
-        enum CodingKeys: String, CodingKey { case id, title, steps }
-
-        /// A lesson of only a quiz has no `steps` key (`Lesson` leaves out empty fields).
-        init(from decoder: any Decoder) throws {
-            let c = try decoder.container(keyedBy: CodingKeys.self)
-            id = try c.decode(String.self, forKey: .id)
-            title = try c.decode(String.self, forKey: .title)
-            steps = try c.decodeIfPresent([Step].self, forKey: .steps) ?? []
-        }
-    }
-
-    var id: String
-    var title: String
-    var lessons: [LessonSteps]
 }

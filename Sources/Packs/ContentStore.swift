@@ -92,7 +92,7 @@ public struct ContentStore: Sendable {
             throw PackError(.notInstalled, id, StoreText.notInstalled(id, root.path))
         }
         do {
-            return try PackJSON.decode(Course.self, from: data)
+            return try CourseJSON.decode(data)
         } catch {
             throw PackError(.badCourse, id, StoreText.installedUnreadable(id))
         }

@@ -167,7 +167,7 @@ struct PackReader {
         }
 
         // 4. The course itself, which must be the one the manifest names.
-        guard let course = try? PackJSON.decode(Course.self, from: courseData) else {
+        guard let course = try? CourseJSON.decode(courseData) else {
             throw PackError.refused(.badCourse, pack: name, PackText.courseUnreadable)
         }
         guard course.id == manifest.course.id, course.version == manifest.course.version else {

@@ -17,13 +17,15 @@ protocol FuzzTarget: AnyObject {
 enum FuzzTargets {
     /// Every target, in the order `tools/fuzz smoke` runs them.
     static let names = [
-        "course", "pack", "bundle", "receipt", "registration", "learners-csv", "areas-csv", "hub-request",
+        "course", "course-json", "pack", "bundle", "receipt", "registration", "learners-csv", "areas-csv",
+        "hub-request",
     ]
 
     /// Makes the target called `name`, or nil for an unknown name.
     static func make(_ name: String) -> (any FuzzTarget)? {
         switch name {
         case "course": return CourseTarget()
+        case "course-json": return CourseJSONTarget()
         case "pack": return PackTarget()
         case "bundle": return BundleTarget()
         case "receipt": return ReceiptTarget()

@@ -92,18 +92,6 @@ import Testing
         #expect(Self.frontMatterFixtures().count == 30)
     }
 
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let validLesson = Array(Data(SampleCourse.reading.utf8))
 
     @Test func truncationsNeverTrap() throws {
@@ -120,7 +108,7 @@ import Testing
     func byteFlipsNeverTrap(seed: UInt64) throws {
         let course = try SampleCourseTests.makeCourse()
         defer { course.remove() }
-        var random = SplitMix64(state: seed)
+        var random = SeededRandom(seed: seed)
         for round in 0..<100 {
             var bytes = Self.validLesson
             for _ in 0..<Int.random(in: 1...8, using: &random) {

@@ -41,6 +41,16 @@ struct CompactIDCodingTests {
         #expect(DerivedID.ids(for: ["Café — ok", "日本", "e\u{301}"]) == [nil, nil, nil])
     }
 
+    @Test("the letter table gives every scalar the base the written-out letters give it")
+    func letterTableMatchesTheLetters() {
+        for value in UInt32(0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            #expect(
+                DerivedID.vietnameseBase(scalar) == DerivedID.vietnameseBases[scalar], "U+\(String(value, radix: 16))")
+        }
+        #expect(DerivedID.vietnameseBases.count == 134)
+    }
+
     @Test("options leave out ids their text gives back, and keep the others")
     func optionIDs() throws {
         let key = AnswerKey.singleChoice(
