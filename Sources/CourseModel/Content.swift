@@ -1,5 +1,5 @@
 /// Inline content of compiled text: what a paragraph, heading or option is made of.
-public indirect enum Inline: Sendable, Equatable, Hashable {
+public enum Inline: Sendable, Equatable, Hashable {
     /// Plain text, NFC.
     case text(String)
     /// Emphasised text (`*x*`).
@@ -81,7 +81,7 @@ public struct Table: Sendable, Equatable, Hashable, Codable {
 }
 
 /// Block content of compiled text: what a step, feedback, hint or explanation is made of.
-public indirect enum Block: Sendable, Equatable, Hashable {
+public enum Block: Sendable, Equatable, Hashable {
     /// A heading inside a step (levels 3–6 in reading, after the step's own title).
     case heading(level: Int, content: [Inline])
     /// A paragraph.
