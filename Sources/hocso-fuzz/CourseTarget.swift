@@ -8,7 +8,8 @@ import Localization
 /// The input is split at NUL bytes: the first part is `course.yaml`, the next (at most four) are
 /// lessons `bai-1.md`, `bai-2.md`… (seeds are real courses whose course.yaml lists those names).
 /// Every diagnostic must be worded in both languages and print; a course that compiles must
-/// survive the JSON round trip a pack puts it through.
+/// survive the JSON round trip a pack puts it through, through `JSONDecoder` and through the
+/// direct lesson reader install uses.
 final class CourseTarget: FuzzTarget {
     let name = "course"
     let folder = FuzzScratch.folder("course")
@@ -54,6 +55,10 @@ final class CourseTarget: FuzzTarget {
             let data = try encoder.encode(course)
             let back = try JSONDecoder().decode(Course.self, from: data)
             if back != course { FuzzCheck.fail(name, "course \(course.id) changes through JSON") }
+            // What the compiler writes is the canonical form: install must read it the fast way.
+            if CourseJSON.decodeLessonsDirectly(data) != course {
+                FuzzCheck.fail(name, "course \(course.id) is not read back by the direct lesson reader")
+            }
         } catch {
             FuzzCheck.fail(name, "course \(course.id) does not survive JSON: \(error)")
         }
