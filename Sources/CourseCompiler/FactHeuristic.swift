@@ -54,8 +54,7 @@ public enum FactHeuristic {
             if skippingHopeless {
                 switch needs {
                 case .digit: if !hasDigit { continue }
-                // Code unit by code unit, with no Unicode equivalence, as ICU matches.
-                case .text(let literal): if unquoted.utf8.firstRange(of: literal.utf8) == nil { continue }
+                case .text(let literal): if !containsCodeUnits(unquoted, literal) { continue }
                 }
             }
             for match in pattern.matches(in: unquoted, range: range) {
@@ -83,6 +82,29 @@ public enum FactHeuristic {
         case 0x30...0x39: return true
         case 0..<0x80, 0xA0...0x036F, 0x1E00...0x1EFF: return false
         default: return scalar.properties.numericType == .decimal
+        }
+    }
+
+    /// Whether `literal`'s bytes occur in `text`'s, with no Unicode equivalence (as ICU matches).
+    /// libc's `memchr` finds each candidate first byte and `memcmp` compares the rest: the
+    /// standard library's generic `firstRange(of:)` was a quarter of a large course's build
+    /// (docs/benchmarks.md).
+    static func containsCodeUnits(_ text: String, _ literal: String) -> Bool {
+        var text = text
+        var literal = literal
+        return text.withUTF8 { haystack in
+            literal.withUTF8 { needle in
+                guard let first = needle.first else { return true }
+                guard haystack.count >= needle.count, let base = haystack.baseAddress else { return false }
+                let lastStart = haystack.count - needle.count
+                var start = 0
+                while start <= lastStart {
+                    guard let hit = memchr(base + start, Int32(first), lastStart - start + 1) else { return false }
+                    if memcmp(hit, needle.baseAddress!, needle.count) == 0 { return true }
+                    start = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) + 1
+                }
+                return false
+            }
         }
     }
 

@@ -38,4 +38,15 @@ import Testing
         }
         #expect(found > 10)  // the corpus holds facts, so the comparison means something
     }
+
+    /// The shortcut asks whether a pattern's literal occurs as the same bytes, as ICU compares:
+    /// a canonically equivalent spelling of `Luật` is not the literal.
+    @Test func theLiteralSearchComparesBytesNotCanonicalEquivalents() {
+        #expect(FactHeuristic.containsCodeUnits("theo Luật An ninh mạng", "Luật"))
+        #expect(!FactHeuristic.containsCodeUnits("theo Lua\u{0323}\u{0302}t An ninh mạng", "Luật"))
+        #expect(FactHeuristic.containsCodeUnits("https://x", "://"))
+        #expect(!FactHeuristic.containsCodeUnits(":/", "://"))
+        #expect(FactHeuristic.containsCodeUnits("", ""))
+        #expect(!FactHeuristic.containsCodeUnits("", "."))
+    }
 }
