@@ -39,7 +39,9 @@ let package = Package(
         // The interface language (vi/en) and phrases said in both; imports nothing.
         .target(name: "Localization", swiftSettings: strict),
         // The leaf: what a course is, how answers are matched and graded. Imports nothing of ours.
-        .target(name: "CourseModel", swiftSettings: strict),
+        // A cursor over JSON bytes for the fast readers of our own canonical JSON (course.json, event lines).
+        .target(name: "CanonicalJSON", swiftSettings: strict),
+        .target(name: "CourseModel", dependencies: ["CanonicalJSON"], swiftSettings: strict),
         // Markdown → a Swift syntax tree with source positions (wraps cmark-gfm).
         .target(name: "MarkdownSyntax", dependencies: ["CCmarkGFM"], swiftSettings: strict),
         // Course folders → compiled courses plus diagnostics.
@@ -157,7 +159,8 @@ let package = Package(
         .target(
             name: "SyncWire",
             dependencies: [
-                "HubStore", "LearnerEvents", "Localization", .product(name: "Crypto", package: "swift-crypto"),
+                "CanonicalJSON", "HubStore", "LearnerEvents", "Localization",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

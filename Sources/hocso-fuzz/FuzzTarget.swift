@@ -17,7 +17,8 @@ protocol FuzzTarget: AnyObject {
 enum FuzzTargets {
     /// Every target, in the order `tools/fuzz smoke` runs them.
     static let names = [
-        "course", "course-json", "pack", "bundle", "receipt", "registration", "learners-csv", "areas-csv",
+        "course", "course-json", "pack", "bundle", "event-lines", "receipt", "registration", "learners-csv",
+        "areas-csv",
         "hub-request",
     ]
 
@@ -28,6 +29,7 @@ enum FuzzTargets {
         case "course-json": return CourseJSONTarget()
         case "pack": return PackTarget()
         case "bundle": return BundleTarget()
+        case "event-lines": return EventLinesTarget()
         case "receipt": return ReceiptTarget()
         case "registration": return RegistrationTarget()
         case "learners-csv": return LearnersCSVTarget()

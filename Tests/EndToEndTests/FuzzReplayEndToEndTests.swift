@@ -7,7 +7,8 @@ import Testing
 @Suite("hocso-fuzz: seeds and past crash inputs replay without a crash")
 struct FuzzReplayEndToEndTests {
     static let targets = [
-        "course", "course-json", "pack", "bundle", "receipt", "registration", "learners-csv", "areas-csv",
+        "course", "course-json", "pack", "bundle", "event-lines", "receipt", "registration", "learners-csv",
+        "areas-csv",
         "hub-request",
     ]
     static let fixtures = Program.packageRoot.appendingPathComponent("Tests/Fixtures/fuzz")
@@ -34,7 +35,7 @@ struct FuzzReplayEndToEndTests {
     @Test func anUnknownTargetIsAUsageError() throws {
         let result = try Program.fuzz.run(["no-such-target", "x"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("targets: course, course-json, pack"))
+        #expect(result.stderr.contains("targets: course, course-json, pack, bundle, event-lines"))
     }
 
     private func replay(_ target: String, _ folder: URL) throws -> Program.Result {
