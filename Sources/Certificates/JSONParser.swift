@@ -148,7 +148,8 @@ struct JSONParser {
                 case UInt8(ascii: "r"): units.append(0x0D)
                 case UInt8(ascii: "t"): units.append(0x09)
                 case UInt8(ascii: "u"):
-                    guard index + 4 <= bytes.count,
+                    // Four hex digits exactly: `UInt16(_:radix:)` alone would also take a sign (`\u+041`).
+                    guard index + 4 <= bytes.count, bytes[index..<index + 4].allSatisfy(\.isHexDigit),
                         let unit = UInt16(String(decoding: bytes[index..<index + 4], as: UTF8.self), radix: 16)
                     else { throw fail(.syntax) }
                     units.append(unit)
@@ -191,5 +192,17 @@ struct JSONParser {
             throw JSONParseError(reason: .numberOutOfRange, offset: start)
         }
         return value
+    }
+}
+
+extension UInt8 {
+    /// Whether the byte is an ASCII hex digit.
+    fileprivate var isHexDigit: Bool {
+        switch self {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"),
+            UInt8(ascii: "A")...UInt8(ascii: "F"):
+            true
+        default: false
+        }
     }
 }

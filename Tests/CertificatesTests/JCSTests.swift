@@ -86,4 +86,11 @@ import Testing
         #expect(throws: JSONParseError.self) { try JSONValue.parse(text) }
         do { _ = try JSONValue.parse(text) } catch { #expect(error.reason == reason) }
     }
+
+    /// `\u` takes exactly four hex digits; the parser once read `\u+041` as `A` and `\u-000` as
+    /// NUL, because Swift's integer parsing accepts a sign.
+    @Test(arguments: [#"["\u+041"]"#, #"["\u-000"]"#, #"["\u+ab"]"#])
+    func aUnicodeEscapeWithASignIsRefused(_ text: String) {
+        #expect(throws: JSONParseError.self) { try JSONValue.parse(text) }
+    }
 }
