@@ -74,19 +74,13 @@ public struct CanonicalJSONReader {
         return true
     }
 
-    /// Reads a value into a slot that must still be empty: a repeated key is not canonical.
+    /// Reads a value into a slot that must still be empty: a repeated key — or a second variant
+    /// key of an enum written as an object — is not canonical.
     @inlinable public mutating func once<T>(_ slot: inout T?, _ read: (inout Self) throws(NotCanonical) -> T)
         throws(NotCanonical)
     {
         guard slot == nil else { throw NotCanonical() }
         slot = try read(&self)
-    }
-
-    /// Reads the one variant of an enum written as an object (a block, an inline): a second variant key is not canonical.
-    @inlinable public mutating func variant<T>(_ slot: inout T?, _ read: (inout Self) throws(NotCanonical) -> T)
-        throws(NotCanonical)
-    {
-        try once(&slot, read)
     }
 
     /// Reads a value one level deeper (a recursive type: a block, an inline), refusing nesting past `maxDepth`.
@@ -229,6 +223,10 @@ public struct CanonicalJSONReader {
         return value
     }
 
+    @usableFromInline static func isDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
     @usableFromInline static func text(_ utf8: UnsafeBufferPointer<UInt8>) throws(NotCanonical) -> String {
         guard let text = String(validating: utf8, as: UTF8.self) else { throw NotCanonical() }
         return text
@@ -238,7 +236,7 @@ public struct CanonicalJSONReader {
     @inlinable public mutating func int() throws(NotCanonical) -> Int {
         skipWhitespace()
         let negative = take(UInt8(ascii: "-"))
-        guard position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) else {
+        guard position < bytes.count, Self.isDigit(bytes[position]) else {
             throw NotCanonical()
         }
         var value = 0
@@ -246,7 +244,7 @@ public struct CanonicalJSONReader {
             guard !negative else { throw NotCanonical() }
             position += 1
         } else {
-            while position < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position]) {
+            while position < bytes.count, Self.isDigit(bytes[position]) {
                 let (times10, o1) = value.multipliedReportingOverflow(by: 10)
                 let digit = Int(bytes[position] - UInt8(ascii: "0"))
                 let (next, o2) =
@@ -269,7 +267,7 @@ public struct CanonicalJSONReader {
         let start = position
         func digits(_ r: inout Self) -> Int {
             let from = r.position
-            while r.position < r.bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(r.bytes[r.position]) {
+            while r.position < r.bytes.count, Self.isDigit(r.bytes[r.position]) {
                 r.position += 1
             }
             return r.position - from

@@ -9,8 +9,6 @@ import Foundation
 /// another type, a number that is not a plain integer where one is expected, an escaped surrogate,
 /// invalid UTF-8 or nesting deeper than `CanonicalJSONReader.maxDepth`. Giving up is always safe,
 /// because the caller then decodes the whole document with `JSONDecoder`.
-typealias LessonReader = CanonicalJSONReader
-
 extension CanonicalJSONReader {
     // MARK: The course
 
@@ -496,23 +494,23 @@ extension CanonicalJSONReader {
                 } else if r.matches(key, "h") {
                     try r.once(&level) { r throws(NotCanonical) in try r.int() }
                 } else if r.matches(key, "hr") {
-                    try r.variant(&variant) { r throws(NotCanonical) in try r.trueLiteral(.rule) }
+                    try r.once(&variant) { r throws(NotCanonical) in try r.trueLiteral(.rule) }
                 } else if r.matches(key, "lang") {
                     try r.once(&language) { r throws(NotCanonical) in try r.string() }
                 } else if r.matches(key, "list") {
-                    try r.variant(&variant) { r throws(NotCanonical) in
+                    try r.once(&variant) { r throws(NotCanonical) in
                         .list(start: nil, items: try r.array { r throws(NotCanonical) in try r.listItem() })
                     }
                 } else if r.matches(key, "p") {
-                    try r.variant(&variant) { r throws(NotCanonical) in .paragraph(try r.inlines()) }
+                    try r.once(&variant) { r throws(NotCanonical) in .paragraph(try r.inlines()) }
                 } else if r.matches(key, "pre") {
-                    try r.variant(&variant) { r throws(NotCanonical) in .code(language: nil, text: try r.string()) }
+                    try r.once(&variant) { r throws(NotCanonical) in .code(language: nil, text: try r.string()) }
                 } else if r.matches(key, "quote") {
-                    try r.variant(&variant) { r throws(NotCanonical) in .quote(try r.blocks()) }
+                    try r.once(&variant) { r throws(NotCanonical) in .quote(try r.blocks()) }
                 } else if r.matches(key, "start") {
                     try r.once(&start) { r throws(NotCanonical) in try r.int() }
                 } else if r.matches(key, "table") {
-                    try r.variant(&variant) { r throws(NotCanonical) in .table(try r.table()) }
+                    try r.once(&variant) { r throws(NotCanonical) in .table(try r.table()) }
                 } else {
                     throw NotCanonical()
                 }
@@ -553,22 +551,22 @@ extension CanonicalJSONReader {
                 if r.matches(key, "alt") {
                     try r.once(&alt) { r throws(NotCanonical) in try r.string() }
                 } else if r.matches(key, "br") {
-                    try r.variant(&variant) { r throws(NotCanonical) in try r.trueLiteral(.lineBreak) }
+                    try r.once(&variant) { r throws(NotCanonical) in try r.trueLiteral(.lineBreak) }
                 } else if r.matches(key, "c") {
                     try r.once(&content) { r throws(NotCanonical) in try r.inlines() }
                 } else if r.matches(key, "code") {
-                    try r.variant(&variant) { r throws(NotCanonical) in .code(try r.string()) }
+                    try r.once(&variant) { r throws(NotCanonical) in .code(try r.string()) }
                 } else if r.matches(key, "del") {
-                    try r.variant(&variant) { r throws(NotCanonical) in .strikethrough(try r.inlines()) }
+                    try r.once(&variant) { r throws(NotCanonical) in .strikethrough(try r.inlines()) }
                 } else if r.matches(key, "em") {
-                    try r.variant(&variant) { r throws(NotCanonical) in .emphasis(try r.inlines()) }
+                    try r.once(&variant) { r throws(NotCanonical) in .emphasis(try r.inlines()) }
                 } else if r.matches(key, "img") {
-                    try r.variant(&variant) { r throws(NotCanonical) in .image(source: try r.string(), alt: "") }
+                    try r.once(&variant) { r throws(NotCanonical) in .image(source: try r.string(), alt: "") }
                 } else if r.matches(key, "link") {
-                    try r.variant(&variant) { r throws(NotCanonical) in .link(destination: try r.string(), content: [])
+                    try r.once(&variant) { r throws(NotCanonical) in .link(destination: try r.string(), content: [])
                     }
                 } else if r.matches(key, "strong") {
-                    try r.variant(&variant) { r throws(NotCanonical) in .strong(try r.inlines()) }
+                    try r.once(&variant) { r throws(NotCanonical) in .strong(try r.inlines()) }
                 } else {
                     throw NotCanonical()
                 }
