@@ -223,7 +223,7 @@ public struct CanonicalJSONReader {
         return value
     }
 
-    @usableFromInline static func isDigit(_ byte: UInt8) -> Bool {
+    @inlinable static func isDigit(_ byte: UInt8) -> Bool {
         byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
     }
 
